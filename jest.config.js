@@ -1,0 +1,13 @@
+/** Jest runs on the Node 22 binary from the `node` devDependency (npm puts it first on PATH). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  collectCoverageFrom: ['src/**/*.{ts,tsx}', 'dev/**/*.ts'],
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+  coverageReporters: ['text-summary', 'text', 'json-summary'],
+  coverageThreshold: {
+    './src/domain/': { lines: 95, branches: 90 },
+  },
+};
