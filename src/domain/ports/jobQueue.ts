@@ -1,0 +1,9 @@
+export type JobMessage =
+  | { kind: 'sync'; runId: string; slice: number }
+  | { kind: 'bulk-action'; jobId: string; slice: number }
+  | { kind: 'task-run'; taskId: string; runId: string; slice: number };
+
+/** The platform queue that runs long work in slices; every message is idempotent to re-deliver. */
+export interface JobQueue {
+  push(message: JobMessage, delaySeconds?: number): Promise<void>;
+}

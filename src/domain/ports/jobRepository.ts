@@ -1,0 +1,18 @@
+import type { Job } from '../model/jobs';
+
+export interface JobItemResult {
+  accountId: string;
+  outcome: 'succeeded' | 'failed' | 'skipped';
+  reason: string | null;
+}
+
+/** Jobs (bulk actions, task runs, reverts) with their per-user items and results. */
+export interface JobRepository {
+  create(job: Job, accountIds: readonly string[]): Promise<void>;
+  get(id: string): Promise<Job | null>;
+  update(job: Job): Promise<void>;
+  /** Items not yet done, in a stable order, for the next slice. */
+  pendingItems(jobId: string, limit: number): Promise<string[]>;
+  recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void>;
+  results(jobId: string, limit: number, after: string | null): Promise<{ items: JobItemResult[]; next: string | null }>;
+}

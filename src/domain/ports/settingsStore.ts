@@ -1,0 +1,7 @@
+import type { Settings } from '../model/settings';
+
+/** Settings in KVS: validated on read and write, defaults when absent, older versions migrated. */
+export interface SettingsStore {
+  load(): Promise<Settings>;
+  save(settings: Settings): Promise<void>;
+}
