@@ -5,7 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   collectCoverageFrom: ['src/**/*.{ts,tsx}', 'dev/**/*.ts'],
-  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
   coverageReporters: ['text-summary', 'text', 'json-summary'],
   coverageThreshold: {
     './src/domain/': { lines: 95, branches: 90 },
