@@ -10,7 +10,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/domain/' },
       to: {
-        pathNot: ['^src/domain/', '^node_modules/(zod|date-fns|@date-fns/tz)/'],
+        pathNot: ['^src/domain/', '(^|/)node_modules/(zod|date-fns|@date-fns/tz)/'],
       },
     },
     {
