@@ -13,6 +13,11 @@ export interface OrgSummary {
   name: string;
 }
 
+/** Narrows `searchUsers` to the members of up to 10 groups (the API's `groupIds` filter). */
+export interface UserSearchFilter {
+  groupIds: readonly string[];
+}
+
 /** A user's product activity as read from the per-user last-active-dates fallback. */
 export interface UserActivity {
   accountId: string;
@@ -28,6 +33,18 @@ export interface DirectoryChange {
   groupId: string | null;
 }
 
+/** A page of the org's change feed (events-stream). */
+export interface ChangeFeedPage {
+  items: DirectoryChange[];
+  /** Where to read from next time: persist it, even when caught up (the feed is polled from it). */
+  cursor: string | null;
+  /** True when the feed had no more changes waiting: stop draining until the next poll. */
+  caughtUp: boolean;
+}
+
+/** Where to start reading the change feed: a saved cursor, or a time for the first read. */
+export type ChangeFeedStart = { cursor: string } | { since: Date };
+
 /**
  * The organization's directory as the Atlassian Admin APIs expose it. Implementations pace themselves
  * to the org's rate limits and throw DomainError (RATE_LIMITED, API_KEY_REJECTED, API_KEY_FORBIDDEN,
@@ -37,12 +54,17 @@ export interface DirectoryGateway {
   listOrgs(): Promise<OrgSummary[]>;
   listDirectories(orgId: string): Promise<{ id: string; name: string }[]>;
   listProducts(orgId: string): Promise<Product[]>;
-  /** 100 users per page with product activity and groups. */
-  searchUsers(orgId: string, directoryId: string, cursor: string | null): Promise<Page<User>>;
+  /**
+   * 100 users per page with product activity, groups and platform roles. `activityKnown` is true only when
+   * every product entry came back with a timestamp; otherwise `lastActiveDates` is the fallback. With `filter`,
+   * only members of those groups (a partial "group memberships" sync).
+   */
+  searchUsers(orgId: string, directoryId: string, cursor: string | null, filter?: UserSearchFilter): Promise<Page<User>>;
+  /** Up to 100 groups per page with user counts and `grants` (from each group's role assignments). */
   searchGroups(orgId: string, directoryId: string, cursor: string | null): Promise<Page<Group>>;
   lastActiveDates(orgId: string, accountId: string): Promise<UserActivity>;
-  /** Account-wide deactivation of a managed account (User management API). */
-  deactivateAccount(accountId: string): Promise<void>;
+  /** Account-wide deactivation of a managed account (User management API); `message` is shown to the user. */
+  deactivateAccount(accountId: string, message?: string): Promise<void>;
   reactivateAccount(accountId: string): Promise<void>;
   /** Directory-level suspension, for accounts the org does not manage. */
   suspendUser(orgId: string, directoryId: string, accountId: string): Promise<void>;
@@ -53,7 +75,12 @@ export interface DirectoryGateway {
   addGroupMember(orgId: string, directoryId: string, groupId: string, accountId: string): Promise<void>;
   /** Removing a member who is no longer in the group succeeds. */
   removeGroupMember(orgId: string, directoryId: string, groupId: string, accountId: string): Promise<void>;
-  /** Expiry of the configured key when the key may read the API Access API; null when it may not. */
-  apiKeyExpiry(orgId: string): Promise<Date | null>;
-  changesSince(orgId: string, cursor: string | null): Promise<Page<DirectoryChange>>;
+  /**
+   * Expiry of the configured key from the API Access API. The list does not say which key is "this" one: the
+   * key labelled `label` when given, else the org's only admin key. Null when the key may not read the list
+   * (403), or when no key (or more than one) matches.
+   */
+  apiKeyExpiry(orgId: string, label?: string): Promise<Date | null>;
+  /** Incremental changes (user, group, membership events) from the polling events stream. */
+  changesSince(orgId: string, from: ChangeFeedStart): Promise<ChangeFeedPage>;
 }

@@ -1,0 +1,129 @@
+import type { Group } from '../../domain/model/group';
+import type { Product } from '../../domain/model/product';
+import type { AccountStatus, ProductAccess, User } from '../../domain/model/user';
+import type { DirectoryChange, UserActivity } from '../../domain/ports/directoryGateway';
+import type { DirectoryGroup, DirectoryUser, GroupRoleAssignment, LastActivePage } from './schemas';
+import type { EventPage, WorkspacePage } from './schemas.misc';
+
+/** A date from an API string, or null when absent or unparseable (never a guessed date). */
+export const parseDate = (value: string | null | undefined): Date | null => {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms);
+};
+
+/** `ari:cloud:jira-core::site/1` → `jira-core`. */
+export const ownerOfAri = (ari: string): string | null => /^ari:cloud:([^:]+)::/.exec(ari)?.[1] ?? null;
+
+type Membership = User['membershipStatus'];
+type Composite = NonNullable<DirectoryUser['status']>;
+
+const fromComposite: Record<Composite, { account: AccountStatus; membership: Membership }> = {
+  active: { account: 'active', membership: 'active' },
+  suspended: { account: 'active', membership: 'suspended' },
+  not_invited: { account: 'active', membership: 'no_membership' },
+  deactivated: { account: 'inactive', membership: 'active' },
+  for_deletion: { account: 'inactive', membership: 'active' },
+};
+
+/**
+ * Product activity of a user from the `productAccess` expand. Activity is *known* only when the expand came
+ * back non-empty and every entry names its product and site and carries a valid `lastActiveTimestamp`. An
+ * absent or empty list, or an entry without a timestamp, cannot be told apart from "data missing", so the
+ * user stays `activityKnown: false` and the per-user last-active-dates fallback decides.
+ */
+const activityOf = (entries: DirectoryUser['productAccess']): { access: ProductAccess[]; known: boolean } => {
+  if (!entries || entries.length === 0) return { access: [], known: false };
+  let known = true;
+  const access: ProductAccess[] = [];
+  for (const entry of entries) {
+    const lastActiveAt = parseDate(entry.lastActiveTimestamp);
+    if (!entry.key || !entry.id || lastActiveAt === null) known = false;
+    if (entry.key && entry.id) access.push({ productKey: entry.key, resourceId: entry.id, lastActiveAt });
+  }
+  return { access, known };
+};
+
+/** `MultiDirectoryUser` → domain User. */
+export const toUser = (u: DirectoryUser): User => {
+  const composite = u.status ? fromComposite[u.status] : null;
+  const accountStatus = u.accountStatus ?? composite?.account ?? 'active';
+  const membershipStatus = u.membershipStatus ?? composite?.membership ?? 'active';
+  const { access, known } = activityOf(u.productAccess);
+  return {
+    accountId: u.accountId,
+    name: u.name ?? u.nickname ?? u.email ?? '',
+    email: u.email ?? null,
+    accountType: u.accountType ?? 'atlassian',
+    accountStatus,
+    membershipStatus,
+    managed: u.claimStatus === 'managed',
+    managementSource: u.managementSource ?? null,
+    // The directory does not say which roles bill; an active member of the directory holds a seat.
+    billable: accountStatus === 'active' && membershipStatus === 'active',
+    addedToOrgAt: parseDate(u.addedToOrg),
+    productAccess: access,
+    activityKnown: known,
+    groups: (u.groups ?? []).map((g) => ({ id: g.id, name: g.name ?? '' })),
+    platformRoles: (u.platformRoles ?? []).filter((r) => r.length > 0),
+  };
+};
+
+/** Role assignments of a group → the product grants its membership gives (one per role and site). */
+export const toGrants = (assignments: GroupRoleAssignment[]): Group['grants'] =>
+  assignments.flatMap((a) => {
+    const roles = a.roles && a.roles.length > 0 ? a.roles : a.defaultRole ? [a.defaultRole] : [];
+    const productKey = a.resourceOwner ?? ownerOfAri(a.resourceId) ?? 'unknown';
+    return roles.map((role) => ({ productKey, resourceId: a.resourceId, role }));
+  });
+
+/** `MultiDirectoryGroup` → domain Group; IdP-synced groups are never modifiable. */
+export const toGroup = (g: DirectoryGroup, grants: Group['grants']): Group => {
+  const idpSynced = g.externalSynced === true || g.managedBy === 'external';
+  return {
+    id: g.id,
+    name: g.name ?? '',
+    description: g.description ?? null,
+    idpSynced,
+    modifiable: !idpSynced && g.managementAccess?.modifiable !== false,
+    userCount: g.counts?.users ?? 0,
+    grants,
+  };
+};
+
+type Workspace = WorkspacePage['data'][number];
+
+/** `WorkspaceModel` → Product; the workspace id is the resource for role assign / revoke. */
+export const toProduct = (w: Workspace): Product => ({
+  key: w.attributes.typeKey ?? w.attributes.type ?? ownerOfAri(w.id) ?? 'unknown',
+  resourceId: w.id,
+  name: w.attributes.name ?? '',
+  siteUrl: w.attributes.hostUrl ?? null,
+  seatCapacity: w.attributes.capacity ?? null,
+});
+
+/** All pages of one user's last-active-dates → UserActivity (an empty list: never used any product). */
+export const toUserActivity = (accountId: string, pages: LastActivePage[]): UserActivity => ({
+  accountId,
+  addedToOrgAt: parseDate(pages[0]?.data.added_to_org_timestamp) ?? parseDate(pages[0]?.data.added_to_org),
+  products: pages.flatMap((p) =>
+    p.data.product_access.map((a) => ({
+      productKey: a.key,
+      resourceId: a.id,
+      lastActiveAt: parseDate(a.last_active_timestamp) ?? parseDate(a.last_active),
+    })),
+  ),
+});
+
+type Event = EventPage['data'][number];
+const contextId = (e: Event, type: RegExp): string | null =>
+  e.attributes.context?.find((c) => type.test(c.type ?? ''))?.id ?? null;
+
+/** A polling event → DirectoryChange (the user and group it was about, when its context names them). */
+export const toChange = (e: Event): DirectoryChange => ({
+  id: e.id,
+  at: new Date(Date.parse(e.attributes.time)),
+  action: e.attributes.action,
+  accountId: contextId(e, /^(users?|accounts?)$/i),
+  groupId: contextId(e, /^groups?$/i),
+});
