@@ -26,6 +26,70 @@ export type Job = z.infer<typeof jobSchema>;
 export const syncDataTypeSchema = z.enum(['users', 'last-active', 'groups', 'group-memberships', 'project-users', 'customers']);
 export type SyncDataType = z.infer<typeof syncDataTypeSchema>;
 
+/** The steps of a sync, in order; a run skips the steps its data types do not need (docs/sync.md). */
+export const syncPhaseSchema = z.enum([
+  'workspaces',
+  'groups',
+  'users',
+  'memberships',
+  'activity',
+  'project-users',
+  'customers',
+  'finish',
+  'done',
+]);
+export type SyncPhase = z.infer<typeof syncPhaseSchema>;
+
+const count = z.number().int().nonnegative();
+
+/** What a sync run has done so far, per kind of data; kept in the checkpoint, shown as statistics. */
+export const syncCountsSchema = z.object({
+  products: count,
+  groups: count,
+  groupsDeleted: count,
+  users: count,
+  markedLeft: count,
+  membershipUsers: count,
+  membershipsPruned: count,
+  activityFilled: count,
+  activitySkipped: count,
+  activityFailed: count,
+  projectRoleMembers: count,
+  customers: count,
+  siteRowsDeleted: count,
+  rateLimited: count,
+  retries: count,
+});
+export type SyncCounts = z.infer<typeof syncCountsSchema>;
+
+/**
+ * Where a sync run stands, saved (SQL, with the run) after every step so that any slice can resume it. `slice` is
+ * the number the next queue message must carry; `continuationPushed` says whether that message was pushed. The
+ * cursor belongs to the current phase; `directoryIndex` and `chunkIndex` walk several directories and group-id chunks.
+ */
+export const syncCheckpointSchema = z.object({
+  slice: count,
+  continuationPushed: z.boolean(),
+  /** Pushes in the current chain (the queue allows 1000 per chain); reset when the hourly tick resumes a run. */
+  chainPushes: count,
+  /** True when the run stopped to stay inside the chain budget; the hourly tick resumes it with a new chain. */
+  parked: z.boolean(),
+  /** Consecutive failed attempts of the current step. */
+  attempts: count,
+  orgId: z.string().min(1),
+  directoryIds: z.array(z.string().min(1)),
+  directoryIndex: count,
+  chunkIndex: count,
+  cursor: z.string().nullable(),
+  /** True once this run walked every user of every directory (only then may users be marked as left). */
+  usersWalkComplete: z.boolean(),
+  counts: syncCountsSchema,
+  savedAt: z.date(),
+  /** The error code a failed run stopped on (API_KEY_REJECTED, UPSTREAM_FAILED, ...). */
+  failureReason: z.string().nullable(),
+});
+export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
+
 /** One sync of the directory; `generation` stamps every row it saw, so rows it did not see are users who left. */
 export const syncRunSchema = z.object({
   id: z.string().min(1),
@@ -41,5 +105,6 @@ export const syncRunSchema = z.object({
   estimatedTotal: z.number().int().nonnegative().nullable(),
   apiCalls: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
+  checkpoint: syncCheckpointSchema,
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;

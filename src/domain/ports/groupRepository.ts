@@ -3,8 +3,16 @@ import type { Group } from '../model/group';
 /** Synced directory groups and their memberships. */
 export interface GroupRepository {
   upsertMany(groups: readonly Group[], generation: number): Promise<void>;
+  /** Deletes groups (and their grants) a finished groups sync did not see; returns how many. */
+  deleteNotSeenSince(generation: number): Promise<number>;
+  /**
+   * After a sync re-read the members of `groupIds` (user upserts stamp each membership row with the generation):
+   * deletes those groups' membership rows older than `generation`, i.e. members who were removed; returns how many.
+   */
+  deleteMembershipsNotSeenSince(groupIds: readonly string[], generation: number): Promise<number>;
   get(groupId: string): Promise<Group | null>;
   list(search: string | null, limit: number, after: string | null): Promise<{ items: Group[]; next: string | null }>;
+  /** Synced members of each group who are still in the org (S6); 0 for unknown groups. */
   memberCounts(groupIds: readonly string[]): Promise<Record<string, number>>;
   count(): Promise<number>;
 }

@@ -1,0 +1,4 @@
+/** New unique ids (sync runs, jobs, audit entries): the domain never calls `crypto.randomUUID()` itself. */
+export interface IdGenerator {
+  next(): string;
+}

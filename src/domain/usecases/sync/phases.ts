@@ -1,0 +1,26 @@
+import type { SyncPhase, SyncRun } from '../../model/jobs';
+import { activityStep } from './activityPhase';
+import { phaseOf } from './checkpoint';
+import { customersStep, projectUsersStep, workspacesStep } from './sitePhases';
+import type { Step } from './stepTypes';
+import { groupsStep, membershipsStep, usersStep } from './walkPhases';
+
+/**
+ * The sync's phases in order (docs/sync.md): workspaces → groups → users → memberships → activity → project users
+ * → customers → finish. Each step reads one page (or one fallback batch), writes it, and returns the new checkpoint.
+ * `finish` (and `done`) have no step: the slice ends the run there.
+ */
+const steps: Record<SyncPhase, Step | null> = {
+  workspaces: workspacesStep,
+  groups: groupsStep,
+  users: usersStep,
+  memberships: membershipsStep,
+  activity: activityStep,
+  'project-users': projectUsersStep,
+  customers: customersStep,
+  finish: null,
+  done: null,
+};
+
+/** The step of the run's current phase; null when only the finish is left. */
+export const stepFor = (run: SyncRun): Step | null => steps[phaseOf(run)];

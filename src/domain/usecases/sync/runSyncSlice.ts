@@ -1,0 +1,86 @@
+import { isDomainError } from '../../model/errors';
+import type { SyncRun } from '../../model/jobs';
+import { rateLimitDelay, retryDelay, syncLimits, type SliceBudget, type SyncLimits } from './budget';
+import { counted, withCheckpoint } from './checkpoint';
+import { continueLater, pushSlice, type SliceOutcome } from './continuation';
+import type { SyncDeps, SyncMessage } from './deps';
+import { endRun, finishRun } from './endRun';
+import { stepFor } from './phases';
+import type { SliceMeter } from './stepTypes';
+
+/** Carries the error a step returned (after saving part of its work) to the slice's error handling. */
+class StepInterrupted extends Error {
+  constructor(readonly reason: unknown) {
+    super('sync step interrupted');
+  }
+}
+
+/** Errors no retry can fix: the run fails with the code as its reason. */
+const fatalCodes = new Set(['API_KEY_REJECTED', 'API_KEY_FORBIDDEN', 'API_KEY_MISSING']);
+
+const onError = async (run: SyncRun, error: unknown, deps: SyncDeps, limits: SyncLimits): Promise<SliceOutcome> => {
+  const code = isDomainError(error) ? error.code : 'INTERNAL';
+  if (code === 'RATE_LIMITED') {
+    const delay = rateLimitDelay(error, deps.clock.now(), limits);
+    return continueLater(counted(run, { rateLimited: 1 }), delay, deps, limits);
+  }
+  const attempts = run.checkpoint.attempts + 1;
+  const failed = withCheckpoint(counted({ ...run, errors: run.errors + 1 }, { retries: 1 }), { attempts });
+  if (fatalCodes.has(code) || attempts >= limits.maxAttempts) {
+    const ended = await endRun(failed, 'failed', code, deps);
+    return { kind: 'failed', status: ended.status };
+  }
+  return continueLater(failed, retryDelay(attempts, limits), deps, limits);
+};
+
+const work = async (start: SyncRun, deps: SyncDeps, budget: SliceBudget): Promise<SliceOutcome> => {
+  const limits = syncLimits(deps.limits);
+  const meter: SliceMeter = { pages: 0, fallbackCalls: 0 };
+  const hasTime = (): boolean => budget.remainingMs() >= limits.safetyMarginMs;
+  const roomForFallback = (): boolean => hasTime() && meter.fallbackCalls < limits.fallbackCallsPerSlice;
+  const context = { deps, limits, meter, roomForFallback };
+  let run = withCheckpoint(start, { continuationPushed: true });
+  try {
+    for (let step = stepFor(run); step !== null; step = stepFor(run)) {
+      if (meter.pages >= limits.pagesPerSlice || !roomForFallback()) {
+        return await continueLater(run, 0, deps, limits);
+      }
+      const result = await step(run, context);
+      run = withCheckpoint(result.run, { savedAt: deps.clock.now() });
+      if (result.error !== undefined) throw new StepInterrupted(result.error);
+      run = withCheckpoint(run, { attempts: 0 });
+      await deps.runs.update(run);
+    }
+    const finished = await finishRun(run, deps);
+    return { kind: 'finished', status: finished.status };
+  } catch (error) {
+    return onError(run, error instanceof StepInterrupted ? error.reason : error, deps, limits);
+  }
+};
+
+/**
+ * Runs one queue invocation of a sync (ARCHITECTURE §2.3, §5). The message carries only the run id and a slice
+ * number; everything else is the run's checkpoint in SQL. The slice works through the phases step by step, saving
+ * the checkpoint after every step, until the run is finished or the slice runs out of room (time margin, pages,
+ * fallback calls), and then pushes its continuation. Idempotent: a message for a run that is not running, or for
+ * a slice already done, does nothing (except re-pushing a continuation lost between save and push); a slice
+ * re-run from the same checkpoint rewrites the same rows. RATE_LIMITED waits with a delayed continuation; a
+ * rejected key fails the run; other errors are retried with backoff up to `maxAttempts`, then fail the run.
+ */
+export const runSyncSlice = async (
+  message: SyncMessage,
+  deps: SyncDeps,
+  budget: SliceBudget,
+): Promise<SliceOutcome> => {
+  const run = await deps.runs.get(message.runId);
+  if (run === null) return { kind: 'ignored', reason: 'no-run' };
+  if (run.status !== 'running') return { kind: 'ignored', reason: 'not-running' };
+  const cp = run.checkpoint;
+  if (message.slice === cp.slice - 1 && !cp.continuationPushed) {
+    if (cp.parked) return { kind: 'ignored', reason: 'parked' };
+    await pushSlice(run, 0, deps);
+    return { kind: 'continued', slice: cp.slice, delaySeconds: 0 };
+  }
+  if (message.slice !== cp.slice) return { kind: 'ignored', reason: 'old-slice' };
+  return work(run, deps, budget);
+};

@@ -1,0 +1,71 @@
+import type { SyncCounts, SyncDataType, SyncRun } from '../../model/jobs';
+import type { Clock } from '../../ports/clock';
+import type { SyncRunRepository } from '../../ports/syncRunRepository';
+import { durationMs } from './endRun';
+
+/** What the admin page shows of one sync run (progress bar, history row). */
+export interface SyncStatusView {
+  runId: string;
+  trigger: SyncRun['trigger'];
+  dataTypes: SyncDataType[];
+  groupIds: string[];
+  status: SyncRun['status'];
+  phase: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number;
+  /** Users read so far, against the estimate (last sync's user count); percent is null without an estimate. */
+  processed: number;
+  estimatedTotal: number | null;
+  percent: number | null;
+  apiCalls: number;
+  errors: number;
+  failureReason: string | null;
+  counts: SyncCounts;
+}
+
+export interface SyncStatusDeps {
+  runs: SyncRunRepository;
+  clock: Clock;
+}
+
+const percentOf = (run: SyncRun, estimate: number | null): number | null => {
+  if (run.status !== 'running') return 100;
+  if (estimate === null || estimate === 0) return null;
+  return Math.min(99, Math.floor((run.processed / estimate) * 100));
+};
+
+export const toStatusView = (run: SyncRun, now: Date): SyncStatusView => {
+  const estimate = run.estimatedTotal === null ? null : Math.max(run.estimatedTotal, run.processed);
+  return {
+    runId: run.id,
+    trigger: run.trigger,
+    dataTypes: run.dataTypes,
+    groupIds: run.groupIds,
+    status: run.status,
+    phase: run.phase,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    durationMs: durationMs(run, now),
+    processed: run.processed,
+    estimatedTotal: estimate,
+    percent: percentOf(run, estimate),
+    apiCalls: run.apiCalls,
+    errors: run.errors,
+    failureReason: run.checkpoint.failureReason,
+    counts: run.checkpoint.counts,
+  };
+};
+
+/** The latest sync run with its progress (FEATURES S5 progress bar, Y2); null before the first sync. */
+export const getSyncStatus = async (deps: SyncStatusDeps): Promise<SyncStatusView | null> => {
+  const run = await deps.runs.latest();
+  return run === null ? null : toStatusView(run, deps.clock.now());
+};
+
+/** The most recent sync runs, newest first (Y2 history); `limit` is kept within 1..100. */
+export const getSyncHistory = async (limit: number, deps: SyncStatusDeps): Promise<SyncStatusView[]> => {
+  const runs = await deps.runs.history(Math.min(100, Math.max(1, Math.trunc(limit))));
+  const now = deps.clock.now();
+  return runs.map((run) => toStatusView(run, now));
+};

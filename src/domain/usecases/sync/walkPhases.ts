@@ -1,0 +1,75 @@
+import type { SyncRun } from '../../model/jobs';
+import { GROUP_CHUNK } from './budget';
+import { advanceWalk, counted, nextPhase, withCheckpoint } from './checkpoint';
+import type { SyncDeps } from './deps';
+import type { Step } from './stepTypes';
+
+const directoryOf = (run: SyncRun): string | undefined => run.checkpoint.directoryIds[run.checkpoint.directoryIndex];
+
+/** Group definitions with their product grants, every directory; groups not seen are deleted at the end. */
+export const groupsStep: Step = async (run, { deps, meter }) => {
+  const { orgId, cursor } = run.checkpoint;
+  const directoryId = directoryOf(run);
+  if (directoryId === undefined) return { run: await endGroups(run, deps) };
+  const page = await deps.directory.searchGroups(orgId, directoryId, cursor);
+  meter.pages += 1;
+  await deps.groups.upsertMany(page.items, run.generation);
+  const walk = advanceWalk(counted(run, { groups: page.items.length }, 1), page.next);
+  return { run: walk.done ? await endGroups(walk.run, deps) : walk.run };
+};
+
+const endGroups = async (run: SyncRun, deps: SyncDeps): Promise<SyncRun> => {
+  const deleted = await deps.groups.deleteNotSeenSince(run.generation);
+  return nextPhase(counted(run, { groupsDeleted: deleted }));
+};
+
+/**
+ * The full users walk: 100 users per call with product activity and groups. Only when it has seen every user of
+ * every directory are the users it did not see marked as having left (before the fallback, which then skips them).
+ */
+export const usersStep: Step = async (run, { deps, meter }) => {
+  const { orgId, cursor } = run.checkpoint;
+  const directoryId = directoryOf(run);
+  if (directoryId === undefined) return { run: await endUsers(run, deps) };
+  const page = await deps.directory.searchUsers(orgId, directoryId, cursor);
+  meter.pages += 1;
+  await deps.users.upsertMany(page.items, run.generation);
+  const seen = { ...run, processed: run.processed + page.items.length };
+  const walk = advanceWalk(counted(seen, { users: page.items.length }, 1), page.next);
+  return { run: walk.done ? await endUsers(walk.run, deps) : walk.run };
+};
+
+const endUsers = async (run: SyncRun, deps: SyncDeps): Promise<SyncRun> => {
+  const marked = await deps.users.markLeftBefore(run.generation);
+  return nextPhase(withCheckpoint(counted(run, { markedLeft: marked }), { usersWalkComplete: true }));
+};
+
+const chunksOf = (ids: readonly string[]): string[][] => {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += GROUP_CHUNK) chunks.push(ids.slice(i, i + GROUP_CHUNK));
+  return chunks;
+};
+
+/**
+ * A partial sync of the picked groups' memberships: the users search filtered on ≤ 10 groups at a time. The users
+ * it finds are upserted whole; afterwards those groups' membership rows it did not refresh are deleted. It never
+ * marks users as left: it did not look at everyone.
+ */
+export const membershipsStep: Step = async (run, { deps, meter }) => {
+  const chunks = chunksOf(run.groupIds);
+  const { orgId, cursor, chunkIndex } = run.checkpoint;
+  const directoryId = directoryOf(run);
+  const groupIds = chunks[chunkIndex];
+  if (directoryId === undefined || groupIds === undefined) return { run: await endMemberships(run, deps) };
+  const page = await deps.directory.searchUsers(orgId, directoryId, cursor, { groupIds });
+  meter.pages += 1;
+  await deps.users.upsertMany(page.items, run.generation);
+  const seen = { ...run, processed: run.processed + page.items.length };
+  const walk = advanceWalk(counted(seen, { membershipUsers: page.items.length }, 1), page.next, chunks.length);
+  return { run: walk.done ? await endMemberships(walk.run, deps) : walk.run };
+};
+
+const endMemberships = async (run: SyncRun, deps: SyncDeps): Promise<SyncRun> => {
+  const pruned = await deps.groups.deleteMembershipsNotSeenSince(run.groupIds, run.generation);
+  return nextPhase(counted(run, { membershipsPruned: pruned }));
+};

@@ -1,0 +1,125 @@
+import { DomainError } from '../../../../src/domain/model/errors';
+import type { Group } from '../../../../src/domain/model/group';
+import type { Product } from '../../../../src/domain/model/product';
+import type { User } from '../../../../src/domain/model/user';
+import type { DirectoryGateway, Page, UserActivity, UserSearchFilter } from '../../../../src/domain/ports/directoryGateway';
+import type { Clock } from '../../../../src/domain/ports/clock';
+import type { KillSwitch } from './faults';
+
+export type GatewayCall = 'listProducts' | 'listDirectories' | 'searchUsers' | 'searchGroups' | 'lastActiveDates';
+
+/** Throws to simulate a fault for a call, or returns to let it through. */
+export type FaultHook = (call: GatewayCall, callNumber: number, arg: string | null) => void;
+
+const pageOf = <T>(items: readonly T[], cursor: string | null, size = 100): Page<T> => {
+  const offset = cursor === null ? 0 : Number(cursor);
+  const next = offset + size < items.length ? String(offset + size) : null;
+  return { items: items.slice(offset, offset + size), next };
+};
+
+const notUsed = (): Promise<never> => Promise.reject(new Error('not used by the sync'));
+
+/**
+ * The org's directory as the Admin API would return it. `users` is the truth (with activity); the walk hides the
+ * activity of `hiddenActivity` users (activityKnown false), which only `lastActiveDates` gives. Each call moves the
+ * clock by `callMs`; `fault` may throw before a call.
+ */
+export class FakeDirectory implements DirectoryGateway {
+  users: User[] = [];
+  groups: Group[] = [];
+  products: Product[] = [];
+  directories: string[] = ['dir-1'];
+  /** Directory of a user (default: the first). */
+  userDirectory = new Map<string, string>();
+  hiddenActivity = new Set<string>();
+  calls: Record<GatewayCall, number> = { listProducts: 0, listDirectories: 0, searchUsers: 0, searchGroups: 0, lastActiveDates: 0 };
+  lastActiveAsked: string[] = [];
+  fault: FaultHook | null = null;
+  callMs = 0;
+
+  constructor(
+    private readonly clock: Clock & { advance(ms: number): void },
+    private readonly power: KillSwitch,
+  ) {}
+
+  private call(name: GatewayCall, arg: string | null = null): void {
+    this.power.tick();
+    this.calls[name] += 1;
+    this.clock.advance(this.callMs);
+    this.fault?.(name, this.calls[name], arg);
+  }
+
+  private sorted: { of: User[]; length: number; byDirectory: Map<string, User[]>; byId: Map<string, User> } | null = null;
+
+  /** The directory's users in account-id order (cached while `users` is the same array). */
+  private inDirectory(directoryId: string): User[] {
+    if (this.sorted?.of !== this.users || this.sorted.length !== this.users.length) {
+      const byDirectory = new Map<string, User[]>();
+      for (const u of [...this.users].sort((a, b) => (a.accountId < b.accountId ? -1 : 1))) {
+        const dir = this.userDirectory.get(u.accountId) ?? this.directories[0] ?? '';
+        const list = byDirectory.get(dir) ?? [];
+        list.push(u);
+        byDirectory.set(dir, list);
+      }
+      this.sorted = { of: this.users, length: this.users.length, byDirectory, byId: new Map(this.users.map((u) => [u.accountId, u])) };
+    }
+    return this.sorted.byDirectory.get(directoryId) ?? [];
+  }
+
+  /** What the users search returns for a user: activity hidden for `hiddenActivity` users. */
+  walkView(user: User): User {
+    if (!this.hiddenActivity.has(user.accountId)) return user; // the repository copies what it stores
+    const productAccess = user.productAccess.map((a) => ({ ...a, lastActiveAt: null }));
+    return { ...user, productAccess, activityKnown: false };
+  }
+
+  listProducts(): Promise<Product[]> {
+    this.call('listProducts');
+    return Promise.resolve(structuredClone(this.products));
+  }
+
+  listDirectories(): Promise<{ id: string; name: string }[]> {
+    this.call('listDirectories');
+    return Promise.resolve(this.directories.map((id) => ({ id, name: id })));
+  }
+
+  searchUsers(_orgId: string, directoryId: string, cursor: string | null, filter?: UserSearchFilter): Promise<Page<User>> {
+    this.call('searchUsers', cursor);
+    const wanted = filter === undefined ? null : new Set(filter.groupIds);
+    const all = this.inDirectory(directoryId);
+    const users = wanted === null ? all : all.filter((u) => u.groups.some((g) => wanted.has(g.id)));
+    const page = pageOf(users, cursor);
+    return Promise.resolve({ items: page.items.map((u) => this.walkView(u)), next: page.next });
+  }
+
+  searchGroups(_orgId: string, directoryId: string, cursor: string | null): Promise<Page<Group>> {
+    this.call('searchGroups', cursor);
+    const groups = directoryId === this.directories[0] ? [...this.groups].sort((a, b) => a.id.localeCompare(b.id)) : [];
+    return Promise.resolve(structuredClone(pageOf(groups, cursor)));
+  }
+
+  lastActiveDates(_orgId: string, accountId: string): Promise<UserActivity> {
+    this.call('lastActiveDates', accountId);
+    this.lastActiveAsked.push(accountId);
+    this.inDirectory('');
+    const user = this.sorted?.byId.get(accountId);
+    if (user === undefined) return Promise.reject(new DomainError('NOT_FOUND', 'no such user'));
+    return Promise.resolve({
+      accountId,
+      addedToOrgAt: user.addedToOrgAt,
+      products: user.productAccess.map((a) => ({ productKey: a.productKey, resourceId: a.resourceId, lastActiveAt: a.lastActiveAt })),
+    });
+  }
+
+  listOrgs = notUsed;
+  deactivateAccount = notUsed;
+  reactivateAccount = notUsed;
+  suspendUser = notUsed;
+  restoreUser = notUsed;
+  assignProductRole = notUsed;
+  revokeProductRole = notUsed;
+  addGroupMember = notUsed;
+  removeGroupMember = notUsed;
+  apiKeyExpiry = notUsed;
+  changesSince = notUsed;
+}
