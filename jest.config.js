@@ -9,4 +9,7 @@ module.exports = {
   coverageThreshold: {
     './src/domain/': { lines: 95, branches: 90 },
   },
+  // The local Forge runtime's MariaDB server: started once per run, stopped at the end (ARCHITECTURE §7).
+  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
 };
