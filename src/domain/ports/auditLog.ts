@@ -1,19 +1,30 @@
 import type { AuditAction, AuditEntry, AuditOutcome } from '../model/audit';
 
+/** FEATURES A2; every filter is optional and they combine with AND. */
 export interface AuditQuery {
+  /** Inclusive. */
   from?: Date;
+  /** Exclusive. */
   to?: Date;
   actions?: AuditAction[];
+  /** The acting admin's account ID or the task ID. */
   actorId?: string;
   targetAccountId?: string;
   outcome?: AuditOutcome[];
+  /**
+   * An ID matched exactly against the affected user, the actor or the job. Searching by a user's name
+   * is done by resolving the name to account IDs through the user list first.
+   */
   search?: string;
+  /** 1 to 1,000 (export reads the largest pages). */
   limit: number;
   after: string | null;
 }
 
 /** Append-only record of every change the app makes or attempts. Entries are never updated. */
 export interface AuditLog {
+  /** Idempotent: appending an entry whose id is already stored changes nothing. */
   append(entries: readonly AuditEntry[]): Promise<void>;
+  /** Newest first, keyset-paged by (at, id); `next` is null on the last page. */
   query(query: AuditQuery): Promise<{ items: AuditEntry[]; next: string | null }>;
 }

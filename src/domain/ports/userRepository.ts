@@ -1,27 +1,53 @@
-import type { InactivityState } from '../policy/inactivityPolicy';
+import type { InactivityState, InactivityThresholds } from '../policy/inactivityPolicy';
+import type { ProtectedEmails } from '../policy/protectedEmails';
 import type { AccountStatus, User } from '../model/user';
 
-export const userSortKeys = ['name', 'email', 'accountStatus', 'lastActiveAt', 'addedToOrgAt', 'inactivity'] as const;
+export const userSortKeys = [
+  'name',
+  'email',
+  'accountStatus',
+  'lastActiveAt',
+  'addedToOrgAt',
+  'inactivity',
+  'managed',
+  'billable',
+] as const;
 export type UserSortKey = (typeof userSortKeys)[number];
 
-/** Every filter of FEATURES U4; all optional, combined with AND. */
+/** Every filter of FEATURES U4; all optional, combined with AND. An empty list means "no filter". */
 export interface UserFilter {
+  /** Prefix of the name or of the email, compared case- and accent-insensitively. */
   search?: string;
   accountStatus?: AccountStatus[];
   productKey?: string;
+  /** The overall state; with `productKey`, the state for that product (I1). */
   inactivity?: InactivityState[];
   groupId?: string;
   managed?: boolean;
   billable?: boolean;
-  protectedOnly?: boolean;
+  /** true: only users the whitelist protects; false: only users it does not. */
+  protected?: boolean;
+  /** Users a finished full sync no longer saw (left the org) are left out unless this is true. */
+  includeLeft?: boolean;
 }
 
 export interface UserQuery {
   filter: UserFilter;
   sort: { key: UserSortKey; direction: 'asc' | 'desc' };
+  /** 1 to 500. */
   limit: number;
-  /** Keyset cursor returned by the previous page. */
+  /** Keyset cursor returned by the previous page for the same sort. */
   after: string | null;
+}
+
+/**
+ * What a query is evaluated against. Inactivity depends on the current thresholds and time, protection
+ * on the current whitelist, so neither is stored per user: changing a setting takes effect at once.
+ */
+export interface UserQueryContext {
+  now: Date;
+  thresholds: InactivityThresholds;
+  protectedEmails: ProtectedEmails;
 }
 
 /**
@@ -32,11 +58,19 @@ export interface UserRepository {
   upsertMany(users: readonly User[], generation: number): Promise<void>;
   get(accountId: string): Promise<User | null>;
   getMany(accountIds: readonly string[]): Promise<User[]>;
-  list(query: UserQuery): Promise<{ items: User[]; next: string | null; total: number }>;
-  /** Marks users whose last-seen generation is older than `generation`; returns how many. */
+  /** One keyset page; pages never repeat or skip a row while the data is unchanged. */
+  list(query: UserQuery, context: UserQueryContext): Promise<{ items: User[]; next: string | null }>;
+  /** How many users match (asked once per filter, not per page: it reads every matching row). */
+  countMatching(filter: UserFilter, context: UserQueryContext): Promise<number>;
+  /**
+   * Marks users whose last-seen generation is older than `generation` as having left the org
+   * (membership `no_membership`); returns how many were newly marked.
+   */
   markLeftBefore(generation: number): Promise<number>;
   /** Account IDs whose product activity is still unknown, for the last-active fallback. */
   withUnknownActivity(limit: number, after: string | null): Promise<string[]>;
+  /** Users in the org (not marked as left). */
   count(): Promise<number>;
+  /** Removes the user and every row that names them (memberships, access, job items). */
   erase(accountId: string): Promise<void>;
 }

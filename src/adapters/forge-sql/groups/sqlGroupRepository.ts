@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import type { Group } from '../../../domain/model/group';
+import type { GroupRepository } from '../../../domain/ports/groupRepository';
+import { afterKey, decodeCursor, encodeCursor, orderBy, type KeysetOrder } from '../sql/keyset';
+import { chunked, multiRowStatements } from '../sql/multiRowStatements';
+import { SqlExecutor } from '../sql/sqlExecutor';
+import { allOf, likePrefix, placeholders, sqlBool, sqlInt, toSqlBool, type SqlFragment } from '../sql/sqlValues';
+import { nameKey } from '../users/userKeys';
+import { newWriteId } from '../users/userWrites';
+
+const groupRowSchema = z.object({
+  group_id: z.string(),
+  name: z.string(),
+  name_key: z.string(),
+  description: z.string().nullable(),
+  idp_synced: sqlBool,
+  modifiable: sqlBool,
+  user_count: sqlInt,
+});
+type GroupRow = z.output<typeof groupRowSchema>;
+const grantRowSchema = z.object({ group_id: z.string(), product_key: z.string(), resource_id: z.string(), role: z.string() });
+
+const groupsUpsert = {
+  head: 'INSERT INTO directory_groups (group_id,name,name_key,description,idp_synced,modifiable,user_count,seen_generation) VALUES',
+  tail:
+    'ON DUPLICATE KEY UPDATE name=VALUES(name),name_key=VALUES(name_key),description=VALUES(description),' +
+    'idp_synced=VALUES(idp_synced),modifiable=VALUES(modifiable),user_count=VALUES(user_count),seen_generation=VALUES(seen_generation)',
+  columns: 8,
+};
+const grantsUpsert = {
+  head: 'INSERT INTO group_grants (group_id,product_key,resource_id,role,seen_generation,write_id) VALUES',
+  tail: 'ON DUPLICATE KEY UPDATE seen_generation=VALUES(seen_generation),write_id=VALUES(write_id)',
+  columns: 6,
+};
+const order: KeysetOrder = { columns: ['g.name_key', 'g.group_id'], direction: 'asc' };
+const SELECT_GROUPS = 'SELECT g.group_id, g.name, g.name_key, g.description, g.idp_synced, g.modifiable, g.user_count FROM directory_groups g';
+/** The groups a finished groups sync did not see (the subquery for the deletes). */
+const NOT_SEEN = 'SELECT group_id FROM directory_groups WHERE seen_generation < ?';
+
+/** GroupRepository over Forge SQL (`directory_groups`, `group_grants`, `group_members`). */
+export class SqlGroupRepository implements GroupRepository {
+  constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
+
+  async upsertMany(groups: readonly Group[], generation: number): Promise<void> {
+    if (groups.length === 0) return;
+    const writeId = newWriteId();
+    const groupRows = groups.map((g) => [
+      g.id, g.name, nameKey(g.name), g.description, toSqlBool(g.idpSynced), toSqlBool(g.modifiable), g.userCount, generation,
+    ]);
+    const grantRows = groups.flatMap((g) =>
+      g.grants.map((t) => [g.id, t.productKey, t.resourceId, t.role, generation, writeId]),
+    );
+    await this.db.executeAll([
+      ...multiRowStatements(groupsUpsert, groupRows),
+      ...multiRowStatements(grantsUpsert, grantRows),
+      ...chunked(groups.map((g) => g.id)).map((ids) => ({
+        query: `DELETE FROM group_grants WHERE group_id IN ${placeholders(ids.length)} AND write_id <> ?`,
+        params: [...ids, writeId],
+      })),
+    ]);
+  }
+
+  async deleteNotSeenSince(generation: number): Promise<number> {
+    await this.db.executeAll(
+      ['group_grants', 'group_members'].map((table) => ({
+        query: `DELETE FROM ${table} WHERE group_id IN (${NOT_SEEN})`,
+        params: [generation],
+      })),
+    );
+    return this.db.execute({ query: 'DELETE FROM directory_groups WHERE seen_generation < ?', params: [generation] });
+  }
+
+  async deleteMembershipsNotSeenSince(groupIds: readonly string[], generation: number): Promise<number> {
+    return this.db.executeAll(
+      chunked([...new Set(groupIds)]).map((ids) => ({
+        query: `DELETE FROM group_members WHERE group_id IN ${placeholders(ids.length)} AND seen_generation < ?`,
+        params: [...ids, generation],
+      })),
+    );
+  }
+
+  async get(groupId: string): Promise<Group | null> {
+    const rows = await this.db.select(`${SELECT_GROUPS} WHERE g.group_id = ?`, [groupId], groupRowSchema);
+    return (await this.withGrants(rows))[0] ?? null;
+  }
+
+  async list(search: string | null, limit: number, after: string | null): Promise<{ items: Group[]; next: string | null }> {
+    const safeLimit = Math.min(Math.max(Math.trunc(limit), 1), 500);
+    const parts: SqlFragment[] = [];
+    const prefix = nameKey(search ?? '');
+    if (prefix !== '') parts.push({ sql: "g.name_key LIKE ? ESCAPE '!'", params: [likePrefix(prefix)] });
+    if (after !== null) parts.push(afterKey(order, decodeCursor('groups:name', after, 2)));
+    const where = allOf(parts);
+    const rows = await this.db.select(
+      `${SELECT_GROUPS} WHERE ${where.sql} ORDER BY ${orderBy(order)} LIMIT ?`,
+      [...where.params, safeLimit + 1],
+      groupRowSchema,
+    );
+    const page = rows.slice(0, safeLimit);
+    const last = page.at(-1);
+    const next = rows.length > safeLimit && last ? encodeCursor('groups:name', [last.name_key, last.group_id]) : null;
+    return { items: await this.withGrants(page), next };
+  }
+
+  async memberCounts(groupIds: readonly string[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = Object.fromEntries(groupIds.map((id) => [id, 0]));
+    for (const ids of chunked([...new Set(groupIds)])) {
+      const rows = await this.db.select(
+        `SELECT group_id, COUNT(*) AS n FROM group_members WHERE group_id IN ${placeholders(ids.length)} ` +
+          'AND user_left = 0 GROUP BY group_id',
+        ids,
+        z.object({ group_id: z.string(), n: sqlInt }),
+      );
+      for (const row of rows) counts[row.group_id] = row.n;
+    }
+    return counts;
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.select('SELECT COUNT(*) AS n FROM directory_groups', [], z.object({ n: sqlInt }));
+    return row?.n ?? 0;
+  }
+
+  private async withGrants(rows: readonly GroupRow[]): Promise<Group[]> {
+    if (rows.length === 0) return [];
+    const grants = await this.db.select(
+      'SELECT group_id, product_key, resource_id, role FROM group_grants ' +
+        `WHERE group_id IN ${placeholders(rows.length)} ORDER BY group_id, product_key, resource_id, role`,
+      rows.map((r) => r.group_id),
+      grantRowSchema,
+    );
+    return rows.map((r) => ({
+      id: r.group_id,
+      name: r.name,
+      description: r.description,
+      idpSynced: r.idp_synced,
+      modifiable: r.modifiable,
+      userCount: r.user_count,
+      grants: grants
+        .filter((t) => t.group_id === r.group_id)
+        .map((t) => ({ productKey: t.product_key, resourceId: t.resource_id, role: t.role })),
+    }));
+  }
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { DomainError } from '../../../domain/model/errors';
+import { jobKindSchema, jobStatusSchema, type Job } from '../../../domain/model/jobs';
+import type { JobItemCounts, JobItemResult, JobRepository } from '../../../domain/ports/jobRepository';
+import { decodeCursor, encodeCursor } from '../sql/keyset';
+import { multiRowStatements } from '../sql/multiRowStatements';
+import { SqlExecutor } from '../sql/sqlExecutor';
+import { sqlDateTime, sqlInt, toSqlDateTime } from '../sql/sqlValues';
+
+const jobRowSchema = z.object({
+  id: z.string(),
+  kind: jobKindSchema,
+  status: jobStatusSchema,
+  created_at: sqlDateTime,
+  updated_at: sqlDateTime,
+  created_by: z.string().nullable(),
+  phase: z.string(),
+  processed: sqlInt,
+  total: sqlInt.nullable(),
+  succeeded: sqlInt,
+  failed: sqlInt,
+  skipped: sqlInt,
+});
+const itemRowSchema = z.object({
+  account_id: z.string(),
+  status: z.enum(['succeeded', 'failed', 'skipped']),
+  reason: z.string().nullable(),
+});
+
+/** Creating a job twice (a retried request) keeps the first record and never resets an item's result. */
+const itemsInsert = {
+  head: 'INSERT INTO job_items (job_id,account_id,status,reason) VALUES',
+  tail: 'ON DUPLICATE KEY UPDATE job_id=job_id',
+  columns: 4,
+};
+const resultsUpsert = { ...itemsInsert, tail: 'ON DUPLICATE KEY UPDATE status=VALUES(status),reason=VALUES(reason)' };
+const countRowSchema = z.object({ status: z.string(), n: sqlInt });
+const JOB_COLUMNS = 'id,kind,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped';
+
+const checkLimit = (limit: number): void => {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
+    throw new DomainError('VALIDATION_FAILED', 'limit must be an integer from 1 to 5000', { field: 'limit' });
+  }
+};
+
+/** JobRepository over Forge SQL (`jobs`, `job_items`). */
+export class SqlJobRepository implements JobRepository {
+  constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
+
+  async create(job: Job, accountIds: readonly string[]): Promise<void> {
+    await this.db.execute({
+      query: `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
+      params: [
+        job.id, job.kind, job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt), job.createdBy,
+        job.phase, job.processed, job.total, job.succeeded, job.failed, job.skipped,
+      ],
+    });
+    const items = [...new Set(accountIds)].map((id) => [job.id, id, 'pending', null]);
+    await this.db.executeAll(multiRowStatements(itemsInsert, items));
+  }
+
+  async get(id: string): Promise<Job | null> {
+    const [row] = await this.db.select(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`, [id], jobRowSchema);
+    if (row === undefined) return null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      createdBy: row.created_by,
+      phase: row.phase,
+      processed: row.processed,
+      total: row.total,
+      succeeded: row.succeeded,
+      failed: row.failed,
+      skipped: row.skipped,
+    };
+  }
+
+  async update(job: Job): Promise<void> {
+    const affected = await this.db.execute({
+      query:
+        'UPDATE jobs SET status=?, updated_at=?, phase=?, processed=?, total=?, succeeded=?, failed=?, skipped=? ' +
+        'WHERE id=?',
+      params: [
+        job.status, toSqlDateTime(job.updatedAt), job.phase, job.processed, job.total, job.succeeded, job.failed,
+        job.skipped, job.id,
+      ],
+    });
+    if (affected === 0 && (await this.get(job.id)) === null) {
+      throw new DomainError('NOT_FOUND', 'No such job', { jobId: job.id });
+    }
+  }
+
+  async pendingItems(jobId: string, limit: number): Promise<string[]> {
+    checkLimit(limit);
+    const rows = await this.db.select(
+      "SELECT account_id FROM job_items WHERE job_id = ? AND status = 'pending' ORDER BY account_id LIMIT ?",
+      [jobId, limit],
+      z.object({ account_id: z.string() }),
+    );
+    return rows.map((r) => r.account_id);
+  }
+
+  async recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void> {
+    const rows = results.map((r) => [jobId, r.accountId, r.outcome, r.reason]);
+    await this.db.executeAll(multiRowStatements(resultsUpsert, rows));
+  }
+
+  async results(
+    jobId: string,
+    limit: number,
+    after: string | null,
+  ): Promise<{ items: JobItemResult[]; next: string | null }> {
+    checkLimit(limit);
+    const tag = `job-items:${jobId}`;
+    const from = after === null ? '' : String(decodeCursor(tag, after, 1)[0]);
+    const rows = await this.db.select(
+      "SELECT account_id, status, reason FROM job_items WHERE job_id = ? AND account_id > ? AND status <> 'pending' " +
+        'ORDER BY account_id LIMIT ?',
+      [jobId, from, limit + 1],
+      itemRowSchema,
+    );
+    const items = rows.slice(0, limit).map((r) => ({ accountId: r.account_id, outcome: r.status, reason: r.reason }));
+    const last = items.at(-1);
+    return { items, next: rows.length > limit && last ? encodeCursor(tag, [last.accountId]) : null };
+  }
+
+  async itemCounts(jobId: string): Promise<JobItemCounts> {
+    const rows = await this.db.select('SELECT status, COUNT(*) AS n FROM job_items WHERE job_id = ? GROUP BY status', [jobId], countRowSchema);
+    const of = (status: string): number => rows.find((r) => r.status === status)?.n ?? 0;
+    return { pending: of('pending'), succeeded: of('succeeded'), failed: of('failed'), skipped: of('skipped') };
+  }
+}

@@ -1,0 +1,106 @@
+import { TABLE_OPTIONS } from './directoryTables';
+
+/**
+ * Append-only audit (A1-A3). Every A2 filter has an index ending in (at, id), the keyset order of the
+ * log, so a filtered page is one index range read backwards. `actor_id` is '' for the system.
+ */
+export const createAuditLog = `CREATE TABLE IF NOT EXISTS audit_log (
+  id VARCHAR(64) NOT NULL,
+  at DATETIME(3) NOT NULL,
+  actor_kind VARCHAR(8) NOT NULL,
+  actor_id VARCHAR(128) NOT NULL,
+  action VARCHAR(32) NOT NULL,
+  target_account_id VARCHAR(128) NULL,
+  outcome VARCHAR(16) NOT NULL,
+  reason VARCHAR(128) NULL,
+  details TEXT NOT NULL,
+  job_id VARCHAR(64) NULL,
+  PRIMARY KEY (id),
+  INDEX idx_audit_at (at, id),
+  INDEX idx_audit_action (action, at, id),
+  INDEX idx_audit_actor (actor_id, at, id),
+  INDEX idx_audit_target (target_account_id, at, id),
+  INDEX idx_audit_outcome (outcome, at, id),
+  INDEX idx_audit_job (job_id, at, id)
+) ${TABLE_OPTIONS}`;
+
+/** Sync runs with their resumable checkpoint (JSON); `generation` is unique. */
+export const createSyncRuns = `CREATE TABLE IF NOT EXISTS sync_runs (
+  id VARCHAR(64) NOT NULL,
+  generation INT NOT NULL,
+  run_trigger VARCHAR(16) NOT NULL,
+  data_types TEXT NOT NULL,
+  group_ids TEXT NOT NULL,
+  started_at DATETIME(3) NOT NULL,
+  finished_at DATETIME(3) NULL,
+  status VARCHAR(24) NOT NULL,
+  phase VARCHAR(64) NOT NULL,
+  processed INT NOT NULL,
+  estimated_total INT NULL,
+  api_calls INT NOT NULL,
+  error_count INT NOT NULL,
+  checkpoint MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY uq_sync_runs_generation (generation)
+) ${TABLE_OPTIONS}`;
+
+export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
+  id VARCHAR(64) NOT NULL,
+  kind VARCHAR(16) NOT NULL,
+  status VARCHAR(24) NOT NULL,
+  created_at DATETIME(3) NOT NULL,
+  updated_at DATETIME(3) NOT NULL,
+  created_by VARCHAR(128) NULL,
+  phase VARCHAR(64) NOT NULL,
+  processed INT NOT NULL,
+  total INT NULL,
+  succeeded INT NOT NULL,
+  failed INT NOT NULL,
+  skipped INT NOT NULL,
+  PRIMARY KEY (id),
+  INDEX idx_jobs_kind (kind, created_at),
+  INDEX idx_jobs_status (status, updated_at)
+) ${TABLE_OPTIONS}`;
+
+/** One row per user a job acts on; `status` is 'pending' until a slice records its result. */
+export const createJobItems = `CREATE TABLE IF NOT EXISTS job_items (
+  job_id VARCHAR(64) NOT NULL,
+  account_id VARCHAR(128) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  reason VARCHAR(128) NULL,
+  PRIMARY KEY (job_id, account_id),
+  INDEX idx_job_items_status (job_id, status, account_id),
+  INDEX idx_job_items_account (account_id)
+) ${TABLE_OPTIONS}`;
+
+/** Automated tasks (T1-T4): the rule and action as validated JSON; the schedule in columns the tick reads. */
+export const createAutomatedTasks = `CREATE TABLE IF NOT EXISTS automated_tasks (
+  id VARCHAR(64) NOT NULL,
+  name VARCHAR(255) NOT NULL,
+  enabled TINYINT NOT NULL,
+  definition TEXT NOT NULL,
+  schedule_kind VARCHAR(8) NOT NULL,
+  schedule_hour TINYINT NOT NULL,
+  schedule_weekday TINYINT NULL,
+  next_run_at DATETIME(3) NULL,
+  created_at DATETIME(3) NOT NULL,
+  updated_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (id),
+  INDEX idx_tasks_due (enabled, next_run_at)
+) ${TABLE_OPTIONS}`;
+
+export const createTaskRuns = `CREATE TABLE IF NOT EXISTS task_runs (
+  id VARCHAR(64) NOT NULL,
+  task_id VARCHAR(64) NOT NULL,
+  job_id VARCHAR(64) NULL,
+  dry_run TINYINT NOT NULL,
+  started_at DATETIME(3) NOT NULL,
+  finished_at DATETIME(3) NULL,
+  status VARCHAR(24) NOT NULL,
+  affected INT NOT NULL,
+  succeeded INT NOT NULL,
+  failed INT NOT NULL,
+  skipped INT NOT NULL,
+  PRIMARY KEY (id),
+  INDEX idx_task_runs_task (task_id, started_at)
+) ${TABLE_OPTIONS}`;

@@ -1,0 +1,64 @@
+import { migrationRunner } from '@forge/sql';
+import {
+  createAuditLog,
+  createAutomatedTasks,
+  createJobItems,
+  createJobs,
+  createSyncRuns,
+  createTaskRuns,
+} from './activityTables';
+import {
+  createDirectoryGroups,
+  createGroupGrants,
+  createGroupMembers,
+  createProducts,
+  createUserProductAccess,
+  createUsers,
+} from './directoryTables';
+import {
+  createJsmCustomers,
+  createJsmOrganizationMembers,
+  createJsmOrganizations,
+  createProjectRoleMembers,
+} from './siteTables';
+
+/**
+ * Every migration, in order. Names are permanent once released (migrationRunner records them in
+ * `__migrations`); a later schema change is a new entry, never an edit. Every statement is idempotent
+ * because the runner is not transactional: a DDL whose checkpoint failed runs again.
+ */
+export const migrations: readonly (readonly [name: string, ddl: string])[] = [
+  ['v001_users', createUsers],
+  ['v002_user_product_access', createUserProductAccess],
+  ['v003_directory_groups', createDirectoryGroups],
+  ['v004_group_grants', createGroupGrants],
+  ['v005_group_members', createGroupMembers],
+  ['v006_products', createProducts],
+  ['v007_project_role_members', createProjectRoleMembers],
+  ['v008_jsm_customers', createJsmCustomers],
+  ['v009_jsm_organizations', createJsmOrganizations],
+  ['v010_jsm_organization_members', createJsmOrganizationMembers],
+  ['v011_audit_log', createAuditLog],
+  ['v012_sync_runs', createSyncRuns],
+  ['v013_jobs', createJobs],
+  ['v014_job_items', createJobItems],
+  ['v015_automated_tasks', createAutomatedTasks],
+  ['v016_task_runs', createTaskRuns],
+];
+
+let applied: Promise<string[]> | null = null;
+
+/**
+ * Applies pending migrations once per process (the docs ask for a single migrationRunner invocation);
+ * returns the names applied by this call. A failure is not cached, so the next call retries.
+ */
+export const ensureSchema = (): Promise<string[]> => {
+  if (applied === null) {
+    for (const [name, ddl] of migrations) migrationRunner.enqueue(name, ddl);
+    applied = migrationRunner.run().catch((error: unknown) => {
+      applied = null;
+      throw error;
+    });
+  }
+  return applied;
+};

@@ -1,0 +1,37 @@
+import { TABLE_OPTIONS } from './directoryTables';
+
+/** Jira project role members (U2); group actors expanded, `via_group_id` '' for direct members. */
+export const createProjectRoleMembers = `CREATE TABLE IF NOT EXISTS project_role_members (
+  project_key VARCHAR(64) NOT NULL,
+  role_name VARCHAR(128) NOT NULL,
+  account_id VARCHAR(128) NOT NULL,
+  via_group_id VARCHAR(128) NOT NULL DEFAULT '',
+  seen_generation INT NOT NULL,
+  PRIMARY KEY (project_key, role_name, account_id, via_group_id),
+  INDEX idx_role_members_account (account_id)
+) ${TABLE_OPTIONS}`;
+
+/** JSM customers per service desk (U3). */
+export const createJsmCustomers = `CREATE TABLE IF NOT EXISTS jsm_customers (
+  service_desk_id VARCHAR(64) NOT NULL,
+  account_id VARCHAR(128) NOT NULL,
+  seen_generation INT NOT NULL,
+  PRIMARY KEY (service_desk_id, account_id),
+  INDEX idx_customers_account (account_id)
+) ${TABLE_OPTIONS}`;
+
+export const createJsmOrganizations = `CREATE TABLE IF NOT EXISTS jsm_organizations (
+  organization_id VARCHAR(64) NOT NULL,
+  name VARCHAR(255) NOT NULL,
+  seen_generation INT NOT NULL,
+  PRIMARY KEY (organization_id)
+) ${TABLE_OPTIONS}`;
+
+/** Customer ↔ organization membership (X2). */
+export const createJsmOrganizationMembers = `CREATE TABLE IF NOT EXISTS jsm_organization_members (
+  organization_id VARCHAR(64) NOT NULL,
+  account_id VARCHAR(128) NOT NULL,
+  seen_generation INT NOT NULL,
+  PRIMARY KEY (organization_id, account_id),
+  INDEX idx_org_members_account (account_id)
+) ${TABLE_OPTIONS}`;

@@ -1,0 +1,85 @@
+import type { InactivityState } from '../../../domain/policy/inactivityPolicy';
+import { foldEmail, type ProtectedEntry } from '../../../domain/policy/protectedEmails';
+import type { UserFilter, UserQueryContext } from '../../../domain/ports/userRepository';
+import { allOf, anyOf, likePrefix, placeholders, type SqlFragment } from '../sql/sqlValues';
+import { nameKey, stateRange } from './userKeys';
+
+/** One whitelist entry as a condition on the folded email (same semantics as ProtectedEmails). */
+const protectedBy = (entry: ProtectedEntry): SqlFragment => {
+  switch (entry.kind) {
+    case 'exact':
+      return { sql: 'u.email_domain = ? AND u.email_key = ?', params: [entry.domain, entry.normalized] };
+    case 'domain':
+      return { sql: 'u.email_domain = ?', params: [entry.domain] };
+    case 'wildcard': {
+      const pattern = `${entry.localPart.replace(/[!%_]/g, '!$&').replace(/\*/g, '%')}@${entry.domain.replace(/[!%_]/g, '!$&')}`;
+      return { sql: "u.email_domain = ? AND u.email_key LIKE ? ESCAPE '!'", params: [entry.domain, pattern] };
+    }
+  }
+};
+
+const inStates = (key: SqlFragment, states: readonly InactivityState[], context: UserQueryContext): SqlFragment =>
+  anyOf([...new Set(states)].map((s) => stateRange(key, s, context.thresholds, context.now)));
+
+/** The per-product inactivity key: the most recent activity over every site of the product (classifyProduct). */
+const productKey = (product: string): SqlFragment => ({
+  sql: '(SELECT MIN(a.inactivity_key) FROM user_product_access a WHERE a.account_id = u.account_id AND a.product_key = ?)',
+  params: [product],
+});
+
+/** A search branch: the rows whose `column` starts with the folded search text. */
+export interface SearchBranch {
+  column: string;
+  condition: SqlFragment;
+}
+
+/**
+ * The search as one branch per searched column (name, email), to be read as a UNION: each branch is a
+ * prefix range on its own index, where `name LIKE ? OR email LIKE ?` would make the database walk the
+ * sort index past every non-matching row. Empty when there is no search.
+ */
+export const searchBranches = (filter: UserFilter): SearchBranch[] => {
+  const search = filter.search?.trim() ?? '';
+  if (search === '') return [];
+  return [
+    { column: 'u.name_key', condition: { sql: "u.name_key LIKE ? ESCAPE '!'", params: [likePrefix(nameKey(search))] } },
+    { column: 'u.email_key', condition: { sql: "u.email_key LIKE ? ESCAPE '!'", params: [likePrefix(foldEmail(search))] } },
+  ];
+};
+
+/** Builds the WHERE clause (over `users u`) for every U4 filter but the search; every value is a parameter. */
+export const userWhere = (filter: UserFilter, context: UserQueryContext): SqlFragment => {
+  const parts: SqlFragment[] = [];
+  if (filter.includeLeft !== true) parts.push({ sql: 'u.left_generation IS NULL', params: [] });
+  if (filter.accountStatus && filter.accountStatus.length > 0) {
+    const statuses = [...new Set(filter.accountStatus)];
+    parts.push({ sql: `u.account_status IN ${placeholders(statuses.length)}`, params: statuses });
+  }
+  const states = filter.inactivity ?? [];
+  if (filter.productKey !== undefined) {
+    if (states.length > 0) {
+      // A user without the product has no key (NULL): no range matches, as with the plain product filter.
+      parts.push(inStates(productKey(filter.productKey), states, context));
+    } else {
+      parts.push({
+        sql: 'EXISTS (SELECT 1 FROM user_product_access a WHERE a.account_id = u.account_id AND a.product_key = ?)',
+        params: [filter.productKey],
+      });
+    }
+  } else if (states.length > 0) {
+    parts.push(inStates({ sql: 'u.inactivity_key', params: [] }, states, context));
+  }
+  if (filter.groupId !== undefined) {
+    parts.push({
+      sql: 'EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = ? AND m.account_id = u.account_id)',
+      params: [filter.groupId],
+    });
+  }
+  if (filter.managed !== undefined) parts.push({ sql: 'u.managed = ?', params: [filter.managed ? 1 : 0] });
+  if (filter.billable !== undefined) parts.push({ sql: 'u.billable = ?', params: [filter.billable ? 1 : 0] });
+  if (filter.protected !== undefined) {
+    const whitelist = anyOf(context.protectedEmails.entries.map(protectedBy));
+    parts.push(filter.protected ? whitelist : { sql: `NOT (${whitelist.sql})`, params: whitelist.params });
+  }
+  return allOf(parts);
+};

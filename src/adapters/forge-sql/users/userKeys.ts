@@ -1,0 +1,83 @@
+import type { InactivityState, InactivityThresholds } from '../../../domain/policy/inactivityPolicy';
+import { foldEmail } from '../../../domain/policy/protectedEmails';
+import type { User } from '../../../domain/model/user';
+import type { SqlFragment } from '../sql/sqlValues';
+
+const MAX_KEY_CHARS = 255;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Search and sort key of a name: NFKD, accents dropped, lower case, single spaces, ≤ 255 characters. */
+export const nameKey = (name: string): string => {
+  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  // VARCHAR(255) counts code points: cut at 255 of them without splitting a surrogate pair.
+  return Array.from(folded).slice(0, MAX_KEY_CHARS).join('');
+};
+
+/** The folded email (the same folding the protected-email whitelist uses) and its domain. */
+export const emailKeys = (email: string | null): { emailKey: string; emailDomain: string } => {
+  if (email === null) return { emailKey: '', emailDomain: '' };
+  const emailKey = foldEmail(email);
+  const at = emailKey.lastIndexOf('@');
+  return { emailKey, emailDomain: at < 1 ? '' : emailKey.slice(at + 1) };
+};
+
+/** Inactivity keys of users with unknown activity, and of known users with no activity at all. */
+export const NEVER_ACTIVE_KEY = 1;
+export const UNKNOWN_KEY = 2;
+
+/**
+ * One number that orders users from most to least recently active: `-lastActiveMs` for known activity
+ * (always ≤ -1), then never-active, then unknown. Every inactivity state is a range of it at any
+ * threshold, so filters, sorts and dashboard counts are index ranges computed at query time.
+ */
+export const inactivityKey = (activityKnown: boolean, lastActiveAt: Date | null): number => {
+  if (!activityKnown) return UNKNOWN_KEY;
+  if (lastActiveAt === null) return NEVER_ACTIVE_KEY;
+  return -Math.max(1, lastActiveAt.getTime());
+};
+
+/** The user's most recent activity over every product and site. */
+export const lastActivity = (user: User): Date | null =>
+  user.productAccess.reduce<Date | null>(
+    (latest, a) => (a.lastActiveAt !== null && (latest === null || a.lastActiveAt > latest) ? a.lastActiveAt : latest),
+    null,
+  );
+
+/** Sort key of `addedToOrgAt` (-1 when unknown, so those sort first ascending). */
+export const addedKey = (addedToOrgAt: Date | null): number => (addedToOrgAt === null ? -1 : addedToOrgAt.getTime());
+
+/** The keys where `warning` and `overdue` begin at `now` (keys below `warningFrom` are active). */
+export const stateBounds = (thresholds: InactivityThresholds, now: Date): { warningFrom: number; overdueFrom: number } => ({
+  warningFrom: -(now.getTime() - thresholds.warningDays * DAY_MS),
+  overdueFrom: -(now.getTime() - thresholds.overdueDays * DAY_MS),
+});
+
+/**
+ * The `inactivity_key` range of each state at `now`, mirroring inactivityPolicy.stateForDays: a user is
+ * warning after `warningDays` whole days, i.e. when lastActive ≤ now − warningDays. Keys are integers,
+ * so each range is one BETWEEN that names `key` once (`key` may be a parameterised subquery).
+ */
+export const stateRange = (
+  key: SqlFragment,
+  state: InactivityState,
+  thresholds: InactivityThresholds,
+  now: Date,
+): SqlFragment => {
+  const { warningFrom, overdueFrom } = stateBounds(thresholds, now);
+  const between = (low: number, high: number): SqlFragment => ({
+    sql: `${key.sql} BETWEEN ? AND ?`,
+    params: [...key.params, low, high],
+  });
+  switch (state) {
+    case 'active':
+      return { sql: `${key.sql} < ?`, params: [...key.params, warningFrom] };
+    case 'warning':
+      return between(warningFrom, overdueFrom - 1);
+    case 'overdue':
+      return between(overdueFrom, NEVER_ACTIVE_KEY - 1);
+    case 'never-active':
+      return between(NEVER_ACTIVE_KEY, NEVER_ACTIVE_KEY);
+    case 'unknown':
+      return between(UNKNOWN_KEY, UNKNOWN_KEY);
+  }
+};

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import {
+  accountStatusSchema,
+  accountTypeSchema,
+  managementSourceSchema,
+  membershipStatusSchema,
+  platformRoleSchema,
+  type GroupRef,
+  type ProductAccess,
+  type User,
+} from '../../../domain/model/user';
+import {
+  sqlBool,
+  sqlDateTimeOrNull,
+  sqlJson,
+  toSqlBool,
+  toSqlDateTimeOrNull,
+  type SqlValue,
+} from '../sql/sqlValues';
+import { productHash } from '../products/productHash';
+import { addedKey, emailKeys, inactivityKey, lastActivity, nameKey } from './userKeys';
+
+/** Columns written by an upsert, in VALUES order. */
+export const userColumns = [
+  'account_id', 'name', 'name_key', 'email', 'email_key', 'email_domain', 'account_type', 'account_status',
+  'membership_status', 'managed', 'management_source', 'billable', 'added_to_org_at', 'added_key',
+  'activity_known', 'inactivity_key', 'platform_roles', 'seen_generation',
+] as const;
+
+export const accessColumns = [
+  'account_id', 'product_hash', 'product_key', 'resource_id', 'last_active_at', 'inactivity_key', 'billable',
+  'seen_generation', 'write_id',
+] as const;
+
+export const memberColumns = ['account_id', 'group_id', 'group_name', 'seen_generation', 'write_id'] as const;
+
+export const userRowValues = (user: User, generation: number): SqlValue[] => {
+  const { emailKey, emailDomain } = emailKeys(user.email);
+  const lastActiveAt = lastActivity(user);
+  return [
+    user.accountId, user.name, nameKey(user.name), user.email, emailKey, emailDomain, user.accountType,
+    user.accountStatus, user.membershipStatus, toSqlBool(user.managed), user.managementSource, toSqlBool(user.billable),
+    toSqlDateTimeOrNull(user.addedToOrgAt), addedKey(user.addedToOrgAt), toSqlBool(user.activityKnown),
+    inactivityKey(user.activityKnown, lastActiveAt),
+    JSON.stringify(user.platformRoles), generation,
+  ];
+};
+
+/** Access rows carry the user's flags too, so the per-product dashboard reads one table. */
+export const accessRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
+  user.productAccess.map((a) => [
+    user.accountId, productHash(a.productKey, a.resourceId), a.productKey, a.resourceId, toSqlDateTimeOrNull(a.lastActiveAt),
+    inactivityKey(user.activityKnown, a.lastActiveAt), toSqlBool(user.billable), generation, writeId,
+  ]);
+
+export const memberRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
+  user.groups.map((g) => [user.accountId, g.id, g.name, generation, writeId]);
+
+/** The user columns a read selects (alias `u`). */
+export const userSelectList =
+  'u.account_id, u.name, u.email, u.account_type, u.account_status, u.membership_status, u.managed, ' +
+  'u.management_source, u.billable, u.added_to_org_at, u.activity_known, u.platform_roles';
+
+export const userRowSchema = z
+  .object({
+    account_id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    account_type: accountTypeSchema,
+    account_status: accountStatusSchema,
+    membership_status: membershipStatusSchema,
+    managed: sqlBool,
+    management_source: managementSourceSchema.nullable(),
+    billable: sqlBool,
+    added_to_org_at: sqlDateTimeOrNull,
+    activity_known: sqlBool,
+    platform_roles: sqlJson(z.array(platformRoleSchema)),
+  })
+  .loose();
+export type UserRow = z.output<typeof userRowSchema>;
+
+export const accessRowSchema = z.object({
+  account_id: z.string(),
+  product_key: z.string(),
+  resource_id: z.string(),
+  last_active_at: sqlDateTimeOrNull,
+});
+
+export const memberRowSchema = z.object({ account_id: z.string(), group_id: z.string(), group_name: z.string() });
+
+/** Assembles users from their row and their access and membership rows (in the order given). */
+export const toUsers = (
+  rows: readonly UserRow[],
+  access: readonly z.output<typeof accessRowSchema>[],
+  members: readonly z.output<typeof memberRowSchema>[],
+): User[] => {
+  const accessBy = new Map<string, ProductAccess[]>();
+  for (const a of access) {
+    const list = accessBy.get(a.account_id) ?? [];
+    list.push({ productKey: a.product_key, resourceId: a.resource_id, lastActiveAt: a.last_active_at });
+    accessBy.set(a.account_id, list);
+  }
+  const groupsBy = new Map<string, GroupRef[]>();
+  for (const m of members) {
+    const list = groupsBy.get(m.account_id) ?? [];
+    list.push({ id: m.group_id, name: m.group_name });
+    groupsBy.set(m.account_id, list);
+  }
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    name: r.name,
+    email: r.email,
+    accountType: r.account_type,
+    accountStatus: r.account_status,
+    membershipStatus: r.membership_status,
+    managed: r.managed,
+    managementSource: r.management_source,
+    billable: r.billable,
+    addedToOrgAt: r.added_to_org_at,
+    productAccess: accessBy.get(r.account_id) ?? [],
+    activityKnown: r.activity_known,
+    groups: groupsBy.get(r.account_id) ?? [],
+    platformRoles: r.platform_roles,
+  }));
+};

@@ -1,0 +1,14 @@
+/** Every KVS key the app writes, in one place (keys match /^[a-zA-Z0-9:._\s-#]+$/, ≤ 500 characters). */
+export const kvsKeys = {
+  settings: 'settings',
+  /** A Forge secret (kvs.setSecret): readable only through kvs.getSecret, never queryable. */
+  apiKeySecret: 'admin-api-key',
+  /** What may be shown about the key; never the key itself. */
+  apiKeyInfo: 'admin-api-key-info',
+  lock: (name: string): string => `lock:${name}`,
+  jobPointer: (name: string): string => `job-pointer:${name}`,
+  jobSpec: (jobId: string): string => `job-spec:${jobId}`,
+} as const;
+
+/** Documented KVS value limit (limits-kvs-ce): 240 KiB of JSON. */
+export const MAX_VALUE_BYTES = 240 * 1024;

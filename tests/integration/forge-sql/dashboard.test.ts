@@ -1,0 +1,102 @@
+import { useForgeRuntime } from '../../support/forgeRuntime';
+import type { User } from '../../../src/domain/model/user';
+import {
+  classifyAccess,
+  classifyUser,
+  inactivityStates,
+  type InactivityState,
+  type InactivityThresholds,
+} from '../../../src/domain/policy/inactivityPolicy';
+import type { StateCounts } from '../../../src/domain/ports/dashboardQueries';
+import { SqlDashboardQueries } from '../../../src/adapters/forge-sql/dashboard/sqlDashboardQueries';
+import { SqlProductRepository } from '../../../src/adapters/forge-sql/products/sqlProductRepository';
+import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
+import { groups, NOW, products, seedUsers } from './support/seedDirectory';
+
+useForgeRuntime();
+const users = new SqlUserRepository();
+const dashboard = new SqlDashboardQueries();
+const productRepo = new SqlProductRepository();
+const directory = seedUsers(2000, groups(20), 3);
+const present = directory.slice(0, 1900);
+
+const zero = (): StateCounts => Object.fromEntries(inactivityStates.map((s) => [s, 0])) as StateCounts;
+const bump = (counts: StateCounts, state: InactivityState): void => {
+  counts[state] += 1;
+};
+
+/** D1 computed in memory with classifyUser. */
+const expectedTotals = (list: readonly User[], thresholds: InactivityThresholds) => {
+  const byState = zero();
+  const billableByState = zero();
+  for (const u of list) {
+    const state = classifyUser(u, thresholds, NOW);
+    bump(byState, state);
+    if (u.billable) bump(billableByState, state);
+  }
+  return { users: list.length, billable: list.filter((u) => u.billable).length, byState, billableByState };
+};
+
+/** D2 computed in memory with classifyAccess, one entry per product and site. */
+const expectedUsage = (list: readonly User[], thresholds: InactivityThresholds) =>
+  products
+    .map((p) => {
+      const byState = zero();
+      let usersWithAccess = 0;
+      let seatsUsed = 0;
+      for (const u of list) {
+        for (const a of u.productAccess.filter((x) => x.productKey === p.key && x.resourceId === p.resourceId)) {
+          usersWithAccess += 1;
+          if (u.billable) seatsUsed += 1;
+          bump(byState, classifyAccess(u, a, thresholds, NOW));
+        }
+      }
+      return { productKey: p.key, resourceId: p.resourceId, name: p.name, usersWithAccess, seatsUsed, seatCapacity: p.seatCapacity, byState };
+    })
+    .sort((a, b) => (a.productKey + a.resourceId < b.productKey + b.resourceId ? -1 : 1));
+
+beforeAll(async () => {
+  await ensureSchema();
+  await productRepo.upsertMany(products, 1);
+  await users.upsertMany(directory, 1);
+  await users.upsertMany(present, 2);
+  await users.markLeftBefore(2);
+});
+
+describe('dashboard aggregates (D1, D2)', () => {
+  it.each([
+    [{ warningDays: 90, overdueDays: 180 }],
+    [{ warningDays: 30, overdueDays: 60 }],
+    [{ warningDays: 7, overdueDays: 120 }],
+  ])('totals by inactivity state and billable, users who left excluded, at thresholds %o', async (thresholds) => {
+    expect(await dashboard.totals({ now: NOW, thresholds })).toEqual(expectedTotals(present, thresholds));
+  });
+
+  it.each([[{ warningDays: 90, overdueDays: 180 }], [{ warningDays: 14, overdueDays: 30 }]])(
+    'per product and site: users with access, states, seats used against capacity, at %o',
+    async (thresholds) => {
+      expect(await dashboard.productUsage({ now: NOW, thresholds })).toEqual(expectedUsage(present, thresholds));
+    },
+  );
+
+  it('lists a product nobody uses yet with its capacity, and registers one first seen on a user', async () => {
+    await productRepo.upsertMany([{ key: 'compass', resourceId: 'ari:x', name: 'Compass', siteUrl: null, seatCapacity: 25 }], 3);
+    const stray = { ...directory[0]!, productAccess: [{ productKey: 'loom', resourceId: 'ari:loom', lastActiveAt: null }] };
+    await users.upsertMany([stray], 3);
+    const usage = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 } });
+    expect(usage.find((u) => u.productKey === 'compass')).toMatchObject({ usersWithAccess: 0, seatCapacity: 25, name: 'Compass' });
+    expect(usage.find((u) => u.productKey === 'loom')).toMatchObject({ usersWithAccess: 1, seatCapacity: null, name: 'loom' });
+    expect((await productRepo.list()).map((p) => p.key)).toEqual(expect.arrayContaining(['compass', 'loom']));
+    await productRepo.upsertMany([{ key: 'loom', resourceId: 'ari:loom', name: 'Loom', siteUrl: null, seatCapacity: 5 }], 3);
+    await users.upsertMany([stray], 3);
+    const synced = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 } });
+    expect(synced.find((u) => u.productKey === 'loom')).toMatchObject({ name: 'Loom', seatCapacity: 5 });
+  });
+
+  it('is zero on an empty org', async () => {
+    await users.markLeftBefore(100);
+    const totals = await dashboard.totals({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 } });
+    expect(totals).toEqual({ users: 0, billable: 0, byState: zero(), billableByState: zero() });
+  });
+});

@@ -1,0 +1,74 @@
+import { useForgeRuntime } from '../../support/forgeRuntime';
+import type { Group } from '../../../src/domain/model/group';
+import { SqlGroupRepository } from '../../../src/adapters/forge-sql/groups/sqlGroupRepository';
+import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
+import { groups, seedUsers, SITE_A, SITE_B } from './support/seedDirectory';
+
+useForgeRuntime();
+const repo = new SqlGroupRepository();
+const users = new SqlUserRepository();
+const groupList = groups(120);
+const directory = seedUsers(600, groupList, 5);
+
+const nameKey = (name: string): string => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const byName = (a: Group, b: Group): number =>
+  nameKey(a.name) < nameKey(b.name) ? -1 : nameKey(a.name) > nameKey(b.name) ? 1 : a.id < b.id ? -1 : 1;
+
+beforeAll(async () => {
+  await ensureSchema();
+  await repo.upsertMany(groupList, 1);
+  await users.upsertMany(directory, 1);
+});
+
+describe('SqlGroupRepository (groups, grants, statistics S6)', () => {
+  it('round-trips groups with their grants', async () => {
+    expect(await repo.get(groupList[4]!.id)).toEqual(groupList[4]);
+    expect(await repo.get('nope')).toBeNull();
+    expect(await repo.count()).toBe(120);
+  });
+
+  it('lists by name with keyset pages that never repeat or skip, and searches by name prefix', async () => {
+    const seen: Group[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: Group[]; next: string | null } = await repo.list(null, 17, after);
+      seen.push(...page.items);
+      after = page.next;
+    } while (after !== null);
+    expect(seen.map((g) => g.id)).toEqual([...groupList].sort(byName).map((g) => g.id));
+    const teams = await repo.list('TEAM', 500, null);
+    expect(teams.items.map((g) => g.id)).toEqual(groupList.filter((g) => g.name.startsWith('Team')).sort(byName).map((g) => g.id));
+  });
+
+  it('replaces grants on upsert and deletes groups a later sync did not see', async () => {
+    const changed = { ...groupList[0]!, name: 'Renamed', grants: [{ productKey: 'confluence', resourceId: SITE_B, role: 'member' }] };
+    await repo.upsertMany([changed, ...groupList.slice(1, 100)], 2);
+    expect(await repo.get(changed.id)).toEqual(changed);
+    expect(await repo.deleteNotSeenSince(2)).toBe(20);
+    expect(await repo.count()).toBe(100);
+    expect(await repo.get(groupList[110]!.id)).toBeNull();
+    expect(await repo.memberCounts([groupList[110]!.id])).toEqual({ [groupList[110]!.id]: 0 });
+    await repo.upsertMany([{ ...groupList[0]!, grants: [{ productKey: 'jira-software', resourceId: SITE_A, role: 'r' }] }], 3);
+  });
+
+  it('prunes memberships of re-read groups that the new generation did not stamp', async () => {
+    const [g1, g2] = [groupList[1]!.id, groupList[2]!.id];
+    const before = await repo.memberCounts([g1, g2]);
+    const inG1 = directory.filter((u) => u.groups.some((g) => g.id === g1));
+    await users.upsertMany(inG1.slice(0, 3), 9);
+    expect(await repo.deleteMembershipsNotSeenSince([g1], 9)).toBe(before[g1]! - 3);
+    expect(await repo.memberCounts([g1, g2])).toEqual({ [g1]: 3, [g2]: before[g2] });
+    await users.upsertMany(directory, 10);
+  });
+
+  it('counts members of chosen groups, excluding users who left the org', async () => {
+    const chosen = [groupList[1]!.id, groupList[2]!.id, 'unknown-group'];
+    const expected = (list: typeof directory) =>
+      Object.fromEntries(chosen.map((id) => [id, list.filter((u) => u.groups.some((g) => g.id === id)).length]));
+    expect(await repo.memberCounts(chosen)).toEqual(expected(directory));
+    await users.upsertMany(directory.slice(0, 500), 11);
+    await users.markLeftBefore(11);
+    expect(await repo.memberCounts(chosen)).toEqual(expected(directory.slice(0, 500)));
+  });
+});

@@ -1,0 +1,136 @@
+import { useForgeRuntime } from '../../support/forgeRuntime';
+import type { Job, SyncCheckpoint, SyncRun } from '../../../src/domain/model/jobs';
+import { SqlJobRepository } from '../../../src/adapters/forge-sql/jobs/sqlJobRepository';
+import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { SqlSyncRunRepository } from '../../../src/adapters/forge-sql/syncRuns/sqlSyncRunRepository';
+import { NOW } from './support/seedDirectory';
+
+useForgeRuntime();
+const jobs = new SqlJobRepository();
+const runs = new SqlSyncRunRepository();
+
+const job: Job = {
+  id: 'job-1',
+  kind: 'bulk-action',
+  status: 'queued',
+  createdAt: NOW,
+  updatedAt: NOW,
+  createdBy: 'admin-1',
+  phase: 'planned',
+  processed: 0,
+  total: 2500,
+  succeeded: 0,
+  failed: 0,
+  skipped: 0,
+};
+const accounts = Array.from({ length: 2500 }, (_, i) => `acc-${String(i).padStart(5, '0')}`);
+
+const checkpoint: SyncCheckpoint = {
+  slice: 3,
+  continuationPushed: true,
+  chainPushes: 3,
+  parked: false,
+  attempts: 0,
+  orgId: 'org-1',
+  directoryIds: ['dir-1'],
+  directoryIndex: 0,
+  chunkIndex: 0,
+  cursor: 'opaque-cursor',
+  usersWalkComplete: false,
+  counts: {
+    products: 5, groups: 500, groupsDeleted: 0, users: 300, markedLeft: 0, membershipUsers: 0, membershipsPruned: 0,
+    activityFilled: 0, activitySkipped: 0, activityFailed: 0, projectRoleMembers: 0, customers: 0, siteRowsDeleted: 0,
+    rateLimited: 1, retries: 1,
+  },
+  savedAt: new Date(NOW.getTime() + 1234),
+  failureReason: null,
+};
+
+const run = (generation: number, overrides: Partial<SyncRun> = {}): SyncRun => ({
+  id: `run-${String(generation)}`,
+  generation,
+  trigger: 'schedule',
+  dataTypes: ['users', 'groups'],
+  groupIds: [],
+  startedAt: new Date(NOW.getTime() + generation * 1000),
+  finishedAt: null,
+  status: 'running',
+  phase: 'users',
+  processed: 0,
+  estimatedTotal: null,
+  apiCalls: 0,
+  errors: 0,
+  checkpoint,
+  ...overrides,
+});
+
+beforeAll(async () => {
+  await ensureSchema();
+});
+
+describe('SqlJobRepository: jobs, items and progress (B3)', () => {
+  it('creates a job with its items once, even when asked twice', async () => {
+    await jobs.create(job, accounts);
+    await jobs.create({ ...job, phase: 'again' }, accounts);
+    expect(await jobs.get('job-1')).toEqual(job);
+    expect(await jobs.get('nope')).toBeNull();
+    expect(await jobs.pendingItems('job-1', 5)).toEqual(accounts.slice(0, 5));
+  });
+
+  it('works through items in slices, records results idempotently, and reports progress', async () => {
+    for (let slice = 0; slice < 3; slice++) {
+      const pending = await jobs.pendingItems('job-1', 1000);
+      const results = pending.map((accountId, i) => ({
+        accountId,
+        outcome: i % 10 === 0 ? ('skipped' as const) : ('succeeded' as const),
+        reason: i % 10 === 0 ? 'protected' : null,
+      }));
+      await jobs.recordResults('job-1', results);
+      await jobs.recordResults('job-1', results);
+    }
+    expect(await jobs.pendingItems('job-1', 10)).toEqual([]);
+    await jobs.create(job, accounts);
+    expect(await jobs.pendingItems('job-1', 10)).toEqual([]);
+    const progress = { ...job, status: 'succeeded' as const, processed: 2500, succeeded: 2250, skipped: 250, updatedAt: new Date(NOW.getTime() + 5000) };
+    await jobs.update(progress);
+    expect(await jobs.get('job-1')).toEqual(progress);
+    await expect(jobs.update({ ...job, id: 'missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('pages results by account id', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof jobs.results>> = await jobs.results('job-1', 333, after);
+      seen.push(...page.items.map((r) => r.accountId));
+      after = page.next;
+    } while (after !== null);
+    expect(seen).toEqual(accounts);
+    const first = await jobs.results('job-1', 1, null);
+    expect(first.items).toEqual([{ accountId: accounts[0], outcome: 'skipped', reason: 'protected' }]);
+  });
+});
+
+describe('SqlSyncRunRepository: generations and history (Y2)', () => {
+  it('hands out generations one above the highest used, newest first in history', async () => {
+    expect(await runs.latest()).toBeNull();
+    expect(await runs.nextGeneration()).toBe(1);
+    await runs.create(run(1));
+    await runs.create(run(1));
+    await runs.create(run(2, { trigger: 'manual', dataTypes: ['groups', 'group-memberships'], groupIds: ['g-1'] }));
+    expect(await runs.nextGeneration()).toBe(3);
+    expect((await runs.history(10)).map((r) => r.id)).toEqual(['run-2', 'run-1']);
+    expect(await runs.get('run-2')).toEqual(run(2, { trigger: 'manual', dataTypes: ['groups', 'group-memberships'], groupIds: ['g-1'] }));
+  });
+
+  it('refuses a second run with a generation already taken', async () => {
+    await expect(runs.create({ ...run(2), id: 'run-other' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('records progress and the finish', async () => {
+    const done = run(2, { checkpoint: { ...checkpoint, cursor: null, usersWalkComplete: true, failureReason: 'RATE_LIMITED' }, status: 'succeeded', finishedAt: new Date(NOW.getTime() + 60_000), processed: 100_000, estimatedTotal: 100_000, apiCalls: 1001, errors: 2, phase: 'done' });
+    await runs.update({ ...done, trigger: 'manual', dataTypes: ['groups', 'group-memberships'], groupIds: ['g-1'] });
+    expect(await runs.latest()).toEqual({ ...done, trigger: 'manual', dataTypes: ['groups', 'group-memberships'], groupIds: ['g-1'] });
+    await expect(runs.update(run(9))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

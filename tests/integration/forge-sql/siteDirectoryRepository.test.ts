@@ -1,0 +1,48 @@
+import { useForgeRuntime } from '../../support/forgeRuntime';
+import { sql } from '@forge/sql';
+import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { SqlSiteDirectoryRepository } from '../../../src/adapters/forge-sql/site/sqlSiteDirectoryRepository';
+
+useForgeRuntime();
+const repo = new SqlSiteDirectoryRepository();
+
+const rows = async (query: string): Promise<unknown[]> => (await sql.prepare<unknown>(query).execute()).rows;
+
+beforeAll(async () => {
+  await ensureSchema();
+});
+
+describe('SqlSiteDirectoryRepository (U2 project users, U3 JSM customers)', () => {
+  it('stores project role members idempotently and deletes those a complete walk did not see', async () => {
+    const members = [
+      { projectKey: 'OPS', roleName: 'Developers', accountId: 'a-1', viaGroupId: null },
+      { projectKey: 'OPS', roleName: 'Developers', accountId: 'a-2', viaGroupId: 'grp-1' },
+      { projectKey: 'WEB', roleName: 'Administrators', accountId: 'a-1', viaGroupId: null },
+    ];
+    await repo.upsertProjectRoleMembers(members, 1);
+    await repo.upsertProjectRoleMembers(members, 1);
+    expect(await rows('SELECT COUNT(*) AS n FROM project_role_members')).toEqual([{ n: 3 }]);
+    await repo.upsertProjectRoleMembers(members.slice(1), 2);
+    expect(await repo.deleteProjectRoleMembersNotSeenSince(2)).toBe(1);
+    expect(await rows('SELECT project_key, via_group_id FROM project_role_members ORDER BY project_key')).toEqual([
+      { project_key: 'OPS', via_group_id: 'grp-1' },
+      { project_key: 'WEB', via_group_id: '' },
+    ]);
+  });
+
+  it('stores customers with their organizations and prunes both', async () => {
+    await repo.upsertCustomers(
+      [
+        { serviceDeskId: '1', accountId: 'c-1', organizationIds: ['org-a', 'org-b'] },
+        { serviceDeskId: '2', accountId: 'c-2', organizationIds: [] },
+      ],
+      1,
+    );
+    await repo.upsertCustomers([{ serviceDeskId: '2', accountId: 'c-2', organizationIds: ['org-b'] }], 2);
+    expect(await repo.deleteCustomersNotSeenSince(2)).toBe(1);
+    expect(await rows('SELECT service_desk_id, account_id FROM jsm_customers')).toEqual([{ service_desk_id: '2', account_id: 'c-2' }]);
+    expect(await rows('SELECT organization_id, account_id FROM jsm_organization_members')).toEqual([
+      { organization_id: 'org-b', account_id: 'c-2' },
+    ]);
+  });
+});

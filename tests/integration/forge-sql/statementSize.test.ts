@@ -1,0 +1,81 @@
+import { useForgeRuntime } from '../../support/forgeRuntime';
+import type { AuditEntry } from '../../../src/domain/model/audit';
+import type { User } from '../../../src/domain/model/user';
+import { SqlAuditLog } from '../../../src/adapters/forge-sql/audit/sqlAuditLog';
+import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { MAX_REQUEST_BYTES } from '../../../src/adapters/forge-sql/sql/multiRowStatements';
+import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
+import { groups, NOW, seedUsers } from './support/seedDirectory';
+
+const rt = useForgeRuntime();
+
+type ForgeFetch = (target: { type?: string }, path: string, init?: RequestInit) => Promise<Response>;
+const g = globalThis as unknown as { __forge_fetch__: ForgeFetch };
+
+/** Records the byte size of every SQL request body @forge/sql actually sends. */
+const recordSqlBodies = async (run: () => Promise<void>): Promise<{ query: string; bytes: number }[]> => {
+  const original = g.__forge_fetch__;
+  const seen: { query: string; bytes: number }[] = [];
+  g.__forge_fetch__ = (target, path, init) => {
+    if (target.type === 'sql' && typeof init?.body === 'string') {
+      const { query } = JSON.parse(init.body) as { query: string };
+      seen.push({ query: query.slice(0, 40), bytes: Buffer.byteLength(init.body, 'utf8') });
+    }
+    return original(target, path, init);
+  };
+  try {
+    await run();
+  } finally {
+    g.__forge_fetch__ = original;
+  }
+  return seen;
+};
+
+/** Users with long multi-byte names and emails: bytes, not characters, must decide the batch size. */
+const wideUsers = (count: number): User[] =>
+  seedUsers(count, groups(30), 11).map((u, i) => ({
+    ...u,
+    name: `${'名前'.repeat(40)} ${String(i)}`,
+    email: `${'ü'.repeat(60)}${String(i)}@example.com`,
+  }));
+
+beforeAll(async () => {
+  await ensureSchema();
+});
+
+describe('multi-row statements stay under Forge’s 1 MiB request limit', () => {
+  it('upserts 12,000 wide users in statements measured against the real request body', async () => {
+    const users = wideUsers(12_000);
+    const bodies = await recordSqlBodies(() => new SqlUserRepository().upsertMany(users, 1));
+    const inserts = bodies.filter((b) => b.query.startsWith('INSERT INTO users'));
+    expect(Math.max(...bodies.map((b) => b.bytes))).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    // Batches are as large as fits, not a fixed row count far below the limit.
+    expect(Math.max(...inserts.map((b) => b.bytes))).toBeGreaterThan(0.9 * MAX_REQUEST_BYTES);
+    expect(inserts.length).toBeLessThan(20);
+    expect(rt.sqlStats().tooLarge).toBe(0);
+    expect(await new SqlUserRepository().count()).toBe(12_000);
+  });
+
+  it('appends 20,000 audit entries with large details the same way', async () => {
+    const entries: AuditEntry[] = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `audit-${String(i).padStart(6, '0')}`,
+      at: new Date(NOW.getTime() - i * 1000),
+      actor: { kind: 'admin', accountId: 'admin-1' },
+      action: 'user.deactivate',
+      targetAccountId: `acc-${String(i)}`,
+      outcome: 'succeeded',
+      reason: null,
+      details: { note: 'ß'.repeat(100), index: i, ok: true, none: null },
+      jobId: 'job-1',
+    }));
+    const bodies = await recordSqlBodies(() => new SqlAuditLog().append(entries));
+    expect(Math.max(...bodies.map((b) => b.bytes))).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    expect(bodies.length).toBeLessThan(15);
+  });
+
+  it('refuses a single row larger than a request may be, before sending it', async () => {
+    const [user] = wideUsers(1);
+    const huge = { ...user!, platformRoles: Array.from({ length: 20_000 }, (_, i) => `role-${String(i)}-${'x'.repeat(50)}`) };
+    await expect(new SqlUserRepository().upsertMany([huge], 1)).rejects.toMatchObject({ code: 'STORAGE_LIMIT' });
+  });
+});

@@ -1,0 +1,122 @@
+import { useForgeRuntime } from '../../support/forgeRuntime';
+import { ProtectedEmails } from '../../../src/domain/policy/protectedEmails';
+import { userSortKeys, type UserFilter, type UserQuery, type UserQueryContext } from '../../../src/domain/ports/userRepository';
+import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
+import { context } from './support/context';
+import { groups, seedUsers } from './support/seedDirectory';
+import { expectedOrder } from './support/userOracle';
+
+useForgeRuntime();
+const repo = new SqlUserRepository();
+const directory = seedUsers(2000, groups(40));
+const exact = directory.find((u) => u.email?.endsWith('@corp.test'))?.email ?? 'x@corp.test';
+const ctx = context({ protectedEmails: ProtectedEmails.from(['@vip.example', 'anne*@example.com', exact.toUpperCase()]) });
+
+/** Every page of a query, checking that pages are full until the last and that cursors are opaque strings. */
+const allPages = async (query: Omit<UserQuery, 'after'>, c: UserQueryContext = ctx): Promise<string[]> => {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 1000; page++) {
+    const result: { items: { accountId: string }[]; next: string | null } = await repo.list({ ...query, after }, c);
+    ids.push(...result.items.map((u) => u.accountId));
+    if (result.next === null) return ids;
+    expect(result.items).toHaveLength(query.limit);
+    after = result.next;
+  }
+  throw new Error('did not finish');
+};
+
+beforeAll(async () => {
+  await ensureSchema();
+  await repo.upsertMany(directory, 1);
+});
+
+describe('U4 sorts: every key both ways, pages never repeat or skip a row', () => {
+  const cases = userSortKeys.flatMap((key) => (['asc', 'desc'] as const).map((direction) => [key, direction] as const));
+  it.each(cases)('sort by %s %s', async (key, direction) => {
+    const query = { filter: {}, sort: { key, direction }, limit: 173 };
+    expect(await allPages(query)).toEqual(expectedOrder(directory, query, ctx));
+  });
+});
+
+describe('sorts led by a column of few values read one partition after another', () => {
+  it.each<[UserQuery['sort'], UserFilter]>([
+    [{ key: 'accountStatus', direction: 'asc' }, { accountStatus: ['closed', 'inactive'] }],
+    [{ key: 'accountStatus', direction: 'desc' }, { inactivity: ['overdue'], billable: true }],
+    [{ key: 'managed', direction: 'desc' }, { managed: false }],
+    [{ key: 'billable', direction: 'asc' }, { productKey: 'confluence', search: 'a' }],
+  ])('%o with %o', async (sort, filter) => {
+    for (const limit of [1, 7, 500]) {
+      const query = { filter, sort, limit };
+      expect(await allPages(query)).toEqual(expectedOrder(directory, query, ctx));
+    }
+  });
+});
+
+describe('U4 filters, each checked against the domain policies in memory', () => {
+  const filters: [string, UserFilter][] = [
+    ['search by name prefix, case and accents folded', { search: 'EMILE' }],
+    ['search by a two-word name prefix', { search: 'anne smi' }],
+    ['search by email prefix', { search: directory[3]!.email!.slice(0, 6).toUpperCase() }],
+    ['search with an apostrophe', { search: 'o’b' }],
+    ['account status', { accountStatus: ['inactive', 'closed'] }],
+    ['product', { productKey: 'jira-software' }],
+    ['product and per-product inactivity (I1)', { productKey: 'jira-software', inactivity: ['warning', 'overdue'] }],
+    ['product never-active and unknown', { productKey: 'confluence', inactivity: ['never-active', 'unknown'] }],
+    ['inactivity: active', { inactivity: ['active'] }],
+    ['inactivity: warning', { inactivity: ['warning'] }],
+    ['inactivity: overdue', { inactivity: ['overdue'] }],
+    ['inactivity: never-active', { inactivity: ['never-active'] }],
+    ['inactivity: unknown', { inactivity: ['unknown'] }],
+    ['inactivity: every inactive state', { inactivity: ['warning', 'overdue', 'never-active'] }],
+    ['group', { groupId: 'grp-0003' }],
+    ['managed', { managed: true }],
+    ['external (not managed)', { managed: false }],
+    ['billable', { billable: true }],
+    ['not billable', { billable: false }],
+    ['protected', { protected: true }],
+    ['not protected', { protected: false }],
+    [
+      'the heaviest combination',
+      { productKey: 'jira-software', inactivity: ['overdue', 'never-active'], billable: true, accountStatus: ['active'], managed: true, protected: false, groupId: 'grp-0001' },
+    ],
+  ];
+  it.each(filters)('%s', async (_name, filter) => {
+    const sorts = [{ key: 'name', direction: 'asc' }, { key: 'inactivity', direction: 'desc' }, { key: 'email', direction: 'desc' }, { key: 'accountStatus', direction: 'asc' }] as const;
+    for (const sort of sorts) {
+      const query = { filter, sort, limit: 61 };
+      const expected = expectedOrder(directory, query, ctx);
+      expect(await allPages(query)).toEqual(expected);
+      expect(await repo.countMatching(filter, ctx)).toBe(expected.length);
+    }
+    expect(expectedOrder(directory, { filter, sort: { key: 'name', direction: 'asc' } }, ctx).length).toBeGreaterThan(0);
+  });
+});
+
+it('takes LIKE wildcards in a search literally', async () => {
+  for (const search of ['%', '_', 'a%', '!']) {
+    expect(await repo.countMatching({ search }, ctx)).toBe(0);
+  }
+});
+
+describe('inactivity follows the thresholds at query time (S2)', () => {
+  it.each([
+    [{ warningDays: 30, overdueDays: 60 }],
+    [{ warningDays: 3, overdueDays: 7 }],
+    [{ warningDays: 120, overdueDays: 180 }],
+  ])('thresholds %o', async (thresholds) => {
+    const c = { ...ctx, thresholds };
+    for (const inactivity of [['active'], ['warning'], ['overdue']] as const) {
+      const query = { filter: { inactivity: [...inactivity] }, sort: { key: 'email', direction: 'asc' } as const, limit: 500 };
+      expect(await allPages(query, c)).toEqual(expectedOrder(directory, query, c));
+    }
+  });
+
+  it('classifies a user exactly at the warning boundary (whole 24-hour days)', async () => {
+    const now = new Date(ctx.now.getTime() + 3_600_000);
+    const c = { ...ctx, now };
+    const query = { filter: { inactivity: ['warning' as const] }, sort: { key: 'name', direction: 'asc' } as const, limit: 500 };
+    expect(await allPages(query, c)).toEqual(expectedOrder(directory, query, c));
+  });
+});

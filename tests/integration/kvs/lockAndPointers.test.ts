@@ -1,0 +1,58 @@
+import { useForgeRuntime } from '../../support/forgeRuntime';
+import { KvsJobPointers } from '../../../src/adapters/kvs/kvsJobPointers';
+import { KvsLock } from '../../../src/adapters/kvs/kvsLock';
+
+const rt = useForgeRuntime({ sql: false });
+const lock = new KvsLock();
+beforeEach(() => {
+  rt.reset();
+});
+
+describe('KvsLock (FAIL_IF_EXISTS + TTL)', () => {
+  it('lets exactly one of many concurrent callers acquire a lock', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => lock.acquire('sync', 60)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('is free again after release', async () => {
+    expect(await lock.acquire('tick:2025-06-15T03', 60)).toBe(true);
+    expect(await lock.acquire('tick:2025-06-15T03', 60)).toBe(false);
+    await lock.release('tick:2025-06-15T03');
+    expect(await lock.acquire('tick:2025-06-15T03', 60)).toBe(true);
+    await lock.release('never-held');
+  });
+
+  it('expires by itself when the holder dies (TTL)', async () => {
+    expect(await lock.acquire('sync', 30)).toBe(true);
+    rt.runtime.clock.advance(29_000);
+    expect(await lock.acquire('sync', 30)).toBe(false);
+    rt.runtime.clock.advance(2_000);
+    expect(await lock.acquire('sync', 30)).toBe(true);
+  });
+
+  it('keeps different locks independent and refuses bad names or TTLs', async () => {
+    expect(await lock.acquire('a', 10)).toBe(true);
+    expect(await lock.acquire('b', 10)).toBe(true);
+    await expect(lock.acquire('bad name!', 10)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(lock.acquire('c', 0)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('KvsJobPointers', () => {
+  const pointers = new KvsJobPointers();
+  it('points at the running job and clears only its own pointer', async () => {
+    expect(await pointers.current('sync')).toBeNull();
+    await pointers.set('sync', 'run-1');
+    await pointers.set('bulk-action', 'job-9');
+    expect(await pointers.current('sync')).toBe('run-1');
+    await pointers.clear('sync', 'run-0');
+    expect(await pointers.current('sync')).toBe('run-1');
+    await pointers.clear('sync', 'run-1');
+    expect(await pointers.current('sync')).toBeNull();
+    expect(await pointers.current('bulk-action')).toBe('job-9');
+  });
+
+  it('reports a value over the KVS limit as STORAGE_LIMIT', async () => {
+    await expect(pointers.set('task-run', 'x'.repeat(250 * 1024))).rejects.toMatchObject({ code: 'STORAGE_LIMIT' });
+  });
+});
