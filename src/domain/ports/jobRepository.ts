@@ -15,4 +15,13 @@ export interface JobRepository {
   pendingItems(jobId: string, limit: number): Promise<string[]>;
   recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void>;
   results(jobId: string, limit: number, after: string | null): Promise<{ items: JobItemResult[]; next: string | null }>;
+  /** Items per state, counted from the item rows: the truth a re-delivered slice recomputes its counters from. */
+  itemCounts(jobId: string): Promise<JobItemCounts>;
+}
+
+export interface JobItemCounts {
+  pending: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
 }

@@ -4,7 +4,7 @@ import { remainingMs } from '../../../src/adapters/events/remainingTime';
 import type { JobMessage } from '../../../src/domain/ports/jobQueue';
 import { bodyOf, queueManifest } from './support';
 
-const rt = useForgeRuntime({ sql: false, manifest: queueManifest(['ulo-sync', 'ulo-jobs']) });
+const rt = useForgeRuntime({ sql: false, ...queueManifest(['ulo-sync', 'ulo-jobs']) });
 
 const received: { queue: string; message: JobMessage; at: number; remaining: number }[] = [];
 

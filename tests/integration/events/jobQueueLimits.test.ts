@@ -5,7 +5,7 @@ import { bodyOf, queueManifest } from './support';
 /** Only ulo-sync has a consumer here; the runtime's limits are lowered to reach them quickly. */
 const rt = useForgeRuntime({
   sql: false,
-  manifest: queueManifest(['ulo-sync']),
+  ...queueManifest(['ulo-sync']),
   queue: { limits: { maxEventsPerMinute: 5, maxChainDepth: 3 } },
 });
 

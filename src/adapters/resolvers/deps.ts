@@ -1,0 +1,42 @@
+import type { AuditLog } from '../../domain/ports/auditLog';
+import type { Clock } from '../../domain/ports/clock';
+import type { DashboardQueries } from '../../domain/ports/dashboardQueries';
+import type { GroupRepository } from '../../domain/ports/groupRepository';
+import type { IdGenerator } from '../../domain/ports/idGenerator';
+import type { JobPointers } from '../../domain/ports/jobPointers';
+import type { JobQueue } from '../../domain/ports/jobQueue';
+import type { JobRepository } from '../../domain/ports/jobRepository';
+import type { JobSpecRepository } from '../../domain/ports/jobSpecRepository';
+import type { Lock } from '../../domain/ports/lock';
+import type { ProductRepository } from '../../domain/ports/productRepository';
+import type { SecretStore } from '../../domain/ports/secretStore';
+import type { SettingsStore } from '../../domain/ports/settingsStore';
+import type { SiteDirectoryQueries } from '../../domain/ports/siteDirectoryQueries';
+import type { SyncRunRepository } from '../../domain/ports/syncRunRepository';
+import type { UserRepository } from '../../domain/ports/userRepository';
+import type { GatewayForKey } from '../../domain/usecases/apiKey/manageApiKey';
+import type { GuardDeps } from './guard';
+
+/** Every port the admin page's resolvers use; built once per function instance by the composition root. */
+export interface ResolverDeps extends GuardDeps {
+  /** Runs before a resolver touches storage (applies pending SQL migrations once per instance). */
+  prepare: () => Promise<unknown>;
+  clock: Clock;
+  ids: IdGenerator;
+  users: UserRepository;
+  groups: GroupRepository;
+  products: ProductRepository;
+  dashboard: DashboardQueries;
+  site: SiteDirectoryQueries;
+  audit: AuditLog;
+  runs: SyncRunRepository;
+  jobs: JobRepository;
+  specs: JobSpecRepository;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  lock: Lock;
+  pointers: JobPointers;
+  queue: JobQueue;
+  /** The Admin API with a key the admin just pasted (apiKey.check / apiKey.save). */
+  gatewayForKey: GatewayForKey;
+}

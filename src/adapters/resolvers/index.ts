@@ -1,0 +1,31 @@
+import { allResolverKeys } from '../../contract';
+import { apiKeyResolvers } from './apiKeyResolver';
+import { appResolvers } from './appResolver';
+import { auditResolvers } from './auditResolver';
+import { bulkResolvers } from './bulkResolver';
+import { dashboardResolvers } from './dashboardResolver';
+import type { ResolverMap } from './define';
+import type { ResolverDeps } from './deps';
+import { settingsResolvers } from './settingsResolver';
+import { syncResolvers } from './syncResolver';
+import { usersResolvers } from './usersResolver';
+
+export type { ResolverDeps } from './deps';
+
+/**
+ * Every resolver of the admin page, one module per screen, keyed as the contract names them. Throws at start-up
+ * when a contract key has no resolver or a module defines a key twice, so a release cannot ship a missing one.
+ */
+export const buildResolvers = (deps: ResolverDeps): ResolverMap => {
+  const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers];
+  const all: ResolverMap = {};
+  for (const build of modules) {
+    for (const [key, run] of Object.entries(build(deps))) {
+      if (key in all) throw new Error(`Resolver ${key} is defined twice`);
+      all[key] = run;
+    }
+  }
+  const missing = allResolverKeys.filter((key) => !(key in all));
+  if (missing.length > 0) throw new Error(`No resolver for ${missing.join(', ')}`);
+  return all;
+};

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { createAdminApiGateway, DEFAULT_BASE_URL, type AdminApiOptions } from './adapters/admin-api';
+import { ForgeJobQueue } from './adapters/events/jobQueue';
+import { SqlAuditLog } from './adapters/forge-sql/audit/sqlAuditLog';
+import { SqlDashboardQueries } from './adapters/forge-sql/dashboard/sqlDashboardQueries';
+import { SqlGroupRepository } from './adapters/forge-sql/groups/sqlGroupRepository';
+import { SqlJobRepository } from './adapters/forge-sql/jobs/sqlJobRepository';
+import { SqlProductRepository } from './adapters/forge-sql/products/sqlProductRepository';
+import { ensureSchema } from './adapters/forge-sql/schema/migrations';
+import { SqlSiteDirectoryQueries } from './adapters/forge-sql/site/sqlSiteDirectoryQueries';
+import { SqlSiteDirectoryRepository } from './adapters/forge-sql/site/sqlSiteDirectoryRepository';
+import { uuidGenerator } from './adapters/ids';
+import { SqlSyncRunRepository } from './adapters/forge-sql/syncRuns/sqlSyncRunRepository';
+import { SqlUserRepository } from './adapters/forge-sql/users/sqlUserRepository';
+import { JiraPermissionsAdapter } from './adapters/jira/jiraPermissions';
+import { JiraSiteDirectory, type SiteDirectoryOptions } from './adapters/jira/siteDirectory';
+import { KvsJobPointers } from './adapters/kvs/kvsJobPointers';
+import { KvsJobSpecs } from './adapters/kvs/kvsJobSpecs';
+import { KvsLock } from './adapters/kvs/kvsLock';
+import { apiKeyReader, KvsSecretStore } from './adapters/kvs/kvsSecretStore';
+import { KvsSettingsStore } from './adapters/kvs/kvsSettingsStore';
+import { KvsTickState } from './adapters/kvs/kvsTickState';
+import type { ResolverDeps } from './adapters/resolvers';
+import { DomainError } from './domain/model/errors';
+import type { Clock } from './domain/ports/clock';
+import type { Notifier } from './domain/ports/notifier';
+import type { SliceDeps } from './domain/usecases/bulk/deps';
+import type { SyncLimits } from './domain/usecases/sync/budget';
+import type { SyncDeps } from './domain/usecases/sync/deps';
+import type { HourlyTickDeps } from './domain/usecases/sync/hourlyTick';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The Admin API's base URL: the app environment variable `ULO_ADMIN_API_BASE_URL` (Forge exposes app variables as
+ * `process.env`), else https://api.atlassian.com. Another host must also be in the manifest's egress list.
+ */
+export const adminApiBaseUrl = (): string => {
+  const parsed = z.url().safeParse(process.env.ULO_ADMIN_API_BASE_URL);
+  return parsed.success ? parsed.data.replace(/\/+$/, '') : DEFAULT_BASE_URL;
+};
+
+/** A resolver waits at most this long for a rate-limited Admin API (resolvers have 25 s in all). */
+const RESOLVER_MAX_WAIT_MS = 5_000;
+
+/** The storage and queue adapters shared by resolvers and consumers. */
+const buildStores = (clock: Clock) => ({
+  clock,
+  ids: uuidGenerator,
+  users: new SqlUserRepository(),
+  groups: new SqlGroupRepository(),
+  products: new SqlProductRepository(),
+  audit: new SqlAuditLog(),
+  runs: new SqlSyncRunRepository(),
+  jobs: new SqlJobRepository(),
+  specs: new KvsJobSpecs(),
+  settings: new KvsSettingsStore(),
+  secrets: new KvsSecretStore(),
+  lock: new KvsLock(() => clock.now()),
+  pointers: new KvsJobPointers(),
+  queue: new ForgeJobQueue(),
+});
+
+/**
+ * Builds the adapters once per function instance; nothing here does I/O until a handler runs.
+ * The schema is applied lazily before the first SQL read.
+ */
+export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
+  const stores = buildStores(clock);
+  return {
+    ...stores,
+    prepare: ensureSchema,
+    dashboard: new SqlDashboardQueries(),
+    site: new SqlSiteDirectoryQueries(),
+    gatewayForKey: (key) =>
+      createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS }),
+    jira: new JiraPermissionsAdapter(clock),
+    accessContext: async (accountId) => {
+      const [info, loaded] = await Promise.all([stores.secrets.info(), stores.settings.load()]);
+      if (info === null) return { apiKeyConfigured: false, settings: loaded, platformRoles: null };
+      await ensureSchema();
+      const caller = await stores.users.get(accountId);
+      return { apiKeyConfigured: true, settings: loaded, platformRoles: caller?.platformRoles ?? null };
+    },
+  };
+};
+
+/** What the `ulo-jobs` consumer needs: the stores and the Admin API with the stored key. */
+export const buildJobsConsumerDeps = (clock: Clock = systemClock): SliceDeps => ({
+  ...buildStores(clock),
+  directory: createAdminApiGateway({ apiKey: apiKeyReader, clock, baseUrl: adminApiBaseUrl() }),
+});
+
+/**
+ * The sync reads last-active-dates at its published 200 requests/min per org (the client's default stops at 180):
+ * that endpoint is the sync's rate-limit floor. The pacer still keeps 10 % of a window the server reports as
+ * draining for the org's other clients, and sits out every 429 (docs/sync.md, docs/PERFORMANCE.md).
+ */
+const SYNC_PACING: AdminApiOptions['pacing'] = { 'last-active-dates': { perSecond: 200 / 60, minIntervalMs: 300 } };
+
+/** Automation webhooks (FEATURES S7) are not wired yet: the notice fails, so no expiry is remembered as announced. */
+const unconfiguredNotifier: Notifier = {
+  notify: (trigger) => Promise.reject(new DomainError('UPSTREAM_FAILED', `No Automation webhook for ${trigger} yet`)),
+};
+
+/** Overrides for tests and the bench: the clock, the Admin API and Jira transports, the sync limits. */
+export interface SyncDepsOptions {
+  clock?: Clock;
+  adminApi?: Partial<Omit<AdminApiOptions, 'apiKey' | 'clock'>>;
+  jira?: SiteDirectoryOptions;
+  limits?: Partial<SyncLimits>;
+}
+
+/** What the hourly trigger and the `ulo-sync` consumer need. */
+export type SyncTriggerDeps = SyncDeps & HourlyTickDeps;
+
+/** The sync's adapters: the stores, the Admin API with the stored key, the Jira site through `requestJira`. */
+export const buildSyncDeps = (options: SyncDepsOptions = {}): SyncTriggerDeps => {
+  const clock = options.clock ?? systemClock;
+  return {
+    ...buildStores(clock),
+    directory: createAdminApiGateway({
+      apiKey: apiKeyReader,
+      clock,
+      baseUrl: adminApiBaseUrl(),
+      pacing: SYNC_PACING,
+      ...options.adminApi,
+    }),
+    site: new JiraSiteDirectory({ clock, ...options.jira }),
+    siteStore: new SqlSiteDirectoryRepository(),
+    tickState: new KvsTickState(),
+    notifier: unconfiguredNotifier,
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+  };
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { accountIdSchema, cursorSchema, isoInstantSchema, pageLimit, pageSchema } from './common';
+
+export const auditActions = [
+  'user.deactivate',
+  'user.reactivate',
+  'user.suspend',
+  'user.restore',
+  'product.revoke',
+  'product.assign',
+  'group.add-member',
+  'group.remove-member',
+  'settings.update',
+  'api-key.set',
+  'api-key.remove',
+  'sync.run',
+  'task.run',
+  'task.update',
+  'privacy.erase',
+] as const;
+export type AuditActionDto = (typeof auditActions)[number];
+export const auditOutcomes = ['succeeded', 'failed', 'skipped'] as const;
+
+/** audit.list (A2): filters combine with AND; `limit` up to 1000 for the CSV export (A3, X3). */
+export const auditListPayloadSchema = z
+  .object({
+    /** Inclusive. */
+    from: isoInstantSchema.optional(),
+    /** Exclusive. */
+    to: isoInstantSchema.optional(),
+    actions: z.array(z.enum(auditActions)).max(auditActions.length).optional(),
+    /** Acting admin's account ID or task ID. */
+    actorId: z.string().min(1).max(128).optional(),
+    targetAccountId: accountIdSchema.optional(),
+    outcome: z.array(z.enum(auditOutcomes)).max(3).optional(),
+    /** An account ID or job ID, matched exactly against affected user, actor or job. */
+    search: z.string().trim().min(1).max(128).optional(),
+    limit: pageLimit(1000, 50),
+    after: cursorSchema,
+  })
+  .strict();
+export type AuditListPayload = z.input<typeof auditListPayloadSchema>;
+
+export const auditActorSchema = z.discriminatedUnion('kind', [
+  /** `name` from the synced directory, null when the admin is not in it. */
+  z.object({ kind: z.literal('admin'), accountId: z.string(), name: z.string().nullable() }),
+  z.object({ kind: z.literal('task'), taskId: z.string() }),
+  z.object({ kind: z.literal('system') }),
+]);
+
+/** One audit record. `reason` is a stable code; `reasonKey` its i18next key (null when no reason). */
+export const auditEntryDtoSchema = z.object({
+  id: z.string(),
+  at: isoInstantSchema,
+  actor: auditActorSchema,
+  action: z.enum(auditActions),
+  /** i18next key of the action's label: `audit.actions.<action>`. */
+  actionKey: z.string(),
+  targetAccountId: z.string().nullable(),
+  targetName: z.string().nullable(),
+  targetEmail: z.string().nullable(),
+  outcome: z.enum(auditOutcomes),
+  reason: z.string().nullable(),
+  reasonKey: z.string().nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  jobId: z.string().nullable(),
+});
+export type AuditEntryDto = z.infer<typeof auditEntryDtoSchema>;
+
+export const auditPageSchema = pageSchema(auditEntryDtoSchema);
+export type AuditPageDto = z.infer<typeof auditPageSchema>;

@@ -1,0 +1,45 @@
+/** Project role member with the person the directory knows (U2). */
+export interface ProjectRoleRow {
+  projectKey: string;
+  roleName: string;
+  accountId: string;
+  viaGroupId: string | null;
+  viaGroupName: string | null;
+  person: SitePerson | null;
+}
+
+/** A JSM customer of one service desk with the organizations they belong to (U3). */
+export interface CustomerRow {
+  serviceDeskId: string;
+  accountId: string;
+  person: SitePerson | null;
+  organizations: { id: string; name: string | null }[];
+}
+
+/** What the synced directory says about an account named by a site row; null when it is not in the directory. */
+export interface SitePerson {
+  name: string;
+  email: string | null;
+  accountStatus: 'active' | 'inactive' | 'closed';
+}
+
+export interface SitePage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** Reads of the synced Jira/JSM site data, keyset-paged (limit 1..500). */
+export interface SiteDirectoryQueries {
+  /** Ordered by project key, role name, account ID. */
+  projectRoleMembers(
+    filter: { projectKey?: string | undefined; roleName?: string | undefined },
+    limit: number,
+    after: string | null,
+  ): Promise<SitePage<ProjectRoleRow>>;
+  /** Ordered by service desk ID, account ID. */
+  customers(
+    filter: { serviceDeskId?: string | undefined; organizationId?: string | undefined },
+    limit: number,
+    after: string | null,
+  ): Promise<SitePage<CustomerRow>>;
+}

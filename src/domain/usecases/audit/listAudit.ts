@@ -1,0 +1,65 @@
+import type { AuditEntry } from '../../model/audit';
+import type { AuditLog, AuditQuery } from '../../ports/auditLog';
+import type { UserRepository } from '../../ports/userRepository';
+
+/** An audit entry with the names the directory knows for its actor and affected user. */
+export interface AuditEntryView {
+  id: string;
+  at: Date;
+  actor: { kind: 'admin'; accountId: string; name: string | null } | { kind: 'task'; taskId: string } | { kind: 'system' };
+  action: AuditEntry['action'];
+  actionKey: string;
+  targetAccountId: string | null;
+  targetName: string | null;
+  targetEmail: string | null;
+  outcome: AuditEntry['outcome'];
+  reason: string | null;
+  reasonKey: string | null;
+  details: AuditEntry['details'];
+  jobId: string | null;
+}
+
+export interface ListAuditDeps {
+  audit: AuditLog;
+  users: Pick<UserRepository, 'getMany'>;
+}
+
+/**
+ * i18next key of a reason code: skip reasons (lower-case, `protected`, `not-managed`) are bulk reasons; error codes
+ * (upper-case, `RATE_LIMITED`) are errors.
+ */
+export const reasonKeyOf = (reason: string | null): string | null => {
+  if (reason === null) return null;
+  return /^[A-Z_]+$/.test(reason) ? `errors.${reason}` : `bulk.reasons.${reason}`;
+};
+
+/** A2: one page of the audit log, newest first, with names resolved from the synced directory in one read. */
+export const listAudit = async (query: AuditQuery, deps: ListAuditDeps): Promise<{ items: AuditEntryView[]; next: string | null }> => {
+  const page = await deps.audit.query(query);
+  const ids = new Set<string>();
+  for (const entry of page.items) {
+    if (entry.targetAccountId !== null) ids.add(entry.targetAccountId);
+    if (entry.actor.kind === 'admin') ids.add(entry.actor.accountId);
+  }
+  const people = new Map((await deps.users.getMany([...ids])).map((u) => [u.accountId, u]));
+  const items = page.items.map((entry): AuditEntryView => {
+    const target = entry.targetAccountId === null ? undefined : people.get(entry.targetAccountId);
+    const actor = entry.actor.kind === 'admin' ? { ...entry.actor, name: people.get(entry.actor.accountId)?.name ?? null } : entry.actor;
+    return {
+      id: entry.id,
+      at: entry.at,
+      actor,
+      action: entry.action,
+      actionKey: `audit.actions.${entry.action}`,
+      targetAccountId: entry.targetAccountId,
+      targetName: target?.name ?? null,
+      targetEmail: target?.email ?? null,
+      outcome: entry.outcome,
+      reason: entry.reason,
+      reasonKey: reasonKeyOf(entry.reason),
+      details: entry.details,
+      jobId: entry.jobId,
+    };
+  });
+  return { items, next: page.next };
+};

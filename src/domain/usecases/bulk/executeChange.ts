@@ -1,0 +1,92 @@
+import { DomainError } from '../../model/errors';
+import type { User } from '../../model/user';
+import type { ActionMethod, BulkAction } from '../../policy/actionEligibility';
+import type { DirectoryGateway } from '../../ports/directoryGateway';
+
+/** The product role the app assigns and revokes ("product access"). */
+export const PRODUCT_ROLE = 'atlassian/user';
+
+/** Where a change is made: the org and (read once per slice, on first need) its directories. */
+export interface ChangeTarget {
+  directory: DirectoryGateway;
+  orgId: string;
+  directoryIds: () => Promise<string[]>;
+}
+
+/** Directory-level calls: try each directory until one knows the user (404 means "not in this directory"). */
+const inSomeDirectory = async (target: ChangeTarget, call: (directoryId: string) => Promise<void>): Promise<void> => {
+  const ids = await target.directoryIds();
+  for (const [index, id] of ids.entries()) {
+    try {
+      await call(id);
+      return;
+    } catch (error) {
+      const notHere = error instanceof DomainError && error.code === 'NOT_FOUND';
+      if (!notHere || index === ids.length - 1) throw error;
+    }
+  }
+  throw new DomainError('NOT_FOUND', 'The organization has no directory');
+};
+
+const productOf = (action: BulkAction): { productKey: string; resourceId: string } => {
+  if (action.type === 'revoke-product' || action.type === 'assign-product') return action;
+  throw new DomainError('INTERNAL', `No product in a ${action.type} action`);
+};
+
+/** Carries out one planned change through the DirectoryGateway; resolves only when the directory has it. */
+export const executeChange = async (
+  method: ActionMethod,
+  user: User,
+  groupIds: readonly string[],
+  action: BulkAction,
+  target: ChangeTarget,
+): Promise<void> => {
+  const { directory, orgId } = target;
+  const id = user.accountId;
+  switch (method) {
+    case 'lifecycle-disable':
+      return directory.deactivateAccount(id);
+    case 'lifecycle-enable':
+      return directory.reactivateAccount(id);
+    case 'directory-suspend':
+      return inSomeDirectory(target, (d) => directory.suspendUser(orgId, d, id));
+    case 'directory-restore':
+      return inSomeDirectory(target, (d) => directory.restoreUser(orgId, d, id));
+    case 'role-revoke':
+      return directory.revokeProductRole(orgId, id, productOf(action).resourceId, PRODUCT_ROLE);
+    case 'role-assign':
+      return directory.assignProductRole(orgId, id, productOf(action).resourceId, PRODUCT_ROLE);
+    case 'group-remove': {
+      // A group lives in one directory; removal elsewhere answers 404, which the gateway treats as done.
+      const directories = await target.directoryIds();
+      for (const groupId of groupIds) for (const d of directories) await directory.removeGroupMember(orgId, d, groupId, id);
+      return;
+    }
+  }
+};
+
+/** The synced copy of the user after a successful change, so lists and plans show it before the next sync. */
+export const changedUser = (method: ActionMethod, user: User, groupIds: readonly string[], action: BulkAction): User => {
+  const without = (a: User['productAccess'][number]): boolean => {
+    const { productKey, resourceId } = productOf(action);
+    return !(a.productKey === productKey && a.resourceId === resourceId);
+  };
+  switch (method) {
+    case 'lifecycle-disable':
+      return { ...user, accountStatus: 'inactive', billable: false };
+    case 'lifecycle-enable':
+      return { ...user, accountStatus: 'active' };
+    case 'directory-suspend':
+      return { ...user, membershipStatus: 'suspended', billable: false };
+    case 'directory-restore':
+      return { ...user, membershipStatus: 'active' };
+    case 'role-revoke':
+      return { ...user, productAccess: user.productAccess.filter(without) };
+    case 'group-remove':
+      return { ...user, groups: user.groups.filter((g) => !groupIds.includes(g.id)), productAccess: user.productAccess.filter(without) };
+    case 'role-assign': {
+      const { productKey, resourceId } = productOf(action);
+      return { ...user, productAccess: [...user.productAccess, { productKey, resourceId, lastActiveAt: null }] };
+    }
+  }
+};

@@ -1,0 +1,54 @@
+import { planAction, type ActionMethod, type ActionPlan, type BulkAction, type SkipReason } from '../../policy/actionEligibility';
+import type { PlanDeps } from './deps';
+import { planContextFor } from './planContext';
+import { resolveSelection, type BulkSelection } from './selection';
+
+/** One planned user, with what the admin recognises them by. */
+export interface PlanItemView {
+  accountId: string;
+  name: string | null;
+  email: string | null;
+  decision: 'will-change' | 'skip';
+  method: ActionMethod | null;
+  reason: SkipReason | null;
+  messageKey: string;
+}
+
+export interface BulkPlanView {
+  action: BulkAction;
+  summary: ActionPlan['summary'];
+  items: PlanItemView[];
+  moreItems: boolean;
+}
+
+/** The plan for the selection as the server sees it now, with the account IDs in plan order (for bulk.start). */
+export const computePlan = async (
+  action: BulkAction,
+  selection: BulkSelection,
+  deps: PlanDeps,
+): Promise<{ plan: ActionPlan; people: Map<string, { name: string; email: string | null }> }> => {
+  const settings = await deps.settings.load();
+  const context = await planContextFor(action, settings, deps.clock.now(), deps.groups);
+  const users = await resolveSelection(selection, context, deps.users);
+  const people = new Map(users.map((u) => [u.accountId, { name: u.name, email: u.email }]));
+  return { plan: planAction(action, users, context), people };
+};
+
+/**
+ * B2: what the action would do to each selected user — will change (and how: deactivated, or only suspended in
+ * the directory) or skipped with a reason — with counts by method and reason. Changes nothing.
+ */
+export const planBulk = async (
+  request: { action: BulkAction; selection: BulkSelection; itemsLimit: number },
+  deps: PlanDeps,
+): Promise<BulkPlanView> => {
+  const { plan, people } = await computePlan(request.action, request.selection, deps);
+  const items = plan.items.slice(0, request.itemsLimit).map((item): PlanItemView => {
+    const person = people.get(item.accountId);
+    const base = { accountId: item.accountId, name: person?.name ?? null, email: person?.email ?? null };
+    return item.decision === 'will-change'
+      ? { ...base, decision: 'will-change', method: item.method, reason: null, messageKey: `bulk.methods.${item.method}` }
+      : { ...base, decision: 'skip', method: null, reason: item.reason, messageKey: `bulk.reasons.${item.reason}` };
+  });
+  return { action: request.action, summary: plan.summary, items, moreItems: plan.items.length > items.length };
+};

@@ -1,0 +1,61 @@
+import type { AuditActor } from '../../model/audit';
+import { DomainError } from '../../model/errors';
+import type { Job } from '../../model/jobs';
+import type { BulkAction } from '../../policy/actionEligibility';
+import type { JobDeps } from './deps';
+import { isFinished, toBulkJobView, type BulkJobView } from './jobView';
+import { computePlan } from './planBulk';
+import type { BulkSelection } from './selection';
+
+/** Held while a job is being created, so a double click creates one job. */
+const START_LOCK = 'bulk-start';
+const START_LOCK_SECONDS = 120;
+
+const busy = (): DomainError => new DomainError('LOCK_HELD', 'A bulk action is already running');
+
+/**
+ * B3: plans the selection again on the server (a client's plan is never trusted), creates a job with one item
+ * per selected user (the executor re-checks each, so skipped users are recorded and audited too), saves what
+ * the job does, and pushes its first slice to the jobs queue. One bulk action at a time: LOCK_HELD otherwise.
+ */
+export const startBulk = async (
+  request: { action: BulkAction; selection: BulkSelection },
+  actor: AuditActor & { kind: 'admin' },
+  deps: JobDeps,
+): Promise<BulkJobView> => {
+  if (!(await deps.lock.acquire(START_LOCK, START_LOCK_SECONDS))) throw busy();
+  try {
+    const running = await deps.pointers.current('bulk-action');
+    const current = running === null ? null : await deps.jobs.get(running);
+    if (current !== null && !isFinished(current)) throw busy();
+    const { plan } = await computePlan(request.action, request.selection, deps);
+    const now = deps.clock.now();
+    const job: Job = {
+      id: deps.ids.next(),
+      kind: 'bulk-action',
+      status: 'queued',
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.accountId,
+      phase: request.action.type,
+      processed: 0,
+      total: plan.items.length,
+      succeeded: 0,
+      failed: 0,
+      skipped: 0,
+    };
+    await deps.specs.save(job.id, { kind: 'bulk-action', action: request.action, actor });
+    await deps.jobs.create(job, plan.items.map((i) => i.accountId));
+    await deps.pointers.set('bulk-action', job.id);
+    try {
+      await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: 0 });
+    } catch (error) {
+      await deps.jobs.update({ ...job, status: 'failed', updatedAt: deps.clock.now() });
+      await deps.pointers.clear('bulk-action', job.id);
+      throw error;
+    }
+    return toBulkJobView(job, request.action);
+  } finally {
+    await deps.lock.release(START_LOCK);
+  }
+};

@@ -1,0 +1,36 @@
+import { DomainError } from '../../model/errors';
+import type { AuditLog } from '../../ports/auditLog';
+import { listAudit, type AuditEntryView } from '../audit/listAudit';
+import type { ListUsersDeps } from './listUsers';
+import { toUserView, type UserView } from './userView';
+import { loadViewContext } from './viewContext';
+
+export interface UserDetailDeps extends ListUsersDeps {
+  audit: AuditLog;
+}
+
+export interface UserDetailView {
+  user: UserView;
+  platformRoles: string[];
+  protectedBy: string[];
+  audit: { items: AuditEntryView[]; next: string | null };
+}
+
+/** U5: one user with everything the table shows, the whitelist entries protecting them and their audit history. */
+export const userDetail = async (
+  request: { accountId: string; auditLimit: number; auditAfter: string | null },
+  deps: UserDetailDeps,
+): Promise<UserDetailView> => {
+  const [user, context] = await Promise.all([deps.users.get(request.accountId), loadViewContext(deps)]);
+  if (user === null) throw new DomainError('NOT_FOUND', 'No such user', { accountId: request.accountId });
+  const audit = await listAudit(
+    { targetAccountId: user.accountId, limit: request.auditLimit, after: request.auditAfter },
+    { audit: deps.audit, users: deps.users },
+  );
+  return {
+    user: toUserView(user, context),
+    platformRoles: user.platformRoles,
+    protectedBy: context.protectedEmails.matchingEntries(user.email).map((e) => e.normalized),
+    audit,
+  };
+};

@@ -1,0 +1,65 @@
+import type { GroupRef, User } from '../../model/user';
+import { classifyAccess, classifyUser, inactiveDays, type InactivityState } from '../../policy/inactivityPolicy';
+import { productNameKey, type ViewContext } from './viewContext';
+
+/** One product of a user row: last activity and its inactivity state. */
+export interface UserProductView {
+  productKey: string;
+  resourceId: string;
+  productName: string | null;
+  lastActiveAt: Date | null;
+  inactivity: InactivityState;
+}
+
+/** Everything the users table (U1) shows of one user, evaluated at the context's time and settings. */
+export interface UserView {
+  accountId: string;
+  name: string;
+  email: string | null;
+  accountType: User['accountType'];
+  accountStatus: User['accountStatus'];
+  membershipStatus: User['membershipStatus'];
+  managed: boolean;
+  billable: boolean;
+  addedToOrgAt: Date | null;
+  lastActiveAt: Date | null;
+  inactivity: InactivityState;
+  inactiveDays: number | null;
+  products: UserProductView[];
+  groups: GroupRef[];
+  protected: boolean;
+  adminUrl: string | null;
+}
+
+const latest = (user: User): Date | null =>
+  user.productAccess.reduce<Date | null>((acc, a) => (a.lastActiveAt && (!acc || a.lastActiveAt > acc) ? a.lastActiveAt : acc), null);
+
+/** The user's page in admin.atlassian.com. */
+export const adminUrlOf = (orgId: string | null, accountId: string): string | null =>
+  orgId === null ? null : `https://admin.atlassian.com/o/${encodeURIComponent(orgId)}/users/${encodeURIComponent(accountId)}`;
+
+/** Maps a synced user to the row the admin page shows. */
+export const toUserView = (user: User, context: ViewContext): UserView => ({
+  accountId: user.accountId,
+  name: user.name,
+  email: user.email,
+  accountType: user.accountType,
+  accountStatus: user.accountStatus,
+  membershipStatus: user.membershipStatus,
+  managed: user.managed,
+  billable: user.billable,
+  addedToOrgAt: user.addedToOrgAt,
+  lastActiveAt: latest(user),
+  inactivity: classifyUser(user, context.thresholds, context.now),
+  inactiveDays: inactiveDays(user, context.now),
+  products: user.productAccess.map((access) => ({
+    productKey: access.productKey,
+    resourceId: access.resourceId,
+    productName: context.productNames.get(productNameKey(access.productKey, access.resourceId)) ?? null,
+    lastActiveAt: access.lastActiveAt,
+    inactivity: classifyAccess(user, access, context.thresholds, context.now),
+  })),
+  groups: user.groups,
+  protected: context.protectedEmails.isProtected(user.email),
+  adminUrl: adminUrlOf(context.orgId, user.accountId),
+});

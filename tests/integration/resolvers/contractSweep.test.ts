@@ -1,0 +1,105 @@
+import { responses, SIM_KEY, useAppRig } from './support/harness';
+import { seedFromSimulator } from './support/seed';
+import { DEFAULT_KEYS } from '../../../dev/admin-api-simulator';
+import { SqlSiteDirectoryRepository } from '../../../src/adapters/forge-sql/site/sqlSiteDirectoryRepository';
+import { allResolverKeys, type DashboardDto, type PayloadOf, type ResolverKey, type UsersPageDto } from '../../../src/contract';
+import type { Group } from '../../../src/domain/model/group';
+import type { User } from '../../../src/domain/model/user';
+
+const rig = useAppRig(25);
+let admin = '';
+let orgId = '';
+let users: User[] = [];
+let groups: Group[] = [];
+
+beforeAll(async () => {
+  admin = rig.sim.state.org.users[0]?.accountId ?? '';
+  rig.jiraAdmins.add(admin);
+  orgId = rig.sim.state.org.id;
+  await rig.ok(admin, 'apiKey.save', { key: SIM_KEY, orgId });
+  ({ users, groups } = await seedFromSimulator());
+  const site = new SqlSiteDirectoryRepository();
+  const [a, b] = users;
+  await site.upsertProjectRoleMembers(
+    [
+      { projectKey: 'OPS', roleName: 'Developers', accountId: a?.accountId ?? '', viaGroupId: groups[0]?.id ?? null },
+      { projectKey: 'OPS', roleName: 'Administrators', accountId: b?.accountId ?? '', viaGroupId: null },
+    ],
+    1,
+  );
+  await site.upsertCustomers([{ serviceDeskId: '1', accountId: 'customer-1', organizationIds: ['org-a', 'org-b'] }], 1);
+}, 60_000);
+
+/** A valid payload for every resolver (a new contract key fails to compile until it is added here). */
+const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
+  'app.bootstrap': {},
+  'dashboard.get': {},
+  'users.list': { filter: { inactivity: ['active', 'warning', 'overdue', 'never-active', 'unknown'] }, sort: { key: 'lastActiveAt', direction: 'desc' }, limit: 10 },
+  'users.count': { filter: { managed: true } },
+  'users.detail': { accountId: users[1]?.accountId ?? '' },
+  'projectUsers.list': { projectKey: 'OPS' },
+  'customers.list': {},
+  'audit.list': { actions: ['api-key.set'], limit: 1000 },
+  'settings.get': {},
+  'settings.save': { statistics: { visible: false } },
+  'apiKey.check': { key: SIM_KEY },
+  'apiKey.save': { key: SIM_KEY, orgId, expiresAt: '2030-01-01T00:00:00.000Z' },
+  'apiKey.remove': {},
+  'statistics.get': { groupIds: groups.slice(0, 2).map((g) => g.id) },
+  'groups.search': { limit: 5 },
+  'sync.start': { dataTypes: ['users'] },
+  'sync.status': {},
+  'sync.history': { limit: 5 },
+  'bulk.plan': { action: { type: 'reactivate' }, selection: { kind: 'filter', filter: { accountStatus: ['inactive'] } } },
+  'bulk.start': { action: { type: 'reactivate' }, selection: { kind: 'accounts', accountIds: [users[5]?.accountId ?? ''] } },
+  'bulk.status': {},
+  'bulk.results': { jobId: 'none-such' },
+});
+
+/** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
+const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
+  'sync.start': ['LOCK_HELD', 'INTERNAL', 'UPSTREAM_FAILED'],
+  'bulk.results': ['NOT_FOUND'],
+};
+
+describe('every resolver answers in the shape of the contract, and the key never leaves the backend', () => {
+  it.each(allResolverKeys.filter((k) => k !== 'apiKey.remove'))('%s', async (key) => {
+    const payload = payloads()[key];
+    const allowed = expectedFailures[key];
+    if (allowed === undefined) {
+      await rig.ok(admin, key, payload);
+      return;
+    }
+    const result = (await rig.invoke(admin, key, payload)) as { ok: boolean; error?: { code: string } };
+    if (!result.ok) expect(allowed).toContain(result.error?.code);
+  });
+
+  it('shows the synced org: users with their admin.atlassian.com link, the dashboard per product', async () => {
+    const page = (await rig.ok(admin, 'users.list', { limit: 500 })) as UsersPageDto;
+    expect(page.items.length).toBe(users.filter((u) => u.membershipStatus !== 'no_membership').length);
+    expect(page.items[0]?.adminUrl).toBe(`https://admin.atlassian.com/o/${orgId}/users/${page.items[0]?.accountId ?? ''}`);
+    const dashboard = (await rig.ok(admin, 'dashboard.get')) as DashboardDto;
+    expect(dashboard.totals.users).toBe(page.items.length);
+    expect(dashboard.products.length).toBeGreaterThan(0);
+    expect(dashboard.saving.assumptionKeys.length).toBe(3);
+  });
+
+  it('refuses a rejected key with a clear state (S1)', async () => {
+    expect(await rig.invoke(admin, 'apiKey.check', { key: DEFAULT_KEYS.expired })).toMatchObject({ ok: false, error: { code: 'API_KEY_REJECTED' } });
+    expect(await rig.invoke(admin, 'apiKey.save', { key: SIM_KEY, orgId: 'another-org' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'orgId', messageKey: 'validation.apiKey.org-not-visible' }] } },
+    });
+  });
+
+  it('removes the key (audited), after which only Settings are reachable', async () => {
+    expect(await rig.ok(admin, 'apiKey.remove')).toEqual({ removed: true });
+    expect(await rig.invoke(admin, 'users.list')).toMatchObject({ ok: false, error: { code: 'API_KEY_MISSING' } });
+    expect(await rig.ok(admin, 'app.bootstrap')).toEqual({ grant: { level: 'bootstrap' }, apiKeyConfigured: false });
+  });
+
+  it('never put the API key into any response (P2)', () => {
+    expect(responses.length).toBeGreaterThan(allResolverKeys.length);
+    for (const response of responses) expect(JSON.stringify(response)).not.toContain(SIM_KEY);
+  });
+});

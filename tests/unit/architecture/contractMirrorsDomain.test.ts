@@ -1,0 +1,31 @@
+import * as contractAudit from '../../../src/contract/audit';
+import * as contractCommon from '../../../src/contract/common';
+import * as contractSync from '../../../src/contract/sync';
+import * as contractBulk from '../../../src/contract/bulk';
+import * as contractEnvelope from '../../../src/contract/envelope';
+import * as contractUsers from '../../../src/contract/users';
+import { auditActionSchema, auditOutcomeSchema } from '../../../src/domain/model/audit';
+import { errorCodes } from '../../../src/domain/model/errors';
+import { syncDataTypeSchema } from '../../../src/domain/model/jobs';
+import { inactivityStates } from '../../../src/domain/policy/inactivityPolicy';
+import { actionMethods, skipReasons } from '../../../src/domain/policy/actionEligibility';
+import { userSortKeys } from '../../../src/domain/ports/userRepository';
+
+/**
+ * The UI shares only the contract with the backend (ARCHITECTURE §2), so the contract repeats some
+ * of the core's vocabularies. These must never drift apart: a new code in one and not the other fails.
+ */
+describe('contract vocabularies equal the core’s', () => {
+  it.each([
+    ['error codes', contractEnvelope.errorCodes, errorCodes],
+    ['audit actions', contractAudit.auditActions, auditActionSchema.options],
+    ['audit outcomes', contractAudit.auditOutcomes, auditOutcomeSchema.options],
+    ['bulk methods', contractBulk.actionMethods, actionMethods],
+    ['skip reasons', contractBulk.skipReasons, skipReasons],
+    ['inactivity states', contractCommon.inactivityStates, inactivityStates],
+    ['sync data types', contractSync.syncDataTypes, syncDataTypeSchema.options],
+    ['user sort keys', contractUsers.userSortKeys, userSortKeys],
+  ] as const)('%s', (_name, contract, domain) => {
+    expect([...contract].sort()).toEqual([...domain].sort());
+  });
+});

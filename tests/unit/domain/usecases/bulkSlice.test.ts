@@ -1,0 +1,137 @@
+import { DomainError } from '../../../../src/domain/model/errors';
+import type { SyncRun } from '../../../../src/domain/model/jobs';
+import type { BulkAction } from '../../../../src/domain/policy/actionEligibility';
+import { runBulkSlice } from '../../../../src/domain/usecases/bulk/runBulkSlice';
+import { startBulk } from '../../../../src/domain/usecases/bulk/startBulk';
+import { itemAuditId } from '../../../../src/domain/usecases/bulk/stableId';
+import { JIRA_SITE } from '../fixtures';
+import { admin, bulkDeps, plenty, type TestDeps } from './bulkSupport';
+
+const jira = { productKey: 'jira-software', resourceId: JIRA_SITE };
+
+const start = async (deps: TestDeps, action: BulkAction, accountIds: string[]): Promise<string> =>
+  (await startBulk({ action, selection: { kind: 'accounts', accountIds } }, admin, deps)).jobId;
+const slice = (deps: TestDeps, jobId: string, n = 0, budget = plenty) => runBulkSlice({ kind: 'bulk-action', jobId, slice: n }, budget, deps);
+
+describe('bulk job slices (B3, B4)', () => {
+  it('deactivates managed accounts, suspends unmanaged ones, audits every attempt and updates the synced copy', async () => {
+    const deps = bulkDeps();
+    deps.runs = { latest: () => Promise.resolve({ generation: 7 } as SyncRun) };
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external', 'u-vip']);
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(deps.directory.calls).toEqual(['suspend dir-1 u-external', 'disable u-managed']);
+    expect(deps.audit.entries.map((e) => [e.targetAccountId, e.action, e.outcome, e.reason, e.details.method])).toEqual([
+      ['u-external', 'user.suspend', 'succeeded', null, 'directory-suspend'],
+      ['u-managed', 'user.deactivate', 'succeeded', null, 'lifecycle-disable'],
+      ['u-vip', 'user.deactivate', 'skipped', 'protected', null],
+    ]);
+    expect(deps.users.rows.get('u-managed')).toMatchObject({ accountStatus: 'inactive', billable: false });
+    expect(deps.users.rows.get('u-external')).toMatchObject({ membershipStatus: 'suspended' });
+    expect(deps.users.upserts[0]?.generation).toBe(7);
+    expect(await deps.jobs.get(jobId)).toMatchObject({ status: 'succeeded', processed: 3, succeeded: 2, skipped: 1, phase: 'done' });
+    expect(await deps.pointers.current('bulk-action')).toBeNull();
+    expect(await slice(deps, jobId)).toEqual({ kind: 'ignored', reason: 'finished' });
+  });
+
+  it('reactivates, revokes (directly or through the group) and assigns through the right calls', async () => {
+    const deps = bulkDeps();
+    await slice(deps, await start(deps, { type: 'reactivate' }, ['u-off', 'u-suspended']));
+    await slice(deps, await start(deps, { type: 'revoke-product', ...jira }, ['u-direct', 'u-group']));
+    await slice(deps, await start(deps, { type: 'assign-product', ...jira }, ['u-managed']));
+    expect(deps.directory.calls).toEqual([
+      'enable u-off',
+      'restore dir-1 u-suspended',
+      `revoke u-direct ${JIRA_SITE} atlassian/user`,
+      'remove dir-1 jira-users u-group',
+      `assign u-managed ${JIRA_SITE} atlassian/user`,
+    ]);
+    expect(deps.users.rows.get('u-off')?.accountStatus).toBe('active');
+    expect(deps.users.rows.get('u-suspended')?.membershipStatus).toBe('active');
+    expect(deps.users.rows.get('u-direct')?.productAccess).toEqual([]);
+    expect(deps.users.rows.get('u-group')).toMatchObject({ productAccess: [], groups: [] });
+    expect(deps.users.rows.get('u-managed')?.productAccess).toEqual([{ ...jira, lastActiveAt: null }]);
+    expect(deps.audit.entries.map((e) => e.action)).toEqual(['user.reactivate', 'user.restore', 'product.revoke', 'group.remove-member', 'product.assign']);
+  });
+
+  it('re-checks at execution: a user protected or gone since the plan is skipped', async () => {
+    const deps = bulkDeps();
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
+    deps.settings.value = { ...deps.settings.value, protectedEmails: [deps.users.rows.get('u-managed')?.email ?? ''] };
+    deps.users.rows.delete('u-external');
+    await slice(deps, jobId);
+    expect(deps.directory.calls).toEqual([]);
+    expect(deps.audit.entries.map((e) => e.reason)).toEqual(['left-org', 'protected']);
+  });
+
+  it('reports partial failure: per-user 403s are FORBIDDEN with the directory reason in the audit', async () => {
+    const deps = bulkDeps();
+    deps.directory.failWith.set('u-external', new DomainError('API_KEY_FORBIDDEN', 'no', { apiCode: 'forbidden.action', reason: 'org admin' }));
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'partially-failed' });
+    expect(deps.audit.entries[0]).toMatchObject({ outcome: 'failed', reason: 'FORBIDDEN', details: { apiCode: 'forbidden.action', apiReason: 'org admin' } });
+  });
+
+  it('waits out RATE_LIMITED with a delayed continuation; the user is retried, nothing is lost or doubled', async () => {
+    const deps = bulkDeps();
+    const retryAt = new Date(deps.clock.now().getTime() + 42_000).toISOString();
+    deps.directory.failWith.set('u-managed', new DomainError('RATE_LIMITED', 'wait', { retryAt }));
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-external', 'u-managed', 'u-vip']);
+    expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 42 });
+    expect(await deps.jobs.get(jobId)).toMatchObject({ status: 'running', processed: 1 });
+    expect(deps.audit.entries).toHaveLength(1);
+    deps.directory.failWith.clear();
+    expect(await slice(deps, jobId, 1)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(await slice(deps, jobId, 1)).toEqual({ kind: 'ignored', reason: 'finished' });
+    expect(deps.audit.entries.map((e) => e.id)).toEqual(['u-external', 'u-managed', 'u-vip'].map((id) => itemAuditId(jobId, id)));
+  });
+
+  it('fails every remaining user when the key is rejected or was removed', async () => {
+    const deps = bulkDeps();
+    deps.directory.failWith.set('u-external', new DomainError('API_KEY_REJECTED', 'expired'));
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-external', 'u-managed', 'u-vip']);
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'failed' });
+    expect((await deps.jobs.results(jobId, 10, null)).items.map((r) => r.reason)).toEqual(['API_KEY_REJECTED', 'API_KEY_REJECTED', 'API_KEY_REJECTED']);
+    expect(deps.directory.calls).toEqual(['suspend dir-1 u-external']);
+    const other = bulkDeps();
+    const second = await start(other, { type: 'deactivate' }, ['u-managed']);
+    other.secrets.stored = null;
+    expect(await slice(other, second)).toEqual({ kind: 'finished', status: 'failed' });
+    expect(other.audit.entries[0]).toMatchObject({ outcome: 'failed', reason: 'API_KEY_MISSING' });
+  });
+
+  it('pushes its continuation before time runs out or after its share of users', async () => {
+    const deps = bulkDeps();
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
+    expect(await slice(deps, jobId, 0, { remainingMs: () => 1_000 })).toEqual({ kind: 'continued', slice: 1, delaySeconds: 0 });
+    deps.limits = { itemsPerSlice: 1, batchSize: 1 };
+    expect(await slice(deps, jobId, 1)).toEqual({ kind: 'continued', slice: 2, delaySeconds: 0 });
+    expect(await deps.jobs.itemCounts(jobId)).toMatchObject({ pending: 1, succeeded: 1 });
+  });
+
+  it('ignores unknown jobs and a slice whose job is busy; fails a job without a spec', async () => {
+    const deps = bulkDeps();
+    expect(await slice(deps, 'nope')).toEqual({ kind: 'ignored', reason: 'no-job' });
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed']);
+    deps.lock.held.add(`bulk-job:${jobId}`);
+    expect(await slice(deps, jobId)).toEqual({ kind: 'ignored', reason: 'busy' });
+    deps.lock.held.clear();
+    deps.specs.specs.clear();
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'failed' });
+  });
+
+  it('finds the directory that holds the user, and removes group members in every directory', async () => {
+    const deps = bulkDeps();
+    deps.directory.directories = ['dir-a', 'dir-b'];
+    deps.directory.emptyDirectories.add('dir-a');
+    await slice(deps, await start(deps, { type: 'deactivate' }, ['u-external']));
+    await slice(deps, await start(deps, { type: 'revoke-product', ...jira }, ['u-group']));
+    expect(deps.directory.calls).toEqual(['suspend dir-a u-external', 'suspend dir-b u-external', 'remove dir-a jira-users u-group', 'remove dir-b jira-users u-group']);
+    deps.directory.emptyDirectories.add('dir-b');
+    await slice(deps, await start(deps, { type: 'reactivate' }, ['u-suspended']));
+    expect(deps.audit.entries.at(-1)).toMatchObject({ outcome: 'failed', reason: 'NOT_FOUND' });
+    const none = bulkDeps();
+    none.directory.directories = [];
+    await slice(none, await start(none, { type: 'deactivate' }, ['u-external']));
+    expect(none.audit.entries).toEqual([expect.objectContaining({ targetAccountId: 'u-external', reason: 'NOT_FOUND' })]);
+  });
+});

@@ -1,0 +1,51 @@
+import { defaultSettings } from '../../../../src/domain/model/settings';
+import type { SyncRun } from '../../../../src/domain/model/jobs';
+import type { ProductUsage } from '../../../../src/domain/ports/dashboardQueries';
+import { getDashboard, noCounts } from '../../../../src/domain/usecases/dashboard/getDashboard';
+import { estimateSaving } from '../../../../src/domain/usecases/dashboard/saving';
+import { JIRA_SITE, NOW } from '../fixtures';
+import { clockAt, memoryProducts, MemorySettings } from './fakes';
+
+const usage = (productKey: string, seatsUsed: number, seatCapacity: number | null, overdue: number): ProductUsage => ({
+  productKey,
+  resourceId: `${JIRA_SITE}-${productKey}`,
+  name: productKey,
+  usersWithAccess: seatsUsed,
+  seatsUsed,
+  seatCapacity,
+  byState: { ...noCounts(), overdue },
+});
+
+const run = (status: SyncRun['status'], finishedAt: Date | null): SyncRun => ({ status, finishedAt, startedAt: NOW } as SyncRun);
+
+describe('dashboard (D1, D2, D4)', () => {
+  it('classifies seat usage, estimates the saving and reports data freshness', async () => {
+    const settings = new MemorySettings({ ...defaultSettings(), seatPrices: { jira: 7.5 } });
+    const totals = { users: 10, billable: 8, byState: noCounts(), billableByState: noCounts() };
+    const view = await getDashboard({
+      settings,
+      clock: clockAt(),
+      products: memoryProducts([{ key: 'jira-software', resourceId: `${JIRA_SITE}-jira-software`, name: 'Jira', siteUrl: 'https://a.net', seatCapacity: 10 }]),
+      dashboard: {
+        totals: () => Promise.resolve(totals),
+        productUsage: () => Promise.resolve([usage('jira-software', 9, 10, 3), usage('jira-core', 2, 10, 1), usage('confluence', 11, 10, 2), usage('bitbucket', 1, null, 0)]),
+      },
+      runs: { history: () => Promise.resolve([run('running', null), run('succeeded', NOW)]) } as never,
+    });
+    expect(view.totals).toBe(totals);
+    expect(view.products.map((p) => [p.family, p.seatLevel, p.seatPercent, p.siteUrl])).toEqual([
+      ['jira', 'near', 90, 'https://a.net'],
+      ['jira', 'ok', 20, null],
+      ['confluence', 'over', 110, null],
+      ['bitbucket', 'unknown', null, null],
+    ]);
+    expect(view.saving.totalMonthly).toBe(30);
+    expect(view.saving.lines[0]).toEqual({ family: 'jira', name: 'jira-software', overdueSeats: 4, pricePerSeat: 7.5, monthly: 30 });
+    expect(view.saving.lines[1]).toMatchObject({ family: 'confluence', pricePerSeat: null, monthly: null });
+    expect(view.freshness).toEqual({ lastSyncAt: NOW, lastSyncStatus: 'succeeded', runningSince: NOW });
+  });
+
+  it('is empty but valid before the first sync', () => {
+    expect(estimateSaving([], {})).toEqual({ totalMonthly: 0, lines: [], assumptionKeys: expect.any(Array) as unknown });
+  });
+});

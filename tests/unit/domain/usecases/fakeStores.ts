@@ -1,0 +1,95 @@
+import { DomainError } from '../../../../src/domain/model/errors';
+import type { Product } from '../../../../src/domain/model/product';
+import { defaultSettings, type Settings } from '../../../../src/domain/model/settings';
+import type { JobPointerName, JobPointers } from '../../../../src/domain/ports/jobPointers';
+import type { JobMessage, JobQueue } from '../../../../src/domain/ports/jobQueue';
+import type { BulkJobSpec, JobSpecRepository } from '../../../../src/domain/ports/jobSpecRepository';
+import type { Lock } from '../../../../src/domain/ports/lock';
+import type { ApiKeyInfo, SecretStore } from '../../../../src/domain/ports/secretStore';
+import type { SettingsStore } from '../../../../src/domain/ports/settingsStore';
+
+/** In-memory KVS-like stores and the queue, for use-case tests. */
+export class MemorySettings implements SettingsStore {
+  saved: Settings[] = [];
+  constructor(public value: Settings = defaultSettings()) {}
+  load(): Promise<Settings> {
+    return Promise.resolve(structuredClone(this.value));
+  }
+  save(s: Settings): Promise<void> {
+    this.value = s;
+    this.saved.push(s);
+    return Promise.resolve();
+  }
+}
+
+export class MemorySecrets implements SecretStore {
+  key: string | null = null;
+  constructor(public stored: ApiKeyInfo | null = { orgId: 'org-1', orgName: 'Acme', lastFour: 'abcd', expiresAt: null, expirySource: null }) {}
+  saveKey(key: string, info: ApiKeyInfo): Promise<void> {
+    this.key = key;
+    this.stored = info;
+    return Promise.resolve();
+  }
+  info(): Promise<ApiKeyInfo | null> {
+    return Promise.resolve(this.stored);
+  }
+  removeKey(): Promise<void> {
+    this.key = null;
+    this.stored = null;
+    return Promise.resolve();
+  }
+}
+
+export const memoryProducts = (products: Product[] = []) => ({
+  upsertMany: (): Promise<void> => Promise.resolve(),
+  list: (): Promise<Product[]> => Promise.resolve(products),
+});
+
+export class MemoryLock implements Lock {
+  held = new Set<string>();
+  acquire(name: string): Promise<boolean> {
+    if (this.held.has(name)) return Promise.resolve(false);
+    this.held.add(name);
+    return Promise.resolve(true);
+  }
+  release(name: string): Promise<void> {
+    this.held.delete(name);
+    return Promise.resolve();
+  }
+}
+
+export class MemoryQueue implements JobQueue {
+  pushed: { message: JobMessage; delaySeconds: number }[] = [];
+  fail = false;
+  push(message: JobMessage, delaySeconds = 0): Promise<void> {
+    if (this.fail) return Promise.reject(new DomainError('UPSTREAM_FAILED', 'queue down'));
+    this.pushed.push({ message, delaySeconds });
+    return Promise.resolve();
+  }
+}
+
+export class MemoryPointers implements JobPointers {
+  values = new Map<JobPointerName, string>();
+  current(name: JobPointerName): Promise<string | null> {
+    return Promise.resolve(this.values.get(name) ?? null);
+  }
+  set(name: JobPointerName, jobId: string): Promise<void> {
+    this.values.set(name, jobId);
+    return Promise.resolve();
+  }
+  clear(name: JobPointerName, jobId: string): Promise<void> {
+    if (this.values.get(name) === jobId) this.values.delete(name);
+    return Promise.resolve();
+  }
+}
+
+export class MemorySpecs implements JobSpecRepository {
+  specs = new Map<string, BulkJobSpec>();
+  save(jobId: string, spec: BulkJobSpec): Promise<void> {
+    if (!this.specs.has(jobId)) this.specs.set(jobId, spec);
+    return Promise.resolve();
+  }
+  get(jobId: string): Promise<BulkJobSpec | null> {
+    return Promise.resolve(this.specs.get(jobId) ?? null);
+  }
+}

@@ -1,0 +1,145 @@
+import { DomainError } from '../../../../src/domain/model/errors';
+import { defaultSettings } from '../../../../src/domain/model/settings';
+import type { SyncRun } from '../../../../src/domain/model/jobs';
+import { checkApiKey, removeApiKey, saveApiKey } from '../../../../src/domain/usecases/apiKey/manageApiKey';
+import { getSettings } from '../../../../src/domain/usecases/settings/getSettings';
+import { saveSettings } from '../../../../src/domain/usecases/settings/saveSettings';
+import { getStatistics, searchGroups } from '../../../../src/domain/usecases/settings/statistics';
+import { aGroup, aUser, JIRA_SITE, NOW } from '../fixtures';
+import { RecordingDirectory } from './fakeDirectory';
+import { clockAt, ids, MemoryAudit, MemoryGroups, memoryProducts, MemorySecrets, MemorySettings, MemoryUsers } from './fakes';
+
+const admin = { kind: 'admin' as const, accountId: 'me' };
+const runs = (latest: Partial<SyncRun> | null) => ({ latest: () => Promise.resolve(latest as SyncRun | null) }) as never;
+
+const setup = () => ({
+  settings: new MemorySettings(),
+  secrets: new MemorySecrets({ orgId: 'org-1', orgName: 'Acme', lastFour: 'wxyz', expiresAt: new Date('2025-06-20T00:00:00Z'), expirySource: 'admin' }),
+  products: memoryProducts([
+    { key: 'jira-software', resourceId: JIRA_SITE, name: 'Jira', siteUrl: null, seatCapacity: 5 },
+    { key: 'jira-core', resourceId: 'x', name: 'Jira Work Management', siteUrl: null, seatCapacity: 5 },
+  ]),
+  runs: runs({ startedAt: NOW, finishedAt: null, status: 'running' }),
+  users: new MemoryUsers([aUser({ email: 'a@vip.test' }), aUser({ email: 'b@vip.test' }), aUser({ email: 'boss@corp.test' })]),
+  audit: new MemoryAudit(),
+  ids,
+  clock: clockAt(),
+});
+
+const issuesOf = async (promise: Promise<unknown>): Promise<unknown> => {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DomainError);
+  return (error as DomainError).details?.issues;
+};
+
+describe('settings (S2–S8)', () => {
+  it('shows values, next and last sync, whitelist counts, product families and the key facts', async () => {
+    const deps = setup();
+    await deps.settings.save({ ...defaultSettings(), protectedEmails: ['@vip.test', 'boss@corp.test', 'admin-*@corp.test'] });
+    const view = await getSettings(deps);
+    expect(view.sync).toEqual({ hour: 3, timeZone: 'UTC', nextSyncAt: new Date('2025-06-16T03:00:00Z'), lastSync: { startedAt: NOW, finishedAt: null, status: 'running' } });
+    expect(view.protectedEmails).toEqual([
+      { entry: '@vip.test', kind: 'domain', protectedUsers: 2 },
+      { entry: 'boss@corp.test', kind: 'exact', protectedUsers: 1 },
+      { entry: 'admin-*@corp.test', kind: 'wildcard', protectedUsers: 0 },
+    ]);
+    expect(view.productFamilies).toEqual([{ family: 'jira', name: 'Jira' }]);
+    expect(view.apiKey).toMatchObject({ lastFour: 'wxyz', daysLeft: 4, expiryStatus: 'warning' });
+    expect(view).not.toHaveProperty('version');
+  });
+
+  it('has no next sync for an unknown zone, no last sync and no key on a fresh install', async () => {
+    const deps = { ...setup(), secrets: new MemorySecrets(null), runs: runs(null) };
+    deps.settings.value = { ...defaultSettings(), sync: { hour: 1, timeZone: 'Nowhere/Zone' } };
+    expect(await getSettings(deps)).toMatchObject({ sync: { nextSyncAt: null, lastSync: null }, apiKey: null });
+  });
+
+  it('saves a partial update, keeps the rest and audits the sections changed', async () => {
+    const deps = setup();
+    const view = await saveSettings({ inactivity: { overdueDays: 120, warningDays: undefined }, sync: { timeZone: 'Europe/Paris' }, defaultLanguage: null }, admin, deps);
+    expect(view.inactivity).toEqual({ warningDays: 90, overdueDays: 120 });
+    expect(deps.settings.value.sync).toEqual({ hour: 3, timeZone: 'Europe/Paris' });
+    expect(deps.audit.entries).toEqual([expect.objectContaining({ action: 'settings.update', actor: admin, details: { sections: 'defaultLanguage,inactivity,sync' } })]);
+  });
+
+  it('refuses a bad value with per-field issues and saves nothing', async () => {
+    const deps = setup();
+    const issues = await issuesOf(
+      saveSettings({ inactivity: { warningDays: 5 }, sync: { hour: -1, timeZone: 'Bad/Zone' }, protectedEmails: ['x@y.test', ' X@Y.test'], seatPrices: { jira: 1e9 } }, admin, deps),
+    );
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'inactivity.warningDays', messageKey: 'validation.threshold.not-a-choice' }),
+        expect.objectContaining({ path: 'sync.hour', messageKey: 'validation.sync.hour-out-of-range' }),
+        expect.objectContaining({ path: 'sync.timeZone', messageKey: 'validation.sync.unknown-time-zone' }),
+        expect.objectContaining({ path: 'protectedEmails.1', messageKey: 'validation.protectedEmail.duplicate' }),
+        expect.objectContaining({ path: 'seatPrices.jira', messageKey: 'validation.seatPrice.out-of-range' }),
+      ]),
+    );
+    expect(await issuesOf(saveSettings({ defaultLanguage: 'x' }, admin, deps))).toEqual([expect.objectContaining({ messageKey: 'validation.language.unknown' })]);
+    expect(await issuesOf(saveSettings({ access: { allowProductAdmins: 'yes' as unknown as boolean } }, admin, deps))).toEqual([
+      expect.objectContaining({ path: 'access.allowProductAdmins', messageKey: 'validation.invalid_type' }),
+    ]);
+    expect(deps.settings.saved).toEqual([]);
+    expect(deps.audit.entries).toEqual([]);
+  });
+
+  it('counts users, groups and the members of chosen groups (S6), and searches groups by name', async () => {
+    const groups = new MemoryGroups([aGroup({ id: 'g1', name: 'devs', userCount: 3 }), aGroup({ id: 'g2', name: 'ops' })], { g1: 3 });
+    const stats = await getStatistics(['g1', 'gone', 'g1'], { users: new MemoryUsers([aUser()]), groups });
+    expect(stats).toEqual({ totalUsers: 1, totalGroups: 2, groups: [{ id: 'g1', name: 'devs', memberCount: 3 }, { id: 'gone', name: null, memberCount: 0 }] });
+    expect(await searchGroups({ search: 'de', limit: 5, after: null }, { groups })).toEqual({
+      items: [{ id: 'g1', name: 'devs', userCount: 3, idpSynced: false, modifiable: true }],
+      next: null,
+    });
+    expect((await searchGroups({ limit: 1, after: null }, { groups })).next).not.toBeNull();
+  });
+});
+
+describe('org API key (S1)', () => {
+  const keyDeps = (directory = new RecordingDirectory()) => ({
+    directory,
+    gatewayForKey: jest.fn(() => directory),
+    secrets: new MemorySecrets(null),
+    audit: new MemoryAudit(),
+    ids,
+    clock: clockAt(),
+  });
+
+  it('checks a pasted key live and lists the orgs it sees', async () => {
+    const deps = keyDeps();
+    expect(await checkApiKey('pasted-key', deps)).toEqual({ orgs: [{ id: 'org-1', name: 'Acme' }] });
+    expect(deps.gatewayForKey).toHaveBeenCalledWith('pasted-key');
+  });
+
+  it('stores the key with the expiry the API reports, and audits without the key', async () => {
+    const deps = keyDeps();
+    deps.directory.expiry = new Date('2025-07-15T12:00:00Z');
+    const view = await saveApiKey({ key: 'secret-key-9876', orgId: 'org-1', expiresAt: new Date('2026-01-01T00:00:00Z') }, admin, deps);
+    expect(view).toEqual({ orgId: 'org-1', orgName: 'Acme', lastFour: '9876', expiresAt: new Date('2025-07-15T12:00:00Z'), expirySource: 'api', daysLeft: 30, expiryStatus: 'ok' });
+    expect(deps.secrets.key).toBe('secret-key-9876');
+    expect(JSON.stringify(deps.audit.entries)).not.toContain('secret-key');
+    expect(deps.audit.entries[0]).toMatchObject({ action: 'api-key.set', details: { orgId: 'org-1', expirySource: 'api' } });
+  });
+
+  it('falls back to the admin-entered expiry, or none, when the API cannot tell', async () => {
+    const deps = keyDeps();
+    deps.directory.expiry = new DomainError('API_KEY_FORBIDDEN', 'no');
+    expect(await saveApiKey({ key: 'secret-key-1', orgId: 'org-1', expiresAt: new Date('2025-06-16T00:00:00Z') }, admin, deps)).toMatchObject({ expirySource: 'admin', expiryStatus: 'warning' });
+    expect(await saveApiKey({ key: 'secret-key-2', orgId: 'org-1' }, admin, deps)).toMatchObject({ expirySource: null, expiresAt: null, expiryStatus: 'unknown' });
+  });
+
+  it('refuses an org the key does not see, and removes the key with an audit entry', async () => {
+    const deps = keyDeps();
+    expect(await issuesOf(saveApiKey({ key: 'secret-key-1', orgId: 'org-2' }, admin, deps))).toEqual([
+      expect.objectContaining({ path: 'orgId', messageKey: 'validation.apiKey.org-not-visible' }),
+    ]);
+    expect(deps.secrets.key).toBeNull();
+    await saveApiKey({ key: 'secret-key-1', orgId: 'org-1' }, admin, deps);
+    expect(await removeApiKey(admin, deps)).toEqual({ removed: true });
+    expect(deps.secrets.stored).toBeNull();
+    expect(deps.audit.entries.map((e) => [e.action, e.details.orgId])).toEqual([['api-key.set', 'org-1'], ['api-key.remove', 'org-1']]);
+    await removeApiKey(admin, deps);
+    expect(deps.audit.entries[2]?.details).toEqual({ orgId: null });
+  });
+});

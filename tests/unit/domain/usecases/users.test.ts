@@ -1,0 +1,87 @@
+import { defaultSettings } from '../../../../src/domain/model/settings';
+import { listAudit, reasonKeyOf } from '../../../../src/domain/usecases/audit/listAudit';
+import { countUsers, listUsers } from '../../../../src/domain/usecases/users/listUsers';
+import { listCustomers, listProjectUsers } from '../../../../src/domain/usecases/users/siteUsers';
+import { userDetail } from '../../../../src/domain/usecases/users/userDetail';
+import { access, aUser, daysAgo, JIRA_SITE, NOW } from '../fixtures';
+import { clockAt, MemoryAudit, memoryProducts, MemorySecrets, MemorySettings, MemoryUsers } from './fakes';
+
+const product = { key: 'jira-software', resourceId: JIRA_SITE, name: 'Jira', siteUrl: 'https://acme.atlassian.net', seatCapacity: 10 };
+
+const setup = (secrets = new MemorySecrets()) => {
+  const settings = new MemorySettings({ ...defaultSettings(), protectedEmails: ['@vip.test'] });
+  const users = new MemoryUsers([
+    aUser({ accountId: 'ann', name: 'Ann', email: 'ann@vip.test', productAccess: [access('jira-software', daysAgo(2))] }),
+    aUser({ accountId: 'bob', name: 'Bob', email: 'bob@acme.test', productAccess: [access('jira-software', daysAgo(100)), access('confluence', daysAgo(200))] }),
+    aUser({ accountId: 'cy', name: 'Cy', activityKnown: false, productAccess: [access('jira-software', null)] }),
+  ]);
+  const audit = new MemoryAudit();
+  return { settings, secrets, users, audit, products: memoryProducts([product]), clock: clockAt() };
+};
+
+describe('users use cases (U1, U4, U5)', () => {
+  it('lists users with inactivity per product and overall, protection and the admin.atlassian.com link', async () => {
+    const deps = setup();
+    const page = await listUsers({ filter: {}, sort: { key: 'name', direction: 'asc' }, limit: 2, after: null }, deps);
+    expect(page.next).not.toBeNull();
+    expect(page.items.map((u) => u.accountId)).toEqual(['ann', 'bob']);
+    expect(page.items[0]).toMatchObject({ inactivity: 'active', inactiveDays: 2, protected: true, adminUrl: 'https://admin.atlassian.com/o/org-1/users/ann' });
+    expect(page.items[1]).toMatchObject({
+      inactivity: 'warning',
+      lastActiveAt: daysAgo(100),
+      products: [
+        { productKey: 'jira-software', productName: 'Jira', inactivity: 'warning' },
+        { productKey: 'confluence', productName: null, inactivity: 'overdue' },
+      ],
+    });
+    const rest = await listUsers({ filter: {}, sort: { key: 'name', direction: 'asc' }, limit: 2, after: page.next }, deps);
+    expect(rest.items[0]).toMatchObject({ accountId: 'cy', inactivity: 'unknown', inactiveDays: null, lastActiveAt: null });
+  });
+
+  it('has no admin link before a key is configured, and counts matches of a filter', async () => {
+    const deps = setup(new MemorySecrets(null));
+    const page = await listUsers({ filter: { protected: false }, sort: { key: 'name', direction: 'asc' }, limit: 10, after: null }, deps);
+    expect(page.items.map((u) => u.adminUrl)).toEqual([null, null]);
+    expect(await countUsers({ inactivity: ['warning', 'overdue'] }, deps)).toEqual({ count: 1 });
+  });
+
+  it('shows one user with the entries protecting them and their audit history', async () => {
+    const deps = setup();
+    await deps.audit.append([
+      { id: 'a1', at: NOW, actor: { kind: 'admin', accountId: 'bob' }, action: 'user.deactivate', targetAccountId: 'ann', outcome: 'skipped', reason: 'protected', details: {}, jobId: 'j1' },
+    ]);
+    const detail = await userDetail({ accountId: 'ann', auditLimit: 10, auditAfter: null }, deps);
+    expect(detail.protectedBy).toEqual(['@vip.test']);
+    expect(detail.audit.items).toEqual([
+      expect.objectContaining({ actor: { kind: 'admin', accountId: 'bob', name: 'Bob' }, targetName: 'Ann', reasonKey: 'bulk.reasons.protected', actionKey: 'audit.actions.user.deactivate' }),
+    ]);
+    await expect(userDetail({ accountId: 'nobody', auditLimit: 10, auditAfter: null }, deps)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('pages project role members and customers through the site queries', async () => {
+    const site = {
+      projectRoleMembers: jest.fn().mockResolvedValue({ items: [], next: null }),
+      customers: jest.fn().mockResolvedValue({ items: [], next: 'n' }),
+    };
+    await listProjectUsers({ projectKey: 'OPS', limit: 5, after: null }, { site });
+    expect(site.projectRoleMembers).toHaveBeenCalledWith({ projectKey: 'OPS', roleName: undefined }, 5, null);
+    expect(await listCustomers({ organizationId: 'o1', limit: 5, after: 'c' }, { site })).toEqual({ items: [], next: 'n' });
+    expect(site.customers).toHaveBeenCalledWith({ serviceDeskId: undefined, organizationId: 'o1' }, 5, 'c');
+  });
+});
+
+describe('audit log (A2)', () => {
+  it('names actors and targets from the directory and keys reasons for translation', async () => {
+    const audit = new MemoryAudit();
+    await audit.append([
+      { id: 'e1', at: NOW, actor: { kind: 'task', taskId: 't1' }, action: 'product.revoke', targetAccountId: 'gone', outcome: 'failed', reason: 'RATE_LIMITED', details: {}, jobId: null },
+      { id: 'e2', at: NOW, actor: { kind: 'system' }, action: 'sync.run', targetAccountId: null, outcome: 'succeeded', reason: null, details: {}, jobId: null },
+    ]);
+    const page = await listAudit({ limit: 10, after: null }, { audit, users: new MemoryUsers() });
+    expect(page.items.map((e) => [e.actor, e.targetName, e.reasonKey])).toEqual([
+      [{ kind: 'system' }, null, null],
+      [{ kind: 'task', taskId: 't1' }, null, 'errors.RATE_LIMITED'],
+    ]);
+    expect(reasonKeyOf('not-managed')).toBe('bulk.reasons.not-managed');
+  });
+});
