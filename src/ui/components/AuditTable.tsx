@@ -1,0 +1,50 @@
+import React from 'react';
+import { DynamicTable, Lozenge, Text } from '@forge/react';
+import type { AuditEntryDto } from '../../contract';
+import { useLocale, type Locale } from '../i18n/LocaleContext';
+
+const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'default' } as const;
+
+/** Who did it: an admin (by name when synced), an automated task, or the app itself. */
+export const actorText = (entry: AuditEntryDto, { t }: Pick<Locale, 't'>): string => {
+  switch (entry.actor.kind) {
+    case 'admin':
+      return entry.actor.name ?? entry.actor.accountId;
+    case 'task':
+      return t('audit.actor.task', { id: entry.actor.taskId });
+    case 'system':
+      return t('audit.actor.system');
+  }
+};
+
+const detailsText = (entry: AuditEntryDto): string =>
+  Object.entries(entry.details)
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join('; ');
+
+const columns = ['at', 'actor', 'action', 'target', 'outcome', 'reason', 'details'];
+
+/** A1 / A2: audit entries, newest first as the resolver returns them. */
+export const AuditTable = (props: { entries: AuditEntryDto[]; showTarget?: boolean }): React.JSX.Element => {
+  const locale = useLocale();
+  const { t, fmt } = locale;
+  const shown = columns.filter((c) => c !== 'target' || props.showTarget !== false);
+  return (
+    <DynamicTable
+      caption={t('audit.tableCaption')}
+      head={{ cells: shown.map((key) => ({ key, content: t(`audit.columns.${key}`) })) }}
+      rows={props.entries.map((entry) => {
+        const cells: Record<string, React.JSX.Element | string> = {
+          at: fmt.dateTime(entry.at),
+          actor: actorText(entry, locale),
+          action: t(entry.actionKey),
+          target: entry.targetName ?? entry.targetEmail ?? entry.targetAccountId ?? '—',
+          outcome: <Lozenge appearance={outcomeAppearance[entry.outcome]}>{t(`audit.outcomes.${entry.outcome}`)}</Lozenge>,
+          reason: entry.reasonKey === null ? '' : t(entry.reasonKey),
+          details: <Text>{detailsText(entry)}</Text>,
+        };
+        return { key: entry.id, cells: shown.map((key) => ({ key, content: cells[key] ?? '' })) };
+      })}
+    />
+  );
+};

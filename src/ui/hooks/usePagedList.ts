@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { Envelope } from '../api';
+import { useLoad, type Load } from './useLoad';
+
+export interface Page<Item> {
+  items: Item[];
+  next: string | null;
+}
+
+export interface PagedList<Item> {
+  load: Load<Page<Item>>;
+  /** Zero-based page index. */
+  page: number;
+  hasNext: boolean;
+  next: () => void;
+  previous: () => void;
+  reload: () => void;
+}
+
+/**
+ * Keyset pagination: keeps the stack of cursors that led to the current page. Whenever `inputs` (filter, sort,
+ * page size) change, paging starts again at the first page.
+ */
+export const usePagedList = <Item>(
+  fetchPage: (after: string | null) => Promise<Envelope<Page<Item>>>,
+  inputs: unknown,
+): PagedList<Item> => {
+  const key = JSON.stringify(inputs);
+  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key, cursors: [null] });
+  const cursors = paging.key === key ? paging.cursors : [null];
+  const page = cursors.length - 1;
+  const after = cursors[page] ?? null;
+  const [load, reload] = useLoad(() => fetchPage(after), [key, page, after]);
+  const nextCursor = load.status === 'ready' ? load.data.next : null;
+  return {
+    load,
+    page,
+    hasNext: nextCursor !== null,
+    next: () => {
+      if (nextCursor !== null) setPaging({ key, cursors: [...cursors, nextCursor] });
+    },
+    previous: () => {
+      if (page > 0) setPaging({ key, cursors: cursors.slice(0, -1) });
+    },
+    reload,
+  };
+};

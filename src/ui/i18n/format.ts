@@ -1,0 +1,52 @@
+/** Formats numbers, instants and days in the viewer's Atlassian locale and time zone (contract dates are UTC ISO). */
+export interface Formatter {
+  /** The BCP 47 tag in use, e.g. `en-US`. */
+  localeTag: string;
+  number: (value: number, maximumFractionDigits?: number) => string;
+  /** Date and time, e.g. "Jan 31, 2026, 1:00 PM". */
+  dateTime: (iso: string) => string;
+  /** Date only. */
+  date: (iso: string) => string;
+  /** An amount with two decimals (the currency is the admin's, so no symbol). */
+  amount: (value: number) => string;
+  percent: (value: number) => string;
+  /** An hourly slot in a given zone's wall clock, e.g. "02:00 – 03:00". */
+  hourSlot: (hour: number) => string;
+}
+
+const toTag = (locale: string | null | undefined): string => {
+  const tag = (locale ?? '').replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+};
+
+const safeZone = (timeZone: string | null | undefined): string | undefined => {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+};
+
+export const createFormatter = (locale: string | null | undefined, timeZone: string | null | undefined): Formatter => {
+  const tag = toTag(locale);
+  const zone = safeZone(timeZone);
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: zone });
+  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  const hourText = (hour: number): string => time.format(Date.UTC(2000, 0, 1, hour % 24));
+  return {
+    localeTag: tag,
+    number: (value, maximumFractionDigits = 0) => new Intl.NumberFormat(tag, { maximumFractionDigits }).format(value),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    date: (iso) => date.format(new Date(iso)),
+    amount: (value) => new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value),
+    percent: (value) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100),
+    hourSlot: (hour) => `${hourText(hour)} – ${hourText(hour + 1)}`,
+  };
+};

@@ -1,0 +1,47 @@
+/**
+ * The message the admin page sends to the CSV export Frame (resources/csv-export) over the Forge Events API.
+ * The frame announces itself with READY_EVENT; the page answers (and re-sends on every change) with
+ * REQUEST_EVENT. All text the frame shows comes translated in the message: the frame holds no strings.
+ */
+export const READY_EVENT = 'ulo-csv-ready';
+export const REQUEST_EVENT = 'ulo-csv-request';
+/** The manifest resource key of the frame. */
+export const CSV_RESOURCE = 'csv-export';
+
+export type ExportKind = 'users' | 'customers' | 'audit';
+
+/** Column keys per kind, in file order; the frame's csv.js maps rows to exactly these. */
+export const exportColumns: Record<ExportKind, readonly string[]> = {
+  users: [
+    'accountId', 'name', 'email', 'accountType', 'accountStatus', 'membershipStatus', 'managed', 'billable', 'protected',
+    'addedToOrgAt', 'lastActiveAt', 'inactivity', 'inactiveDays', 'products', 'groups', 'adminUrl',
+  ],
+  customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations'],
+  audit: ['at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId'],
+};
+
+export interface CsvExportMessage {
+  version: 1;
+  kind: ExportKind;
+  /** The list payload without `limit` / `after`; the frame pages through it. */
+  payload: Record<string, unknown>;
+  /** Expected rows when known (users.count), for the progress bar. */
+  total: number | null;
+  fileName: string;
+  locale: string;
+  headers: Record<string, string>;
+  text: {
+    download: string;
+    saveAgain: string;
+    preparing: string;
+    /** Contains {{rows}} and {{total}}. */
+    progress: string;
+    /** Contains {{rows}}. */
+    progressUnknown: string;
+    /** Contains {{rows}}. */
+    done: string;
+    failed: string;
+    noBridge: string;
+    errors: Record<string, string>;
+  };
+}

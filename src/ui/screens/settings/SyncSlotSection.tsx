@@ -1,0 +1,54 @@
+import React, { useState } from 'react';
+import { Inline, LoadingButton, Lozenge, Stack, Text } from '@forge/react';
+import type { SettingsDto } from '../../../contract';
+import { SelectField } from '../../components/SelectField';
+import { useLocale } from '../../i18n/LocaleContext';
+import { SaveFeedback } from './SaveFeedback';
+import { Section } from './Section';
+import { useSectionSave, type SaveSettings } from './useSave';
+
+const hours = Array.from({ length: 24 }, (_, hour) => hour);
+
+/** S4: the daily sync's hourly slot in the site's time zone, with the last and next sync. */
+export const SyncSlotSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
+  const { t, fmt } = useLocale();
+  const { sync } = props.settings;
+  const [hour, setHour] = useState(String(sync.hour));
+  const save = useSectionSave(props.save);
+  return (
+    <Section title={t('settings.syncSlot.title')} description={t('settings.syncSlot.description', { zone: sync.timeZone })}>
+      <Inline space="space.200" alignBlock="end">
+        <SelectField
+          id="sync-slot-hour"
+          label={t('settings.syncSlot.hour')}
+          options={hours.map((h) => ({ value: String(h), label: fmt.hourSlot(h) }))}
+          value={hour}
+          onChange={setHour}
+        />
+        <LoadingButton
+          appearance="primary"
+          isLoading={save.saving}
+          onClick={() => {
+            save.run({ sync: { hour: Number(hour) } });
+          }}
+        >
+          {t('common.save')}
+        </LoadingButton>
+      </Inline>
+      <Stack space="space.050">
+        <Inline space="space.100" alignBlock="center">
+          <Text>
+            {sync.lastSync === null
+              ? t('settings.syncSlot.neverSynced')
+              : t('settings.syncSlot.lastSync', { at: fmt.dateTime(sync.lastSync.finishedAt ?? sync.lastSync.startedAt) })}
+          </Text>
+          {sync.lastSync !== null && <Lozenge>{t(`jobStatus.${sync.lastSync.status}`)}</Lozenge>}
+        </Inline>
+        <Text>
+          {sync.nextSyncAt === null ? t('settings.syncSlot.noNext') : t('settings.syncSlot.nextSync', { at: fmt.dateTime(sync.nextSyncAt) })}
+        </Text>
+      </Stack>
+      <SaveFeedback save={save} />
+    </Section>
+  );
+};

@@ -1,0 +1,49 @@
+import React, { useState } from 'react';
+import { Button, Heading, Modal, ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition, Stack } from '@forge/react';
+import type { UserDetailDto } from '../../../contract';
+import { call } from '../../api';
+import { AuditTable } from '../../components/AuditTable';
+import { KeysetPager } from '../../components/KeysetPager';
+import { LoadView, Note } from '../../components/LoadView';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useLocale } from '../../i18n/LocaleContext';
+import { UserFacts } from './UserFacts';
+
+const AUDIT_PAGE = 20;
+
+/** U5: everything about one user and that user's audit history, in a modal over the list. */
+export const UserDetail = (props: { accountId: string; onClose: () => void }): React.JSX.Element => {
+  const { t } = useLocale();
+  const [detail, setDetail] = useState<UserDetailDto | null>(null);
+  const paged = usePagedList(async (after) => {
+    const answer = await call('users.detail', { accountId: props.accountId, auditLimit: AUDIT_PAGE, auditAfter: after });
+    if (!answer.ok) return answer;
+    setDetail(answer.data);
+    return { ok: true, data: answer.data.audit };
+  }, props.accountId);
+  return (
+    <ModalTransition>
+      <Modal onClose={props.onClose} width="x-large">
+        <ModalHeader>
+          <ModalTitle>{detail?.user.name ?? t('users.detail.title')}</ModalTitle>
+        </ModalHeader>
+        <ModalBody>
+          <LoadView load={paged.load} onRetry={paged.reload}>
+            {(audit) => (
+              <Stack space="space.200">
+                {detail !== null && <UserFacts detail={detail} />}
+                <Heading size="small">{t('users.detail.audit')}</Heading>
+                {audit.items.length === 0 ? <Note>{t('users.detail.noAudit')}</Note> : <AuditTable entries={audit.items} showTarget={false} />}
+                <KeysetPager page={paged.page} pageSize={AUDIT_PAGE} rowsOnPage={audit.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
+              </Stack>
+            )}
+          </LoadView>
+        </ModalBody>
+        <ModalFooter>
+          <Button onClick={props.onClose}>{t('common.close')}</Button>
+        </ModalFooter>
+      </Modal>
+    </ModalTransition>
+  );
+};
+

@@ -1,0 +1,43 @@
+import React from 'react';
+import { Inline, Lozenge, Stack, Text } from '@forge/react';
+import type { UserDetailDto } from '../../../contract';
+import { stateLozenge } from '../../components/StateLozenge';
+import { useLocale } from '../../i18n/LocaleContext';
+
+/** U5: the user's account, access and protection facts. */
+export const UserFacts = (props: { detail: UserDetailDto }): React.JSX.Element => {
+  const locale = useLocale();
+  const { t, fmt } = locale;
+  const { user, platformRoles, protectedBy } = props.detail;
+  const line = (key: string, value: string): React.JSX.Element => (
+    <Text key={key}>{t('users.detail.line', { label: t(`users.detail.fields.${key}`), value })}</Text>
+  );
+  return (
+    <Stack space="space.100">
+      <Inline space="space.100" alignBlock="center">
+        {stateLozenge(user.inactivity, locale)}
+        {user.protected && <Lozenge appearance="inprogress">{t('users.protected')}</Lozenge>}
+        {user.billable && <Lozenge>{t('users.billable')}</Lozenge>}
+      </Inline>
+      {line('email', user.email ?? '—')}
+      {line('accountType', t(`accountType.${user.accountType}`))}
+      {line('status', t(`accountStatus.${user.accountStatus}`))}
+      {line('membership', t(`membershipStatus.${user.membershipStatus}`))}
+      {line('managed', user.managed ? t('users.managed') : t('users.external'))}
+      {line('added', user.addedToOrgAt === null ? '—' : fmt.date(user.addedToOrgAt))}
+      {line('lastActive', user.lastActiveAt === null ? t('users.noActivity') : fmt.dateTime(user.lastActiveAt))}
+      {user.products.map((p) => (
+        <Text key={`${p.productKey}:${p.resourceId}`}>
+          {t('users.productActivity', {
+            product: p.productName ?? p.productKey,
+            when: p.lastActiveAt === null ? t('users.noActivity') : fmt.date(p.lastActiveAt),
+            state: t(`states.${p.inactivity}`),
+          })}
+        </Text>
+      ))}
+      {line('groups', user.groups.map((g) => g.name).join(', ') || '—')}
+      {line('roles', platformRoles.join(', ') || '—')}
+      {protectedBy.length > 0 && line('protectedBy', protectedBy.join(', '))}
+    </Stack>
+  );
+};

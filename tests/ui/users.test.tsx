@@ -1,0 +1,168 @@
+import { findAll } from '../support/fakeBridge';
+import { calls, check, click, elementProps, fail, ok, openTab, pick, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
+import { auditEntry, bulkJob, dashboard, page, user } from './fixtures';
+
+type ListPayload = { filter: Record<string, unknown>; sort: { key: string; direction: string }; after: string | null; limit: number };
+
+const usersHandlers = (overrides: Record<string, (payload: never) => unknown> = {}) => ({
+  'dashboard.get': () => ok(dashboard()),
+  'groups.search': () => ok(page([{ id: 'g-1', name: 'jira-users', userCount: 10, idpSynced: false, modifiable: true }])),
+  'bulk.status': () => ok(null),
+  'users.count': () => ok({ count: 1234 }),
+  'users.list': (p: ListPayload) => ok(p.after === null ? page([user(1), user(2), user(3, { protected: true })], 'cursor-2') : page([user(51)], null)),
+  ...overrides,
+});
+
+const openUsers = async (overrides: Record<string, (payload: never) => unknown> = {}): Promise<void> => {
+  await renderApp(usersHandlers(overrides), 'Users');
+  await waitFor(() => text().includes('User 1') && text().includes('1,234 users match'));
+};
+
+const lastList = (): ListPayload => calls('users.list').at(-1) as ListPayload;
+
+describe('Users — organization users', () => {
+  it('lists users with the U1 columns; the name links to the user in admin.atlassian.com', async () => {
+    await openUsers();
+    const [first] = tableRows();
+    expect(first?.slice(1, 5)).toEqual(['User 1', 'user1@example.com', 'Active', 'Managed']);
+    expect(first?.[5]).toBe('Jira: Jun 1, 2025 (Overdue)');
+    expect(first?.[8]).toBe('Overdue 200 days');
+    const link = findAll('Link').find((l) => l.props.href === 'https://admin.atlassian.com/o/org-1/users/acc-1');
+    expect(link).toBeDefined();
+    expect(text()).toContain('Rows 1–3 of 1,234');
+  });
+
+  it('pages with keyset cursors: Next sends the cursor, Previous goes back', async () => {
+    await openUsers();
+    click('Next');
+    await waitFor(() => text().includes('User 51'));
+    expect(lastList().after).toBe('cursor-2');
+    expect(text()).toContain('Page 2');
+    click('Previous');
+    await waitFor(() => text().includes('User 2'));
+    expect(lastList().after).toBeNull();
+  });
+
+  it('filters on the server and starts again at page 1 with a fresh count', async () => {
+    await openUsers();
+    click('Next');
+    await waitFor(() => text().includes('User 51'));
+    pick('users-status', 'inactive');
+    await waitFor(() => lastList().filter.accountStatus !== undefined);
+    expect(lastList()).toMatchObject({ filter: { accountStatus: ['inactive'] }, after: null });
+    expect(calls('users.count').at(-1)).toEqual({ filter: { accountStatus: ['inactive'] } });
+    type('users-search', 'ada');
+    click('Apply');
+    await waitFor(() => lastList().filter.search === 'ada');
+    pick('users-billable', 'no');
+    pick('users-managed', 'external');
+    await waitFor(() => lastList().filter.managed === false);
+    expect(lastList().filter).toEqual({ search: 'ada', accountStatus: ['inactive'], managed: false, billable: false });
+  });
+
+  it('sorts on the server with our own controls', async () => {
+    await openUsers();
+    pick('users-sort-key', 'lastActiveAt');
+    pick('users-sort-direction', 'desc');
+    await waitFor(() => lastList().sort.direction === 'desc');
+    expect(lastList().sort).toEqual({ key: 'lastActiveAt', direction: 'desc' });
+  });
+
+  it('shows the empty and error states', async () => {
+    await renderApp(usersHandlers({ 'users.list': () => ok(page([])) }), 'Users');
+    await waitFor(() => findAll('EmptyState').length > 0);
+    expect(findAll('EmptyState')[0]!.props.header).toBe('No users match');
+    await renderApp(usersHandlers({ 'users.list': () => fail('API_KEY_REJECTED') }), 'Users');
+    await waitFor(() => text().includes('Atlassian rejected the organization API key'));
+    expect(text()).toContain('Check the organization API key in Settings.');
+  });
+
+  it('opens a user detail panel with the user audit history (U5)', async () => {
+    await openUsers({
+      'users.detail': () =>
+        ok({ user: user(2), platformRoles: ['product-admin'], protectedBy: [], audit: page([auditEntry(1, { targetAccountId: 'acc-2' })]) }),
+    });
+    const detailButtons = findAll('Button').filter((b) => b.children.some((c) => c.props.text === 'Details'));
+    (detailButtons[1]!.props.onClick as () => void)();
+    await waitFor(() => text().includes('Audit history') && text().includes('Deactivate user'));
+    expect(calls('users.detail')[0]).toMatchObject({ accountId: 'acc-2' });
+    expect(text()).toContain('Platform roles: product-admin');
+    expect(text()).toContain('Ada Admin');
+  });
+});
+
+describe('Users — bulk deactivate (B1–B3)', () => {
+  it('plans, confirms in a modal that names the action and count, follows progress and shows per-user results', async () => {
+    let status = bulkJob();
+    await openUsers({
+      'bulk.plan': () =>
+        ok({
+          action: { type: 'deactivate' },
+          summary: { total: 2, willChange: 1, skipped: 1, byMethod: { 'lifecycle-disable': 1 }, skippedByReason: { protected: 1 } },
+          items: [
+            { accountId: 'acc-1', name: 'User 1', email: null, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable' },
+            { accountId: 'acc-3', name: 'User 3', email: null, decision: 'skip', method: null, reason: 'protected', messageKey: 'bulk.reasons.protected' },
+          ],
+          moreItems: false,
+        }),
+      'bulk.start': () => ok(bulkJob({ status: 'queued', processed: 0, succeeded: 0, percent: 0 })),
+      'bulk.status': (p: { jobId?: string }) => ok(p.jobId === undefined ? null : status),
+      'bulk.results': () =>
+        ok(page([
+          { accountId: 'acc-1', name: 'User 1', email: null, outcome: 'failed', reason: 'UPSTREAM_FAILED', messageKey: 'errors.UPSTREAM_FAILED' },
+          { accountId: 'acc-3', name: 'User 3', email: null, outcome: 'skipped', reason: 'protected', messageKey: 'bulk.reasons.protected' },
+        ])),
+    });
+    check('Select User 1');
+    check('Select User 3');
+    await waitFor(() => text().includes('2 users selected'));
+    click('Review plan');
+    await waitFor(() => findAll('Modal').length > 0);
+    expect(calls('bulk.plan')[0]).toEqual({ action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds: ['acc-1', 'acc-3'] }, itemsLimit: 100 });
+    expect(text()).toContain('Deactivate: 2 users selected');
+    expect(text()).toContain('1 user will change');
+    expect(text()).toContain('1 — Protected by the email whitelist');
+    expect(rawKeys()).toEqual([]);
+    expect(elementProps()).toEqual([]);
+    click('Deactivate 1 user');
+    await waitFor(() => findAll('ProgressBar').length > 0);
+    expect(calls('bulk.start')[0]).toEqual({ action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds: ['acc-1', 'acc-3'] } });
+    expect(text()).toContain('Deactivate: in progress');
+    status = bulkJob({ status: 'succeeded', processed: 2, total: 2, succeeded: 0, failed: 1, skipped: 1, percent: 100 });
+    await waitFor(() => findAll('SectionMessage').some((m) => m.props.title === 'Deactivate: finished, but some users could not be changed'));
+    await waitFor(() => text().includes('Atlassian did not answer as expected'));
+    expect(text()).toContain('0 succeeded, 1 failed, 1 skipped of 2.');
+    expect(findAll('SectionMessage').find((m) => typeof m.props.title === 'string' && m.props.title.includes('finished'))!.props.appearance).toBe('error');
+  });
+
+  it('selects all users matching the filter and sends the filter, not ids', async () => {
+    await openUsers({ 'bulk.plan': () => fail('LOCK_HELD') });
+    check('Select all 1,234 users matching the filter');
+    await waitFor(() => text().includes('All 1,234 matching users selected'));
+    pick('users-bulk-action', 'revoke-product');
+    pick('users-bulk-product', 'jira-software|res-jira');
+    click('Review plan');
+    await waitFor(() => text().includes('This is already running.'));
+    expect(calls('bulk.plan')[0]).toMatchObject({
+      action: { type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira' },
+      selection: { kind: 'filter', filter: {} },
+    });
+  });
+});
+
+describe('Users — project users and JSM customers', () => {
+  it('lists project role members (U2) and customers with organizations (U3)', async () => {
+    await openUsers({
+      'projectUsers.list': () =>
+        ok(page([{ projectKey: 'OPS', roleName: 'Developers', accountId: 'acc-9', viaGroupId: 'g-1', viaGroupName: 'devs', person: { name: 'Nia', email: null, accountStatus: 'active' } }])),
+      'customers.list': () =>
+        ok(page([{ serviceDeskId: '7', accountId: 'cust-1', person: { name: 'Cleo', email: 'cleo@client.com', accountStatus: 'active' }, organizations: [{ id: 'o1', name: 'Client Ltd' }] }])),
+    });
+    openTab('Project users');
+    await waitFor(() => text().includes('Nia'));
+    expect(tableRows()[0]).toEqual(['OPS', 'Developers', 'Nia', '—', 'Active', 'Via group devs']);
+    openTab('JSM customers');
+    await waitFor(() => text().includes('Cleo'));
+    expect(tableRows()[0]).toEqual(['7', 'Cleo', 'cleo@client.com', 'Active', 'Client Ltd']);
+  });
+});
