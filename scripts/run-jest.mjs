@@ -26,5 +26,22 @@ try {
 } catch {
   // keep the failure line
 }
-process.stdout.write(`\nNode ${process.versions.node}\n${line}\n`);
+// One aggregate figure for the pure core (the per-folder rows are in Jest's table above).
+let domain = '';
+try {
+  const summary = JSON.parse(readFileSync('coverage/coverage-summary.json', 'utf8'));
+  const total = { lines: [0, 0], branches: [0, 0] };
+  for (const [file, c] of Object.entries(summary)) {
+    if (!file.includes('/src/domain/')) continue;
+    for (const k of ['lines', 'branches']) {
+      total[k][0] += c[k].covered;
+      total[k][1] += c[k].total;
+    }
+  }
+  const pct = ([covered, all]) => (all === 0 ? 100 : (100 * covered) / all).toFixed(2);
+  domain = `src/domain coverage: lines ${pct(total.lines)}%, branches ${pct(total.branches)}% (thresholds 95% / 90%)\n`;
+} catch {
+  // no coverage summary (a run with --coverage=false)
+}
+process.stdout.write(`\nNode ${process.versions.node}\n${domain}${line}\n`);
 process.exit(jest.status ?? 1);
