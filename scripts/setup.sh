@@ -3,12 +3,13 @@
 # when missing (as root, or through sudo), then the npm packages from the lockfile.
 #   libsecret-1-dev: keytar (pulled in by @forge/lint's @forge/cli-shared) compiles against it
 #   mariadb-server:  the private SQL server behind the local Forge runtime
+#   chromium:        the browser the end-to-end tests drive
 # Extra Debian packages may be named as arguments (npm start adds chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in libsecret-1-dev mariadb-server "$@"; do
+for pkg in libsecret-1-dev mariadb-server chromium "$@"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

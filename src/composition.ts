@@ -80,9 +80,28 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
       if (info === null) return { apiKeyConfigured: false, settings: loaded, platformRoles: null };
       await ensureSchema();
       const caller = await stores.users.get(accountId);
-      return { apiKeyConfigured: true, settings: loaded, platformRoles: caller?.platformRoles ?? null };
+      const platformRoles = caller?.platformRoles ?? (await liveRoles(info.orgId, accountId));
+      return { apiKeyConfigured: true, settings: loaded, platformRoles };
     },
   };
+};
+
+/**
+ * Platform roles of a caller the synced copy does not hold yet (before the first sync, or someone who joined
+ * since), read from the directory itself and kept for a minute. A failed read grants nothing.
+ */
+const liveRoleCache = new Map<string, { roles: string[] | null; until: number }>();
+const liveRoles = async (orgId: string, accountId: string): Promise<string[] | null> => {
+  const now = systemClock.now().getTime();
+  const cached = liveRoleCache.get(accountId);
+  if (cached && cached.until > now) return cached.roles;
+  const gateway = createAdminApiGateway({ apiKey: apiKeyReader, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS });
+  const roles = await gateway
+    .searchUsers(orgId, '-', null, { accountIds: [accountId] })
+    .then((page) => page.items.find((u) => u.accountId === accountId)?.platformRoles ?? null)
+    .catch(() => null);
+  liveRoleCache.set(accountId, { roles, until: now + 60_000 });
+  return roles;
 };
 
 /** What the `ulo-jobs` consumer needs: the stores and the Admin API with the stored key. */
@@ -92,11 +111,12 @@ export const buildJobsConsumerDeps = (clock: Clock = systemClock): SliceDeps => 
 });
 
 /**
- * The sync reads last-active-dates at its published 200 requests/min per org (the client's default stops at 180):
- * that endpoint is the sync's rate-limit floor. The pacer still keeps 10 % of a window the server reports as
- * draining for the org's other clients, and sits out every 429 (docs/sync.md, docs/PERFORMANCE.md).
+ * How the sync calls the Admin API. last-active-dates at its published 200 requests/min per org (the client's
+ * default stops at 180): that endpoint is the sync's rate-limit floor; the pacer still backs off when the server
+ * reports the window draining (10 % left for the org's other clients) and sits out 429s. A wait longer than 30 s
+ * becomes a delayed continuation instead of idling in the consumer (docs/sync.md, docs/PERFORMANCE.md).
  */
-const SYNC_PACING: AdminApiOptions['pacing'] = { 'last-active-dates': { perSecond: 200 / 60, minIntervalMs: 300 } };
+const SYNC_GATEWAY: Partial<AdminApiOptions> = { pacing: { 'last-active-dates': { perSecond: 200 / 60, minIntervalMs: 300 } }, maxWaitMs: 30_000 };
 
 /** Automation webhooks (FEATURES S7) are not wired yet: the notice fails, so no expiry is remembered as announced. */
 const unconfiguredNotifier: Notifier = {
@@ -119,13 +139,7 @@ export const buildSyncDeps = (options: SyncDepsOptions = {}): SyncTriggerDeps =>
   const clock = options.clock ?? systemClock;
   return {
     ...buildStores(clock),
-    directory: createAdminApiGateway({
-      apiKey: apiKeyReader,
-      clock,
-      baseUrl: adminApiBaseUrl(),
-      pacing: SYNC_PACING,
-      ...options.adminApi,
-    }),
+    directory: createAdminApiGateway({ apiKey: apiKeyReader, clock, baseUrl: adminApiBaseUrl(), ...SYNC_GATEWAY, ...options.adminApi }),
     site: new JiraSiteDirectory({ clock, ...options.jira }),
     siteStore: new SqlSiteDirectoryRepository(),
     tickState: new KvsTickState(),

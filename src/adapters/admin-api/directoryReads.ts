@@ -29,6 +29,14 @@ const grantsPage = groupRoleAssignmentPageSchema
   .transform((p) => ({ items: toGrants(p.data), next: p.links?.next ?? null }))
   .pipe(z.object({ items: groupSchema.shape.grants, next: nextCursor }));
 
+/** The API takes 1 to 10 `accountIds`. */
+const accountFilter = (accountIds: readonly string[]): string[] => {
+  if (accountIds.length < 1 || accountIds.length > 10) {
+    throw new DomainError('VALIDATION_FAILED', 'A user search filters on 1 to 10 accounts.', { accounts: accountIds.length });
+  }
+  return [...accountIds];
+};
+
 /** The API takes 1 to 10 `groupIds`; anything else would change the meaning of the search, so it is refused. */
 const groupFilter = (groupIds: readonly string[]): string[] => {
   if (groupIds.length < 1 || groupIds.length > 10) {
@@ -107,7 +115,7 @@ export const directoryReads = (http: AdminHttp): Reads => {
           body: {
             limit: PAGE_SIZE,
             expand: ['productAccess', 'groups', 'platformRoles'],
-            ...(filter ? { groupIds: groupFilter(filter.groupIds) } : {}),
+            ...(filter === undefined ? {} : 'groupIds' in filter ? { groupIds: groupFilter(filter.groupIds) } : { accountIds: accountFilter(filter.accountIds) }),
             ...(cursor ? { cursor } : {}),
           },
         },

@@ -15,6 +15,13 @@ export const parseDate = (value: string | null | undefined): Date | null => {
 /** `ari:cloud:jira-core::site/1` → `jira-core`. */
 export const ownerOfAri = (ari: string): string | null => /^ari:cloud:([^:]+)::/.exec(ari)?.[1] ?? null;
 
+/**
+ * The bare group id of a users/search `groups[].id`: that expand names groups by ARI
+ * (`ari:cloud:identity::group/{id}`) while groups/search answers the bare id; memberships are stored under the
+ * bare id so that they join the synced groups (filters, member counts, pruning).
+ */
+export const bareGroupId = (id: string): string => id.replace(/^ari:cloud:identity::group\//, '');
+
 type Membership = User['membershipStatus'];
 type Composite = NonNullable<DirectoryUser['status']>;
 
@@ -59,12 +66,12 @@ export const toUser = (u: DirectoryUser): User => {
     membershipStatus,
     managed: u.claimStatus === 'managed',
     managementSource: u.managementSource ?? null,
-    // The directory does not say which roles bill; an active member of the directory holds a seat.
-    billable: accountStatus === 'active' && membershipStatus === 'active',
+    // The directory does not say which roles bill; an active member holding access to a product holds a seat.
+    billable: accountStatus === 'active' && membershipStatus === 'active' && access.length > 0,
     addedToOrgAt: parseDate(u.addedToOrg),
     productAccess: access,
     activityKnown: known,
-    groups: (u.groups ?? []).map((g) => ({ id: g.id, name: g.name ?? '' })),
+    groups: (u.groups ?? []).map((g) => ({ id: bareGroupId(g.id), name: g.name ?? '' })),
     platformRoles: (u.platformRoles ?? []).filter((r) => r.length > 0),
   };
 };

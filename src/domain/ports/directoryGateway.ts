@@ -13,10 +13,11 @@ export interface OrgSummary {
   name: string;
 }
 
-/** Narrows `searchUsers` to the members of up to 10 groups (the API's `groupIds` filter). */
-export interface UserSearchFilter {
-  groupIds: readonly string[];
-}
+/**
+ * Narrows `searchUsers` to the members of up to 10 groups (the API's `groupIds` filter), or to up to
+ * 10 given accounts (`accountIds`: e.g. a caller not yet in the synced copy).
+ */
+export type UserSearchFilter = { groupIds: readonly string[] } | { accountIds: readonly string[] };
 
 /** A user's product activity as read from the per-user last-active-dates fallback. */
 export interface UserActivity {

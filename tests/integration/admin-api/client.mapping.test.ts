@@ -82,7 +82,7 @@ describe('Admin API client: users', () => {
         { productKey: 'confluence', resourceId: CONF, lastActiveAt: new Date('2025-01-02T03:04:05Z') },
       ],
       activityKnown: true,
-      groups: [{ id: GROUP_ARI, name: 'jira-users' }],
+      groups: [{ id: GROUP_ARI.replace('ari:cloud:identity::group/', ''), name: 'jira-users' }],
       platformRoles: ['atlassian/org-admin'],
     });
   });

@@ -6,7 +6,7 @@ import { handler } from '../../../src/index';
 import { aUser } from '../../unit/domain/fixtures';
 
 const rt = useForgeRuntime();
-const jiraAdmins = new Set(['admin-1', 'admin-2', 'admin-3']);
+const jiraAdmins = new Set(['admin-1', 'admin-2', 'admin-3', 'admin-4']);
 let permissionChecks = 0;
 
 beforeAll(() => {
@@ -18,7 +18,18 @@ beforeAll(() => {
     }
     return Response.json({ errorMessages: ['unexpected'] }, { status: 404 });
   });
+  // The directory itself, asked for callers the synced copy does not hold yet: admin-4 is an org admin there.
+  rt.setEgressHandler(async (url, init) => {
+    liveLookups.push(url.pathname);
+    const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { accountIds?: string[] };
+    const found = (body.accountIds ?? []).includes('admin-4')
+      ? [{ accountId: 'admin-4', accountType: 'atlassian', status: 'active', accountStatus: 'active', membershipStatus: 'active',
+          name: 'Admin Four', platformRoles: ['atlassian/org-admin'], productAccess: [], groups: [] }]
+      : [];
+    return Promise.resolve(Response.json({ data: found, links: { self: null, prev: null, next: null } }));
+  });
 });
+const liveLookups: string[] = [];
 
 /** Calls the deployed resolver handler the way Forge does for an invoke() from the admin page. */
 const invoke = (accountId: string, functionKey: string, payload: unknown = {}): Promise<unknown> =>
@@ -60,5 +71,15 @@ describe('admin page resolver (src/index.ts handler on the local Forge runtime)'
     });
     await expect(invoke('admin-3', 'app.bootstrap')).resolves.toMatchObject({ ok: false, error: { code: 'ROLE_NOT_ALLOWED' } });
     await expect(invoke('admin-1', 'app.bootstrap')).resolves.toMatchObject({ ok: false, error: { code: 'ROLE_NOT_ALLOWED' } });
+  });
+
+  it('asks the directory itself about a caller the synced copy does not hold yet (before the first sync)', async () => {
+    const before = liveLookups.length;
+    await expect(invoke('admin-4', 'app.bootstrap')).resolves.toEqual({
+      ok: true,
+      data: { grant: { level: 'full', via: 'org-admin' }, apiKeyConfigured: true },
+    });
+    await invoke('admin-4', 'app.bootstrap');
+    expect(liveLookups.slice(before)).toEqual(['/admin/v2/orgs/org-1/directories/-/users/search']);
   });
 });

@@ -85,9 +85,13 @@ export class FakeDirectory implements DirectoryGateway {
 
   searchUsers(_orgId: string, directoryId: string, cursor: string | null, filter?: UserSearchFilter): Promise<Page<User>> {
     this.call('searchUsers', cursor);
-    const wanted = filter === undefined ? null : new Set(filter.groupIds);
     const all = this.inDirectory(directoryId);
-    const users = wanted === null ? all : all.filter((u) => u.groups.some((g) => wanted.has(g.id)));
+    const users =
+      filter === undefined
+        ? all
+        : 'groupIds' in filter
+          ? all.filter((u) => u.groups.some((g) => filter.groupIds.includes(g.id)))
+          : all.filter((u) => filter.accountIds.includes(u.accountId));
     const page = pageOf(users, cursor);
     return Promise.resolve({ items: page.items.map((u) => this.walkView(u)), next: page.next });
   }
