@@ -1,0 +1,235 @@
+/**
+ * The admin's journey through the real app in a real browser (issue 7): the preview host `npm start` runs (real
+ * handlers on the local Forge runtime, MariaDB, the Admin API and Jira simulators), driven by Chromium. Each step
+ * builds on the one before; a screenshot of every screen goes to test-results/e2e/.
+ */
+import { startTestPreview, type TestPreview } from './support/previewHost';
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_KEYS } from '../../dev/admin-api-simulator';
+import enUS from '../../locales/en-US.json';
+import { exportColumns } from '../../src/ui/screens/export/protocol';
+import { launchBrowser, type BrowserSession } from './support/browser';
+import { expectedDashboard, simUserNamed } from './support/expected';
+import { http, type HttpAnswer } from './support/http';
+import { screenshot } from './support/screenshots';
+import { app, choose, numberIn, openTab, press, see, tableRows, tileValue } from './support/ui';
+
+const USERS = 240;
+const STEP = 120_000;
+
+let host: TestPreview;
+let browser: BrowserSession;
+/** The users the journey deactivates, and how many matched the overdue filter. */
+const chosen: string[] = [];
+let overdue = 0;
+
+let failedStep: string | null = null;
+
+/**
+ * One step of the journey. On failure the page is kept as test-results/e2e/failed-<name>.png, and the later steps
+ * fail at once (they build on this one) instead of each waiting out its time-outs.
+ */
+const step = (name: string, run: () => Promise<void>): void => {
+  it(name, async () => {
+    if (failedStep !== null) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+    try {
+      await run();
+    } catch (error) {
+      failedStep = name;
+      await screenshot(browser.page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`, { fullPage: true }).catch(() => undefined);
+      throw error;
+    }
+  }, STEP);
+};
+
+beforeAll(async () => {
+  host = await startTestPreview(USERS);
+  browser = await launchBrowser();
+}, STEP);
+
+afterAll(async () => {
+  await browser.close();
+  await host.stop();
+}, STEP);
+
+const post = async (path: string, body: unknown): Promise<{ status: number; json: unknown }> => {
+  const answer = await http(new URL(path, host.url), 'POST', body);
+  return { status: answer.status, json: JSON.parse(answer.text) as unknown };
+};
+const get = (path: string): Promise<HttpAnswer> => http(new URL(path, host.url));
+
+describe('the preview host', () => {
+  it('answers invoke with the real resolver, as Forge calls it, for the preview user', async () => {
+    expect(await post('/__preview/invoke', { functionKey: 'app.bootstrap', payload: {} })).toEqual({
+      status: 200,
+      json: { ok: true, value: { ok: true, data: { grant: { level: 'bootstrap' }, apiKeyConfigured: false } } },
+    });
+    expect(await post('/__preview/invoke', { functionKey: 'no.such.resolver', payload: {} })).toMatchObject({ status: 500, json: { ok: false } });
+  });
+
+  it('gives the page the product context of a Jira admin page', async () => {
+    const context = JSON.parse((await get('/__preview/context')).text) as Record<string, unknown>;
+    const { identity } = host.preview.backend;
+    expect(context).toMatchObject({
+      accountId: identity.accountId, cloudId: identity.cloudId, siteUrl: identity.siteUrl, locale: 'en-US',
+      moduleKey: 'ulo-admin-page', extension: { type: 'jira:adminPage' },
+    });
+  });
+
+  it('serves Frame resources with the frame bridge first, and nothing outside them', async () => {
+    const html = (await get('/__preview/resources/csv-export/index.html')).text;
+    expect(html.indexOf('/__preview/web/frame-bridge.js')).toBeGreaterThan(-1);
+    expect(html.indexOf('/__preview/web/frame-bridge.js')).toBeLessThan(html.indexOf('<script src="./'));
+    expect((await get('/__preview/resources/csv-export/..%2F..%2Fpackage.json')).status).toBe(404);
+    expect((await get('/__preview/resources/unknown/index.html')).status).toBe(404);
+  });
+});
+
+describe('an org admin in the local preview', () => {
+  step('first run: only Settings, asking for the organization API key', async () => {
+    const { page } = browser;
+    await page.goto(host.url);
+    await see(page, 'Connect your organization');
+    await app(page).getByLabel('API key', { exact: true }).waitFor();
+    expect(await app(page).getByRole('tab').count()).toBe(0);
+    await screenshot(page, '01-first-run', { forDocs: 'first-run' });
+  });
+
+  step('enters the simulator\'s API key: checked live, org found, saved; all tabs open up', async () => {
+    const { page } = browser;
+    const org = host.preview.backend.adminApi.state.org;
+    await app(page).getByLabel('API key', { exact: true }).fill(DEFAULT_KEYS.valid);
+    await press(app(page), 'Check key');
+    await see(page, `Organization: ${org.name}`);
+    await screenshot(page, '02-api-key-checked');
+    await press(app(page), 'Save key');
+    const dashboardTab = app(page).getByRole('tab', { name: 'Dashboard', exact: true });
+    const problem = app(page).getByText('Something needs your attention');
+    await dashboardTab.or(problem).first().waitFor({ timeout: 30_000 });
+    if (!(await dashboardTab.isVisible())) throw new Error(`After saving the key the page shows: ${await app(page).innerText()}`);
+    expect(await app(page).getByRole('tab').allInnerTexts()).toEqual(['Dashboard', 'Users', 'Inactive users', 'Audit log', 'Settings']);
+  });
+
+  step('runs a sync from Settings and sees its progress until it finishes', async () => {
+    const { page } = browser;
+    await openTab(page, 'Settings');
+    const progress = app(page).getByRole('progressbar', { name: 'Sync progress' });
+    if (!(await progress.isVisible())) await press(app(page), 'Run sync');
+    await progress.waitFor({ timeout: 30_000 });
+    await see(page, /^Step: /);
+    await progress.scrollIntoViewIfNeeded();
+    await screenshot(page, '03-sync-progress', { forDocs: 'sync-progress' });
+    await progress.waitFor({ state: 'hidden', timeout: 110_000 });
+    await app(page).getByText('Succeeded', { exact: true }).waitFor();
+    await host.preview.backend.pump.idle();
+  });
+
+  step('dashboard: users, billable users, access and seats per product equal the simulator\'s', async () => {
+    const { page } = browser;
+    const expected = expectedDashboard(host.preview.backend.adminApi.state);
+    await openTab(page, 'Dashboard');
+    await see(page, /^Data as of /);
+    expect(await tileValue(page, 'Users')).toBe(expected.users);
+    expect(await tileValue(page, 'Billable users')).toBe(expected.billable);
+    const states = await Promise.all(['Active', 'Warning', 'Overdue', 'Never active', 'Unknown'].map((s) => tileValue(page, s)));
+    expect(states.reduce((a, b) => a + b, 0)).toBe(expected.users);
+    overdue = states[2] ?? 0;
+    const rows = await tableRows(page, 'Products');
+    const shown = rows.map(([product = '', users = '', , , , seats = '']) => ({ product, users: numberIn(users), seats }));
+    for (const p of expected.products) {
+      const row = shown.find((r) => r.product.startsWith(p.name));
+      expect(row).toBeDefined();
+      expect(row?.users).toBe(p.usersWithAccess);
+      expect(row?.seats).toContain(`${p.seatsUsed.toLocaleString('en-US')} of ${p.capacity?.toLocaleString('en-US') ?? '?'} seats`);
+    }
+    await screenshot(page, '04-dashboard', { forDocs: 'dashboard' });
+  });
+
+  step('inactive users: filtered to overdue, as many as the dashboard counted', async () => {
+    const { page } = browser;
+    await openTab(page, 'Inactive users');
+    await choose(page, 'Inactivity state', 'Overdue');
+    await see(page, `${overdue.toLocaleString('en-US')} users match`);
+    await screenshot(page, '05-inactive-overdue', { forDocs: 'inactive-users' });
+  });
+
+  step('bulk deactivate: select three, review the plan, confirm; results per user', async () => {
+    const { page } = browser;
+    const state = host.preview.backend.adminApi.state;
+    const rows = await tableRows(page, 'Organization users');
+    const names = rows.map((cells) => (cells[0] ?? '').replace(/^Select /, '')).filter((name) => {
+      const u = state.org.users.find((x) => x.name === name);
+      return u !== undefined && u.claimStatus === 'managed' && u.managementSource !== 'synced' && u.accountStatus === 'active';
+    });
+    chosen.push(...names.slice(0, 3));
+    expect(chosen).toHaveLength(3);
+    for (const name of chosen) await app(page).getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+    await see(page, '3 users selected');
+    await choose(page, 'Action', 'Deactivate');
+    await press(app(page), 'Review plan');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('3 users will change:').waitFor();
+    await screenshot(page, '06-bulk-plan', { forDocs: 'bulk-plan' });
+    await press(dialog, 'Deactivate 3 users');
+    await see(page, 'Deactivate: finished', 60_000);
+    await see(page, '3 succeeded, 0 failed, 0 skipped of 3.');
+    await app(page).getByText('Deactivate: finished').scrollIntoViewIfNeeded();
+    const results = await tableRows(page, 'Results per user');
+    expect(results.map((r) => [r[0], r[1]]).sort()).toEqual(chosen.map((n) => [n, 'Succeeded']).sort());
+    for (const name of chosen) expect(simUserNamed(state, name).accountStatus).toBe('inactive');
+    await screenshot(page, '07-bulk-results', { fullPage: false });
+  });
+
+  step('audit log: one entry per deactivated user, by the preview admin', async () => {
+    const { page } = browser;
+    await openTab(page, 'Audit log');
+    const rows = await tableRows(page, 'Audit entries');
+    const admin = host.preview.backend.identity.name;
+    for (const name of chosen) {
+      expect(rows.some((r) => r[1] === admin && r[2] === 'Deactivate user' && r[3] === name && r[4] === 'Succeeded')).toBe(true);
+    }
+    await screenshot(page, '08-audit-log');
+  });
+
+  step('CSV export of the overdue list downloads a real file: BOM, translated header, one row per user', async () => {
+    const { page } = browser;
+    await openTab(page, 'Inactive users');
+    await choose(page, 'Inactivity state', 'Overdue');
+    await see(page, `${overdue.toLocaleString('en-US')} users match`);
+    await press(app(page), 'Export CSV');
+    const frame = page.frameLocator('iframe[data-forge-frame="csv-export"]');
+    const download = frame.getByRole('button', { name: 'Download CSV' });
+    await download.waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    await frame.getByText(/^Ready: /).waitFor();
+    await page.locator('iframe[data-forge-frame="csv-export"]').scrollIntoViewIfNeeded();
+    expect(file.suggestedFilename()).toMatch(/^users-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await readFile(await file.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).split('\r\n').filter((l) => l !== '');
+    const labels = enUS.export.columns.users as Record<string, string>;
+    expect(lines[0]).toBe(exportColumns.users.map((k) => (/[",]/.test(labels[k] ?? '') ? `"${labels[k] ?? ''}"` : labels[k])).join(','));
+    expect(lines).toHaveLength(overdue + 1);
+    const first = simUserNamed(host.preview.backend.adminApi.state, chosen[0] ?? '');
+    expect(lines.find((l) => l.startsWith(`${first.accountId},`))).toContain(first.email);
+    await screenshot(page, '09-csv-export', { forDocs: 'csv-export' });
+  });
+
+  step('settings: an invalid protected email is refused with the reason, nothing saved', async () => {
+    const { page } = browser;
+    await openTab(page, 'Settings');
+    await app(page).getByLabel('Add an entry', { exact: true }).fill('not-an-email');
+    await press(app(page), 'Add');
+    await see(page, 'Some values are not valid. Nothing was changed.');
+    await see(page, 'The entry needs an @.');
+    await screenshot(page, '10-settings-validation');
+  });
+
+  step('the preview toolbar fires the hourly trigger (the app\'s real hourlyTick) on demand', async () => {
+    const { page } = browser;
+    const toolbar = page.getByTestId('preview-toolbar');
+    await press(toolbar, 'Run hourly trigger');
+    await toolbar.getByText(/^ulo-hourly: ran in \d+ ms$/).waitFor({ timeout: 60_000 });
+    expect(browser.problems).toEqual([]);
+  });
+});
