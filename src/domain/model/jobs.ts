@@ -62,6 +62,13 @@ export const syncCountsSchema = z.object({
 });
 export type SyncCounts = z.infer<typeof syncCountsSchema>;
 
+/** The site-phases lane that runs alongside the activity fallback (see `SyncCheckpoint.siteLane`). */
+export const siteLaneSchema = z.object({
+  phase: z.enum(['project-users', 'customers', 'done']),
+  cursor: z.string().nullable(),
+});
+export type SiteLane = z.infer<typeof siteLaneSchema>;
+
 /**
  * Where a sync run stands, saved (SQL, with the run) after every step so that any slice can resume it. `slice` is
  * the number the next queue message must carry; `continuationPushed` says whether that message was pushed. The
@@ -87,6 +94,11 @@ export const syncCheckpointSchema = z.object({
   savedAt: z.date(),
   /** The error code a failed run stopped on (API_KEY_REJECTED, UPSTREAM_FAILED, ...). */
   failureReason: z.string().nullable(),
+  /**
+   * While the activity fallback runs, the site phases (project users, customers) run alongside it in a second
+   * lane: its phase and cursor. Absent when no lane was started (rows saved before the lane existed too).
+   */
+  siteLane: siteLaneSchema.optional(),
 });
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
 

@@ -20,9 +20,13 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
-/** Collapses the Jira family so that "Jira" is one product for the dashboard and inactivity rules. */
+/**
+ * Collapses the Jira family so that "Jira" is one product for the dashboard and inactivity rules. JSM has three
+ * spellings: `jira-servicedesk` (users/search), `jira-service-desk` (the legacy enum of last-active-dates) and
+ * `jira-service-management`.
+ */
 export const productFamily = (key: ProductKey): string => {
   if (key === 'jira-software' || key === 'jira-core' || key === 'jira') return 'jira';
-  if (key === 'jira-servicedesk' || key === 'jira-service-management') return 'jira-servicedesk';
+  if (key === 'jira-servicedesk' || key === 'jira-service-desk' || key === 'jira-service-management') return 'jira-servicedesk';
   return key;
 };

@@ -35,6 +35,7 @@ describe('domain model', () => {
     expect(productFamily('jira')).toBe('jira');
     expect(productFamily('jira-servicedesk')).toBe('jira-servicedesk');
     expect(productFamily('jira-service-management')).toBe('jira-servicedesk');
+    expect(productFamily('jira-service-desk')).toBe('jira-servicedesk');
     expect(productFamily('confluence')).toBe('confluence');
     expect(productFamily('loom')).toBe('loom');
   });

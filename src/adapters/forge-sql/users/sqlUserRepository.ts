@@ -24,9 +24,16 @@ const checkLimit = (limit: number, max: number): void => {
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
+  /**
+   * The access and membership lanes run side by side first; the users rows last. A user row is what says whether
+   * the user's activity is known (and what the fallback selects on), so a write cut short (a killed invocation)
+   * never leaves a user marked known over access rows it did not write: the re-run slice reads that user again.
+   */
   async upsertMany(users: readonly User[], generation: number): Promise<void> {
     if (users.length === 0) return;
-    await this.db.executeLanes(userUpsertLanes(users, generation, newWriteId()));
+    const [userRows = [], ...rowLanes] = userUpsertLanes(users, generation, newWriteId());
+    await this.db.executeLanes(rowLanes);
+    await this.db.executeAll(userRows);
   }
 
   async get(accountId: string): Promise<User | null> {

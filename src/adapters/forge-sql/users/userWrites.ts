@@ -41,8 +41,9 @@ const byKey = (rows: SqlValue[][], keyColumns: number): SqlValue[][] =>
 export const newWriteId = (): number => 1 + Math.floor(Math.random() * 0x7ffffffe);
 
 /**
- * The statements of one `upsertMany`, as one lane per table: lanes may run side by side (no foreign
- * keys), statements within a lane run in order. The access and membership lanes end by deleting the
+ * The statements of one `upsertMany`, as one lane per table: the users lane first in the list, and it must run
+ * after the others (it marks the user's activity as known); the others may run side by side (no foreign keys),
+ * statements within a lane run in order. The access and membership lanes end by deleting the
  * batch's rows that this write did not stamp (what the directory no longer lists). Every step is
  * idempotent, so a slice that fails half-way is simply run again. Every statement is built before any
  * is sent, so an oversized row fails the call before it writes anything.

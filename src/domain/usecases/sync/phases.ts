@@ -1,13 +1,14 @@
 import type { SyncPhase, SyncRun } from '../../model/jobs';
-import { activityStep } from './activityPhase';
 import { phaseOf } from './checkpoint';
 import { customersStep, projectUsersStep, workspacesStep } from './sitePhases';
+import { activityWithSiteStep } from './siteLane';
 import type { Step } from './stepTypes';
 import { groupsStep, membershipsStep, usersStep } from './walkPhases';
 
 /**
  * The sync's phases in order (docs/sync.md): workspaces → groups → users → memberships → activity → project users
  * → customers → finish. Each step reads one page (or one fallback batch), writes it, and returns the new checkpoint.
+ * The activity phase runs project users and customers alongside the fallback (siteLane.ts).
  * `finish` (and `done`) have no step: the slice ends the run there.
  */
 const steps: Record<SyncPhase, Step | null> = {
@@ -15,7 +16,7 @@ const steps: Record<SyncPhase, Step | null> = {
   groups: groupsStep,
   users: usersStep,
   memberships: membershipsStep,
-  activity: activityStep,
+  activity: activityWithSiteStep,
   'project-users': projectUsersStep,
   customers: customersStep,
   finish: null,

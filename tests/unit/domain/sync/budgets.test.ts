@@ -33,7 +33,8 @@ describe('sync budgets (ARCHITECTURE §5)', () => {
       { ...defaultSyncLimits, ...limits },
     );
     expect(w.queue.pushed.length).toBeLessThanOrEqual(estimate);
-    expect(w.queue.pushed.length).toBeGreaterThan(estimate - 6);
+    // Site pages read alongside the fallback (siteLane.ts) share its slices: a few fewer than the bound.
+    expect(w.queue.pushed.length).toBeGreaterThan(estimate - 10);
   });
 
   it('syncs 100,000 users with default limits in a chain of fewer than 20 pushes', async () => {

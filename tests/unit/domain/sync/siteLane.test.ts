@@ -1,0 +1,88 @@
+import { DomainError } from '../../../../src/domain/model/errors';
+import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { dbState, directoryState, drain } from './driver';
+import { makeWorld, populate, type World } from './fakes';
+
+const SYSTEM = { kind: 'system' } as const;
+const sizes = { users: 1_200, hidden: 0.15, roleMembers: 640, customers: 380, seed: 5 };
+/** 7 pages of role members and 4 of customers at 100 per page. */
+const SITE_PAGES = 11;
+
+const run = async (w: World, dataTypes?: Parameters<typeof startSync>[0]['dataTypes']) => {
+  const trigger = dataTypes === undefined ? 'schedule' : 'manual';
+  const id = (await startSync({ trigger, actor: SYSTEM, ...(dataTypes ? { dataTypes } : {}) }, w.startDeps)).id;
+  await drain(w);
+  const done = await w.runs.get(id);
+  if (done === null) throw new Error('run not found');
+  return done;
+};
+
+describe('the site lane: project users and customers alongside the activity fallback', () => {
+  it('reads the Jira site while the fallback is still running, each page once', async () => {
+    const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 10 });
+    populate(w, sizes);
+    const fallbackCallsAtSitePages: number[] = [];
+    w.site.fault = () => fallbackCallsAtSitePages.push(w.directory.calls.lastActiveDates);
+    const done = await run(w);
+    expect(done.status).toBe('succeeded');
+    expect(w.site.calls).toBe(SITE_PAGES);
+    expect(Math.max(...fallbackCallsAtSitePages)).toBeLessThan(w.directory.calls.lastActiveDates);
+    expect(done.checkpoint.siteLane).toBeUndefined();
+    expect(dbState(w)).toEqual(directoryState(w));
+  });
+
+  it('continues the site walk where the lane left it when the fallback ends first', async () => {
+    const w = makeWorld({ pagesPerSlice: 20, fallbackCallsPerSlice: 500, fallbackBatch: 200 });
+    populate(w, { ...sizes, hidden: 0.01, roleMembers: 3_000 });
+    const done = await run(w);
+    expect(done.status).toBe('succeeded');
+    expect(w.site.calls).toBe(30 + 4);
+    expect(dbState(w)).toEqual(directoryState(w));
+  });
+
+  it('stops both lanes on a Jira failure and retries later from both positions', async () => {
+    const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 5 });
+    populate(w, sizes);
+    let failures = 1;
+    w.site.fault = (call) => {
+      if (call === 'roles' && w.site.calls === 3 && failures-- > 0) throw new DomainError('UPSTREAM_FAILED', 'Jira is down');
+    };
+    const done = await run(w);
+    expect(done.status).toBe('succeeded');
+    expect(done.checkpoint.counts.retries).toBe(1);
+    expect(w.site.calls).toBe(SITE_PAGES + 1);
+    expect(dbState(w)).toEqual(directoryState(w));
+  });
+
+  it('stops both lanes when the fallback is rate-limited and goes on after the delay', async () => {
+    const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 5 });
+    populate(w, sizes);
+    w.directory.fault = (call, n) => {
+      if (call === 'lastActiveDates' && n === 20) throw new DomainError('RATE_LIMITED', 'slow down', { retryAfterSeconds: 60 });
+    };
+    const done = await run(w);
+    expect(done.status).toBe('succeeded');
+    expect(done.checkpoint.counts.rateLimited).toBe(1);
+    expect(w.site.calls).toBe(SITE_PAGES);
+    expect(dbState(w)).toEqual(directoryState(w));
+  });
+
+  it('converges when the consumer is killed in either lane', async () => {
+    const w = makeWorld({ pagesPerSlice: 6, fallbackCallsPerSlice: 40, fallbackBatch: 7 });
+    populate(w, sizes);
+    await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps);
+    let delivery = 0;
+    const { kills } = await drain(w, { killAt: () => (delivery++ % 3 === 0 ? 1 + (delivery % 17) : null) });
+    expect(kills).toBeGreaterThan(3);
+    expect(dbState(w)).toEqual(directoryState(w));
+  });
+
+  it('runs only the fallback when no site data type is picked', async () => {
+    const w = makeWorld({ fallbackBatch: 10 });
+    populate(w, sizes);
+    const done = await run(w, ['last-active']);
+    expect(done.status).toBe('succeeded');
+    expect(w.site.calls).toBe(0);
+    expect(done.checkpoint.counts.activityFilled).toBe(w.directory.hiddenActivity.size);
+  });
+});
