@@ -33,7 +33,7 @@ export const measure = async (name: string, fn: () => Promise<unknown>, runs = 6
   return { name, runs, medianMs: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), items: itemCount(last) };
 };
 
-/** Writes a line straight to stdout (jest decorates console.log). */
+/** Writes a line straight to stdout. */
 export const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };

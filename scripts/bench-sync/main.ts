@@ -1,5 +1,5 @@
 /**
- * Entry of `npm run bench:sync -- --users N` (bundled by run.mjs). The runtime's hooks go in before anything loads
+ * Entry of `npm run bench:sync -- --users N` (bundled by scripts/run-bench.mjs). The runtime's hooks go in before anything loads
  * @forge/api (it captures `fetch` when it loads), so the bench itself is imported afterwards.
  */
 import { installGlobalHooks } from '../../dev/forge-runtime';

@@ -2,9 +2,10 @@
  * `npm run bench:sql` — the Forge SQL repositories against the local Forge runtime's MariaDB, through
  * the real @forge/sql package: seeds 100,000 users (≈3 products each, 500 groups, 20% inactive) and
  * 1,000,000 audit entries through the repositories, then times the dashboard, user-list pages and audit
- * pages. Ends with one JSON line of the headline figures (docs/PERFORMANCE.md).
- * BENCH_USERS / BENCH_AUDIT scale it down for a quick look.
+ * pages, and compares the upserts with the same statements sent straight to MariaDB (engine.ts). Ends with
+ * one JSON line of the headline figures (docs/PERFORMANCE.md). BENCH_USERS / BENCH_AUDIT scale it down.
  */
+import type { MariaDbConnectionInfo } from '../../dev/forge-runtime';
 import { startForgeRuntime } from '../../tests/support/forgeRuntime';
 import { sql } from '@forge/sql';
 import { SqlAuditLog } from '../../src/adapters/forge-sql/audit/sqlAuditLog';
@@ -13,6 +14,7 @@ import { SqlGroupRepository } from '../../src/adapters/forge-sql/groups/sqlGroup
 import { SqlProductRepository } from '../../src/adapters/forge-sql/products/sqlProductRepository';
 import { ensureSchema } from '../../src/adapters/forge-sql/schema/migrations';
 import { SqlUserRepository } from '../../src/adapters/forge-sql/users/sqlUserRepository';
+import { engineUpsertRate } from './engine';
 import { auditScenarios, dashboardScenario, userScenarios, type Scenario } from './scenarios';
 import { benchAudit, benchGroups, benchProducts, benchUsers } from './seedBench';
 import { measure, print, printTiming, type Timing } from './stats';
@@ -83,7 +85,12 @@ const databaseMiB = async (): Promise<string> => {
   return r.rows.map((row) => `${row.t} ${String(row.mib)} MiB`).join(', ');
 };
 
-test('bench:sql', async () => {
+/** The seeding batches again (the same users), for the engine comparison. */
+function* seedBatches(groups: ReturnType<typeof benchGroups>): Generator<ReturnType<typeof benchUsers>> {
+  for (let from = 0; from < USERS; from += USER_BATCH) yield benchUsers(from, Math.min(USER_BATCH, USERS - from), groups);
+}
+
+export const runBench = async (server: MariaDbConnectionInfo): Promise<void> => {
   const rt = await startForgeRuntime();
   try {
     await ensureSchema();
@@ -105,8 +112,14 @@ test('bench:sql', async () => {
       audit_page_p95_ms: worstP95(auditPage),
       upsert_users_per_s: upsertUsersPerS,
     };
+    print('the same upserts straight through mysql2 (no @forge/sql, no local runtime), fresh copies of the tables');
+    const groups = benchGroups(500);
+    for (const secondaryIndexes of [true, false]) {
+      const rate = await engineUpsertRate(server, rt.databaseName, () => seedBatches(groups), { secondaryIndexes });
+      print(`  ${secondaryIndexes ? 'with every index' : 'no secondary index'}: ${String(rate)} users/s`);
+    }
     print(JSON.stringify(figures));
   } finally {
     await rt.stop();
   }
-});
+};

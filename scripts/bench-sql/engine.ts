@@ -1,0 +1,64 @@
+/**
+ * What MariaDB itself allows on this machine: the statements `SqlUserRepository.upsertMany` builds, sent straight
+ * through mysql2 (no @forge/sql, no local runtime), lanes run as upsertMany runs them — into copies of the
+ * runtime's tables with every index, and into copies with no secondary index. It separates the engine's share of
+ * the upsert time from ours (docs/PERFORMANCE.md).
+ */
+import mysql from 'mysql2/promise';
+import type { MariaDbConnectionInfo } from '../../dev/forge-runtime';
+import type { User } from '../../src/domain/model/user';
+import type { Statement } from '../../src/adapters/forge-sql/sql/sqlValues';
+import { newWriteId, userUpsertLanes } from '../../src/adapters/forge-sql/users/userWrites';
+
+const TABLES = ['users', 'user_product_access', 'group_members', 'products', 'directory_groups'];
+
+interface IndexRow { TABLE_NAME: string; INDEX_NAME: string }
+
+/** Users per second for the given batches straight through mysql2, into a copy of `source`'s tables. */
+export const engineUpsertRate = async (
+  server: MariaDbConnectionInfo,
+  source: string,
+  batches: () => Iterable<User[]>,
+  options: { secondaryIndexes: boolean },
+): Promise<number> => {
+  const target = `engine_${options.secondaryIndexes ? 'indexed' : 'bare'}`;
+  const pool = mysql.createPool({ socketPath: server.socketPath, user: server.user, connectionLimit: 4, multipleStatements: false });
+  try {
+    await pool.query(`DROP DATABASE IF EXISTS ${target}`);
+    await pool.query(`CREATE DATABASE ${target} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    for (const table of TABLES) await pool.query(`CREATE TABLE ${target}.${table} LIKE ${source}.${table}`);
+    await pool.query(`INSERT INTO ${target}.products SELECT * FROM ${source}.products`);
+    await pool.query(`INSERT INTO ${target}.directory_groups SELECT * FROM ${source}.directory_groups`);
+    if (!options.secondaryIndexes) {
+      const [indexes] = await pool.query<(IndexRow & mysql.RowDataPacket)[]>(
+        "SELECT DISTINCT TABLE_NAME, INDEX_NAME FROM information_schema.statistics WHERE TABLE_SCHEMA = ? AND INDEX_NAME <> 'PRIMARY' " +
+          "AND TABLE_NAME IN ('users', 'user_product_access', 'group_members')",
+        [target],
+      );
+      for (const ix of indexes) await pool.query(`ALTER TABLE ${target}.${ix.TABLE_NAME} DROP INDEX ${ix.INDEX_NAME}`);
+    }
+    const runLane = async (lane: readonly Statement[]): Promise<void> => {
+      const conn = await pool.getConnection();
+      try {
+        await conn.query(`USE ${target}`);
+        for (const s of lane) await conn.query(s.query, s.params);
+      } finally {
+        conn.release();
+      }
+    };
+    let users = 0;
+    let ms = 0;
+    for (const batch of batches()) {
+      const started = performance.now();
+      const [userLane = [], ...rowLanes] = userUpsertLanes(batch, 1, newWriteId());
+      await Promise.all(rowLanes.map(runLane));
+      await runLane(userLane);
+      ms += performance.now() - started;
+      users += batch.length;
+    }
+    await pool.query(`DROP DATABASE ${target}`);
+    return Math.round(users / (ms / 1000));
+  } finally {
+    await pool.end();
+  }
+};
