@@ -99,6 +99,11 @@ export const syncCheckpointSchema = z.object({
    * lane: its phase and cursor. Absent when no lane was started (rows saved before the lane existed too).
    */
   siteLane: siteLaneSchema.optional(),
+  /**
+   * The token of the 'sync' lock lease the run's start took; ending the run releases the lock with it, so a run
+   * that outlived its lease cannot free the lock of a later holder. Absent in rows saved before leases had tokens.
+   */
+  lockToken: z.string().optional(),
 });
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
 

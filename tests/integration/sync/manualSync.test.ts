@@ -3,6 +3,7 @@
  * the memberships of picked groups, project users, customers — and a running sync refuses a second one.
  */
 import { useForgeRuntime } from '../../support/forgeRuntime';
+import { kvs } from '@forge/kvs';
 import type { SyncDataType } from '../../../src/domain/model/jobs';
 import { startSync } from '../../../src/domain/usecases/sync/startSync';
 import { expectDatabaseEqualsSimulators, expectNoGuessedActivity, expectSucceeded } from './support/expectations';
@@ -99,7 +100,12 @@ it('"last-active" reads the users and the fallback for the users whose activity 
 it('refuses a second sync while one runs, and a memberships sync without groups', async () => {
   const running = await startSync({ trigger: 'manual', actor: admin, dataTypes: ['groups'] }, rig.current);
   await expect(startSync({ trigger: 'manual', actor: admin, dataTypes: ['users'] }, rig.current)).rejects.toMatchObject({ code: 'LOCK_HELD' });
-  expectSucceeded(await rig.settle(running.id));
+  expect(await kvs.get('lock:sync')).toMatchObject({ token: running.checkpoint.lockToken });
+  const settled = await rig.settle(running.id);
+  expectSucceeded(settled);
+  // The lease's token came back from SQL with the checkpoint, so the run's end freed its own lock.
+  expect(settled.checkpoint.lockToken).toBe(running.checkpoint.lockToken);
+  expect(await kvs.get('lock:sync')).toBeUndefined();
   await expect(startSync({ trigger: 'manual', actor: admin, dataTypes: ['group-memberships'] }, rig.current)).rejects.toMatchObject({
     code: 'VALIDATION_FAILED',
   });

@@ -91,7 +91,8 @@ export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, de
   if (job === null || job.kind !== 'bulk-action') return { kind: 'ignored', reason: 'no-job' };
   if (isFinished(job)) return { kind: 'ignored', reason: 'finished' };
   const limits = bulkLimits(deps.limits);
-  if (!(await deps.lock.acquire(lockName(job.id), limits.sliceLeaseSeconds))) return { kind: 'ignored', reason: 'busy' };
+  const lease = await deps.lock.acquire(lockName(job.id), limits.sliceLeaseSeconds);
+  if (lease === null) return { kind: 'ignored', reason: 'busy' };
   try {
     const spec = await deps.specs.get(job.id);
     if (spec === null) {
@@ -102,6 +103,7 @@ export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, de
     }
     return await work(job, spec, message, budget, deps, limits);
   } finally {
-    await deps.lock.release(lockName(job.id));
+    // Our own lease only: a slice that outlived it must not free the lease of a re-delivered slice now running.
+    await deps.lock.release(lease);
   }
 };

@@ -23,7 +23,8 @@ export const startBulk = async (
   actor: AuditActor & { kind: 'admin' },
   deps: JobDeps,
 ): Promise<BulkJobView> => {
-  if (!(await deps.lock.acquire(START_LOCK, START_LOCK_SECONDS))) throw busy();
+  const lease = await deps.lock.acquire(START_LOCK, START_LOCK_SECONDS);
+  if (lease === null) throw busy();
   try {
     const running = await deps.pointers.current('bulk-action');
     const current = running === null ? null : await deps.jobs.get(running);
@@ -56,6 +57,6 @@ export const startBulk = async (
     }
     return toBulkJobView(job, request.action);
   } finally {
-    await deps.lock.release(START_LOCK);
+    await deps.lock.release(lease);
   }
 };

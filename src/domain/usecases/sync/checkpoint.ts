@@ -25,8 +25,11 @@ export const emptyCounts = (): SyncCounts => ({
   retries: 0,
 });
 
-/** The checkpoint of a run that has not done anything yet; its first message is slice 0. */
-export const initialCheckpoint = (orgId: string, now: Date): SyncCheckpoint => ({
+/**
+ * The checkpoint of a run that has not done anything yet; its first message is slice 0. `lockToken` is the token of
+ * the 'sync' lease its start took, kept so that the slice which ends the run can release exactly that lease.
+ */
+export const initialCheckpoint = (orgId: string, now: Date, lockToken: string): SyncCheckpoint => ({
   slice: 0,
   continuationPushed: false,
   chainPushes: 0,
@@ -41,6 +44,7 @@ export const initialCheckpoint = (orgId: string, now: Date): SyncCheckpoint => (
   counts: emptyCounts(),
   savedAt: now,
   failureReason: null,
+  lockToken,
 });
 
 /** The run's phase; a value this version does not know (a newer row) is read as `finish`. */

@@ -1,5 +1,6 @@
 import type { AuditActor, AuditEntry } from '../../model/audit';
 import type { SyncRun } from '../../model/jobs';
+import { LEGACY_LEASE_TOKEN, type LockLease } from '../../ports/lock';
 import { SYNC_LOCK } from './budget';
 import type { RunControlDeps } from './deps';
 
@@ -33,10 +34,14 @@ export const syncAuditEntry = (run: SyncRun, event: 'start' | 'end', actor: Audi
   jobId: run.id,
 });
 
+/** The 'sync' lease the run's start took; a run saved before leases had tokens holds the legacy one. */
+export const syncLease = (run: SyncRun): LockLease => ({ name: SYNC_LOCK, token: run.checkpoint.lockToken ?? LEGACY_LEASE_TOKEN });
+
 /**
  * Ends a run: the audit entry first, then the lock, then the run's status. In that order a crash at any point is
  * repaired by re-running the same slice (the run still says `running`), and never leaves a finished run holding
- * the lock.
+ * the lock. The lock is released with the run's own lease: if the run outlived it and another start holds the
+ * lock now, that holder keeps it.
  */
 export const endRun = async (
   run: SyncRun,
@@ -53,7 +58,7 @@ export const endRun = async (
     checkpoint: { ...run.checkpoint, failureReason: reason, savedAt: now },
   };
   await deps.audit.append([syncAuditEntry(ended, 'end', SYSTEM, now)]);
-  await deps.lock.release(SYNC_LOCK);
+  await deps.lock.release(syncLease(run));
   await deps.runs.update(ended);
   return ended;
 };

@@ -27,14 +27,17 @@ const lockHeld = (): DomainError => new DomainError('LOCK_HELD', 'A sync is alre
 /**
  * Starts a sync (scheduled, manual with the S5 data types, or for a task) and returns its run. Takes the 'sync'
  * lock and refuses with LOCK_HELD while another sync runs (the lock for duplicate ticks and double clicks, the run
- * table for runs that outlive the lock's lease). The run gets a new generation; the first slice is pushed last.
+ * table for runs that outlive the lock's lease). The lease's token travels in the run's checkpoint to the slice
+ * that ends the run (`endRun`), which releases the lock with it. The run gets a new generation; the first slice is
+ * pushed last.
  * Throws VALIDATION_FAILED for a bad selection and API_KEY_MISSING before a key is configured.
  */
 export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps): Promise<SyncRun> => {
   const selection = selectionOf(command);
   const key = await deps.secrets.info();
   if (key === null) throw new DomainError('API_KEY_MISSING', 'No organization API key is configured yet.');
-  if (!(await deps.lock.acquire(SYNC_LOCK, SYNC_LOCK_TTL_SECONDS))) throw lockHeld();
+  const lease = await deps.lock.acquire(SYNC_LOCK, SYNC_LOCK_TTL_SECONDS);
+  if (lease === null) throw lockHeld();
   let created: SyncRun | null = null;
   try {
     if ((await deps.runs.latest())?.status === 'running') throw lockHeld();
@@ -54,7 +57,7 @@ export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps):
       estimatedTotal: known > 0 ? known : null,
       apiCalls: 0,
       errors: 0,
-      checkpoint: initialCheckpoint(key.orgId, now),
+      checkpoint: initialCheckpoint(key.orgId, now, lease.token),
     };
     await deps.runs.create(run);
     created = run;
@@ -62,7 +65,7 @@ export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps):
     return await pushSlice(run, 0, deps);
   } catch (error) {
     // Nothing may keep the lock or a half-started run: the run fails, the lock goes, the caller sees the error.
-    if (created === null) await deps.lock.release(SYNC_LOCK);
+    if (created === null) await deps.lock.release(lease);
     else await endRun(created, 'failed', 'START_FAILED', deps);
     throw error;
   }

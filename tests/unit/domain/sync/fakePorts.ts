@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../../src/domain/model/audit';
 import type { AuditLog } from '../../../../src/domain/ports/auditLog';
 import type { Clock } from '../../../../src/domain/ports/clock';
 import type { JobMessage, JobQueue } from '../../../../src/domain/ports/jobQueue';
-import type { Lock } from '../../../../src/domain/ports/lock';
+import type { Lock, LockLease } from '../../../../src/domain/ports/lock';
 import type { KillSwitch } from './faults';
 
 export class FakeClock implements Clock {
@@ -19,25 +19,30 @@ export class FakeClock implements Clock {
 }
 
 /** A KVS lease: held until released or until its TTL passes on the fake clock. */
+/** Like the KVS lock: a lease with a TTL and a token; release frees the lock only for the token's holder. */
 export class FakeLock implements Lock {
-  leases = new Map<string, number>();
+  leases = new Map<string, { token: string; until: number }>();
+  private issued = 0;
   constructor(private readonly clock: Clock, private readonly power: KillSwitch) {}
-  acquire(name: string, ttlSeconds: number): Promise<boolean> {
+  acquire(name: string, ttlSeconds: number): Promise<LockLease | null> {
     this.power.tick();
-    const until = this.leases.get(name);
-    const now = this.clock.now().getTime();
-    if (until !== undefined && until > now) return Promise.resolve(false);
-    this.leases.set(name, now + ttlSeconds * 1000);
-    return Promise.resolve(true);
+    if (this.isHeld(name)) return Promise.resolve(null);
+    const token = `lease-${String(++this.issued)}`;
+    this.leases.set(name, { token, until: this.clock.now().getTime() + ttlSeconds * 1000 });
+    return Promise.resolve({ name, token });
   }
-  release(name: string): Promise<void> {
+  release(lease: LockLease): Promise<void> {
     this.power.tick();
-    this.leases.delete(name);
+    if (this.holder(lease.name) === lease.token) this.leases.delete(lease.name);
     return Promise.resolve();
   }
   isHeld(name: string): boolean {
-    const until = this.leases.get(name);
-    return until !== undefined && until > this.clock.now().getTime();
+    return this.holder(name) !== null;
+  }
+  /** The token of the live lease on `name`, or null. */
+  holder(name: string): string | null {
+    const lease = this.leases.get(name);
+    return lease !== undefined && lease.until > this.clock.now().getTime() ? lease.token : null;
   }
 }
 

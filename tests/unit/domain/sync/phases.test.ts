@@ -74,9 +74,9 @@ describe('sync phases in detail', () => {
   it('has the tick report a start that failed for another reason, and a start lock someone else holds', async () => {
     const w = makeWorld({}, new Date('2025-06-15T03:10:00Z'));
     populate(w, { users: 5 });
-    await w.lock.acquire('sync', 60);
+    const someoneElse = await w.lock.acquire('sync', 60);
     expect((await hourlyTick(w.tickDeps)).sync).toMatchObject({ action: 'running', runId: null });
-    await w.lock.release('sync');
+    await w.lock.release(someoneElse!);
     w.runs.nextGeneration = () => Promise.reject(new DomainError('STORAGE_LIMIT', 'full'));
     expect((await hourlyTick(w.tickDeps)).sync).toMatchObject({ action: 'error', error: 'STORAGE_LIMIT' });
     expect(w.lock.isHeld('sync')).toBe(false);

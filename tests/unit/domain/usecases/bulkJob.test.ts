@@ -23,8 +23,19 @@ describe('bulk job (B3)', () => {
     await expect(startBulk(deactivate, admin, deps)).rejects.toMatchObject({ code: 'LOCK_HELD' });
     await runBulkSlice({ kind: 'bulk-action', jobId: first.jobId, slice: 0 }, plenty, deps);
     await expect(startBulk(deactivate, admin, deps)).resolves.toMatchObject({ status: 'queued' });
-    deps.lock.held.add('bulk-start');
+    deps.lock.held.set('bulk-start', 'another-click');
     await expect(startBulk(deactivate, admin, deps)).rejects.toMatchObject({ code: 'LOCK_HELD' });
+  });
+
+  it("releases only its own start lease: a click that took the lock after it expired keeps it", async () => {
+    const deps = bulkDeps();
+    const save = deps.specs.save.bind(deps.specs);
+    deps.specs.save = (...args) => {
+      deps.lock.held.set('bulk-start', 'a-later-click');
+      return save(...args);
+    };
+    await expect(startBulk(deactivate, admin, deps)).resolves.toMatchObject({ status: 'queued' });
+    expect(deps.lock.held.get('bulk-start')).toBe('a-later-click');
   });
 
   it('fails the job when its first slice cannot be queued', async () => {

@@ -112,11 +112,29 @@ describe('bulk job slices (B3, B4)', () => {
     const deps = bulkDeps();
     expect(await slice(deps, 'nope')).toEqual({ kind: 'ignored', reason: 'no-job' });
     const jobId = await start(deps, { type: 'deactivate' }, ['u-managed']);
-    deps.lock.held.add(`bulk-job:${jobId}`);
+    deps.lock.held.set(`bulk-job:${jobId}`, 'another-slice');
     expect(await slice(deps, jobId)).toEqual({ kind: 'ignored', reason: 'busy' });
     deps.lock.held.clear();
     deps.specs.specs.clear();
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'failed' });
+  });
+
+  it("releases the job's lease when done, but never the lease of a slice that took over after it expired", async () => {
+    const deps = bulkDeps();
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
+    const lease = `bulk-job:${jobId}`;
+    expect(await slice(deps, jobId, 0, { remainingMs: () => 1_000 })).toMatchObject({ kind: 'continued' });
+    expect(deps.lock.held.has(lease)).toBe(false);
+
+    // This slice runs past its lease; meanwhile its re-delivered continuation takes the job's lease.
+    const disable = deps.directory.deactivateAccount;
+    deps.directory.deactivateAccount = (id) => {
+      deps.lock.held.set(lease, 'the-re-delivered-slice');
+      return disable(id);
+    };
+    expect(await slice(deps, jobId, 1)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(deps.lock.held.get(lease)).toBe('the-re-delivered-slice');
+    expect(await slice(deps, jobId, 1)).toEqual({ kind: 'ignored', reason: 'finished' });
   });
 
   it('finds the directory that holds the user, and removes group members in every directory', async () => {

@@ -4,7 +4,7 @@ import { defaultSettings, type Settings } from '../../../../src/domain/model/set
 import type { JobPointerName, JobPointers } from '../../../../src/domain/ports/jobPointers';
 import type { JobMessage, JobQueue } from '../../../../src/domain/ports/jobQueue';
 import type { BulkJobSpec, JobSpecRepository } from '../../../../src/domain/ports/jobSpecRepository';
-import type { Lock } from '../../../../src/domain/ports/lock';
+import type { Lock, LockLease } from '../../../../src/domain/ports/lock';
 import type { ApiKeyInfo, SecretStore } from '../../../../src/domain/ports/secretStore';
 import type { SettingsStore } from '../../../../src/domain/ports/settingsStore';
 
@@ -45,15 +45,18 @@ export const memoryProducts = (products: Product[] = []) => ({
   list: (): Promise<Product[]> => Promise.resolve(products),
 });
 
+/** Locks without TTL: `held` maps a lock's name to its holder's token (set one to play another holder). */
 export class MemoryLock implements Lock {
-  held = new Set<string>();
-  acquire(name: string): Promise<boolean> {
-    if (this.held.has(name)) return Promise.resolve(false);
-    this.held.add(name);
-    return Promise.resolve(true);
+  held = new Map<string, string>();
+  private issued = 0;
+  acquire(name: string): Promise<LockLease | null> {
+    if (this.held.has(name)) return Promise.resolve(null);
+    const token = `token-${String(++this.issued)}`;
+    this.held.set(name, token);
+    return Promise.resolve({ name, token });
   }
-  release(name: string): Promise<void> {
-    this.held.delete(name);
+  release(lease: LockLease): Promise<void> {
+    if (this.held.get(lease.name) === lease.token) this.held.delete(lease.name);
     return Promise.resolve();
   }
 }
