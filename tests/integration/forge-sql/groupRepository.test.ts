@@ -71,4 +71,34 @@ describe('SqlGroupRepository (groups, grants, statistics S6)', () => {
     await users.markLeftBefore(11);
     expect(await repo.memberCounts(chosen)).toEqual(expected(directory.slice(0, 500)));
   });
+
+  it('keeps a group a user upsert registered in the current generation, with its memberships, and drops older ones', async () => {
+    const base = directory[0]!;
+    const member = (id: string, groupIds: string[]) => ({
+      ...base,
+      accountId: id,
+      groups: groupIds.map((g) => ({ id: g, name: `Registered ${g}` })),
+    });
+    // Generation 20: only a user upsert knows these two groups; the groups walk of 21 then sees neither. (The
+    // groups deleted above are back: the directory's users named them, so their upserts registered them.)
+    expect(await repo.count()).toBe(120);
+    await users.upsertMany([member('acc-reg-old', ['grp-reg-old'])], 20);
+    await repo.upsertMany(groupList, 21);
+    await users.upsertMany([member('acc-reg-new', ['grp-reg-new', 'grp-reg-old'])], 21);
+    expect(await repo.memberCounts(['grp-reg-old', 'grp-reg-new'])).toEqual({ 'grp-reg-old': 2, 'grp-reg-new': 1 });
+    // grp-reg-old was registered in 20 (the upsert in 21 left the row alone): the walk of 21 did not see it.
+    expect(await repo.deleteNotSeenSince(21)).toBe(1);
+    expect(await repo.get('grp-reg-old')).toBeNull();
+    expect(await repo.memberCounts(['grp-reg-old', 'grp-reg-new'])).toEqual({ 'grp-reg-old': 0, 'grp-reg-new': 1 });
+    expect(await repo.get('grp-reg-new')).toMatchObject({ id: 'grp-reg-new', name: 'Registered grp-reg-new', userCount: 0 });
+    expect((await users.get('acc-reg-new'))?.groups).toEqual([{ id: 'grp-reg-new', name: 'Registered grp-reg-new' }]);
+    // The next users write of the old group registers it again.
+    await users.upsertMany([member('acc-reg-new', ['grp-reg-new', 'grp-reg-old'])], 22);
+    expect((await users.get('acc-reg-new'))?.groups.map((g) => g.id)).toEqual(['grp-reg-new', 'grp-reg-old']);
+  });
+
+  it('prunes memberships of re-read groups by id whether the group was synced or registered', async () => {
+    expect(await repo.deleteMembershipsNotSeenSince(['grp-reg-new', 'grp-reg-old'], 23)).toBe(2);
+    expect((await users.get('acc-reg-new'))?.groups).toEqual([]);
+  });
 });

@@ -1,10 +1,12 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { sql } from '@forge/sql';
 import type { User } from '../../../src/domain/model/user';
+import { SqlGroupRepository } from '../../../src/adapters/forge-sql/groups/sqlGroupRepository';
+import { SqlProductRepository } from '../../../src/adapters/forge-sql/products/sqlProductRepository';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
 import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
 import { context } from './support/context';
-import { groups, normalized, NOW, seedUsers, SITE_A } from './support/seedDirectory';
+import { groups, normalized, NOW, seedUsers, SITE_A, SITE_B } from './support/seedDirectory';
 
 useForgeRuntime();
 const repo = new SqlUserRepository();
@@ -41,11 +43,12 @@ describe('SqlUserRepository: writes and reads', () => {
   });
 
   it('replaces a user’s product access and groups with what the directory now says', async () => {
+    const known = directory.flatMap((u) => u.groups).find((g) => !user(10).groups.some((own) => own.id === g.id))!;
     const changed: User = {
       ...user(10),
       name: 'Renamed Person',
       productAccess: [{ productKey: 'confluence', resourceId: SITE_A, lastActiveAt: new Date(NOW.getTime() - 1000) }],
-      groups: [{ id: 'grp-0019', name: 'Nineteen' }],
+      groups: [known],
     };
     await repo.upsertMany([changed], 1);
     expect(await repo.get(changed.accountId)).toEqual(normalized(changed));
@@ -100,5 +103,130 @@ describe('SqlUserRepository: writes and reads', () => {
     await expect(repo.list({ ...base, limit: 5, after: 'garbage!' }, context())).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
+  });
+});
+
+describe('SqlUserRepository: access and memberships named by hash, read back through products and groups', () => {
+  const groupRepo = new SqlGroupRepository();
+  const SITE_C = 'ari:cloud:platform::site/cccccccc-0000-0000-0000-000000000003';
+  const seeded = directory.flatMap((u) => u.groups)[0]!;
+  const fresh = { id: 'grp-fresh-1', name: 'Fresh Group' };
+  const newcomer = (id: string, groupList: User['groups'], access: User['productAccess']): User => ({
+    ...user(30),
+    accountId: id,
+    productAccess: access,
+    groups: groupList,
+  });
+  const listIds = async (groupId: string): Promise<string[]> =>
+    (await repo.list({ filter: { groupId }, sort: { key: 'name', direction: 'asc' }, limit: 500, after: null }, context())).items
+      .map((u) => u.accountId)
+      .sort();
+  const stored = async (groupId: string): Promise<unknown[]> =>
+    (
+      await sql
+        .prepare<{ name: string; seen_generation: number }>('SELECT name, seen_generation FROM directory_groups WHERE group_id = ?')
+        .bindParams(groupId)
+        .execute()
+    ).rows;
+  const accessA = [
+    { productKey: 'jira-software', resourceId: SITE_C, lastActiveAt: new Date(NOW.getTime() - 123_456) },
+    { productKey: 'confluence', resourceId: SITE_C, lastActiveAt: null },
+    { productKey: 'confluence', resourceId: SITE_B, lastActiveAt: new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)) },
+  ];
+
+  it('reads back groups and products that were in neither directory_groups nor products before the upsert', async () => {
+    expect(await stored(fresh.id)).toEqual([]);
+    const a = newcomer('acc-new-a', [fresh, seeded], accessA);
+    await repo.upsertMany([a], 4);
+    expect(await repo.get(a.accountId)).toEqual(normalized(a));
+    // Registered as the user named it, with the upsert's generation, until the groups sync writes it.
+    expect(await stored(fresh.id)).toEqual([{ name: 'Fresh Group', seen_generation: 4 }]);
+    expect(await groupRepo.get(fresh.id)).toEqual({
+      ...fresh, description: null, idpSynced: false, modifiable: true, userCount: 0, grants: [],
+    });
+    expect(await listIds(fresh.id)).toEqual([a.accountId]);
+    expect(await groupRepo.memberCounts([fresh.id])).toEqual({ [fresh.id]: 1 });
+  });
+
+  it('never lets a later user’s group reference overwrite an existing group row', async () => {
+    const b = newcomer('acc-new-b', [{ id: fresh.id, name: 'Another Name' }], []);
+    await repo.upsertMany([b], 5);
+    expect((await repo.get(b.accountId))?.groups).toEqual([fresh]);
+    expect(await stored(fresh.id)).toEqual([{ name: 'Fresh Group', seen_generation: 4 }]);
+  });
+
+  it('reads the synced name once the groups sync writes a registered group, and the new name after a rename', async () => {
+    const synced = { id: fresh.id, name: 'Real Name', description: 'From the directory', idpSynced: true, modifiable: false, userCount: 2, grants: [] };
+    await groupRepo.upsertMany([synced], 6);
+    expect((await repo.get('acc-new-a'))?.groups).toEqual([{ id: fresh.id, name: 'Real Name' }, seeded].sort((x, y) => (x.id < y.id ? -1 : 1)));
+    expect((await repo.get('acc-new-b'))?.groups).toEqual([{ id: fresh.id, name: 'Real Name' }]);
+    expect(await groupRepo.get(fresh.id)).toEqual(synced);
+    await groupRepo.upsertMany([{ ...synced, name: 'Renamed Again' }], 7);
+    expect((await repo.get('acc-new-b'))?.groups).toEqual([{ id: fresh.id, name: 'Renamed Again' }]);
+    // A user upsert after the sync leaves the synced row as it is.
+    await repo.upsertMany([newcomer('acc-new-b', [{ id: fresh.id, name: 'Stale Name' }], [])], 8);
+    expect((await repo.get('acc-new-b'))?.groups).toEqual([{ id: fresh.id, name: 'Renamed Again' }]);
+    expect(await groupRepo.get(fresh.id)).toEqual({ ...synced, name: 'Renamed Again' });
+    expect(await listIds(fresh.id)).toEqual(['acc-new-a', 'acc-new-b']);
+  });
+
+  it('reads product access with the site from products (registered or synced) and activity to the millisecond', async () => {
+    await new SqlProductRepository().upsertMany(
+      [{ key: 'jira-software', resourceId: SITE_C, name: 'Jira C', siteUrl: 'https://c.atlassian.net', seatCapacity: 5 }],
+      9,
+    );
+    expect((await repo.get('acc-new-a'))?.productAccess).toEqual([
+      accessA[2], accessA[1], accessA[0],
+    ]);
+    const rows = await sql
+      .prepare<{ last_active_ms: number | string | null }>(
+        'SELECT last_active_ms FROM user_product_access WHERE account_id = ? ORDER BY last_active_ms',
+      )
+      .bindParams('acc-new-a')
+      .execute();
+    expect(rows.rows.map((r) => (r.last_active_ms === null ? null : Number(r.last_active_ms)))).toEqual([
+      null,
+      Date.UTC(1999, 11, 31, 23, 59, 59, 999),
+      NOW.getTime() - 123_456,
+    ]);
+  });
+
+  it('sends a group registration only for a batch that names a group not in directory_groups yet', async () => {
+    type ForgeFetch = (target: { type?: string }, path: string, init?: RequestInit) => Promise<Response>;
+    const g = globalThis as unknown as { __forge_fetch__: ForgeFetch };
+    const queries = async (run: () => Promise<void>): Promise<string[]> => {
+      const original = g.__forge_fetch__;
+      const seen: string[] = [];
+      g.__forge_fetch__ = (target, path, init) => {
+        if (target.type === 'sql' && typeof init?.body === 'string') seen.push((JSON.parse(init.body) as { query: string }).query);
+        return original(target, path, init);
+      };
+      try {
+        await run();
+      } finally {
+        g.__forge_fetch__ = original;
+      }
+      return seen;
+    };
+    const registrations = (sent: string[]): number => sent.filter((q) => q.startsWith('INSERT INTO directory_groups')).length;
+    expect(registrations(await queries(() => repo.upsertMany(directory.slice(0, 50), 3)))).toBe(0);
+    const fresher = newcomer('acc-new-c', [seeded, { id: 'grp-fresh-2', name: 'Fresher' }], []);
+    expect(registrations(await queries(() => repo.upsertMany([...directory.slice(0, 5), fresher], 3)))).toBe(1);
+    expect((await repo.get(fresher.accountId))?.groups).toEqual(normalized(fresher).groups);
+    expect(registrations(await queries(() => repo.upsertMany([fresher], 3)))).toBe(0);
+    expect(registrations(await queries(() => repo.upsertMany([newcomer('acc-new-d', [], [])], 3)))).toBe(0);
+    await repo.erase('acc-new-c');
+    await repo.erase('acc-new-d');
+  });
+
+  it('filters by group id exactly as the hydrated memberships say, for every group', async () => {
+    const all = await repo.getMany([...directory.map((u) => u.accountId), 'acc-new-a', 'acc-new-b']);
+    const ids = [...new Set(all.flatMap((u) => u.groups.map((g) => g.id)))];
+    expect(ids).toContain(fresh.id);
+    for (const id of ids) {
+      expect(await listIds(id)).toEqual(all.filter((u) => u.groups.some((g) => g.id === id)).map((u) => u.accountId).sort());
+    }
+    expect(await listIds(seeded.id)).toContain('acc-new-a');
+    expect(await listIds('grp-nobody')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, likePrefix, placeholders, sqlBool, sqlInt, toSqlBool, type SqlFragment } from '../sql/sqlValues';
 import { nameKey } from '../users/userKeys';
 import { newWriteId } from '../users/userWrites';
+import { groupHash } from './groupHash';
 
 const groupRowSchema = z.object({
   group_id: z.string(),
@@ -20,12 +21,14 @@ const groupRowSchema = z.object({
 type GroupRow = z.output<typeof groupRowSchema>;
 const grantRowSchema = z.object({ group_id: z.string(), product_key: z.string(), resource_id: z.string(), role: z.string() });
 
+/** A synced group overwrites what a user upsert registered for it (userWrites.ts). */
 const groupsUpsert = {
-  head: 'INSERT INTO directory_groups (group_id,name,name_key,description,idp_synced,modifiable,user_count,seen_generation) VALUES',
+  head:
+    'INSERT INTO directory_groups (group_id,group_hash,name,name_key,description,idp_synced,modifiable,user_count,seen_generation) VALUES',
   tail:
     'ON DUPLICATE KEY UPDATE name=VALUES(name),name_key=VALUES(name_key),description=VALUES(description),' +
     'idp_synced=VALUES(idp_synced),modifiable=VALUES(modifiable),user_count=VALUES(user_count),seen_generation=VALUES(seen_generation)',
-  columns: 8,
+  columns: 9,
 };
 const grantsUpsert = {
   head: 'INSERT INTO group_grants (group_id,product_key,resource_id,role,seen_generation,write_id) VALUES',
@@ -34,8 +37,13 @@ const grantsUpsert = {
 };
 const order: KeysetOrder = { columns: ['g.name_key', 'g.group_id'], direction: 'asc' };
 const SELECT_GROUPS = 'SELECT g.group_id, g.name, g.name_key, g.description, g.idp_synced, g.modifiable, g.user_count FROM directory_groups g';
-/** The groups a finished groups sync did not see (the subquery for the deletes). */
+/**
+ * The groups a finished groups sync did not see (the subqueries for the deletes). A group a user upsert
+ * registered carries that upsert's generation: the groups phase runs before the users walk, so what the walk
+ * registers survives this run's deletion, and the next groups sync either writes the group or deletes it.
+ */
 const NOT_SEEN = 'SELECT group_id FROM directory_groups WHERE seen_generation < ?';
+const NOT_SEEN_HASHES = 'SELECT group_hash FROM directory_groups WHERE seen_generation < ?';
 
 /** GroupRepository over Forge SQL (`directory_groups`, `group_grants`, `group_members`). */
 export class SqlGroupRepository implements GroupRepository {
@@ -45,7 +53,7 @@ export class SqlGroupRepository implements GroupRepository {
     if (groups.length === 0) return;
     const writeId = newWriteId();
     const groupRows = groups.map((g) => [
-      g.id, g.name, nameKey(g.name), g.description, toSqlBool(g.idpSynced), toSqlBool(g.modifiable), g.userCount, generation,
+      g.id, groupHash(g.id), g.name, nameKey(g.name), g.description, toSqlBool(g.idpSynced), toSqlBool(g.modifiable), g.userCount, generation,
     ]);
     const grantRows = groups.flatMap((g) =>
       g.grants.map((t) => [g.id, t.productKey, t.resourceId, t.role, generation, writeId]),
@@ -60,21 +68,21 @@ export class SqlGroupRepository implements GroupRepository {
     ]);
   }
 
+  /** Grants and memberships first, the groups last: a retry after a failure finds the groups to delete again. */
   async deleteNotSeenSince(generation: number): Promise<number> {
-    await this.db.executeAll(
-      ['group_grants', 'group_members'].map((table) => ({
-        query: `DELETE FROM ${table} WHERE group_id IN (${NOT_SEEN})`,
-        params: [generation],
-      })),
-    );
+    await this.db.executeAll([
+      { query: `DELETE FROM group_grants WHERE group_id IN (${NOT_SEEN})`, params: [generation] },
+      { query: `DELETE FROM group_members WHERE group_hash IN (${NOT_SEEN_HASHES})`, params: [generation] },
+    ]);
     return this.db.execute({ query: 'DELETE FROM directory_groups WHERE seen_generation < ?', params: [generation] });
   }
 
   async deleteMembershipsNotSeenSince(groupIds: readonly string[], generation: number): Promise<number> {
+    const hashes = [...new Set(groupIds.map(groupHash))];
     return this.db.executeAll(
-      chunked([...new Set(groupIds)]).map((ids) => ({
-        query: `DELETE FROM group_members WHERE group_id IN ${placeholders(ids.length)} AND seen_generation < ?`,
-        params: [...ids, generation],
+      chunked(hashes).map((chunk) => ({
+        query: `DELETE FROM group_members WHERE group_hash IN ${placeholders(chunk.length)} AND seen_generation < ?`,
+        params: [...chunk, generation],
       })),
     );
   }
@@ -104,14 +112,16 @@ export class SqlGroupRepository implements GroupRepository {
 
   async memberCounts(groupIds: readonly string[]): Promise<Record<string, number>> {
     const counts: Record<string, number> = Object.fromEntries(groupIds.map((id) => [id, 0]));
-    for (const ids of chunked([...new Set(groupIds)])) {
+    const idsByHash = new Map<number, string[]>();
+    for (const id of new Set(groupIds)) idsByHash.set(groupHash(id), [...(idsByHash.get(groupHash(id)) ?? []), id]);
+    for (const hashes of chunked([...idsByHash.keys()])) {
       const rows = await this.db.select(
-        `SELECT group_id, COUNT(*) AS n FROM group_members WHERE group_id IN ${placeholders(ids.length)} ` +
-          'AND user_left = 0 GROUP BY group_id',
-        ids,
-        z.object({ group_id: z.string(), n: sqlInt }),
+        `SELECT group_hash, COUNT(*) AS n FROM group_members WHERE group_hash IN ${placeholders(hashes.length)} ` +
+          'AND user_left = 0 GROUP BY group_hash',
+        hashes,
+        z.object({ group_hash: sqlInt, n: sqlInt }),
       );
-      for (const row of rows) counts[row.group_id] = row.n;
+      for (const row of rows) for (const id of idsByHash.get(row.group_hash) ?? []) counts[id] = row.n;
     }
     return counts;
   }

@@ -36,13 +36,17 @@ export const createUsers = `CREATE TABLE IF NOT EXISTS users (
   INDEX idx_users_added (added_key, account_id)
 ) ${TABLE_OPTIONS}`;
 
-/** Keyed by `product_hash` (products/productHash.ts): short keys keep the D2 covering-index scan cheap. */
+/**
+ * Keyed by `product_hash` (products/productHash.ts): short keys keep the rows and the D2 covering-index scan
+ * small. The workspace ARI is not repeated per user: reads get it from `products` (the same upsert registers
+ * every product it writes access to). `product_key` stays for the product filter; `last_active_ms` is the
+ * activity in epoch milliseconds (NULL: none).
+ */
 export const createUserProductAccess = `CREATE TABLE IF NOT EXISTS user_product_access (
   account_id VARCHAR(128) NOT NULL,
   product_hash BIGINT NOT NULL,
   product_key VARCHAR(64) NOT NULL,
-  resource_id VARCHAR(255) NOT NULL,
-  last_active_at DATETIME(3) NULL,
+  last_active_ms BIGINT NULL,
   inactivity_key BIGINT NOT NULL,
   billable TINYINT NOT NULL,
   user_left TINYINT NOT NULL DEFAULT 0,
@@ -52,8 +56,13 @@ export const createUserProductAccess = `CREATE TABLE IF NOT EXISTS user_product_
   INDEX idx_access_product (product_hash, user_left, inactivity_key, billable)
 ) ${TABLE_OPTIONS}`;
 
+/**
+ * Groups; `group_hash` (groups/groupHash.ts) is what memberships name them by. A group first seen on a user is
+ * registered (named as the user's group reference names it) until the groups sync writes it.
+ */
 export const createDirectoryGroups = `CREATE TABLE IF NOT EXISTS directory_groups (
   group_id VARCHAR(128) NOT NULL,
+  group_hash BIGINT NOT NULL,
   name VARCHAR(255) NOT NULL,
   name_key VARCHAR(255) NOT NULL,
   description TEXT NULL,
@@ -62,6 +71,7 @@ export const createDirectoryGroups = `CREATE TABLE IF NOT EXISTS directory_group
   user_count INT NOT NULL,
   seen_generation INT NOT NULL,
   PRIMARY KEY (group_id),
+  UNIQUE KEY uq_groups_hash (group_hash),
   INDEX idx_groups_name (name_key, group_id)
 ) ${TABLE_OPTIONS}`;
 
@@ -78,17 +88,17 @@ export const createGroupGrants = `CREATE TABLE IF NOT EXISTS group_grants (
 
 /**
  * Memberships (about four per user), clustered by user: written with the user and read per user (pages,
- * stale-row cleanup); the group index lets a selective group filter start from the group's members.
+ * stale-row cleanup); the group index lets a selective group filter start from the group's members. A row
+ * names its group by `group_hash` only: the id and the name are read from `directory_groups`.
  */
 export const createGroupMembers = `CREATE TABLE IF NOT EXISTS group_members (
-  group_id VARCHAR(128) NOT NULL,
   account_id VARCHAR(128) NOT NULL,
-  group_name VARCHAR(255) NOT NULL,
+  group_hash BIGINT NOT NULL,
   user_left TINYINT NOT NULL DEFAULT 0,
   seen_generation INT NOT NULL,
   write_id BIGINT NOT NULL,
-  PRIMARY KEY (account_id, group_id),
-  INDEX idx_members_group (group_id, user_left)
+  PRIMARY KEY (account_id, group_hash),
+  INDEX idx_members_group (group_hash, user_left)
 ) ${TABLE_OPTIONS}`;
 
 /** Products per site; a product first seen on a user is registered here (named by its key) until synced. */

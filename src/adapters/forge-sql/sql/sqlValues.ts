@@ -37,6 +37,12 @@ export const sqlInt = z
   .transform((v) => Number(v))
   .pipe(z.number().int());
 
+/** An instant stored as BIGINT epoch milliseconds (NULL: none), back as a Date. */
+export const sqlEpochMsOrNull = sqlInt.nullable().transform((ms) => (ms === null ? null : new Date(ms)));
+
+/** A Date as BIGINT epoch milliseconds (null stays null). */
+export const toEpochMsOrNull = (instant: Date | null): number | null => (instant === null ? null : instant.getTime());
+
 /** SUM over no rows is NULL: count it as 0. */
 export const sqlCount = sqlInt.nullable().transform((v) => v ?? 0);
 

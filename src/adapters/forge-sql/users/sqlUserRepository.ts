@@ -10,7 +10,7 @@ import { searchBranches, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
 import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './userRows';
-import { eraseStatements, markLeftStatements, newWriteId, userUpsertLanes } from './userWrites';
+import { eraseStatements, markLeftStatements, newWriteId, userUpsertPlan, type UserUpsertPlan } from './userWrites';
 
 const countSchema = z.object({ n: sqlInt });
 
@@ -25,15 +25,27 @@ export class SqlUserRepository implements UserRepository {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
   /**
-   * The access and membership lanes run side by side first; the users rows last. A user row is what says whether
-   * the user's activity is known (and what the fallback selects on), so a write cut short (a killed invocation)
-   * never leaves a user marked known over access rows it did not write: the re-run slice reads that user again.
+   * The access and membership lanes run side by side first (userWrites.ts); the users rows last. A user row is
+   * what says whether the user's activity is known (and what the fallback selects on), so a write cut short (a
+   * killed invocation) never leaves a user marked known over access rows it did not write: the re-run slice reads
+   * that user again.
    */
   async upsertMany(users: readonly User[], generation: number): Promise<void> {
     if (users.length === 0) return;
-    const [userRows = [], ...rowLanes] = userUpsertLanes(users, generation, newWriteId());
-    await this.db.executeLanes(rowLanes);
-    await this.db.executeAll(userRows);
+    const plan = userUpsertPlan(users, generation, newWriteId());
+    await Promise.all([this.db.executeAll(plan.access), this.writeMemberships(plan)]);
+    await this.db.executeAll(plan.users);
+  }
+
+  /**
+   * The membership lane: registers the batch's groups only when one of them is not in `directory_groups` yet (one
+   * count by unique key instead of a registration row per group), then writes the membership rows.
+   */
+  private async writeMemberships(plan: UserUpsertPlan): Promise<void> {
+    let present = 0;
+    for (const check of plan.groupCheck) present += (await this.db.select(check.query, check.params, countSchema))[0]?.n ?? 0;
+    if (present < plan.groupHashes) await this.db.executeAll(plan.groupRegistration);
+    await this.db.executeAll(plan.members);
   }
 
   async get(accountId: string): Promise<User | null> {
@@ -96,21 +108,27 @@ export class SqlUserRepository implements UserRepository {
     await this.db.executeAll(eraseStatements(accountId));
   }
 
-  /** Adds product access and groups to a page of user rows: two indexed reads, run side by side. */
+  /**
+   * Adds product access and groups to a page of user rows: two indexed reads, run side by side. Access rows get
+   * their product's key and site from `products`, membership rows their group's id and name from
+   * `directory_groups` (both joined by their unique hash; the upsert registers both before writing a row).
+   */
   private async hydrate(rows: readonly UserRow[]): Promise<User[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.account_id);
     const inList = placeholders(ids.length);
     const [access, members] = await Promise.all([
       this.db.select(
-        'SELECT account_id, product_key, resource_id, last_active_at FROM user_product_access ' +
-          `WHERE account_id IN ${inList} ORDER BY account_id, product_key, resource_id`,
+        'SELECT a.account_id, p.product_key, p.resource_id, a.last_active_ms FROM user_product_access a ' +
+          `JOIN products p ON p.product_hash = a.product_hash WHERE a.account_id IN ${inList} ` +
+          'ORDER BY a.account_id, p.product_key, p.resource_id',
         ids,
         accessRowSchema,
       ),
       this.db.select(
-        `SELECT account_id, group_id, group_name FROM group_members WHERE account_id IN ${inList} ` +
-          'ORDER BY account_id, group_id',
+        'SELECT m.account_id, g.group_id, g.name AS group_name FROM group_members m ' +
+          `JOIN directory_groups g ON g.group_hash = m.group_hash WHERE m.account_id IN ${inList} ` +
+          'ORDER BY m.account_id, g.group_id',
         ids,
         memberRowSchema,
       ),

@@ -1,6 +1,7 @@
 import type { InactivityState } from '../../../domain/policy/inactivityPolicy';
 import { foldEmail, type ProtectedEntry } from '../../../domain/policy/protectedEmails';
 import type { UserFilter, UserQueryContext } from '../../../domain/ports/userRepository';
+import { groupHash } from '../groups/groupHash';
 import { allOf, anyOf, likePrefix, placeholders, type SqlFragment } from '../sql/sqlValues';
 import { nameKey, stateRange } from './userKeys';
 
@@ -70,9 +71,10 @@ export const userWhere = (filter: UserFilter, context: UserQueryContext): SqlFra
     parts.push(inStates({ sql: 'u.inactivity_key', params: [] }, states, context));
   }
   if (filter.groupId !== undefined) {
+    // Memberships name their group by hash (groups/groupHash.ts); the group index starts from the group.
     parts.push({
-      sql: 'EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = ? AND m.account_id = u.account_id)',
-      params: [filter.groupId],
+      sql: 'EXISTS (SELECT 1 FROM group_members m WHERE m.group_hash = ? AND m.account_id = u.account_id)',
+      params: [groupHash(filter.groupId)],
     });
   }
   if (filter.managed !== undefined) parts.push({ sql: 'u.managed = ?', params: [filter.managed ? 1 : 0] });

@@ -12,11 +12,14 @@ import {
 import {
   sqlBool,
   sqlDateTimeOrNull,
+  sqlEpochMsOrNull,
   sqlJson,
+  toEpochMsOrNull,
   toSqlBool,
   toSqlDateTimeOrNull,
   type SqlValue,
 } from '../sql/sqlValues';
+import { groupHash } from '../groups/groupHash';
 import { productHash } from '../products/productHash';
 import { addedKey, emailKeys, inactivityKey, lastActivity, nameKey } from './userKeys';
 
@@ -28,11 +31,10 @@ export const userColumns = [
 ] as const;
 
 export const accessColumns = [
-  'account_id', 'product_hash', 'product_key', 'resource_id', 'last_active_at', 'inactivity_key', 'billable',
-  'seen_generation', 'write_id',
+  'account_id', 'product_hash', 'product_key', 'last_active_ms', 'inactivity_key', 'billable', 'seen_generation', 'write_id',
 ] as const;
 
-export const memberColumns = ['account_id', 'group_id', 'group_name', 'seen_generation', 'write_id'] as const;
+export const memberColumns = ['account_id', 'group_hash', 'seen_generation', 'write_id'] as const;
 
 export const userRowValues = (user: User, generation: number): SqlValue[] => {
   const { emailKey, emailDomain } = emailKeys(user.email);
@@ -46,15 +48,55 @@ export const userRowValues = (user: User, generation: number): SqlValue[] => {
   ];
 };
 
-/** Access rows carry the user's flags too, so the per-product dashboard reads one table. */
+/**
+ * Access rows carry the user's flags too, so the per-product dashboard reads one table; the product is named by
+ * its hash (and its key, for the product filter), its site only in `products` (see {@link productRegistrations}).
+ */
 export const accessRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
   user.productAccess.map((a) => [
-    user.accountId, productHash(a.productKey, a.resourceId), a.productKey, a.resourceId, toSqlDateTimeOrNull(a.lastActiveAt),
+    user.accountId, productHash(a.productKey, a.resourceId), a.productKey, toEpochMsOrNull(a.lastActiveAt),
     inactivityKey(user.activityKnown, a.lastActiveAt), toSqlBool(user.billable), generation, writeId,
   ]);
 
+/** Membership rows name the group by its hash only; its id and name live in `directory_groups`. */
 export const memberRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
-  user.groups.map((g) => [user.accountId, g.id, g.name, generation, writeId]);
+  user.groups.map((g) => [user.accountId, groupHash(g.id), generation, writeId]);
+
+/** `products` columns a registration writes, in VALUES order. */
+export const productRegisterColumns = [
+  'product_key', 'resource_id', 'product_hash', 'name', 'site_url', 'seat_capacity', 'seen_generation',
+] as const;
+
+/**
+ * One `products` row per product the users have access to, in key order: named by its key, no site URL or
+ * capacity, until the workspaces sync writes the product.
+ */
+export const productRegistrations = (users: readonly User[], generation: number): SqlValue[][] => {
+  const seen = new Map<string, SqlValue[]>();
+  for (const a of users.flatMap((u) => u.productAccess)) {
+    const key = `${a.productKey}\u0000${a.resourceId}`;
+    if (!seen.has(key)) seen.set(key, [a.productKey, a.resourceId, productHash(a.productKey, a.resourceId), a.productKey, null, null, generation]);
+  }
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+};
+
+/** `directory_groups` columns a registration writes, in VALUES order. */
+export const groupRegisterColumns = [
+  'group_id', 'group_hash', 'name', 'name_key', 'description', 'idp_synced', 'modifiable', 'user_count', 'seen_generation',
+] as const;
+
+/**
+ * One `directory_groups` row per group the users are members of, in id order, as the first user's group
+ * reference names it. Not IdP-synced, modifiable, no description, no members counted: the next groups sync
+ * writes the real values. Such a row has no grants, so no action plan relies on its flags.
+ */
+export const groupRegistrations = (users: readonly User[], generation: number): SqlValue[][] => {
+  const seen = new Map<string, SqlValue[]>();
+  for (const g of users.flatMap((u) => u.groups)) {
+    if (!seen.has(g.id)) seen.set(g.id, [g.id, groupHash(g.id), g.name, nameKey(g.name), null, 0, 1, 0, generation]);
+  }
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+};
 
 /** The user columns a read selects (alias `u`). */
 export const userSelectList =
@@ -79,13 +121,15 @@ export const userRowSchema = z
   .loose();
 export type UserRow = z.output<typeof userRowSchema>;
 
+/** An access row joined with its product (`products` gives the key and site back). */
 export const accessRowSchema = z.object({
   account_id: z.string(),
   product_key: z.string(),
   resource_id: z.string(),
-  last_active_at: sqlDateTimeOrNull,
+  last_active_ms: sqlEpochMsOrNull,
 });
 
+/** A membership row joined with its group (`directory_groups` gives the id and the name). */
 export const memberRowSchema = z.object({ account_id: z.string(), group_id: z.string(), group_name: z.string() });
 
 /** Assembles users from their row and their access and membership rows (in the order given). */
@@ -97,7 +141,7 @@ export const toUsers = (
   const accessBy = new Map<string, ProductAccess[]>();
   for (const a of access) {
     const list = accessBy.get(a.account_id) ?? [];
-    list.push({ productKey: a.product_key, resourceId: a.resource_id, lastActiveAt: a.last_active_at });
+    list.push({ productKey: a.product_key, resourceId: a.resource_id, lastActiveAt: a.last_active_ms });
     accessBy.set(a.account_id, list);
   }
   const groupsBy = new Map<string, GroupRef[]>();

@@ -5,11 +5,8 @@ import { productEntry, type DirectoryView, type MemberView } from './directoryTr
 const flag = z.union([z.number(), z.boolean()]).transform((v) => v === true || v === 1);
 const text = z.string();
 
-/** SQL DATETIME text (`YYYY-MM-DD HH:MM:SS.fff`, UTC) → epoch ms. */
-const epochMs = z
-  .string()
-  .nullable()
-  .transform((v) => (v === null ? null : Date.parse(`${v.replace(' ', 'T')}Z`)));
+/** A BIGINT epoch-ms column (a number or a numeric string, depending on the driver), or NULL. */
+const epochMs = z.coerce.number().nullable();
 
 const rows = async <S extends z.ZodType>(query: string, schema: S): Promise<z.output<S>[]> =>
   z.array(schema).parse((await sql.prepare<unknown>(query).execute()).rows);
@@ -29,7 +26,7 @@ const accessRow = z.object({
   account_id: text,
   product_key: text,
   resource_id: text,
-  last_active_at: epochMs,
+  last_active_ms: epochMs,
   inactivity_key: z.coerce.number(),
 });
 const pair = (a: string, b: string): z.ZodType<string> =>
@@ -54,9 +51,21 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /** The synced copy as the sync left it in SQL: members still in the org (not marked as left) and the rest. */
 export const storedMembers = async (): Promise<StoredMember[]> => {
   const users = await rows('SELECT * FROM users WHERE left_generation IS NULL ORDER BY account_id', userRow);
-  const access = groupBy(await rows('SELECT * FROM user_product_access WHERE user_left = 0', accessRow), (r) => r.account_id);
+  // Access rows name their product and memberships their group by hash: the ids come from the joined rows.
+  const access = groupBy(
+    await rows(
+      'SELECT a.account_id, p.product_key, p.resource_id, a.last_active_ms, a.inactivity_key FROM user_product_access a ' +
+        'JOIN products p ON p.product_hash = a.product_hash WHERE a.user_left = 0',
+      accessRow,
+    ),
+    (r) => r.account_id,
+  );
   const members = groupBy(
-    await rows('SELECT account_id, group_id FROM group_members WHERE user_left = 0', z.object({ account_id: text, group_id: text })),
+    await rows(
+      'SELECT m.account_id, g.group_id FROM group_members m JOIN directory_groups g ON g.group_hash = m.group_hash ' +
+        'WHERE m.user_left = 0',
+      z.object({ account_id: text, group_id: text }),
+    ),
     (r) => r.account_id,
   );
   return users.map((u) => ({
@@ -68,7 +77,7 @@ export const storedMembers = async (): Promise<StoredMember[]> => {
     platformRoles: z.array(text).parse(JSON.parse(u.platform_roles)).sort(),
     groupIds: (members.get(u.account_id) ?? []).map((m) => m.group_id).sort(),
     products: (access.get(u.account_id) ?? [])
-      .map((a) => productEntry(a.resource_id, a.product_key, a.last_active_at))
+      .map((a) => productEntry(a.resource_id, a.product_key, a.last_active_ms))
       .sort(),
     activityKnown: u.activity_known,
     inactivityKeys: [u.inactivity_key, ...(access.get(u.account_id) ?? []).map((a) => a.inactivity_key)],
