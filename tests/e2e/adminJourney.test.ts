@@ -134,10 +134,12 @@ describe('an org admin in the local preview', () => {
     const states = await Promise.all(['Active', 'Warning', 'Overdue', 'Never active', 'Unknown'].map((s) => tileValue(page, s)));
     expect(states.reduce((a, b) => a + b, 0)).toBe(expected.users);
     overdue = states[2] ?? 0;
+    expect(await app(page).getByText('Products', { exact: true }).count()).toBe(1);
     const rows = await tableRows(page, 'Products');
     const shown = rows.map(([product = '', users = '', , , , seats = '']) => ({ product, users: numberIn(users), seats }));
+    expect(shown.map((r) => r.product).sort()).toEqual(expected.products.map((p) => p.name).sort());
     for (const p of expected.products) {
-      const row = shown.find((r) => r.product.startsWith(p.name));
+      const row = shown.find((r) => r.product === p.name);
       expect(row).toBeDefined();
       expect(row?.users).toBe(p.usersWithAccess);
       expect(row?.seats).toContain(`${p.seatsUsed.toLocaleString('en-US')} of ${p.capacity?.toLocaleString('en-US') ?? '?'} seats`);

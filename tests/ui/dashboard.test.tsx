@@ -1,6 +1,6 @@
 import { findAll } from '../support/fakeBridge';
-import { click, elementProps, fail, ok, rawKeys, renderApp, tableRows, text, waitFor } from './helpers';
-import { dashboard } from './fixtures';
+import { click, elementProps, fail, ok, rawKeys, renderApp, tableRows, text, textOf, waitFor } from './helpers';
+import { dashboard, multiSiteDashboard, product } from './fixtures';
 
 describe('Dashboard', () => {
   it('shows totals by state, billable users and when the data was synced (D1)', async () => {
@@ -20,7 +20,7 @@ describe('Dashboard', () => {
     await renderApp({ 'dashboard.get': () => ok(dashboard()) });
     await waitFor(() => findAll('DynamicTable').length > 0);
     const rows = tableRows();
-    expect(rows[0]?.[0]).toBe('Jira (acme.atlassian.net)');
+    expect(rows.map((r) => r[0])).toEqual(['Jira', 'Confluence']);
     expect(rows[0]?.[5]).toContain('95 of 100 seats (95%)');
     expect(rows[0]?.[5]).toContain('Near capacity');
     expect(rows[1]?.[5]).toContain('Over capacity');
@@ -28,14 +28,62 @@ describe('Dashboard', () => {
     expect(bars).toEqual([0.95, 1]);
   });
 
+  it('titles each section once: the tables are named for assistive technology, not captioned a second time', async () => {
+    await renderApp({ 'dashboard.get': () => ok(dashboard()) });
+    await waitFor(() => findAll('DynamicTable').length === 2);
+    const headings = findAll('Heading').map((h) => textOf(h));
+    expect(headings.filter((h) => h === 'Products')).toHaveLength(1);
+    expect(headings.filter((h) => h === 'Estimated monthly saving')).toHaveLength(1);
+    expect(findAll('DynamicTable').map((table) => [table.props.caption, table.props.label])).toEqual([
+      [undefined, 'Products'],
+      [undefined, 'Estimated monthly saving'],
+    ]);
+  });
+
+  it('with one site, names products without the site, also when Atlassian\'s workspace name repeats it (D2)', async () => {
+    const oneSite = dashboard({
+      products: [
+        product({ productKey: 'jira-software', resourceId: 'res-jira', name: 'Jira (acme)', siteUrl: 'https://acme.atlassian.net' }),
+        product({ productKey: 'confluence', family: 'confluence', resourceId: 'res-conf', name: 'Confluence (acme.atlassian.net)', siteUrl: 'https://acme.atlassian.net' }),
+        product({ productKey: 'bitbucket', family: 'bitbucket', resourceId: 'res-bb', name: 'Bitbucket (acme)', siteUrl: 'https://bitbucket.org/acme' }),
+      ],
+      saving: { ...dashboard().saving, lines: [{ family: 'jira', name: 'Jira (acme)', overdueSeats: 100, pricePerSeat: 15.625, monthly: 1562.5 }] },
+    });
+    await renderApp({ 'dashboard.get': () => ok(oneSite) });
+    await waitFor(() => findAll('DynamicTable').length === 2);
+    expect(tableRows().map((r) => r[0])).toEqual(['Jira', 'Confluence', 'Bitbucket']);
+    expect(findAll('BarChart')[0]!.props.data).toContainEqual({ product: 'Bitbucket', state: 'Active', users: 700 });
+    expect(tableRows(findAll('DynamicTable')[1])[0]?.[0]).toBe('Jira');
+    expect(text()).not.toContain('acme');
+  });
+
+  it('with several sites, shows each product\'s site as a second line, grouped by site, and in the chart labels (D2, D3)', async () => {
+    await renderApp({ 'dashboard.get': () => ok(multiSiteDashboard()) });
+    await waitFor(() => findAll('DynamicTable').length === 2);
+    const products = tableRows().map((r) => r[0]);
+    expect([...products].sort()).toEqual([
+      'Bitbucket bitbucket.org/acme',
+      'Confluence acme.atlassian.net',
+      'Jira acme-eu.atlassian.net',
+      'Jira acme.atlassian.net',
+    ]);
+    const sites = products.map((p) => p?.split(' ').at(-1));
+    expect(sites.filter((site, i) => site !== sites[i - 1])).toHaveLength(3);
+    const firstCell = findAll('DynamicTable')[0]!.children.find((c) => c.props.name === 'rows')!.children[0]!.children[0]!;
+    expect(findAll('Text', firstCell).map((node) => node.props.color)).toEqual([undefined, 'color.text.subtlest']);
+    expect(findAll('DonutChart')[0]!.props.data).toContainEqual({ product: 'Jira (acme-eu.atlassian.net)', seats: 40 });
+    expect(findAll('ProgressBar').map((b) => b.props.ariaLabel)).toContain('Seat usage of Jira (acme-eu.atlassian.net)');
+    expect(tableRows(findAll('DynamicTable')[1]).map((r) => r[0])).toEqual(['Jira']);
+  });
+
   it('draws activity per product and seat usage as charts (D3)', async () => {
     await renderApp({ 'dashboard.get': () => ok(dashboard()) });
     await waitFor(() => findAll('BarChart').length > 0);
     const bar = findAll('BarChart')[0]!;
-    expect(bar.props.data).toContainEqual({ product: 'Jira (acme.atlassian.net)', state: 'Overdue', users: 100 });
+    expect(bar.props.data).toContainEqual({ product: 'Jira', state: 'Overdue', users: 100 });
     expect(findAll('DonutChart')[0]!.props.data).toEqual([
-      { product: 'Jira (acme.atlassian.net)', seats: 95 },
-      { product: 'Confluence (acme.atlassian.net)', seats: 310 },
+      { product: 'Jira', seats: 95 },
+      { product: 'Confluence', seats: 310 },
     ]);
   });
 

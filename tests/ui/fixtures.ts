@@ -1,5 +1,5 @@
 /** Contract-shaped answers for the UI tests (validated by the UI against the contract's zod schemas). */
-import type { AuditEntryDto, BulkJobDto, DashboardDto, SettingsDto, UserRowDto } from '../../src/contract';
+import type { AuditEntryDto, BulkJobDto, DashboardDto, ProductUsageDto, SettingsDto, UserRowDto } from '../../src/contract';
 
 export const user = (n: number, overrides: Partial<UserRowDto> = {}): UserRowDto => ({
   accountId: `acc-${n}`,
@@ -73,6 +73,37 @@ export const dashboard = (overrides: Partial<DashboardDto> = {}): DashboardDto =
   freshness: { lastSyncAt: '2026-01-31T12:00:00.000Z', lastSyncStatus: 'succeeded', runningSince: null },
   ...overrides,
 });
+
+/** One product on one site for dashboard.get; Jira on acme.atlassian.net unless overridden. */
+export const product = (overrides: Partial<ProductUsageDto> = {}): ProductUsageDto => ({
+  productKey: 'jira-software',
+  family: 'jira',
+  resourceId: 'res-jira',
+  name: 'Jira',
+  siteUrl: 'https://acme.atlassian.net',
+  usersWithAccess: 1000,
+  seatsUsed: 95,
+  seatCapacity: 100,
+  seatPercent: 95,
+  seatLevel: 'near',
+  byState: counts(700, 150, 100, 30, 20),
+  ...overrides,
+});
+
+/**
+ * Two Jira sites (Jira on both, Confluence on the first) and a Bitbucket workspace, named as Atlassian names
+ * workspaces: with their site in parentheses.
+ */
+export const multiSiteDashboard = (): DashboardDto =>
+  dashboard({
+    products: [
+      product({ name: 'Jira (acme)' }),
+      product({ productKey: 'confluence', family: 'confluence', resourceId: 'res-conf', name: 'Confluence (acme)', seatsUsed: 310 }),
+      product({ resourceId: 'res-jira-eu', name: 'Jira (acme-eu)', siteUrl: 'https://acme-eu.atlassian.net', seatsUsed: 40, seatCapacity: 50, seatPercent: 80, seatLevel: 'ok' }),
+      product({ productKey: 'bitbucket', family: 'bitbucket', resourceId: 'res-bb', name: 'Bitbucket (acme)', siteUrl: 'https://bitbucket.org/acme', seatsUsed: 5, seatCapacity: null, seatPercent: null, seatLevel: 'unknown' }),
+    ],
+    saving: { totalMonthly: 0, lines: [{ family: 'jira', name: 'Jira (acme)', overdueSeats: 120, pricePerSeat: null, monthly: null }], assumptionKeys: [] },
+  });
 
 export const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => ({
   inactivity: { warningDays: 90, overdueDays: 180 },

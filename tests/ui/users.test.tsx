@@ -1,6 +1,6 @@
 import { findAll } from '../support/fakeBridge';
 import { calls, check, click, elementProps, fail, ok, openTab, pick, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
-import { auditEntry, bulkJob, dashboard, page, user } from './fixtures';
+import { auditEntry, bulkJob, dashboard, multiSiteDashboard, page, user } from './fixtures';
 
 type ListPayload = { filter: Record<string, unknown>; sort: { key: string; direction: string }; after: string | null; limit: number };
 
@@ -91,6 +91,71 @@ describe('Users — organization users', () => {
   });
 });
 
+describe('Users — product names', () => {
+  /** The option labels of the Select whose input id ends with `id`. */
+  const options = (id: string): string[] => {
+    const select = findAll('Select').find((node) => typeof node.props.inputId === 'string' && node.props.inputId.endsWith(`-${id}`));
+    if (!select) throw new Error(`No Select #${id}: ${findAll('Select').map((node) => String(node.props.inputId)).join(', ')}`);
+    return (select.props.options as { label: string }[]).map((o) => o.label);
+  };
+  const onTwoSites = user(1, {
+    products: [
+      { productKey: 'jira-software', resourceId: 'res-jira', productName: 'Jira (acme)', lastActiveAt: '2025-06-01T12:00:00.000Z', inactivity: 'overdue' },
+      { productKey: 'jira-software', resourceId: 'res-jira-eu', productName: 'Jira (acme-eu)', lastActiveAt: null, inactivity: 'never-active' },
+    ],
+  });
+
+  it('with one site, names the user\'s products, the product filter and the product picker without the site', async () => {
+    const oneSite = dashboard({ products: [{ ...dashboard().products[0]!, name: 'Jira (acme)' }] });
+    await openUsers({
+      'dashboard.get': () => ok(oneSite),
+      'users.list': () => ok(page([user(1, { products: [{ ...user(1).products[0]!, productName: 'Jira (acme)' }] })])),
+    });
+    await waitFor(() => tableRows()[0]?.[5] === 'Jira: Jun 1, 2025 (Overdue)');
+    pick('users-bulk-action', 'revoke-product');
+    expect(options('users-product')).toEqual(['All products', 'Jira']);
+    await waitFor(() => findAll('Select').some((node) => typeof node.props.inputId === 'string' && node.props.inputId.endsWith('-users-bulk-product')));
+    expect(options('users-bulk-product')).toEqual(['Choose a product', 'Jira']);
+  });
+
+  it('with several sites, names the site where a product name alone is ambiguous: table, detail, picker, plan', async () => {
+    await openUsers({
+      'dashboard.get': () => ok(multiSiteDashboard()),
+      'users.list': () => ok(page([onTwoSites])),
+      'users.detail': () => ok({ user: onTwoSites, platformRoles: [], protectedBy: [], audit: page([]) }),
+      'bulk.plan': () =>
+        ok({
+          action: { type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira-eu' },
+          summary: { total: 1, willChange: 1, skipped: 0, byMethod: { 'role-revoke': 1 }, skippedByReason: {} },
+          items: [],
+          moreItems: false,
+        }),
+    });
+    await waitFor(() => (tableRows()[0]?.[5] ?? '').includes('acme-eu'));
+    expect(tableRows()[0]?.[5]).toBe('Jira (acme.atlassian.net): Jun 1, 2025 (Overdue) Jira (acme-eu.atlassian.net): No activity (Never active)');
+    expect(options('users-product')).toEqual(['All products', 'Jira', 'Confluence', 'Bitbucket']);
+    pick('users-bulk-action', 'revoke-product');
+    await waitFor(() => findAll('Select').some((node) => typeof node.props.inputId === 'string' && node.props.inputId.endsWith('-users-bulk-product')));
+    expect(options('users-bulk-product')).toEqual([
+      'Choose a product',
+      'Jira (acme.atlassian.net)',
+      'Confluence (acme.atlassian.net)',
+      'Jira (acme-eu.atlassian.net)',
+      'Bitbucket (bitbucket.org/acme)',
+    ]);
+    check('Select User 1');
+    pick('users-bulk-product', 'jira-software|res-jira-eu');
+    click('Review plan');
+    await waitFor(() => findAll('Modal').length > 0);
+    expect(text()).toContain('Revoke access to Jira (acme-eu.atlassian.net): 1 user selected');
+    click('Cancel');
+    await waitFor(() => findAll('Modal').length === 0);
+    click('Details');
+    await waitFor(() => text().includes('Audit history'));
+    expect(text()).toContain('Jira (acme-eu.atlassian.net): No activity (Never active)');
+  });
+});
+
 describe('Users — bulk deactivate (B1–B3)', () => {
   it('plans, confirms in a modal that names the action and count, follows progress and shows per-user results', async () => {
     let status = bulkJob();
@@ -164,5 +229,26 @@ describe('Users — project users and JSM customers', () => {
     openTab('JSM customers');
     await waitFor(() => text().includes('Cleo'));
     expect(tableRows()[0]).toEqual(['7', 'Cleo', 'cleo@client.com', 'Active', 'Client Ltd']);
+  });
+
+  it('sends each screen\'s own filters on Apply: project key and role (U2), service desk and organization (U3)', async () => {
+    await openUsers({
+      'projectUsers.list': () => ok(page([])),
+      'customers.list': () => ok(page([])),
+    });
+    openTab('Project users');
+    await waitFor(() => findAll('EmptyState').some((e) => e.props.header === 'No project users'));
+    type('project-users-project', ' OPS ');
+    type('project-users-role', 'Developers');
+    click('Apply');
+    await waitFor(() => calls('projectUsers.list').length === 2);
+    expect(calls('projectUsers.list')).toEqual([{ limit: 50, after: null }, { projectKey: 'OPS', roleName: 'Developers', limit: 50, after: null }]);
+    openTab('JSM customers');
+    await waitFor(() => findAll('EmptyState').some((e) => e.props.header === 'No customers'));
+    type('customers-desk', '7');
+    type('customers-org', ' ');
+    click('Apply');
+    await waitFor(() => calls('customers.list').length === 2);
+    expect(calls('customers.list').at(-1)).toEqual({ serviceDeskId: '7', limit: 50, after: null });
   });
 });

@@ -6,14 +6,15 @@ export interface ProductChoice {
   resourceId: string;
   name: string | null;
   siteUrl: string | null;
+  family: string;
 }
 
 /**
- * The org's products (key, workspace resource, name) for product filters and the assign/revoke picker. The
+ * The org's products (key, workspace resource, name, site, family) for product filters and the assign/revoke picker. The
  * contract has no products resolver, so they come from dashboard.get; an error leaves the list empty.
  */
 export const useProducts = (): ProductChoice[] => {
   const [load] = useLoad(() => call('dashboard.get', {}), []);
   if (load.status !== 'ready') return [];
-  return load.data.products.map(({ productKey, resourceId, name, siteUrl }) => ({ productKey, resourceId, name, siteUrl }));
+  return load.data.products.map(({ productKey, resourceId, name, siteUrl, family }) => ({ productKey, resourceId, name, siteUrl, family }));
 };

@@ -5,6 +5,7 @@ import type { SimulatorState } from '../../../dev/admin-api-simulator';
 
 /** One product row of the dashboard, as the simulator sees it. */
 export interface ExpectedProduct {
+  /** The name the page shows: with one site, the simulator's workspace name without its "(site)". */
   name: string;
   usersWithAccess: number;
   seatsUsed: number;
@@ -29,7 +30,7 @@ export const expectedDashboard = (state: SimulatorState): ExpectedDashboard => {
     users: entries.length,
     billable: entries.filter(seatHolder).length,
     products: state.org.workspaces.map((w, index) => ({
-      name: w.name,
+      name: w.name.replace(/\s*\([^()]*\)$/, ''),
       usersWithAccess: entries.filter((e) => e.products.some((p) => p.resourceId === w.id)).length,
       seatsUsed: state.seats(index),
       capacity: w.capacity,

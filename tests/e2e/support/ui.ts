@@ -39,9 +39,9 @@ export const tileValue = async (page: Page, label: string): Promise<number> => {
   return numberIn(await value.first().innerText());
 };
 
-/** The text of every cell, row by row, of the table with this caption (header row left out). */
-export const tableRows = async (page: Page, caption: string): Promise<string[][]> => {
-  const table = app(page).locator('table', { has: page.locator('caption', { hasText: caption }) }).first();
+/** The text of every cell, row by row, of the table with this accessible name: its caption or label (header row left out). */
+export const tableRows = async (page: Page, name: string): Promise<string[][]> => {
+  const table = app(page).getByRole('table', { name, exact: true }).first();
   await table.waitFor();
   return table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.innerText.trim())),

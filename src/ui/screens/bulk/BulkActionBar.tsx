@@ -2,10 +2,10 @@ import React, { useState } from 'react';
 import { Box, Button, Checkbox, Inline, Stack, Text } from '@forge/react';
 import type { BulkActionDto } from '../../../contract';
 import { MAX_EXPLICIT_SELECTION, MAX_FILTER_SELECTION } from '../../../contract';
+import { productNames } from '../../components/productNames';
 import { SelectField } from '../../components/SelectField';
 import type { ProductChoice } from '../../hooks/useProducts';
 import { useLocale } from '../../i18n/LocaleContext';
-import { productLabel } from '../dashboard/productLabel';
 import { buildAction, bulkActionTypes, productValue, type BulkActionType } from './actionLabel';
 
 /** B1: what is selected (rows, or all users matching the filter) and which action to plan for it. */
@@ -20,7 +20,9 @@ export const BulkActionBar = (props: {
   busy: boolean;
   onReview: (action: BulkActionDto) => void;
 }): React.JSX.Element => {
-  const { t, fmt } = useLocale();
+  const locale = useLocale();
+  const { t, fmt } = locale;
+  const names = productNames(props.products, locale);
   const [type, setType] = useState<BulkActionType>('deactivate');
   const [productId, setProductId] = useState('');
   const product = props.products.find((p) => productValue(p) === productId);
@@ -60,7 +62,7 @@ export const BulkActionBar = (props: {
             <SelectField
               id={`${props.idPrefix}-bulk-product`}
               label={t('bulk.product')}
-              options={[{ value: '', label: t('bulk.chooseProduct') }, ...props.products.map((p) => ({ value: productValue(p), label: productLabel(p) }))]}
+              options={[{ value: '', label: t('bulk.chooseProduct') }, ...props.products.map((p) => ({ value: productValue(p), label: names.label(p) }))]}
               value={productId}
               onChange={setProductId}
             />

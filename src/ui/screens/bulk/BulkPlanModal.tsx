@@ -57,7 +57,7 @@ export const BulkPlanModal = (props: {
             </List>
             <Heading size="xsmall">{t('bulk.plan.users')}</Heading>
             <DynamicTable
-              caption={t('bulk.plan.users')}
+              label={t('bulk.plan.users')}
               head={{ cells: ['user', 'decision', 'why'].map((key) => ({ key, content: t(`bulk.plan.columns.${key}`) })) }}
               rows={items.map((item) => ({
                 key: item.accountId,

@@ -1,16 +1,15 @@
 import type { BulkActionDto } from '../../../contract';
 import type { ProductChoice } from '../../hooks/useProducts';
 import type { Locale } from '../../i18n/LocaleContext';
-import { productLabel } from '../dashboard/productLabel';
+import { productNames } from '../../components/productNames';
 
 export type BulkActionType = BulkActionDto['type'];
 export const bulkActionTypes: readonly BulkActionType[] = ['deactivate', 'reactivate', 'revoke-product', 'assign-product'];
 
-/** "Deactivate", or "Revoke access to Jira (acme.atlassian.net)" for product actions. */
+/** "Deactivate", or "Revoke access to Jira" for product actions (with the site when several sites share product names). */
 export const actionLabel = (action: BulkActionDto, products: readonly ProductChoice[], { t }: Pick<Locale, 't'>): string => {
   if (action.type === 'deactivate' || action.type === 'reactivate') return t(`bulk.actions.${action.type}`);
-  const product = products.find((p) => p.productKey === action.productKey && p.resourceId === action.resourceId);
-  const name = product === undefined ? action.productKey : productLabel(product);
+  const name = productNames(products, { t }).labelOf(action.productKey, action.resourceId, action.productKey);
   return t(`bulk.actions.${action.type}-named`, { product: name });
 };
 

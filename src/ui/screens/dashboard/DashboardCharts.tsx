@@ -2,20 +2,20 @@ import React from 'react';
 import { BarChart, DonutChart, Inline, Stack } from '@forge/react';
 import type { ProductUsageDto } from '../../../contract';
 import { useLocale } from '../../i18n/LocaleContext';
-import { productLabel } from './productLabel';
+import type { ProductNames } from '../../components/productNames';
 
 const buckets = ['active', 'warning', 'overdue', 'never-active', 'unknown'] as const;
 
 /** D3: activity buckets per product (grouped bars) and seats used per product (donut). */
-export const DashboardCharts = (props: { products: ProductUsageDto[] }): React.JSX.Element | null => {
+export const DashboardCharts = (props: { products: ProductUsageDto[]; names: ProductNames }): React.JSX.Element | null => {
   const { t } = useLocale();
   if (props.products.length === 0) return null;
   const activity = props.products.flatMap((p) =>
-    buckets.map((state) => ({ product: productLabel(p), state: t(`states.${state}`), users: p.byState[state] })),
+    buckets.map((state) => ({ product: props.names.label(p), state: t(`states.${state}`), users: p.byState[state] })),
   );
   const seats = props.products
     .filter((p) => p.seatsUsed > 0)
-    .map((p) => ({ product: productLabel(p), seats: p.seatsUsed }));
+    .map((p) => ({ product: props.names.label(p), seats: p.seatsUsed }));
   return (
     <Inline space="space.300" shouldWrap>
       <Stack space="space.100">

@@ -24,7 +24,7 @@ export const ProtectedEmailsSection = (props: { settings: SettingsDto; save: Sav
         <Note>{t('settings.protectedEmails.empty')}</Note>
       ) : (
         <DynamicTable
-          caption={t('settings.protectedEmails.title')}
+          label={t('settings.protectedEmails.title')}
           head={{ cells: ['entry', 'kind', 'users', 'actions'].map((key) => ({ key, content: t(`settings.protectedEmails.columns.${key}`) })) }}
           rows={entries.map((e) => ({
             key: e.entry,

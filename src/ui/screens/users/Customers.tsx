@@ -1,17 +1,13 @@
-import React, { useState } from 'react';
-import { Button, DynamicTable, EmptyState, Inline, Stack } from '@forge/react';
+import React from 'react';
 import type { CustomerRowDto } from '../../../contract';
 import { call } from '../../api';
-import { KeysetPager } from '../../components/KeysetPager';
-import { LoadView } from '../../components/LoadView';
-import { TextField } from '../../components/TextField';
-import { usePagedList } from '../../hooks/usePagedList';
+import { FilteredPagedTable, type TableRow } from '../../components/FilteredPagedTable';
 import { useLocale, type Locale } from '../../i18n/LocaleContext';
 import { CsvExport } from '../export/CsvExport';
 
 const PAGE = 50;
 
-const row = (r: CustomerRowDto, { t }: Locale): { key: string; cells: { key: string; content: string }[] } => ({
+const row = (r: CustomerRowDto, { t }: Locale): TableRow => ({
   key: `${r.serviceDeskId}:${r.accountId}`,
   cells: [
     { key: 'serviceDesk', content: r.serviceDeskId },
@@ -26,39 +22,19 @@ const row = (r: CustomerRowDto, { t }: Locale): { key: string; cells: { key: str
 export const Customers = (): React.JSX.Element => {
   const locale = useLocale();
   const { t } = locale;
-  const [draft, setDraft] = useState({ serviceDeskId: '', organizationId: '' });
-  const [applied, setApplied] = useState(draft);
-  const payload = {
-    ...(applied.serviceDeskId.trim() === '' ? {} : { serviceDeskId: applied.serviceDeskId.trim() }),
-    ...(applied.organizationId.trim() === '' ? {} : { organizationId: applied.organizationId.trim() }),
-  };
-  const paged = usePagedList((after) => call('customers.list', { ...payload, limit: PAGE, after }), payload);
   return (
-    <Stack space="space.200">
-      <Inline space="space.100" alignBlock="end">
-        <TextField id="customers-desk" label={t('customers.serviceDesk')} value={draft.serviceDeskId} onChange={(serviceDeskId) => { setDraft({ ...draft, serviceDeskId }); }} />
-        <TextField id="customers-org" label={t('customers.organization')} value={draft.organizationId} onChange={(organizationId) => { setDraft({ ...draft, organizationId }); }} />
-        <Button appearance="primary" onClick={() => { setApplied(draft); }}>
-          {t('filters.apply')}
-        </Button>
-      </Inline>
-      <LoadView load={paged.load} onRetry={paged.reload}>
-        {(page) =>
-          page.items.length === 0 && paged.page === 0 ? (
-            <EmptyState header={t('customers.empty.header')} description={t('customers.empty.body')} />
-          ) : (
-            <Stack space="space.100">
-              <DynamicTable
-                caption={t('customers.caption')}
-                head={{ cells: ['serviceDesk', 'customer', 'email', 'status', 'organizations'].map((key) => ({ key, content: t(`customers.columns.${key}`) })) }}
-                rows={page.items.map((r) => row(r, locale))}
-              />
-              <KeysetPager page={paged.page} pageSize={PAGE} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
-            </Stack>
-          )
-        }
-      </LoadView>
-      <CsvExport spec={{ kind: 'customers', payload, total: null }} />
-    </Stack>
+    <FilteredPagedTable
+      filters={[
+        { field: 'serviceDeskId', id: 'customers-desk', label: t('customers.serviceDesk') },
+        { field: 'organizationId', id: 'customers-org', label: t('customers.organization') },
+      ]}
+      fetchPage={(filter, after) => call('customers.list', { ...filter, limit: PAGE, after })}
+      pageSize={PAGE}
+      caption={t('customers.caption')}
+      columns={['serviceDesk', 'customer', 'email', 'status', 'organizations'].map((key) => ({ key, content: t(`customers.columns.${key}`) }))}
+      row={(r) => row(r, locale)}
+      empty={{ header: t('customers.empty.header'), description: t('customers.empty.body') }}
+      footer={(filter) => <CsvExport spec={{ kind: 'customers', payload: filter, total: null }} />}
+    />
   );
 };

@@ -6,13 +6,14 @@ import { AuditTable } from '../../components/AuditTable';
 import { KeysetPager } from '../../components/KeysetPager';
 import { LoadView, Note } from '../../components/LoadView';
 import { usePagedList } from '../../hooks/usePagedList';
+import type { ProductChoice } from '../../hooks/useProducts';
 import { useLocale } from '../../i18n/LocaleContext';
 import { UserFacts } from './UserFacts';
 
 const AUDIT_PAGE = 20;
 
 /** U5: everything about one user and that user's audit history, in a modal over the list. */
-export const UserDetail = (props: { accountId: string; onClose: () => void }): React.JSX.Element => {
+export const UserDetail = (props: { accountId: string; products: readonly ProductChoice[]; onClose: () => void }): React.JSX.Element => {
   const { t } = useLocale();
   const [detail, setDetail] = useState<UserDetailDto | null>(null);
   const paged = usePagedList(async (after) => {
@@ -31,7 +32,7 @@ export const UserDetail = (props: { accountId: string; onClose: () => void }): R
           <LoadView load={paged.load} onRetry={paged.reload}>
             {(audit) => (
               <Stack space="space.200">
-                {detail !== null && <UserFacts detail={detail} />}
+                {detail !== null && <UserFacts detail={detail} products={props.products} />}
                 <Heading size="small">{t('users.detail.audit')}</Heading>
                 {audit.items.length === 0 ? <Note>{t('users.detail.noAudit')}</Note> : <AuditTable entries={audit.items} showTarget={false} />}
                 <KeysetPager page={paged.page} pageSize={AUDIT_PAGE} rowsOnPage={audit.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />

@@ -1,11 +1,14 @@
 import React from 'react';
 import { Inline, Lozenge, Stack, Text } from '@forge/react';
 import type { UserDetailDto } from '../../../contract';
+import { productNames } from '../../components/productNames';
 import { stateLozenge } from '../../components/StateLozenge';
+import type { ProductChoice } from '../../hooks/useProducts';
 import { useLocale } from '../../i18n/LocaleContext';
+import { productActivityLines } from './ProductActivity';
 
 /** U5: the user's account, access and protection facts. */
-export const UserFacts = (props: { detail: UserDetailDto }): React.JSX.Element => {
+export const UserFacts = (props: { detail: UserDetailDto; products: readonly ProductChoice[] }): React.JSX.Element => {
   const locale = useLocale();
   const { t, fmt } = locale;
   const { user, platformRoles, protectedBy } = props.detail;
@@ -26,15 +29,7 @@ export const UserFacts = (props: { detail: UserDetailDto }): React.JSX.Element =
       {line('managed', user.managed ? t('users.managed') : t('users.external'))}
       {line('added', user.addedToOrgAt === null ? '—' : fmt.date(user.addedToOrgAt))}
       {line('lastActive', user.lastActiveAt === null ? t('users.noActivity') : fmt.dateTime(user.lastActiveAt))}
-      {user.products.map((p) => (
-        <Text key={`${p.productKey}:${p.resourceId}`}>
-          {t('users.productActivity', {
-            product: p.productName ?? p.productKey,
-            when: p.lastActiveAt === null ? t('users.noActivity') : fmt.date(p.lastActiveAt),
-            state: t(`states.${p.inactivity}`),
-          })}
-        </Text>
-      ))}
+      {productActivityLines(user, productNames(props.products, locale), locale)}
       {line('groups', user.groups.map((g) => g.name).join(', ') || '—')}
       {line('roles', platformRoles.join(', ') || '—')}
       {protectedBy.length > 0 && line('protectedBy', protectedBy.join(', '))}

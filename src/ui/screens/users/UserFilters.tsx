@@ -2,11 +2,11 @@ import React, { useState } from 'react';
 import { Button, Inline, Stack } from '@forge/react';
 import { accountStatuses, inactivityStates } from '../../../contract';
 import { GroupPicker, type GroupRef } from '../../components/GroupPicker';
+import { productName } from '../../components/productNames';
 import { SelectField, type Choice } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { ProductChoice } from '../../hooks/useProducts';
 import { useLocale } from '../../i18n/LocaleContext';
-import { productLabel } from '../dashboard/productLabel';
 import { inactiveStates, type FilterState, type TriState } from './userFilter';
 
 /** U4 / I1 filter controls. The search applies on "Search"; every other control applies at once. */
@@ -54,7 +54,7 @@ export const UserFilters = (props: {
         <SelectField
           id={`${idPrefix}-product`}
           label={t('filters.product')}
-          options={[{ value: 'any', label: t('filters.allProducts') }, ...products.map((p) => ({ value: p.productKey, label: productLabel({ ...p, siteUrl: null }) }))]}
+          options={[{ value: 'any', label: t('filters.allProducts') }, ...products.map((p) => ({ value: p.productKey, label: productName(p) }))]}
           value={state.productKey}
           onChange={(productKey) => {
             set({ productKey });

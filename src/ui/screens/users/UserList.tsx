@@ -61,6 +61,7 @@ export const UserList = (props: { idPrefix: string; inactiveOnly: boolean; defau
             <Stack space="space.100">
               <UsersTable
                 users={page.items}
+                products={products}
                 selected={selectedSet}
                 onToggle={(user, on) => {
                   toggle([user.accountId], on);
@@ -99,6 +100,7 @@ export const UserList = (props: { idPrefix: string; inactiveOnly: boolean; defau
       {detailId !== null && (
         <UserDetail
           accountId={detailId}
+          products={products}
           onClose={() => {
             setDetailId(null);
           }}

@@ -1,26 +1,19 @@
 import React from 'react';
 import { Button, Checkbox, DynamicTable, Link, Stack, Text } from '@forge/react';
 import type { UserRowDto } from '../../../contract';
+import { productNames, type ProductNames } from '../../components/productNames';
 import { stateLozenge } from '../../components/StateLozenge';
+import type { ProductChoice } from '../../hooks/useProducts';
 import { useLocale, type Locale } from '../../i18n/LocaleContext';
+import { productActivityLines } from './ProductActivity';
 
 const MAX_GROUPS = 3;
 
 const nameCell = (user: UserRowDto): React.JSX.Element | string =>
   user.adminUrl === null ? user.name : <Link href={user.adminUrl} openNewTab>{user.name}</Link>;
 
-const productsCell = (user: UserRowDto, { t, fmt }: Locale): React.JSX.Element => (
-  <Stack space="space.025">
-    {user.products.map((p) => (
-      <Text key={`${p.productKey}:${p.resourceId}`}>
-        {t('users.productActivity', {
-          product: p.productName ?? p.productKey,
-          when: p.lastActiveAt === null ? t('users.noActivity') : fmt.date(p.lastActiveAt),
-          state: t(`states.${p.inactivity}`),
-        })}
-      </Text>
-    ))}
-  </Stack>
+const productsCell = (user: UserRowDto, names: ProductNames, locale: Locale): React.JSX.Element => (
+  <Stack space="space.025">{productActivityLines(user, names, locale)}</Stack>
 );
 
 const groupsText = (user: UserRowDto, { t }: Locale): string => {
@@ -41,6 +34,8 @@ const columns = ['select', 'name', 'email', 'status', 'managed', 'products', 'gr
 /** U1: one page of organization users; a checkbox per row selects it for a bulk action (B1). */
 export const UsersTable = (props: {
   users: UserRowDto[];
+  /** The org's products, to name each user's products. */
+  products: readonly ProductChoice[];
   selected: ReadonlySet<string>;
   onToggle: (user: UserRowDto, selected: boolean) => void;
   onTogglePage: (selected: boolean) => void;
@@ -48,6 +43,7 @@ export const UsersTable = (props: {
 }): React.JSX.Element => {
   const locale = useLocale();
   const { t, fmt } = locale;
+  const names = productNames(props.products, locale);
   const allOnPage = props.users.length > 0 && props.users.every((u) => props.selected.has(u.accountId));
   const head = columns.map((key) =>
     key === 'select'
@@ -84,7 +80,7 @@ export const UsersTable = (props: {
       { key: 'email', content: user.email ?? '—' },
       { key: 'status', content: t(`accountStatus.${user.accountStatus}`) },
       { key: 'managed', content: user.managed ? t('users.managed') : t('users.external') },
-      { key: 'products', content: productsCell(user, locale) },
+      { key: 'products', content: productsCell(user, names, locale) },
       { key: 'groups', content: groupsText(user, locale) },
       { key: 'lastActive', content: user.lastActiveAt === null ? t('users.noActivity') : fmt.dateTime(user.lastActiveAt) },
       { key: 'inactivity', content: inactivityCell(user, locale) },

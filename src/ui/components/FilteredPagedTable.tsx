@@ -1,0 +1,78 @@
+import React, { useState } from 'react';
+import { Button, DynamicTable, EmptyState, Inline, Stack } from '@forge/react';
+import type { Envelope } from '../api';
+import { usePagedList, type Page } from '../hooks/usePagedList';
+import { useLocale } from '../i18n/LocaleContext';
+import { KeysetPager } from './KeysetPager';
+import { LoadView } from './LoadView';
+import { TextField } from './TextField';
+
+/** A text filter of the list: its payload field, the input's id and its label. */
+export interface TextFilter<Field extends string> {
+  field: Field;
+  id: string;
+  label: string;
+}
+
+/** The filters as sent: only the fields that are not blank, trimmed. */
+export type AppliedFilter<Field extends string> = Partial<Record<Field, string>>;
+
+/** One table row: a stable key and its cells, in column order. */
+export interface TableRow {
+  key: string;
+  cells: { key: string; content: string }[];
+}
+
+const blank = <Field extends string>(filters: readonly TextFilter<Field>[]): Record<Field, string> =>
+  Object.fromEntries(filters.map((f) => [f.field, ''])) as Record<Field, string>;
+
+const applied = <Field extends string>(filters: readonly TextFilter<Field>[], values: Record<Field, string>): AppliedFilter<Field> =>
+  Object.fromEntries(filters.flatMap((f) => (values[f.field].trim() === '' ? [] : [[f.field, values[f.field].trim()]]))) as AppliedFilter<Field>;
+
+/**
+ * A keyset-paged table behind text filters (U2 project users, U3 JSM customers): the filters apply on **Apply**
+ * (not per keystroke) and start again at page 1; Previous / Next page by cursor; the spinner, the translated error
+ * with *Try again*, and an empty state when the first page has no rows. `footer` renders below the list with the
+ * applied filter (e.g. the CSV export of it).
+ */
+export const FilteredPagedTable = <Field extends string, Item>(props: {
+  filters: readonly TextFilter<Field>[];
+  fetchPage: (filter: AppliedFilter<Field>, after: string | null) => Promise<Envelope<Page<Item>>>;
+  pageSize: number;
+  caption: string;
+  columns: readonly { key: string; content: string }[];
+  row: (item: Item) => TableRow;
+  empty: { header: string; description: string };
+  footer?: (filter: AppliedFilter<Field>) => React.ReactNode;
+}): React.JSX.Element => {
+  const { t } = useLocale();
+  const [draft, setDraft] = useState(() => blank(props.filters));
+  const [values, setValues] = useState(draft);
+  const filter = applied(props.filters, values);
+  const paged = usePagedList((after) => props.fetchPage(filter, after), filter);
+  return (
+    <Stack space="space.200">
+      <Inline space="space.100" alignBlock="end">
+        {props.filters.map((f) => (
+          <TextField key={f.field} id={f.id} label={f.label} value={draft[f.field]} onChange={(value) => { setDraft({ ...draft, [f.field]: value }); }} />
+        ))}
+        <Button appearance="primary" onClick={() => { setValues(draft); }}>
+          {t('filters.apply')}
+        </Button>
+      </Inline>
+      <LoadView load={paged.load} onRetry={paged.reload}>
+        {(page) =>
+          page.items.length === 0 && paged.page === 0 ? (
+            <EmptyState header={props.empty.header} description={props.empty.description} />
+          ) : (
+            <Stack space="space.100">
+              <DynamicTable caption={props.caption} head={{ cells: [...props.columns] }} rows={page.items.map((item) => props.row(item))} />
+              <KeysetPager page={paged.page} pageSize={props.pageSize} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
+            </Stack>
+          )
+        }
+      </LoadView>
+      {props.footer?.(filter)}
+    </Stack>
+  );
+};
