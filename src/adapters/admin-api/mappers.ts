@@ -34,21 +34,27 @@ const fromComposite: Record<Composite, { account: AccountStatus; membership: Mem
 };
 
 /**
- * Product activity of a user from the `productAccess` expand. Activity is *known* only when the expand came
- * back non-empty and every entry names its product and site and carries a valid `lastActiveTimestamp`. An
- * absent or empty list, or an entry without a timestamp, cannot be told apart from "data missing", so the
- * user stays `activityKnown: false` and the per-user last-active-dates fallback decides.
+ * Product activity of a user from the `productAccess` expand (docs/decisions.md, "Activity from users/search").
+ * Activity is *known* when the expand came back non-empty and at least one entry carries a valid
+ * `lastActiveTimestamp`: the user's activity record was attached, so an entry of the same list without a timestamp
+ * is a product the user holds but never used (as last-active-dates leaves never-used products out). An absent or
+ * empty list, or a list in which no entry has a timestamp, cannot be told apart from "data missing", so the user
+ * stays `activityKnown: false` — never counted as inactive — and the per-user last-active-dates fallback decides.
  */
 const activityOf = (entries: DirectoryUser['productAccess']): { access: ProductAccess[]; known: boolean } => {
   if (!entries || entries.length === 0) return { access: [], known: false };
-  let known = true;
+  let anyTimestamp = false;
+  let complete = true;
   const access: ProductAccess[] = [];
   for (const entry of entries) {
     const lastActiveAt = parseDate(entry.lastActiveTimestamp);
-    if (!entry.key || !entry.id || lastActiveAt === null) known = false;
-    if (entry.key && entry.id) access.push({ productKey: entry.key, resourceId: entry.id, lastActiveAt });
+    if (lastActiveAt !== null) anyTimestamp = true;
+    // A timestamp that is present but unreadable is data we could not use: not a "never used".
+    if (entry.lastActiveTimestamp !== undefined && entry.lastActiveTimestamp !== null && lastActiveAt === null) complete = false;
+    if (!entry.key || !entry.id) complete = false;
+    else access.push({ productKey: entry.key, resourceId: entry.id, lastActiveAt });
   }
-  return { access, known };
+  return { access, known: anyTimestamp && complete };
 };
 
 /** `MultiDirectoryUser` → domain User. */

@@ -87,14 +87,14 @@ describe('Admin API client: users', () => {
     });
   });
 
-  it('marks activity known only when every product came back with a timestamp', async () => {
+  it('marks activity known when at least one product came back with a timestamp (the others were never used)', async () => {
     const { items } = await client.gateway.searchUsers(ORG, DIR, null);
     const known = Object.fromEntries(items.map((u) => [u.accountId, u.activityKnown]));
     expect(known).toEqual({
       'u-active': true,
       'u-never': false, // empty list: never used, or not reported — the fallback decides
       'u-noexpand': false, // the expand did not come back
-      'u-partial': false, // one product without a timestamp
+      'u-partial': true, // one product with a timestamp: the other was never used
       'u-suspended': false,
       'u-deactivated': false,
     });

@@ -42,7 +42,7 @@ describe('Admin API client pacing against the simulator', () => {
     sameIds(users, rig);
     expect(groups).toBe(rig.sim.state.org.groups.length);
     expect(activity).toHaveLength(unknown.length);
-    expect(unknown.length).toBeGreaterThan(150);
+    expect(unknown.length).toBeGreaterThan(80); // hidden activity, no product, or no product ever used (fixed seed: 103)
     expect(tooManyRequests(rig.sim)).toBe(0);
     expect(rig.requeues.count).toBe(0);
     // It did have to wait: 15 pages at 4/min cannot take less than (15 - 4) / 4 minutes.

@@ -30,13 +30,13 @@ afterAll(async () => {
   await sims.stop();
 });
 
-/** Users whose users/search activity is incomplete (hidden, a product never used, or no product at all). */
+/** Users whose users/search activity cannot be trusted: hidden, no product at all, or no product with a timestamp. */
 const incomplete = (): Set<string> => {
   const hidden = new Set(sims.admin.state.org.users.filter((u) => u.activityHidden).map((u) => u.accountId));
   return new Set(
     sims.admin.state
       .directoryEntries()
-      .filter((e) => hidden.has(e.accountId) || e.products.length === 0 || e.products.some((p) => p.lastActiveAt === null))
+      .filter((e) => hidden.has(e.accountId) || e.products.length === 0 || e.products.every((p) => p.lastActiveAt === null))
       .map((e) => e.accountId),
   );
 };
