@@ -100,6 +100,12 @@ export const syncCheckpointSchema = z.object({
    */
   siteLane: siteLaneSchema.optional(),
   /**
+   * While the users walk runs, the per-user fallback already reads the unknown users stored so far, in account-id
+   * order from this cursor (earlyActivity.ts). Users stored later behind the cursor are left to the activity phase,
+   * which starts from the beginning. Absent when the lane has not started (and in rows saved before it existed).
+   */
+  earlyActivityCursor: z.string().nullable().optional(),
+  /**
    * The token of the 'sync' lock lease the run's start took; ending the run releases the lock with it, so a run
    * that outlived its lease cannot free the lock of a later holder. Absent in rows saved before leases had tokens.
    */

@@ -4,7 +4,7 @@ import type { UserActivity } from '../../ports/directoryGateway';
 import { withActivity } from './activityMerge';
 import { counted, nextPhase, withCheckpoint } from './checkpoint';
 import type { SyncDeps } from './deps';
-import type { Step } from './stepTypes';
+import { exclusively, type Step } from './stepTypes';
 
 /** Errors that stop the fallback at once (the slice waits, or the run fails); others are about one user. */
 const stopsTheSlice = new Set(['RATE_LIMITED', 'API_KEY_REJECTED', 'API_KEY_FORBIDDEN', 'API_KEY_MISSING']);
@@ -27,7 +27,8 @@ const save = async (found: readonly UserActivity[], run: SyncRun, deps: SyncDeps
  * account-id order after the checkpoint cursor, one call each (the gateway paces to 200/min per org), as long as
  * the slice has room. A user that cannot be read keeps `activityKnown = false`: never counted as inactive.
  */
-export const activityStep: Step = async (run, { deps, limits, meter, roomForFallback }) => {
+export const activityStep: Step = async (run, context) => {
+  const { deps, limits, meter, roomForFallback } = context;
   const ids = await deps.users.withUnknownActivity(limits.fallbackBatch, run.checkpoint.cursor);
   if (ids.length === 0) return { run: nextPhase(run) };
   const found: UserActivity[] = [];
@@ -63,7 +64,7 @@ export const activityStep: Step = async (run, { deps, limits, meter, roomForFall
     failed += streak.length;
     done = streak[streak.length - 1] ?? done;
   }
-  await save(found, run, deps);
+  await exclusively(context, () => save(found, run, deps));
   const counts = { activityFilled: found.length, activitySkipped: skipped, activityFailed: failed };
   const next = counted(withCheckpoint(run, { cursor: done }), counts, calls);
   return error === undefined ? { run: next } : { run: next, error };

@@ -18,6 +18,8 @@ export interface SyncLimits {
   fallbackCallsPerSlice: number;
   /** Users whose activity is missing read from the repository at a time. */
   fallbackBatch: number;
+  /** Run the fallback beside the users walk for the users stored so far (earlyActivity.ts); tests switch it off. */
+  earlyActivity: boolean;
   /** Failed attempts of one step (5xx, timeouts, storage errors) before the run fails. */
   maxAttempts: number;
   /** Pushes one chain may make before the run parks and waits for the hourly tick (the queue allows 1000). */
@@ -35,6 +37,7 @@ export const defaultSyncLimits: SyncLimits = {
   pagesPerSlice: 200,
   fallbackCallsPerSlice: 2_000,
   fallbackBatch: 50,
+  earlyActivity: true,
   maxAttempts: 5,
   chainBudget: 950,
   maxDelaySeconds: 900,

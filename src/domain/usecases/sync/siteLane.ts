@@ -16,7 +16,7 @@ const firstSitePhase = (run: SyncRun): SiteLane['phase'] => {
 };
 
 /** `current` plus what a step did between `base` and `result`: its counters and API calls. */
-const withDelta = (current: SyncRun, base: SyncRun, result: SyncRun): SyncRun => {
+export const withDelta = (current: SyncRun, base: SyncRun, result: SyncRun): SyncRun => {
   const counts = { ...current.checkpoint.counts };
   for (const key of Object.keys(counts) as (keyof SyncCounts)[]) {
     counts[key] += result.checkpoint.counts[key] - base.checkpoint.counts[key];

@@ -2,7 +2,7 @@ import type { SyncRun } from '../../model/jobs';
 import { GROUP_CHUNK } from './budget';
 import { advanceWalk, counted, nextPhase, withCheckpoint } from './checkpoint';
 import type { SyncDeps } from './deps';
-import type { Step } from './stepTypes';
+import { exclusively, type Step } from './stepTypes';
 
 const directoryOf = (run: SyncRun): string | undefined => run.checkpoint.directoryIds[run.checkpoint.directoryIndex];
 
@@ -27,16 +27,17 @@ const endGroups = async (run: SyncRun, deps: SyncDeps): Promise<SyncRun> => {
  * The full users walk: 100 users per call with product activity and groups. Only when it has seen every user of
  * every directory are the users it did not see marked as having left (before the fallback, which then skips them).
  */
-export const usersStep: Step = async (run, { deps, meter }) => {
+export const usersStep: Step = async (run, context) => {
+  const { deps, meter } = context;
   const { orgId, cursor } = run.checkpoint;
   const directoryId = directoryOf(run);
-  if (directoryId === undefined) return { run: await endUsers(run, deps) };
+  if (directoryId === undefined) return { run: await exclusively(context, () => endUsers(run, deps)) };
   const page = await deps.directory.searchUsers(orgId, directoryId, cursor);
   meter.pages += 1;
-  await deps.users.upsertMany(page.items, run.generation);
+  await exclusively(context, () => deps.users.upsertMany(page.items, run.generation));
   const seen = { ...run, processed: run.processed + page.items.length };
   const walk = advanceWalk(counted(seen, { users: page.items.length }, 1), page.next);
-  return { run: walk.done ? await endUsers(walk.run, deps) : walk.run };
+  return { run: walk.done ? await exclusively(context, () => endUsers(walk.run, deps)) : walk.run };
 };
 
 const endUsers = async (run: SyncRun, deps: SyncDeps): Promise<SyncRun> => {

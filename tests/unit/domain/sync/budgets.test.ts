@@ -33,8 +33,9 @@ describe('sync budgets (ARCHITECTURE §5)', () => {
       { ...defaultSyncLimits, ...limits },
     );
     expect(w.queue.pushed.length).toBeLessThanOrEqual(estimate);
-    // Site pages read alongside the fallback (siteLane.ts) share its slices: a few fewer than the bound.
-    expect(w.queue.pushed.length).toBeGreaterThan(estimate - 10);
+    // Site pages read alongside the fallback (siteLane.ts), and fallback calls made during the walk
+    // (earlyActivity.ts), share slices: fewer than the bound, which counts every phase apart.
+    expect(w.queue.pushed.length).toBeGreaterThan(estimate / 3);
   });
 
   it('syncs 100,000 users with default limits in a chain of fewer than 20 pushes', async () => {

@@ -17,6 +17,15 @@ const pageOf = <T>(items: readonly T[], cursor: string | null, size = 100): Page
   return { items: items.slice(offset, offset + size), next };
 };
 
+/** Users pages keyed by the last account id (users are in account-id order): a user leaving mid-walk shifts nothing. */
+const userPageOf = (users: readonly User[], cursor: string | null, size = 100): Page<User> => {
+  const found = cursor === null ? 0 : users.findIndex((u) => u.accountId > cursor);
+  const start = found < 0 ? users.length : found;
+  const items = users.slice(start, start + size);
+  const last = items[items.length - 1];
+  return { items, next: start + size < users.length && last !== undefined ? last.accountId : null };
+};
+
 const notUsed = (): Promise<never> => Promise.reject(new Error('not used by the sync'));
 
 /**
@@ -92,7 +101,7 @@ export class FakeDirectory implements DirectoryGateway {
         : 'groupIds' in filter
           ? all.filter((u) => u.groups.some((g) => filter.groupIds.includes(g.id)))
           : all.filter((u) => filter.accountIds.includes(u.accountId));
-    const page = pageOf(users, cursor);
+    const page = userPageOf(users, cursor);
     return Promise.resolve({ items: page.items.map((u) => this.walkView(u)), next: page.next });
   }
 

@@ -139,7 +139,7 @@ describe('sync under faults (issue 5: resumable, idempotent)', () => {
   });
 
   it('recovers from a transient error: the attempt counter resets after a good step', async () => {
-    const w = makeWorld({ maxAttempts: 2 });
+    const w = makeWorld({ maxAttempts: 2, earlyActivity: false }) // the fallback outage must fall in the activity phase;
     populate(w, { users: 600, hidden: 0.3 });
     let failures = 0;
     w.directory.fault = (call, n) => {

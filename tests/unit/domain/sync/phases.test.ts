@@ -58,7 +58,7 @@ describe('sync phases in detail', () => {
   });
 
   it('retries the fallback step when three users fail in a row (the endpoint, not the users, is broken)', async () => {
-    const w = makeWorld({ maxAttempts: 3 });
+    const w = makeWorld({ maxAttempts: 3, earlyActivity: false });
     populate(w, { users: 400, hidden: 0.2 });
     w.directory.fault = (call) => {
       if (call === 'lastActiveDates') throw new DomainError('UPSTREAM_FAILED', '503');

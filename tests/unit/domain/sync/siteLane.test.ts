@@ -55,7 +55,8 @@ describe('the site lane: project users and customers alongside the activity fall
   });
 
   it('stops both lanes when the fallback is rate-limited and goes on after the delay', async () => {
-    const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 5 });
+    // Without the early lane, so that the 20th fallback call falls in the activity phase.
+    const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 5, earlyActivity: false });
     populate(w, sizes);
     w.directory.fault = (call, n) => {
       if (call === 'lastActiveDates' && n === 20) throw new DomainError('RATE_LIMITED', 'slow down', { retryAfterSeconds: 60 });
@@ -68,7 +69,7 @@ describe('the site lane: project users and customers alongside the activity fall
   });
 
   it('converges when the consumer is killed in either lane', async () => {
-    const w = makeWorld({ pagesPerSlice: 6, fallbackCallsPerSlice: 40, fallbackBatch: 7 });
+    const w = makeWorld({ pagesPerSlice: 6, fallbackCallsPerSlice: 40, fallbackBatch: 7, earlyActivity: false });
     populate(w, sizes);
     await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps);
     let delivery = 0;
