@@ -3,6 +3,7 @@ import { activityStep } from './activityPhase';
 import { phaseOf, withCheckpoint } from './checkpoint';
 import { planPhases } from './dataTypes';
 import { withDelta } from './siteLane';
+import { laneSaves } from './laneSaves';
 import type { Step, StepContext } from './stepTypes';
 import { usersStep } from './walkPhases';
 
@@ -60,12 +61,8 @@ export const usersWithEarlyActivityStep: Step = async (start, context) => {
   let shared = start.checkpoint.earlyActivityCursor === undefined ? withCheckpoint(start, { earlyActivityCursor: null }) : start;
   let walking = true;
   let error: unknown;
-  let saving = Promise.resolve();
-  const save = (): Promise<void> => {
-    const snapshot = withCheckpoint(shared, { savedAt: deps.clock.now(), attempts: 0 });
-    saving = saving.then(() => deps.runs.update(snapshot));
-    return saving;
-  };
+  const saveRun = laneSaves(deps);
+  const save = (): Promise<void> => saveRun(shared);
   let pageStored = (): void => undefined;
   let nextPage = new Promise<void>((resolve) => {
     pageStored = resolve;
@@ -115,6 +112,5 @@ export const usersWithEarlyActivityStep: Step = async (start, context) => {
     }
   };
   await Promise.all([walkLane(), fallbackLane()]);
-  await saving;
   return error === undefined ? { run: shared } : { run: shared, error };
 };

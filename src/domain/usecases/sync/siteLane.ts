@@ -3,6 +3,7 @@ import { activityStep } from './activityPhase';
 import { phaseOf, withCheckpoint } from './checkpoint';
 import { planPhases } from './dataTypes';
 import { customersStep, projectUsersStep } from './sitePhases';
+import { laneSaves } from './laneSaves';
 import type { Step } from './stepTypes';
 
 type SitePhase = Exclude<SiteLane['phase'], 'done'>;
@@ -63,12 +64,8 @@ export const activityWithSiteStep: Step = async (start, context) => {
   let shared = start.checkpoint.siteLane === undefined ? withCheckpoint(start, { siteLane: { phase: first, cursor: null } }) : start;
   let stopped = false;
   let error: unknown;
-  let saving = Promise.resolve();
-  const save = (): Promise<void> => {
-    const snapshot = withCheckpoint(shared, { savedAt: deps.clock.now(), attempts: 0 });
-    saving = saving.then(() => deps.runs.update(snapshot));
-    return saving;
-  };
+  const saveRun = laneSaves(deps);
+  const save = (): Promise<void> => saveRun(shared);
   const fail = (caught: unknown): void => {
     error ??= caught;
     stopped = true;
