@@ -105,6 +105,8 @@ export const syncCheckpointSchema = z.object({
    * which starts from the beginning. Absent when the lane has not started (and in rows saved before it existed).
    */
   earlyActivityCursor: z.string().nullable().optional(),
+  /** The early lane met a user it could not read and stopped for the rest of the walk (the activity phase reads on). */
+  earlyActivityStopped: z.boolean().optional(),
   /**
    * The token of the 'sync' lock lease the run's start took; ending the run releases the lock with it, so a run
    * that outlived its lease cannot free the lock of a later holder. Absent in rows saved before leases had tokens.

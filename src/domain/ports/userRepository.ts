@@ -67,8 +67,11 @@ export interface UserRepository {
    * (membership `no_membership`); returns how many were newly marked.
    */
   markLeftBefore(generation: number): Promise<number>;
-  /** Account IDs whose product activity is still unknown, for the last-active fallback. */
-  withUnknownActivity(limit: number, after: string | null): Promise<string[]>;
+  /**
+   * Account IDs whose product activity is still unknown, for the last-active fallback, in account-id order after
+   * `after`; with `seenIn`, only users last written by that sync generation (what a running walk has stored).
+   */
+  withUnknownActivity(limit: number, after: string | null, seenIn?: number): Promise<string[]>;
   /** Users in the org (not marked as left). */
   count(): Promise<number>;
   /** Removes the user and every row that names them (memberships, access, job items). */

@@ -79,6 +79,16 @@ describe('SqlUserRepository: writes and reads', () => {
     expect(await repo.withUnknownActivity(1000, first.at(-1) ?? null)).toEqual(unknown.slice(3));
   });
 
+  it('narrows the unknown users to those one generation wrote (what a running walk has stored)', async () => {
+    const unknownUsers = directory.filter((u) => !u.activityKnown);
+    expect(unknownUsers.length).toBeGreaterThan(4);
+    const rewritten = unknownUsers.slice(0, 2);
+    await repo.upsertMany(rewritten, 9);
+    expect(await repo.withUnknownActivity(1000, null, 9)).toEqual(rewritten.map((u) => u.accountId).sort());
+    expect(await repo.withUnknownActivity(1000, null, 8)).toEqual([]);
+    expect((await repo.withUnknownActivity(1000, null)).length).toBe(unknownUsers.length);
+  });
+
   it('erases a user and every row naming them', async () => {
     const target = user(20);
     await repo.erase(target.accountId);

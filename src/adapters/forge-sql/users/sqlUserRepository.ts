@@ -84,12 +84,13 @@ export class SqlUserRepository implements UserRepository {
     return marked;
   }
 
-  async withUnknownActivity(limit: number, after: string | null): Promise<string[]> {
+  async withUnknownActivity(limit: number, after: string | null, seenIn?: number): Promise<string[]> {
     checkLimit(limit, 5000);
+    const generation = seenIn === undefined ? '' : ' AND seen_generation = ?';
     const rows = await this.db.select(
-      'SELECT account_id FROM users WHERE inactivity_key = ? AND account_id > ? AND left_generation IS NULL ' +
+      `SELECT account_id FROM users WHERE inactivity_key = ? AND account_id > ? AND left_generation IS NULL${generation} ` +
         'ORDER BY inactivity_key, account_id LIMIT ?',
-      [UNKNOWN_KEY, after ?? '', limit],
+      [UNKNOWN_KEY, after ?? '', ...(seenIn === undefined ? [] : [seenIn]), limit],
       z.object({ account_id: z.string() }),
     );
     return rows.map((r) => r.account_id);

@@ -1,5 +1,5 @@
 import type { SyncRun } from '../../model/jobs';
-import { activityStep } from './activityPhase';
+import { readActivity } from './activityPhase';
 import { phaseOf, withCheckpoint } from './checkpoint';
 import { planPhases } from './dataTypes';
 import { withDelta } from './siteLane';
@@ -25,21 +25,18 @@ const walkMerge = (current: SyncRun, base: SyncRun, result: SyncRun): SyncRun =>
 };
 
 /**
- * An early fallback batch merged into the shared run: the users it filled in and its API calls. Users it could not
- * read (or that had gone) are not counted here: they are still unknown, so the activity phase reads them again from
- * the start and counts them then. After a batch in which a user failed, the cursor stays where it was and the lane
- * stops (`stop`): the failed user is then met again among the users not yet read, as without this lane, and not
- * after a run of other failed users that would look like an outage of the endpoint.
+ * An early fallback batch merged into the shared run: the users it filled in, its API calls and its cursor. Users
+ * that had gone are not counted here: they are still unknown, so the activity phase reads them again and counts
+ * them then. A batch that stopped at a user it could not read (`stopped`) kept its cursor before that user.
  */
-const earlyMerge = (current: SyncRun, view: SyncRun, result: SyncRun): { run: SyncRun; stop: boolean } => {
+const earlyMerge = (current: SyncRun, view: SyncRun, result: SyncRun, stopped: boolean): SyncRun => {
   const counted = withDelta(current, view, result);
-  const { activityFailed, activitySkipped } = current.checkpoint.counts;
-  const stop = result.checkpoint.counts.activityFailed > view.checkpoint.counts.activityFailed;
-  const run = withCheckpoint(counted, {
-    counts: { ...counted.checkpoint.counts, activityFailed, activitySkipped },
-    earlyActivityCursor: stop ? current.checkpoint.earlyActivityCursor : result.checkpoint.cursor,
+  const { activitySkipped } = current.checkpoint.counts;
+  return withCheckpoint(counted, {
+    counts: { ...counted.checkpoint.counts, activitySkipped },
+    earlyActivityCursor: result.checkpoint.cursor,
+    ...(stopped ? { earlyActivityStopped: true } : {}),
   });
-  return { run, stop };
 };
 
 /**
@@ -48,9 +45,12 @@ const earlyMerge = (current: SyncRun, view: SyncRun, result: SyncRun): { run: Sy
  * the walk's duration to the run. So while the walk reads pages, a second lane reads the unknown users stored so
  * far, in account-id order from `earlyActivityCursor`; when it has caught up it waits for the next page. Users a
  * later page stores behind that cursor are left to the activity phase, which starts from the beginning and finds
- * only the users still unknown. The two lanes' user writes run one at a time (`exclusive`), so a fallback's
- * read-merge-write of a user never interleaves with a page write. A fallback error or a user that cannot be read only stops
- * this lane (the walk goes on; the activity phase meets it again and handles it as always); a walk error stops both and is
+ * only the users still unknown. The lane reads only users this walk has stored (its generation), never rows left
+ * from earlier runs. The two lanes' user writes run one at a time (`exclusive`), so a fallback's read-merge-write
+ * of a user never interleaves with a page write. A user the lane cannot read stops it for the rest of the walk
+ * (`earlyActivityStopped`, cursor before that user, nothing after it saved); any other error stops it for this
+ * slice. The walk goes on, and the activity phase meets the user or the error again and handles it as always, so a
+ * failure is counted once, by that phase. A walk error stops both lanes and is
  * returned to the slice. Runs without the activity phase (manual syncs without last-active) just walk, as
  * do runs with `limits.earlyActivity` off.
  */
@@ -96,19 +96,20 @@ export const usersWithEarlyActivityStep: Step = async (start, context) => {
     }
   };
   const fallbackLane = async (): Promise<void> => {
-    while (walking && context.roomForFallback()) {
-      const stored = nextPage;
-      const view = withCheckpoint(shared, { cursor: shared.checkpoint.earlyActivityCursor ?? null });
-      const result = await activityStep(view, lanes).catch(() => null);
-      if (result === null) return; // the activity phase will meet the error again
-      if (phaseOf(result.run) !== phaseOf(view)) {
-        await stored; // caught up: nobody unknown after the cursor until the walk stores another page
-        continue;
+    try {
+      while (walking && shared.checkpoint.earlyActivityStopped !== true && context.roomForFallback()) {
+        const stored = nextPage;
+        const view = withCheckpoint(shared, { cursor: shared.checkpoint.earlyActivityCursor ?? null });
+        const batch = await readActivity(view, lanes, { seenIn: view.generation });
+        if (phaseOf(batch.result.run) !== phaseOf(view)) {
+          await stored; // caught up: nobody unknown after the cursor until the walk stores another page
+          continue;
+        }
+        shared = earlyMerge(shared, view, batch.result.run, batch.stoppedAt !== null);
+        await save();
       }
-      const merged = earlyMerge(shared, view, result.run);
-      shared = merged.run;
-      await save();
-      if (merged.stop || result.error !== undefined) return;
+    } catch {
+      // Whatever stopped this lane (the endpoint, storage) the activity phase meets again and handles.
     }
   };
   await Promise.all([walkLane(), fallbackLane()]);

@@ -72,6 +72,27 @@ describe('the fallback beside the users walk (earlyActivity.ts)', () => {
     expect(w.tables.readUser(never)?.activityKnown).toBe(false);
   });
 
+  it('leaves users that always fail to the activity phase, interleaved as without the lane: partially failed, not an outage', async () => {
+    const w = makeWorld({ fallbackBatch: 10 });
+    populate(w, sizes);
+    const hidden = [...w.directory.hiddenActivity].sort();
+    const broken = new Set([hidden[1], hidden[3], hidden[5]]);
+    const asked = new Map<string, number>();
+    w.directory.fault = (call, _n, accountId) => {
+      if (call !== 'lastActiveDates' || accountId === null) return;
+      asked.set(accountId, (asked.get(accountId) ?? 0) + 1);
+      if (broken.has(accountId)) throw new DomainError('UPSTREAM_FAILED', 'HTTP 500');
+    };
+    const { done } = await run(w);
+    expect(done.status).toBe('partially-failed');
+    expect(done.checkpoint.counts.activityFailed).toBe(3);
+    expect(done.checkpoint.counts.activityFilled).toBe(hidden.length - 3);
+    expect(done.checkpoint.earlyActivityStopped).toBe(true);
+    // The lane stopped at the first broken user and did not ask it again on later slices.
+    expect(asked.get(hidden[1] ?? '')).toBe(2); // once by the lane, once by the activity phase
+    expect(asked.get(hidden[3] ?? '')).toBe(1);
+  });
+
   it('converges when consumers are killed in either lane', async () => {
     const w = makeWorld({ pagesPerSlice: 5, fallbackCallsPerSlice: 30, fallbackBatch: 7 });
     populate(w, sizes);

@@ -75,10 +75,11 @@ export class FakeUserRepository implements UserRepository {
     return Promise.resolve(marked);
   }
 
-  withUnknownActivity(limit: number, after: string | null): Promise<string[]> {
+  withUnknownActivity(limit: number, after: string | null, seenIn?: number): Promise<string[]> {
     this.t.op();
     const ids = [...this.t.users.values()]
       .filter((r) => !r.user.activityKnown && r.left === null && (after === null || r.user.accountId > after))
+      .filter((r) => seenIn === undefined || r.seen === seenIn)
       .map((r) => r.user.accountId)
       .sort();
     return Promise.resolve(ids.slice(0, limit));
