@@ -6,9 +6,21 @@ import type { DirectoryGroup, DirectoryUser, GroupRoleAssignment, LastActivePage
 import type { EventPage, WorkspacePage } from './schemas.misc';
 
 /** A date from an API string, or null when absent or unparseable (never a guessed date). */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/**
+ * An ISO-8601 date (`yyyy-MM-dd`, read as UTC midnight) or date-time with a zone, as the Admin API writes them;
+ * anything else — `Date.parse`'s lenient readings such as `"0"`, `"2024"` or `"2024-02-30"` — is null, because a
+ * wrong activity date is worse than none (an unreadable one keeps the user's activity unknown).
+ */
 export const parseDate = (value: string | null | undefined): Date | null => {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const ms = Date.parse(value);
+  const text = value?.trim() ?? '';
+  const parts = ISO_INSTANT.exec(text);
+  if (parts === null) return null;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
+  const ms = Date.parse(parts[4] === undefined ? `${text}T00:00:00Z` : text);
   return Number.isNaN(ms) ? null : new Date(ms);
 };
 
@@ -41,6 +53,17 @@ const fromComposite: Record<Composite, { account: AccountStatus; membership: Mem
  * empty list, or a list in which no entry has a timestamp, cannot be told apart from "data missing", so the user
  * stays `activityKnown: false` — never counted as inactive — and the per-user last-active-dates fallback decides.
  */
+/** One entry per product and site; if the list repeats one, the latest activity wins (none < any). */
+const latestPerProduct = (access: ProductAccess[]): ProductAccess[] => {
+  const byProduct = new Map<string, ProductAccess>();
+  for (const entry of access) {
+    const key = `${entry.productKey}\u0000${entry.resourceId}`;
+    const seen = byProduct.get(key);
+    if (seen === undefined || (entry.lastActiveAt?.getTime() ?? -1) > (seen.lastActiveAt?.getTime() ?? -1)) byProduct.set(key, entry);
+  }
+  return [...byProduct.values()];
+};
+
 const activityOf = (entries: DirectoryUser['productAccess']): { access: ProductAccess[]; known: boolean } => {
   if (!entries || entries.length === 0) return { access: [], known: false };
   let anyTimestamp = false;
@@ -54,7 +77,7 @@ const activityOf = (entries: DirectoryUser['productAccess']): { access: ProductA
     if (!entry.key || !entry.id) complete = false;
     else access.push({ productKey: entry.key, resourceId: entry.id, lastActiveAt });
   }
-  return { access, known: anyTimestamp && complete };
+  return { access: latestPerProduct(access), known: anyTimestamp && complete };
 };
 
 /** `MultiDirectoryUser` → domain User. */

@@ -48,3 +48,31 @@ describe('activity from the productAccess expand', () => {
     );
   });
 });
+
+describe('reading Admin API dates', () => {
+  it.each([
+    ['2025-11-06T23:07:29.936941226Z', '2025-11-06T23:07:29.936Z'],
+    ['2025-11-06T23:07:29Z', '2025-11-06T23:07:29.000Z'],
+    ['2025-11-06T23:07:29+02:00', '2025-11-06T21:07:29.000Z'],
+    ['2025-11-06', '2025-11-06T00:00:00.000Z'],
+  ])('reads %s', (text, iso) => {
+    const u = toUser(user([{ key: 'jira', id: JIRA, lastActiveTimestamp: text }]));
+    expect(u.productAccess[0]?.lastActiveAt?.toISOString()).toBe(iso);
+    expect(u.activityKnown).toBe(true);
+  });
+
+  it.each(['0', '2024', '2024-02-30', '2025-11-06T23:07', '2025-11-06T25:00:00Z', 'yesterday', ' '])('refuses %j', (text) => {
+    const u = toUser(user([{ key: 'jira', id: JIRA, lastActiveTimestamp: text }]));
+    expect(u.productAccess[0]?.lastActiveAt ?? null).toBeNull();
+    expect(u.activityKnown).toBe(false);
+  });
+
+  it('keeps one entry per product and site, the latest activity winning', () => {
+    const u = toUser(user([
+      { key: 'jira', id: JIRA },
+      { key: 'jira', id: JIRA, lastActiveTimestamp: '2026-01-01T00:00:00Z' },
+      { key: 'jira', id: JIRA, lastActiveTimestamp: '2025-01-01T00:00:00Z' },
+    ]));
+    expect(u.productAccess).toEqual([{ productKey: 'jira', resourceId: JIRA, lastActiveAt: new Date('2026-01-01T00:00:00Z') }]);
+  });
+});
