@@ -28,7 +28,7 @@ export const settingsDtoSchema = z.object({
   /** Price per seat per month by product family (D4). */
   seatPrices: z.record(z.string(), z.number()),
   /** Product families known from the last sync, for the seat price inputs. */
-  productFamilies: z.array(z.object({ family: z.string(), name: z.string().nullable() })),
+  productFamilies: z.array(z.object({ family: z.string(), name: z.string().nullable(), siteUrl: z.string().nullable() })),
   defaultLanguage: z.string().nullable(),
   apiKey: apiKeyInfoSchema.nullable(),
   thresholdDayChoices: z.array(z.number()),

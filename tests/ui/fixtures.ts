@@ -117,7 +117,7 @@ export const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => (
   statistics: { visible: false },
   protectedEmails: [{ entry: '@example.org', kind: 'domain', protectedUsers: 12 }],
   seatPrices: { jira: 15 },
-  productFamilies: [{ family: 'jira', name: 'Jira' }],
+  productFamilies: [{ family: 'jira', name: 'Jira', siteUrl: 'https://acme.atlassian.net' }],
   defaultLanguage: null,
   apiKey: {
     orgId: 'org-1',

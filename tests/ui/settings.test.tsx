@@ -1,4 +1,4 @@
-import { bridge, findAll } from '../support/fakeBridge';
+import { bridge, findAll, renderedText, type ForgeDoc } from '../support/fakeBridge';
 import { calls, check, click, elementProps, fail, isDisabled, ok, pick, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
 import { page, settings } from './fixtures';
 import type { SettingsDto } from '../../src/contract';
@@ -185,5 +185,33 @@ describe('Settings — manual sync and statistics (S5, S6)', () => {
     (toggle.props.onChange as (e: unknown) => void)({ target: { checked: true } });
     await waitFor(() => text().includes('Total users: 1,234'));
     expect(text()).toContain('Total groups: 56');
+  });
+});
+
+describe('Settings — seat prices (D4)', () => {
+  const families: SettingsDto['productFamilies'] = [
+    { family: 'jira', name: 'Jira (acme)', siteUrl: 'https://acme.atlassian.net' },
+    { family: 'confluence', name: 'Confluence (Team space)', siteUrl: 'https://acme.atlassian.net' },
+    { family: 'statuspage', name: null, siteUrl: null },
+  ];
+  /** The innermost row holding the price inputs and their Save button. */
+  const seatRow = (): ForgeDoc =>
+    findAll('Inline').filter((i) => findAll('Textfield', i).some((f) => String(f.props.id).endsWith('seat-price-jira')) && findAll('LoadingButton', i).length > 0).at(-1)!;
+  const seatSave = (): ForgeDoc => findAll('LoadingButton', seatRow())[0]!;
+
+  it('names each family without the site its name repeats, refuses a negative price and saves the valid ones', async () => {
+    const saved = settings({ productFamilies: families, seatPrices: { jira: 12.5, confluence: 4 } });
+    await openSettings(handlers(() => settings({ productFamilies: families, seatPrices: {} }), { 'settings.save': () => ok(saved) }));
+    const labels = findAll('Label', seatRow()).map((l) => renderedText(l));
+    expect(labels).toEqual(['Jira', 'Confluence (Team space)', 'statuspage']);
+    type('seat-price-jira', '-3');
+    await waitFor(() => text().includes('Enter a price of 0 or more.'));
+    expect(seatSave().props.isDisabled).toBe(true);
+    type('seat-price-jira', '12,5');
+    type('seat-price-confluence', '4');
+    await waitFor(() => seatSave().props.isDisabled === false && !text().includes('Enter a price of 0 or more.'));
+    (seatSave().props.onClick as () => void)();
+    await waitFor(() => calls('settings.save').length > 0);
+    expect(calls('settings.save')[0]).toEqual({ seatPrices: { jira: 12.5, confluence: 4 } });
   });
 });

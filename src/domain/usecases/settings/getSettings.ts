@@ -26,7 +26,8 @@ export interface SettingsView extends Omit<Settings, 'version' | 'sync' | 'prote
     lastSync: { startedAt: Date; finishedAt: Date | null; status: SyncRun['status'] } | null;
   };
   protectedEmails: { entry: string; kind: ProtectedEntry['kind']; protectedUsers: number }[];
-  productFamilies: { family: string; name: string | null }[];
+  /** Each family named by its first product, with that product's site so the page can drop a repeated site. */
+  productFamilies: { family: string; name: string | null; siteUrl: string | null }[];
   apiKey: ApiKeyView | null;
   thresholdDayChoices: number[];
 }
@@ -51,9 +52,12 @@ const protectedCounts = async (settings: Settings, deps: SettingsDeps, now: Date
 };
 
 const familiesOf = (products: Awaited<ReturnType<ProductRepository['list']>>): SettingsView['productFamilies'] => {
-  const families = new Map<string, string | null>();
-  for (const p of products) if (!families.has(productFamily(p.key))) families.set(productFamily(p.key), p.name);
-  return [...families].map(([family, name]) => ({ family, name }));
+  const families = new Map<string, SettingsView['productFamilies'][number]>();
+  for (const p of products) {
+    const family = productFamily(p.key);
+    if (!families.has(family)) families.set(family, { family, name: p.name, siteUrl: p.siteUrl });
+  }
+  return [...families.values()];
 };
 
 /** S1–S8 as the settings page shows them: values, last and next sync, whitelist counts, the key's public facts. */

@@ -2,6 +2,7 @@ import React, { useState } from 'react';
 import { ErrorMessage, Inline, LoadingButton, Stack } from '@forge/react';
 import type { SettingsDto } from '../../../contract';
 import { Note } from '../../components/LoadView';
+import { productName } from '../../components/productNames';
 import { TextField } from '../../components/TextField';
 import { useLocale } from '../../i18n/LocaleContext';
 import { SaveFeedback } from './SaveFeedback';
@@ -15,7 +16,10 @@ const parsePrice = (text: string): number | null | undefined => {
   return Number.isFinite(value) && value >= 0 ? value : null;
 };
 
-/** D4 input: the price per seat per month for each product family, used only for the dashboard's estimate. */
+/**
+ * D4 input: the price per seat per month for each product family, used only for the dashboard's estimate. A family
+ * spans sites, so its label drops a site the product name repeats ("Jira (acme)" → "Jira").
+ */
 export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
   const { t } = useLocale();
   const { productFamilies, seatPrices } = props.settings;
@@ -37,7 +41,7 @@ export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSett
               <TextField
                 key={p.family}
                 id={`seat-price-${p.family}`}
-                label={p.name ?? p.family}
+                label={productName({ productKey: p.family, name: p.name, siteUrl: p.siteUrl })}
                 value={drafts[p.family] ?? ''}
                 isInvalid={parsePrice(drafts[p.family] ?? '') === null}
                 onChange={(value) => {

@@ -43,7 +43,7 @@ describe('settings (S2–S8)', () => {
       { entry: 'boss@corp.test', kind: 'exact', protectedUsers: 1 },
       { entry: 'admin-*@corp.test', kind: 'wildcard', protectedUsers: 0 },
     ]);
-    expect(view.productFamilies).toEqual([{ family: 'jira', name: 'Jira' }]);
+    expect(view.productFamilies).toEqual([{ family: 'jira', name: 'Jira', siteUrl: null }]);
     expect(view.apiKey).toMatchObject({ lastFour: 'wxyz', daysLeft: 4, expiryStatus: 'warning' });
     expect(view).not.toHaveProperty('version');
   });
