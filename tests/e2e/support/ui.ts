@@ -11,7 +11,8 @@ export const app = (page: Page): Locator => page.getByTestId('forge-app');
 export const openTab = async (page: Page, name: string): Promise<void> => {
   const tab = app(page).getByRole('tab', { name, exact: true });
   await tab.click();
-  await app(page).locator('[role="tab"][aria-selected="true"]', { hasText: name }).waitFor();
+  // By exact accessible name: a text match would take "Inactive users" for "Users".
+  await app(page).getByRole('tab', { name, exact: true, selected: true }).waitFor();
 };
 
 /** Clicks a button by its visible name. */
