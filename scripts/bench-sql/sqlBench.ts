@@ -14,6 +14,7 @@ import { SqlGroupRepository } from '../../src/adapters/forge-sql/groups/sqlGroup
 import { SqlProductRepository } from '../../src/adapters/forge-sql/products/sqlProductRepository';
 import { ensureSchema } from '../../src/adapters/forge-sql/schema/migrations';
 import { SqlUserRepository } from '../../src/adapters/forge-sql/users/sqlUserRepository';
+import { CpuMeter, describeCpu } from './cpu';
 import { engineUpsertRate } from './engine';
 import { auditScenarios, dashboardScenario, userScenarios, type Scenario } from './scenarios';
 import { benchAudit, benchGroups, benchProducts, benchUsers } from './seedBench';
@@ -29,8 +30,8 @@ const AUDIT_BATCH = 20_000;
 const users = new SqlUserRepository();
 const audit = new SqlAuditLog();
 
-/** Seeds users through upsertMany; only the upserts are timed (generating the data is not). */
-const seedUsers = async (): Promise<number> => {
+/** Seeds users through upsertMany; only the upserts are timed (generating the data is not), and their CPU counted. */
+const seedUsers = async (cpu: CpuMeter): Promise<number> => {
   const groups = benchGroups(500);
   await new SqlGroupRepository().upsertMany(groups, 1);
   await new SqlProductRepository().upsertMany(benchProducts, 1);
@@ -38,7 +39,7 @@ const seedUsers = async (): Promise<number> => {
   for (let from = 0; from < USERS; from += USER_BATCH) {
     const batch = benchUsers(from, Math.min(USER_BATCH, USERS - from), groups);
     const started = performance.now();
-    await users.upsertMany(batch, 1);
+    await cpu.track(() => users.upsertMany(batch, 1));
     upsertMs += performance.now() - started;
   }
   return Math.round(USERS / (upsertMs / 1000));
@@ -95,8 +96,10 @@ export const runBench = async (server: MariaDbConnectionInfo): Promise<void> => 
   try {
     await ensureSchema();
     print(`bench:sql — ${USERS.toLocaleString('en')} users, ${AUDIT.toLocaleString('en')} audit entries`);
-    const upsertUsersPerS = await seedUsers();
+    const cpu = new CpuMeter(server.pid);
+    const upsertUsersPerS = await seedUsers(cpu);
     print(`  upsert users (batches of ${String(USER_BATCH)}, with product access and groups): ${String(upsertUsersPerS)} users/s`);
+    print(`  ${describeCpu(cpu.result)}`);
     await resyncThroughput();
     const auditPerS = await seedAudit();
     print(`  append audit entries (batches of ${String(AUDIT_BATCH)}): ${String(auditPerS)} entries/s`);
