@@ -2,8 +2,7 @@ import type { SyncRun } from '../../model/jobs';
 import { readActivity } from './activityPhase';
 import { phaseOf, withCheckpoint } from './checkpoint';
 import { planPhases } from './dataTypes';
-import { withDelta } from './siteLane';
-import { laneSaves } from './laneSaves';
+import { laneSaves, phaseLaneMerge, withDelta } from './lanes';
 import type { Step, StepContext } from './stepTypes';
 import { usersStep } from './walkPhases';
 
@@ -15,13 +14,6 @@ const oneAtATime = (): (<T>(work: () => Promise<T>) => Promise<T>) => {
     tail = next.catch(() => undefined);
     return next;
   };
-};
-
-/** A users-walk step's result merged into the shared run: its counters, its phase and walk position. */
-const walkMerge = (current: SyncRun, base: SyncRun, result: SyncRun): SyncRun => {
-  const { cursor, directoryIndex, chunkIndex, usersWalkComplete } = result.checkpoint;
-  const merged = { ...withDelta(current, base, result), phase: result.phase, processed: current.processed + result.processed - base.processed };
-  return withCheckpoint(merged, { cursor, directoryIndex, chunkIndex, usersWalkComplete });
 };
 
 /**
@@ -79,7 +71,7 @@ export const usersWithEarlyActivityStep: Step = async (start, context) => {
       while (phaseOf(shared) === 'users' && meter.pages < limits.pagesPerSlice && context.roomForFallback()) {
         const base = shared;
         const result = await usersStep(base, lanes);
-        shared = walkMerge(shared, base, result.run);
+        shared = phaseLaneMerge(shared, base, result.run);
         if (result.error === undefined) shared = withCheckpoint(shared, { attempts: 0 });
         await save();
         announcePage();

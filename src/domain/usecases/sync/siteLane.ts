@@ -1,9 +1,9 @@
-import type { SiteLane, SyncCounts, SyncRun } from '../../model/jobs';
+import type { SiteLane, SyncRun } from '../../model/jobs';
 import { activityStep } from './activityPhase';
 import { phaseOf, withCheckpoint } from './checkpoint';
 import { planPhases } from './dataTypes';
 import { customersStep, projectUsersStep } from './sitePhases';
-import { laneSaves } from './laneSaves';
+import { laneSaves, phaseLaneMerge, withDelta } from './lanes';
 import type { Step } from './stepTypes';
 
 type SitePhase = Exclude<SiteLane['phase'], 'done'>;
@@ -14,21 +14,6 @@ const firstSitePhase = (run: SyncRun): SiteLane['phase'] => {
   const plan = planPhases(run.dataTypes);
   if (plan.includes('project-users')) return 'project-users';
   return plan.includes('customers') ? 'customers' : 'done';
-};
-
-/** `current` plus what a step did between `base` and `result`: its counters and API calls. */
-export const withDelta = (current: SyncRun, base: SyncRun, result: SyncRun): SyncRun => {
-  const counts = { ...current.checkpoint.counts };
-  for (const key of Object.keys(counts) as (keyof SyncCounts)[]) {
-    counts[key] += result.checkpoint.counts[key] - base.checkpoint.counts[key];
-  }
-  return { ...current, apiCalls: current.apiCalls + result.apiCalls - base.apiCalls, checkpoint: { ...current.checkpoint, counts } };
-};
-
-/** A fallback step's result merged into the shared run: its counters, its phase and walk position. */
-const activityMerge = (current: SyncRun, base: SyncRun, result: SyncRun): SyncRun => {
-  const { cursor, directoryIndex, chunkIndex } = result.checkpoint;
-  return withCheckpoint({ ...withDelta(current, base, result), phase: result.phase }, { cursor, directoryIndex, chunkIndex });
 };
 
 /** The run as a site step sees it: in the lane's phase, at the lane's cursor. */
@@ -75,7 +60,7 @@ export const activityWithSiteStep: Step = async (start, context) => {
       while (!stopped && phaseOf(shared) === 'activity' && context.roomForFallback()) {
         const base = shared;
         const result = await activityStep(base, context);
-        shared = activityMerge(shared, base, result.run);
+        shared = phaseLaneMerge(shared, base, result.run);
         await save();
         if (result.error !== undefined) fail(result.error);
       }
