@@ -5,7 +5,6 @@ import type { DirectoryChange, UserActivity } from '../../domain/ports/directory
 import type { DirectoryGroup, DirectoryUser, GroupRoleAssignment, LastActivePage } from './schemas';
 import type { EventPage, WorkspacePage } from './schemas.misc';
 
-/** A date from an API string, or null when absent or unparseable (never a guessed date). */
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
 /**
@@ -45,14 +44,6 @@ const fromComposite: Record<Composite, { account: AccountStatus; membership: Mem
   for_deletion: { account: 'inactive', membership: 'active' },
 };
 
-/**
- * Product activity of a user from the `productAccess` expand (docs/decisions.md, "Activity from users/search").
- * Activity is *known* when the expand came back non-empty and at least one entry carries a valid
- * `lastActiveTimestamp`: the user's activity record was attached, so an entry of the same list without a timestamp
- * is a product the user holds but never used (as last-active-dates leaves never-used products out). An absent or
- * empty list, or a list in which no entry has a timestamp, cannot be told apart from "data missing", so the user
- * stays `activityKnown: false` — never counted as inactive — and the per-user last-active-dates fallback decides.
- */
 /** One entry per product and site; if the list repeats one, the latest activity wins (none < any). */
 const latestPerProduct = (access: ProductAccess[]): ProductAccess[] => {
   const byProduct = new Map<string, ProductAccess>();
@@ -64,6 +55,14 @@ const latestPerProduct = (access: ProductAccess[]): ProductAccess[] => {
   return [...byProduct.values()];
 };
 
+/**
+ * Product activity of a user from the `productAccess` expand (docs/decisions.md, "Activity from users/search").
+ * Activity is *known* when the expand came back non-empty and at least one entry carries a valid
+ * `lastActiveTimestamp`: the user's activity record was attached, so an entry of the same list without a timestamp
+ * is a product the user holds but never used (as last-active-dates leaves never-used products out). An absent or
+ * empty list, or a list in which no entry has a timestamp, cannot be told apart from "data missing", so the user
+ * stays `activityKnown: false` — never counted as inactive — and the per-user last-active-dates fallback decides.
+ */
 const activityOf = (entries: DirectoryUser['productAccess']): { access: ProductAccess[]; known: boolean } => {
   if (!entries || entries.length === 0) return { access: [], known: false };
   let anyTimestamp = false;

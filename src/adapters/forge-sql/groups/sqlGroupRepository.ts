@@ -113,7 +113,10 @@ export class SqlGroupRepository implements GroupRepository {
   async memberCounts(groupIds: readonly string[]): Promise<Record<string, number>> {
     const counts: Record<string, number> = Object.fromEntries(groupIds.map((id) => [id, 0]));
     const idsByHash = new Map<number, string[]>();
-    for (const id of new Set(groupIds)) idsByHash.set(groupHash(id), [...(idsByHash.get(groupHash(id)) ?? []), id]);
+    for (const id of new Set(groupIds)) {
+      const hash = groupHash(id);
+      idsByHash.set(hash, [...(idsByHash.get(hash) ?? []), id]);
+    }
     for (const hashes of chunked([...idsByHash.keys()])) {
       const rows = await this.db.select(
         `SELECT group_hash, COUNT(*) AS n FROM group_members WHERE group_hash IN ${placeholders(hashes.length)} ` +

@@ -62,6 +62,13 @@ export const accessRowValues = (user: User, generation: number, writeId: number)
 export const memberRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
   user.groups.map((g) => [user.accountId, groupHash(g.id), generation, writeId]);
 
+/** One row per distinct key, built from the first item with that key, in key order (as the primary key sorts). */
+const distinctRowsByKey = <Item>(items: readonly Item[], keyOf: (item: Item) => string, rowOf: (item: Item) => SqlValue[]): SqlValue[][] => {
+  const seen = new Map<string, Item>();
+  for (const item of items) if (!seen.has(keyOf(item))) seen.set(keyOf(item), item);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => rowOf(item));
+};
+
 /** `products` columns a registration writes, in VALUES order. */
 export const productRegisterColumns = [
   'product_key', 'resource_id', 'product_hash', 'name', 'site_url', 'seat_capacity', 'seen_generation',
@@ -71,14 +78,12 @@ export const productRegisterColumns = [
  * One `products` row per product the users have access to, in key order: named by its key, no site URL or
  * capacity, until the workspaces sync writes the product.
  */
-export const productRegistrations = (users: readonly User[], generation: number): SqlValue[][] => {
-  const seen = new Map<string, SqlValue[]>();
-  for (const a of users.flatMap((u) => u.productAccess)) {
-    const key = `${a.productKey}\u0000${a.resourceId}`;
-    if (!seen.has(key)) seen.set(key, [a.productKey, a.resourceId, productHash(a.productKey, a.resourceId), a.productKey, null, null, generation]);
-  }
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-};
+export const productRegistrations = (users: readonly User[], generation: number): SqlValue[][] =>
+  distinctRowsByKey(
+    users.flatMap((u) => u.productAccess),
+    (a) => `${a.productKey}\u0000${a.resourceId}`,
+    (a) => [a.productKey, a.resourceId, productHash(a.productKey, a.resourceId), a.productKey, null, null, generation],
+  );
 
 /** `directory_groups` columns a registration writes, in VALUES order. */
 export const groupRegisterColumns = [
@@ -90,13 +95,12 @@ export const groupRegisterColumns = [
  * reference names it. Not IdP-synced, modifiable, no description, no members counted: the next groups sync
  * writes the real values. Such a row has no grants, so no action plan relies on its flags.
  */
-export const groupRegistrations = (users: readonly User[], generation: number): SqlValue[][] => {
-  const seen = new Map<string, SqlValue[]>();
-  for (const g of users.flatMap((u) => u.groups)) {
-    if (!seen.has(g.id)) seen.set(g.id, [g.id, groupHash(g.id), g.name, nameKey(g.name), null, 0, 1, 0, generation]);
-  }
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-};
+export const groupRegistrations = (users: readonly User[], generation: number): SqlValue[][] =>
+  distinctRowsByKey(
+    users.flatMap((u) => u.groups),
+    (g) => g.id,
+    (g) => [g.id, groupHash(g.id), g.name, nameKey(g.name), null, 0, 1, 0, generation],
+  );
 
 /** The user columns a read selects (alias `u`). */
 export const userSelectList =
