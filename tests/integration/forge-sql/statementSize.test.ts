@@ -5,31 +5,10 @@ import { SqlAuditLog } from '../../../src/adapters/forge-sql/audit/sqlAuditLog';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
 import { MAX_REQUEST_BYTES } from '../../../src/adapters/forge-sql/sql/multiRowStatements';
 import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
+import { recordSql } from './support/recordSql';
 import { groups, NOW, seedUsers } from './support/seedDirectory';
 
 const rt = useForgeRuntime();
-
-type ForgeFetch = (target: { type?: string }, path: string, init?: RequestInit) => Promise<Response>;
-const g = globalThis as unknown as { __forge_fetch__: ForgeFetch };
-
-/** Records the byte size of every SQL request body @forge/sql actually sends. */
-const recordSqlBodies = async (run: () => Promise<void>): Promise<{ query: string; bytes: number }[]> => {
-  const original = g.__forge_fetch__;
-  const seen: { query: string; bytes: number }[] = [];
-  g.__forge_fetch__ = (target, path, init) => {
-    if (target.type === 'sql' && typeof init?.body === 'string') {
-      const { query } = JSON.parse(init.body) as { query: string };
-      seen.push({ query: query.slice(0, 40), bytes: Buffer.byteLength(init.body, 'utf8') });
-    }
-    return original(target, path, init);
-  };
-  try {
-    await run();
-  } finally {
-    g.__forge_fetch__ = original;
-  }
-  return seen;
-};
 
 /** Users with long multi-byte names and emails: bytes, not characters, must decide the batch size. */
 const wideUsers = (count: number): User[] =>
@@ -46,7 +25,7 @@ beforeAll(async () => {
 describe('multi-row statements stay under Forge’s 1 MiB request limit', () => {
   it('upserts 12,000 wide users in statements measured against the real request body', async () => {
     const users = wideUsers(12_000);
-    const bodies = await recordSqlBodies(() => new SqlUserRepository().upsertMany(users, 1));
+    const bodies = await recordSql(() => new SqlUserRepository().upsertMany(users, 1));
     const inserts = bodies.filter((b) => b.query.startsWith('INSERT INTO users'));
     expect(Math.max(...bodies.map((b) => b.bytes))).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     // Batches are as large as fits, not a fixed row count far below the limit.
@@ -68,7 +47,7 @@ describe('multi-row statements stay under Forge’s 1 MiB request limit', () => 
       details: { note: 'ß'.repeat(100), index: i, ok: true, none: null },
       jobId: 'job-1',
     }));
-    const bodies = await recordSqlBodies(() => new SqlAuditLog().append(entries));
+    const bodies = await recordSql(() => new SqlAuditLog().append(entries));
     expect(Math.max(...bodies.map((b) => b.bytes))).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     expect(bodies.length).toBeLessThan(15);
   });

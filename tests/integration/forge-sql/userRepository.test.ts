@@ -7,6 +7,7 @@ import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations'
 import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
 import { context } from './support/context';
 import { groups, normalized, NOW, seedUsers, SITE_A, SITE_B } from './support/seedDirectory';
+import { recordSql } from './support/recordSql';
 
 useForgeRuntime();
 const repo = new SqlUserRepository();
@@ -202,22 +203,7 @@ describe('SqlUserRepository: access and memberships named by hash, read back thr
   });
 
   it('sends a group registration only for a batch that names a group not in directory_groups yet', async () => {
-    type ForgeFetch = (target: { type?: string }, path: string, init?: RequestInit) => Promise<Response>;
-    const g = globalThis as unknown as { __forge_fetch__: ForgeFetch };
-    const queries = async (run: () => Promise<void>): Promise<string[]> => {
-      const original = g.__forge_fetch__;
-      const seen: string[] = [];
-      g.__forge_fetch__ = (target, path, init) => {
-        if (target.type === 'sql' && typeof init?.body === 'string') seen.push((JSON.parse(init.body) as { query: string }).query);
-        return original(target, path, init);
-      };
-      try {
-        await run();
-      } finally {
-        g.__forge_fetch__ = original;
-      }
-      return seen;
-    };
+    const queries = async (run: () => Promise<void>): Promise<string[]> => (await recordSql(run)).map((sent) => sent.query);
     const registrations = (sent: string[]): number => sent.filter((q) => q.startsWith('INSERT INTO directory_groups')).length;
     expect(registrations(await queries(() => repo.upsertMany(directory.slice(0, 50), 3)))).toBe(0);
     const fresher = newcomer('acc-new-c', [seeded, { id: 'grp-fresh-2', name: 'Fresher' }], []);
