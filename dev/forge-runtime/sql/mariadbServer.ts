@@ -101,7 +101,11 @@ async function launch(mariadbd: string, baseDir: string, port: number, extraArgs
     '--skip-grant-tables', '--skip-name-resolve', '--skip-log-bin', '--default-time-zone=+00:00',
     '--character-set-server=utf8mb4', '--collation-server=utf8mb4_bin', `--sql-mode=${TIDB_SQL_MODE}`,
     '--max-allowed-packet=64M', '--max-connections=500', '--innodb-buffer-pool-size=512M',
-    '--innodb-flush-log-at-trx-commit=2', ...extraArgs,
+    '--innodb-flush-log-at-trx-commit=2',
+    // A redo log that holds a burst of writes (100,000 synced users write ≈ 370 MB of redo): with the 96 MiB
+    // default, InnoDB must flush dirty pages every few statements to free log space, which cost about a quarter
+    // of the server's CPU in bench:sql (docs/PERFORMANCE.md). It takes 1 GiB of disk in the throw-away datadir.
+    '--innodb-log-file-size=1G', ...extraArgs,
   ], { stdio: 'ignore' });
   let exit: string | undefined;
   const exited = new Promise<void>((resolve) => {

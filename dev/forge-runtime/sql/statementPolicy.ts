@@ -28,6 +28,8 @@ function closingQuote(state: LexState): string {
 
 /** Blanks string literals, quoted identifiers (to '' and ``) and comments (to a space). */
 export function stripLiteralsAndComments(query: string): string {
+  // Most statements (every multi-row upsert) have no quote or comment at all: nothing to blank.
+  if (!/['"`#]|--|\/\*/.test(query)) return query;
   let out = '';
   let state: LexState = 'code';
   for (let i = 0; i < query.length; i++) {
