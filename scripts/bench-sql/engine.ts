@@ -1,7 +1,8 @@
 /**
  * What MariaDB itself allows on this machine: the statements `SqlUserRepository.upsertMany` builds
- * (`userUpsertLanes`), sent straight through mysql2 (no @forge/sql, no local runtime), lanes run as upsertMany runs
- * them — into copies of the runtime's tables with every index, and into copies with no secondary index. It
+ * (`userUpsertPlan`), sent straight through mysql2 (no @forge/sql, no local runtime) in the lanes upsertMany runs
+ * them in (`runUserUpsert`) — into copies of the runtime's tables with every index, and into copies with no
+ * secondary index. It
  * separates the engine's share of the upsert time from ours (docs/PERFORMANCE.md). Not quite like for like: the
  * repository first asks which of the batch's groups are new and skips their registration when none is; here the
  * registration statement is always sent (one per 10,000 users, ~7 KB).
@@ -10,7 +11,7 @@ import mysql from 'mysql2/promise';
 import type { MariaDbConnectionInfo } from '../../dev/forge-runtime';
 import type { User } from '../../src/domain/model/user';
 import type { Statement } from '../../src/adapters/forge-sql/sql/sqlValues';
-import { newWriteId, userUpsertLanes } from '../../src/adapters/forge-sql/users/userWrites';
+import { newWriteId, runUserUpsert, userUpsertPlan } from '../../src/adapters/forge-sql/users/userWrites';
 
 const TABLES = ['users', 'user_product_access', 'group_members', 'products', 'directory_groups'];
 
@@ -53,9 +54,8 @@ export const engineUpsertRate = async (
     let ms = 0;
     for (const batch of batches()) {
       const started = performance.now();
-      const [userLane = [], ...rowLanes] = userUpsertLanes(batch, 1, newWriteId());
-      await Promise.all(rowLanes.map(runLane));
-      await runLane(userLane);
+      const plan = userUpsertPlan(batch, 1, newWriteId());
+      await runUserUpsert(plan, { run: runLane, registerGroups: (p) => runLane(p.groupRegistration) });
       ms += performance.now() - started;
       users += batch.length;
     }

@@ -52,9 +52,17 @@ describe('multi-row statements stay under Forge’s 1 MiB request limit', () => 
     expect(bodies.length).toBeLessThan(15);
   });
 
-  it('refuses a single row larger than a request may be, before sending it', async () => {
+  it('refuses a single row larger than a request may be, before sending anything', async () => {
     const [user] = wideUsers(1);
-    const huge = { ...user!, platformRoles: Array.from({ length: 20_000 }, (_, i) => `role-${String(i)}-${'x'.repeat(50)}`) };
+    const huge = { ...user!, accountId: 'zzz-last', platformRoles: Array.from({ length: 20_000 }, (_, i) => `role-${String(i)}-${'x'.repeat(50)}`) };
     await expect(new SqlUserRepository().upsertMany([huge], 1)).rejects.toMatchObject({ code: 'STORAGE_LIMIT' });
+    // In a call of several parts, the oversized user sorts last: no part before it is written either.
+    const others = wideUsers(6_000).map((u) => ({ ...u, accountId: `other-${u.accountId}` }));
+    const before = await new SqlUserRepository().count();
+    const sent = await recordSql(async () => {
+      await expect(new SqlUserRepository().upsertMany([...others, huge], 2)).rejects.toMatchObject({ code: 'STORAGE_LIMIT' });
+    });
+    expect(sent.filter((s) => !s.query.startsWith('SELECT'))).toEqual([]);
+    expect(await new SqlUserRepository().count()).toBe(before);
   });
 });

@@ -10,7 +10,7 @@ import { searchBranches, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
 import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './userRows';
-import { eraseStatements, markLeftStatements, newWriteId, userUpsertPlan, type UserUpsertPlan } from './userWrites';
+import { eraseStatements, markLeftStatements, newWriteId, runUserUpsert, userUpsertPlan, type UserUpsertPlan } from './userWrites';
 
 const countSchema = z.object({ n: sqlInt });
 
@@ -24,28 +24,24 @@ const checkLimit = (limit: number, max: number): void => {
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
-  /**
-   * The access and membership lanes run side by side first (userWrites.ts); the users rows last. A user row is
-   * what says whether the user's activity is known (and what the fallback selects on), so a write cut short (a
-   * killed invocation) never leaves a user marked known over access rows it did not write: the re-run slice reads
-   * that user again.
-   */
+  /** Runs the plan's three lanes (userWrites.ts, {@link runUserUpsert}) through @forge/sql. */
   async upsertMany(users: readonly User[], generation: number): Promise<void> {
     if (users.length === 0) return;
     const plan = userUpsertPlan(users, generation, newWriteId());
-    await Promise.all([this.db.executeAll(plan.access), this.writeMemberships(plan)]);
-    await this.db.executeAll(plan.users);
+    await runUserUpsert(plan, {
+      run: async (statements) => { await this.db.executeAll(statements); },
+      registerGroups: (p) => this.registerGroups(p),
+    });
   }
 
   /**
-   * The membership lane: registers the batch's groups only when one of them is not in `directory_groups` yet (one
-   * count by unique key instead of a registration row per group), then writes the membership rows.
+   * Registers the batch's groups only when one of them is not in `directory_groups` yet: one count by unique key
+   * instead of a registration row per group (after the groups phase, none is new).
    */
-  private async writeMemberships(plan: UserUpsertPlan): Promise<void> {
+  private async registerGroups(plan: UserUpsertPlan): Promise<void> {
     let present = 0;
     for (const check of plan.groupCheck) present += (await this.db.select(check.query, check.params, countSchema))[0]?.n ?? 0;
     if (present < plan.groupHashes) await this.db.executeAll(plan.groupRegistration);
-    await this.db.executeAll(plan.members);
   }
 
   async get(accountId: string): Promise<User | null> {

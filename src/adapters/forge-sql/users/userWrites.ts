@@ -1,5 +1,5 @@
 import type { User } from '../../../domain/model/user';
-import { chunked, multiRowStatements, type MultiRowInsert } from '../sql/multiRowStatements';
+import { assertRowsFit, chunked, multiRowStatements, type MultiRowInsert } from '../sql/multiRowStatements';
 import { groupHash } from '../groups/groupHash';
 import { placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
 import {
@@ -45,21 +45,13 @@ const productsRegister = registerOf('products', productRegisterColumns);
 const groupsRegister = registerOf('directory_groups', groupRegisterColumns);
 const membersUpsert = upsertOf('group_members', memberColumns, 2, ',user_left=0');
 
-const compareValues = (a: SqlValue, b: SqlValue): number => {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const [x, y] = [String(a), String(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** Users ordered by account id (the primary key of all three tables): InnoDB inserts in key order far faster. */
+const byAccountId = (users: readonly User[]): User[] =>
+  [...users].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
 
-/** Rows sorted by their first `keyColumns` values (the primary key): InnoDB inserts in key order far faster. */
-const byKey = (rows: SqlValue[][], keyColumns: number): SqlValue[][] =>
-  [...rows].sort((a, b) => {
-    for (let i = 0; i < keyColumns; i++) {
-      const order = compareValues(a[i] ?? null, b[i] ?? null);
-      if (order !== 0) return order;
-    }
-    return 0;
-  });
+/** One user's child rows ordered by their second key column (a 53-bit hash), so the batch stays in key order. */
+const byHash = (rows: SqlValue[][]): SqlValue[][] =>
+  rows.length < 2 ? rows : rows.sort((a, b) => Number(a[1]) - Number(b[1]));
 
 /**
  * A per-call stamp: rows of these users that this call did not write are stale (access or group removed).
@@ -67,66 +59,129 @@ const byKey = (rows: SqlValue[][], keyColumns: number): SqlValue[][] =>
  */
 export const newWriteId = (): number => 1 + Math.floor(Math.random() * 0x7ffffffe);
 
-/** The statements of one `upsertMany`, by purpose; {@link userUpsertLanes} gives the order they run in. */
+/**
+ * Users per part of one call: a part's rows of each table fit in about one statement (≈ 1 MiB), so that the users
+ * rows of one part are written while the access and membership rows of the next are.
+ */
+export const UPSERT_PART_USERS = 2_500;
+
+/**
+ * One part: a run of users in account-id order. Its rows are built (and checked) with the plan; its statements
+ * only when a lane reaches it, so that building them overlaps the statements already on their way.
+ */
+export interface UserUpsertPart {
+  /** Upserts the part's access rows, then deletes its users' access rows this write did not stamp. */
+  access: () => Statement[];
+  /** Upserts the part's membership rows, then deletes its users' stale membership rows. */
+  members: () => Statement[];
+  /** The part's users rows: written once its access and membership rows are. */
+  users: () => Statement[];
+}
+
+/** The statements of one `upsertMany`; {@link runUserUpsert} gives the order they run in. */
 export interface UserUpsertPlan {
-  /** The users rows. */
-  users: Statement[];
-  /** Registers the batch's products, upserts its access rows, deletes its users' stale access rows. */
-  access: Statement[];
+  /** Registers the products the batch's access rows name. */
+  products: Statement[];
   /** `SELECT COUNT(*) AS n` of the batch's distinct group hashes present in `directory_groups` (per chunk). */
   groupCheck: Statement[];
   /** How many distinct group hashes the batch names: when the check counts fewer, some group is new. */
   groupHashes: number;
   /** Registers the batch's groups (a no-op for those already there). */
   groupRegistration: Statement[];
-  /** Upserts the batch's membership rows, deletes its users' stale membership rows. */
-  members: Statement[];
+  /** The users in account-id order, in parts of {@link UPSERT_PART_USERS}. */
+  parts: UserUpsertPart[];
 }
 
+const staleDelete = (table: string, users: readonly User[], writeId: number): Statement[] =>
+  chunked(users.map((u) => u.accountId), 5000).map((chunk) => ({
+    query: `DELETE FROM ${table} WHERE account_id IN ${placeholders(chunk.length)} AND write_id <> ?`,
+    params: [...chunk, writeId],
+  }));
+
+/** Builds and checks a part's rows now; its statements are built when asked for. */
+const partOf = (users: readonly User[], generation: number, writeId: number): UserUpsertPart => {
+  const access = users.flatMap((u) => byHash(accessRowValues(u, generation, writeId)));
+  const members = users.flatMap((u) => byHash(memberRowValues(u, generation, writeId)));
+  const rows = users.map((u) => userRowValues(u, generation));
+  assertRowsFit(accessUpsert, access);
+  assertRowsFit(membersUpsert, members);
+  assertRowsFit(usersUpsert, rows);
+  return {
+    access: () => [...multiRowStatements(accessUpsert, access), ...staleDelete('user_product_access', users, writeId)],
+    members: () => [...multiRowStatements(membersUpsert, members), ...staleDelete('group_members', users, writeId)],
+    users: () => [...multiRowStatements(usersUpsert, rows)],
+  };
+};
+
 /**
- * Builds every statement of one `upsertMany` before any is sent, so an oversized row fails the call before it
- * writes anything. Every step is idempotent, so a slice that fails half-way is simply run again.
+ * Builds every row of one `upsertMany` and checks that each fits in a request before any statement is sent, so
+ * an oversized row fails the call before it writes anything. Every step is idempotent, so a slice that fails
+ * half-way is simply run again.
  */
-export const userUpsertPlan = (users: readonly User[], generation: number, writeId: number): UserUpsertPlan => {
-  const ids = users.map((u) => u.accountId);
-  const stale = (table: string): Statement[] =>
-    chunked(ids, 5000).map((chunk) => ({
-      query: `DELETE FROM ${table} WHERE account_id IN ${placeholders(chunk.length)} AND write_id <> ?`,
-      params: [...chunk, writeId],
-    }));
-  const accessRows = byKey(users.flatMap((u) => accessRowValues(u, generation, writeId)), 2);
-  const memberRows = byKey(users.flatMap((u) => memberRowValues(u, generation, writeId)), 2);
+export const userUpsertPlan = (
+  users: readonly User[],
+  generation: number,
+  writeId: number,
+  partUsers: number = UPSERT_PART_USERS,
+): UserUpsertPlan => {
   const hashes = [...new Set(users.flatMap((u) => u.groups.map((g) => groupHash(g.id))))];
   return {
-    users: [...multiRowStatements(usersUpsert, byKey(users.map((u) => userRowValues(u, generation)), 1))],
-    access: [
-      ...multiRowStatements(productsRegister, productRegistrations(users, generation)),
-      ...multiRowStatements(accessUpsert, accessRows),
-      ...stale('user_product_access'),
-    ],
+    products: [...multiRowStatements(productsRegister, productRegistrations(users, generation))],
     groupCheck: chunked(hashes).map((chunk) => ({
       query: `SELECT COUNT(*) AS n FROM directory_groups WHERE group_hash IN ${placeholders(chunk.length)}`,
       params: chunk,
     })),
     groupHashes: hashes.length,
     groupRegistration: [...multiRowStatements(groupsRegister, groupRegistrations(users, generation))],
-    members: [...multiRowStatements(membersUpsert, memberRows), ...stale('group_members')],
+    parts: chunked(byAccountId(users), partUsers).map((part) => partOf(part, generation, writeId)),
   };
 };
 
+/** How {@link runUserUpsert} sends statements: in order, each after the one before has finished. */
+export interface UpsertSender {
+  /** Runs the statements one after another. */
+  run(statements: readonly Statement[]): Promise<void>;
+  /** Makes sure the plan's groups are in `directory_groups` (registers them, or first checks whether it must). */
+  registerGroups(plan: UserUpsertPlan): Promise<void>;
+}
+
 /**
- * The statements of one `upsertMany`, as one lane per table: the users lane first in the list, and it must run
- * after the others (it marks the user's activity as known); the others may run side by side (no foreign keys),
- * statements within a lane run in order. The access and membership lanes first register the products and groups
- * their rows name (so a row is never written before what a read joins it to), and end by deleting the
- * batch's rows that this write did not stamp (what the directory no longer lists). The repository runs the same
- * statements, but first counts the batch's groups already in `directory_groups` and skips the group registration
- * when none is new (the usual case after the groups phase), since registering every group of a 100-user page
- * would cost about as many bytes as the membership rows themselves.
+ * Runs a plan as three lanes, one per table, each sending its statements in order: access (products first, then
+ * each part's access rows), memberships (the groups first, then each part's membership rows) and users, whose
+ * part k waits until both other lanes have finished part k. A users row is what says whether the user's
+ * activity is known (the fallback selects on it), so a write cut short never leaves a user marked known over
+ * access rows it did not write. Never two statements on one table at once (no gap-lock deadlocks between them),
+ * yet the users rows of part k go in while the access and membership rows of part k+1 do: the server works on
+ * three tables at a time instead of waiting for the slowest lane. The first error stops every lane at its next
+ * step and is thrown once all have stopped; the parts written before it are complete.
  */
-export const userUpsertLanes = (users: readonly User[], generation: number, writeId: number): Statement[][] => {
-  const plan = userUpsertPlan(users, generation, writeId);
-  return [plan.users, plan.access, [...plan.groupRegistration, ...plan.members]];
+export const runUserUpsert = async (plan: UserUpsertPlan, sender: UpsertSender): Promise<void> => {
+  const state: { failure: { error: unknown } | null } = { failure: null };
+  const step = (statements: () => readonly Statement[]) => async (): Promise<void> => {
+    if (state.failure === null) await sender.run(statements());
+  };
+  const stopOnError = (error: unknown): never => {
+    state.failure ??= { error };
+    throw error;
+  };
+  const accessDone: Promise<void>[] = [];
+  const membersDone: Promise<void>[] = [];
+  let access = step(() => plan.products)().catch(stopOnError);
+  let members = sender.registerGroups(plan).catch(stopOnError);
+  for (const part of plan.parts) {
+    access = access.then(step(part.access)).catch(stopOnError);
+    members = members.then(step(part.members)).catch(stopOnError);
+    accessDone.push(access);
+    membersDone.push(members);
+  }
+  const users = (async (): Promise<void> => {
+    for (const [k, part] of plan.parts.entries()) {
+      await Promise.all([accessDone[k], membersDone[k]]);
+      await step(part.users)();
+    }
+  })().catch(stopOnError);
+  await Promise.allSettled([access, members, users]);
+  if (state.failure !== null) throw state.failure.error;
 };
 
 /** Marks users (and their access and membership rows) not seen since `generation` as having left. */
