@@ -19,7 +19,7 @@ interface Sent {
 const tableOf = (s: Statement): string => /(?:INTO|FROM)\s+(\w+)/.exec(s.query)?.[1] ?? '?';
 
 /** Which part a statement belongs to: the part whose users' account ids it names. */
-const partOfStatement = (plan: UserUpsertPlan, partIds: string[][], s: Statement): number => {
+const partOfStatement = (partIds: string[][], s: Statement): number => {
   const named = s.params.find((p) => typeof p === 'string' && partIds.some((ids) => ids.includes(p)));
   return named === undefined ? -1 : partIds.findIndex((ids) => ids.includes(named as string));
 };
@@ -28,7 +28,7 @@ const partOfStatement = (plan: UserUpsertPlan, partIds: string[][], s: Statement
  * A sender whose every statement takes a few event-loop turns (a fake clock counts them), recording when each
  * started and ended; `failOn` makes one statement fail.
  */
-const recordingSender = (plan: UserUpsertPlan, partIds: string[][], failOn?: (s: Sent) => boolean) => {
+const recordingSender = (partIds: string[][], failOn?: (s: Sent) => boolean) => {
   let clock = 0;
   const sent: Sent[] = [];
   const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -37,7 +37,7 @@ const recordingSender = (plan: UserUpsertPlan, partIds: string[][], failOn?: (s:
       const entry: Sent = {
         table: tableOf(s),
         kind: s.query.slice(0, 6) as Sent['kind'],
-        part: partOfStatement(plan, partIds, s),
+        part: partOfStatement(partIds, s),
         start: clock++,
         end: Number.NaN,
       };
@@ -67,14 +67,14 @@ describe('runUserUpsert: the lanes of one upsertMany', () => {
     expect(partIds.map((ids) => ids.length)).toEqual([10, 10, 5]);
     // Each part's users statement names exactly that part's users, in key order.
     plan.parts.forEach((part, k) => {
-      const ids = part.users().flatMap((s) => s.params.filter((p) => typeof p === 'string' && partIds[k]?.includes(p)));
+      const ids = part.users.flatMap((s) => s.params.filter((p) => typeof p === 'string' && partIds[k]?.includes(p)));
       expect(ids).toEqual(partIds[k]);
     });
   });
 
   it('never runs two statements on one table at once, and writes a part’s users only after its access and memberships', async () => {
     const { plan, partIds } = planFor(40, 10);
-    const { sent, sender } = recordingSender(plan, partIds);
+    const { sent, sender } = recordingSender(partIds);
     await runUserUpsert(plan, sender);
     for (const a of sent) for (const b of sent) if (a !== b && a.table === b.table) expect(overlaps(a, b)).toBe(false);
     const users = sent.filter((s) => s.table === 'users');
@@ -98,7 +98,7 @@ describe('runUserUpsert: the lanes of one upsertMany', () => {
 
   it('after a failed statement sends nothing more, writes no later part’s users and throws that error', async () => {
     const { plan, partIds } = planFor(40, 10);
-    const { sent, sender } = recordingSender(plan, partIds, (s) => s.table === 'group_members' && s.kind === 'INSERT' && s.part === 1);
+    const { sent, sender } = recordingSender(partIds, (s) => s.table === 'group_members' && s.kind === 'INSERT' && s.part === 1);
     await expect(runUserUpsert(plan, sender)).rejects.toThrow('refused group_members part 1');
     const failedAt = sent.find((s) => s.table === 'group_members' && s.part === 1)?.end ?? Number.NaN;
     expect(sent.filter((s) => s.start > failedAt)).toEqual([]);

@@ -23,28 +23,6 @@ export interface MultiRowInsert {
   columns: number;
 }
 
-const baseBytes = (insert: MultiRowInsert): number => requestBytes({ query: `${insert.head}  ${insert.tail}`, params: [] });
-
-/** Bytes a row adds to a statement of `insert`: its tuple and comma in the query, its values and commas in the params. */
-const addedBytes = (insert: MultiRowInsert, tuple: string, base: number, budget: number, row: readonly SqlValue[]): number => {
-  if (row.length !== insert.columns) throw new Error(`row has ${row.length} values, expected ${insert.columns}`);
-  const added = tuple.length + 1 + rowBytes(row);
-  if (base + added > budget) {
-    throw new DomainError('STORAGE_LIMIT', 'A single row is larger than one SQL request may be', { rowBytes: added });
-  }
-  return added;
-};
-
-/**
- * Throws what {@link multiRowStatements} would throw for these rows (a row alone over the budget, a wrong
- * column count) without building statements: a caller that builds its statements later checks every row first.
- */
-export const assertRowsFit = (insert: MultiRowInsert, rows: Iterable<readonly SqlValue[]>, budget: number = STATEMENT_BYTE_BUDGET): void => {
-  const tuple = placeholders(insert.columns);
-  const base = baseBytes(insert);
-  for (const row of rows) addedBytes(insert, tuple, base, budget, row);
-};
-
 /**
  * Splits rows into multi-row INSERT statements, each as large as fits: its JSON request body stays
  * within `budget` bytes (measured, not guessed from a row count) and under the placeholder ceiling.
@@ -55,7 +33,7 @@ export function* multiRowStatements(
   budget: number = STATEMENT_BYTE_BUDGET,
 ): Generator<Statement> {
   const tuple = placeholders(insert.columns);
-  const base = baseBytes(insert);
+  const base = requestBytes({ query: `${insert.head}  ${insert.tail}`, params: [] });
   const rowLimit = Math.floor(MAX_PLACEHOLDERS / insert.columns);
   let params: SqlValue[] = [];
   let count = 0;
@@ -69,7 +47,12 @@ export function* multiRowStatements(
     return statement;
   };
   for (const row of rows) {
-    const added = addedBytes(insert, tuple, base, budget, row);
+    if (row.length !== insert.columns) throw new Error(`row has ${row.length} values, expected ${insert.columns}`);
+    // Its tuple and comma in the query, its values and commas in the params.
+    const added = tuple.length + 1 + rowBytes(row);
+    if (base + added > budget) {
+      throw new DomainError('STORAGE_LIMIT', 'A single row is larger than one SQL request may be', { rowBytes: added });
+    }
     if (count > 0 && (bytes + added > budget || count >= rowLimit)) yield flush();
     params.push(...row);
     count += 1;

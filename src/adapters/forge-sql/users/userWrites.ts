@@ -1,5 +1,5 @@
 import type { User } from '../../../domain/model/user';
-import { assertRowsFit, chunked, multiRowStatements, type MultiRowInsert } from '../sql/multiRowStatements';
+import { chunked, multiRowStatements, type MultiRowInsert } from '../sql/multiRowStatements';
 import { groupHash } from '../groups/groupHash';
 import { placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
 import {
@@ -65,17 +65,14 @@ export const newWriteId = (): number => 1 + Math.floor(Math.random() * 0x7ffffff
  */
 export const UPSERT_PART_USERS = 2_500;
 
-/**
- * One part: a run of users in account-id order. Its rows are built (and checked) with the plan; its statements
- * only when a lane reaches it, so that building them overlaps the statements already on their way.
- */
+/** The statements of one part: a run of users in account-id order. */
 export interface UserUpsertPart {
   /** Upserts the part's access rows, then deletes its users' access rows this write did not stamp. */
-  access: () => Statement[];
+  access: Statement[];
   /** Upserts the part's membership rows, then deletes its users' stale membership rows. */
-  members: () => Statement[];
+  members: Statement[];
   /** The part's users rows: written once its access and membership rows are. */
-  users: () => Statement[];
+  users: Statement[];
 }
 
 /** The statements of one `upsertMany`; {@link runUserUpsert} gives the order they run in. */
@@ -98,25 +95,21 @@ const staleDelete = (table: string, users: readonly User[], writeId: number): St
     params: [...chunk, writeId],
   }));
 
-/** Builds and checks a part's rows now; its statements are built when asked for. */
-const partOf = (users: readonly User[], generation: number, writeId: number): UserUpsertPart => {
-  const access = users.flatMap((u) => byHash(accessRowValues(u, generation, writeId)));
-  const members = users.flatMap((u) => byHash(memberRowValues(u, generation, writeId)));
-  const rows = users.map((u) => userRowValues(u, generation));
-  assertRowsFit(accessUpsert, access);
-  assertRowsFit(membersUpsert, members);
-  assertRowsFit(usersUpsert, rows);
-  return {
-    access: () => [...multiRowStatements(accessUpsert, access), ...staleDelete('user_product_access', users, writeId)],
-    members: () => [...multiRowStatements(membersUpsert, members), ...staleDelete('group_members', users, writeId)],
-    users: () => [...multiRowStatements(usersUpsert, rows)],
-  };
-};
+const partOf = (users: readonly User[], generation: number, writeId: number): UserUpsertPart => ({
+  access: [
+    ...multiRowStatements(accessUpsert, users.flatMap((u) => byHash(accessRowValues(u, generation, writeId)))),
+    ...staleDelete('user_product_access', users, writeId),
+  ],
+  members: [
+    ...multiRowStatements(membersUpsert, users.flatMap((u) => byHash(memberRowValues(u, generation, writeId)))),
+    ...staleDelete('group_members', users, writeId),
+  ],
+  users: [...multiRowStatements(usersUpsert, users.map((u) => userRowValues(u, generation)))],
+});
 
 /**
- * Builds every row of one `upsertMany` and checks that each fits in a request before any statement is sent, so
- * an oversized row fails the call before it writes anything. Every step is idempotent, so a slice that fails
- * half-way is simply run again.
+ * Builds every statement of one `upsertMany` before any is sent, so an oversized row fails the call before it
+ * writes anything. Every step is idempotent, so a slice that fails half-way is simply run again.
  */
 export const userUpsertPlan = (
   users: readonly User[],
@@ -157,8 +150,8 @@ export interface UpsertSender {
  */
 export const runUserUpsert = async (plan: UserUpsertPlan, sender: UpsertSender): Promise<void> => {
   const state: { failure: { error: unknown } | null } = { failure: null };
-  const step = (statements: () => readonly Statement[]) => async (): Promise<void> => {
-    if (state.failure === null) await sender.run(statements());
+  const step = (statements: readonly Statement[]) => async (): Promise<void> => {
+    if (state.failure === null) await sender.run(statements);
   };
   const stopOnError = (error: unknown): never => {
     state.failure ??= { error };
@@ -166,7 +159,7 @@ export const runUserUpsert = async (plan: UserUpsertPlan, sender: UpsertSender):
   };
   const accessDone: Promise<void>[] = [];
   const membersDone: Promise<void>[] = [];
-  let access = step(() => plan.products)().catch(stopOnError);
+  let access = step(plan.products)().catch(stopOnError);
   let members = sender.registerGroups(plan).catch(stopOnError);
   for (const part of plan.parts) {
     access = access.then(step(part.access)).catch(stopOnError);
