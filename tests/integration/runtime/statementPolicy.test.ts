@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { analyzeStatement, policyViolation } from '../../../dev/forge-runtime';
 
 describe('statement analysis (what the policy looks at)', () => {
@@ -15,9 +16,22 @@ describe('statement analysis (what the policy looks at)', () => {
     ['CREATE TABLE IF NOT EXISTS t (id INT)', 'ddl', 1],
     ['SELECT 1; SELECT 2', 'select', 2],
     ['SELECT 1;;', 'select', 1],
+    ['SELECT 1;\u00a0\u2003\n ;', 'select', 1],
+    ['\u3000(SELECT 1);\tDELETE FROM t', 'select', 2],
+    ['delete from t where a = ?', 'dml', 1],
   ])('%j is %s with %i statement(s)', (query, kind, count) => {
     const a = analyzeStatement(query);
     expect([a.kind, a.statementCount]).toEqual([kind, count]);
+  });
+
+  it('counts statements and placeholders as splitting the text would', () => {
+    const text = fc.string({ unit: fc.constantFrom(';', '?', ' ', '\t', '\n', '\u00a0', '\u3000', 'S', 'x', '('), maxLength: 60 });
+    fc.assert(fc.property(text, (query) => {
+      const statements = query.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
+      const a = analyzeStatement(query);
+      expect([a.statementCount, a.placeholders]).toEqual([statements.length, query.split('?').length - 1]);
+      expect(a.keyword).toBe((/^\(|^[A-Za-z_]+/.exec(statements[0] ?? '')?.[0] ?? '').toUpperCase());
+    }));
   });
 
   it('counts placeholders outside literals and comments only', () => {
