@@ -65,7 +65,10 @@ export const memberRowValues = (user: User, generation: number, writeId: number)
 /** One row per distinct key, built from the first item with that key, in key order (as the primary key sorts). */
 const distinctRowsByKey = <Item>(items: readonly Item[], keyOf: (item: Item) => string, rowOf: (item: Item) => SqlValue[]): SqlValue[][] => {
   const seen = new Map<string, Item>();
-  for (const item of items) if (!seen.has(keyOf(item))) seen.set(keyOf(item), item);
+  for (const item of items) {
+    const key = keyOf(item);
+    if (!seen.has(key)) seen.set(key, item);
+  }
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => rowOf(item));
 };
 
