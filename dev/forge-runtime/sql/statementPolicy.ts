@@ -60,6 +60,8 @@ const DML_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE']);
 const DDL_WORDS = new Set(['CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'RENAME']);
 
 const NON_SPACE = /\S/g;
+/** The first keyword (or an opening parenthesis) where the first statement starts. */
+const KEYWORD = /\(|[A-Za-z_]+/y;
 
 /**
  * The non-empty `;`-separated statements of `code` and where the first one starts. Found with `indexOf` and a
@@ -92,7 +94,8 @@ const countPlaceholders = (code: string): number => {
 export function analyzeStatement(query: string): StatementAnalysis {
   const code = stripLiteralsAndComments(query);
   const { count: statementCount, first } = statementsOf(code);
-  const keyword = first < 0 ? '' : (/^\(|^[A-Za-z_]+/.exec(code.slice(first, first + 64))?.[0] ?? '').toUpperCase();
+  KEYWORD.lastIndex = first;
+  const keyword = first < 0 ? '' : (KEYWORD.exec(code)?.[0] ?? '').toUpperCase();
   const kind: StatementKind = SELECT_WORDS.has(keyword) ? 'select'
     : DML_WORDS.has(keyword) ? 'dml'
     : DDL_WORDS.has(keyword) ? 'ddl' : 'other';

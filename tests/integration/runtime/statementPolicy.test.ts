@@ -25,13 +25,17 @@ describe('statement analysis (what the policy looks at)', () => {
   });
 
   it('counts statements and placeholders as splitting the text would', () => {
-    const text = fc.string({ unit: fc.constantFrom(';', '?', ' ', '\t', '\n', '\u00a0', '\u3000', 'S', 'x', '('), maxLength: 60 });
+    const text = fc.string({ unit: fc.constantFrom(';', '?', ' ', '\t', '\n', '\u00a0', '\u3000', 'S', 'x', '('), maxLength: 60, size: 'max' });
     fc.assert(fc.property(text, (query) => {
       const statements = query.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
       const a = analyzeStatement(query);
       expect([a.statementCount, a.placeholders]).toEqual([statements.length, query.split('?').length - 1]);
       expect(a.keyword).toBe((/^\(|^[A-Za-z_]+/.exec(statements[0] ?? '')?.[0] ?? '').toUpperCase());
     }));
+  });
+
+  it('reads the whole first keyword, however long', () => {
+    expect(analyzeStatement(` \n${'selected'.repeat(20)} 1`).keyword).toBe('SELECTED'.repeat(20));
   });
 
   it('counts placeholders outside literals and comments only', () => {
