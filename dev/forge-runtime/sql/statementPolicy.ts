@@ -84,6 +84,11 @@ const statementsOf = (code: string): { count: number; first: number } => {
   }
 };
 
+const keywordAt = (code: string, at: number): string => {
+  KEYWORD.lastIndex = at;
+  return (KEYWORD.exec(code)?.[0] ?? '').toUpperCase();
+};
+
 const countPlaceholders = (code: string): number => {
   let count = 0;
   for (let at = code.indexOf('?'); at >= 0; at = code.indexOf('?', at + 1)) count++;
@@ -94,8 +99,7 @@ const countPlaceholders = (code: string): number => {
 export function analyzeStatement(query: string): StatementAnalysis {
   const code = stripLiteralsAndComments(query);
   const { count: statementCount, first } = statementsOf(code);
-  KEYWORD.lastIndex = first;
-  const keyword = first < 0 ? '' : (KEYWORD.exec(code)?.[0] ?? '').toUpperCase();
+  const keyword = first < 0 ? '' : keywordAt(code, first);
   const kind: StatementKind = SELECT_WORDS.has(keyword) ? 'select'
     : DML_WORDS.has(keyword) ? 'dml'
     : DDL_WORDS.has(keyword) ? 'ddl' : 'other';

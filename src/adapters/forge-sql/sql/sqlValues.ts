@@ -68,6 +68,12 @@ export const sqlJson = <T extends z.ZodType>(schema: T) =>
 /** `LIKE ? ESCAPE '!'` pattern matching values that start with `prefix` literally. */
 export const likePrefix = (prefix: string): string => `${prefix.replace(/[!%_]/g, '!$&')}%`;
 
+/**
+ * Orders strings by UTF-16 code unit: for the ASCII keys it sorts (account ids, product and group keys) this is the
+ * byte order `utf8mb4_bin` gives the primary keys, so rows go to InnoDB in key order.
+ */
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** `(?,?,?)` for `count` values. */
 export const placeholders = (count: number): string => `(${new Array<string>(count).fill('?').join(',')})`;
 

@@ -10,6 +10,7 @@ import {
   type User,
 } from '../../../domain/model/user';
 import {
+  byCodeUnit,
   sqlBool,
   sqlDateTimeOrNull,
   sqlEpochMsOrNull,
@@ -69,7 +70,7 @@ const distinctRowsByKey = <Item>(items: readonly Item[], keyOf: (item: Item) => 
     const key = keyOf(item);
     if (!seen.has(key)) seen.set(key, item);
   }
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => rowOf(item));
+  return [...seen.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([, item]) => rowOf(item));
 };
 
 /** `products` columns a registration writes, in VALUES order. */

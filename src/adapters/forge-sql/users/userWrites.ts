@@ -1,7 +1,7 @@
 import type { User } from '../../../domain/model/user';
 import { chunked, multiRowStatements, type MultiRowInsert } from '../sql/multiRowStatements';
 import { groupHash } from '../groups/groupHash';
-import { placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
+import { byCodeUnit, placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
 import {
   accessColumns,
   accessRowValues,
@@ -47,7 +47,7 @@ const membersUpsert = upsertOf('group_members', memberColumns, 2, ',user_left=0'
 
 /** Users ordered by account id (the primary key of all three tables): InnoDB inserts in key order far faster. */
 const byAccountId = (users: readonly User[]): User[] =>
-  [...users].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  [...users].sort((a, b) => byCodeUnit(a.accountId, b.accountId));
 
 /** One user's child rows ordered by their second key column (a 53-bit hash), so the batch stays in key order. */
 const byHash = (rows: SqlValue[][]): SqlValue[][] =>
