@@ -54,8 +54,19 @@ export interface UserQueryContext {
  * The synced copy of the directory. Writes are idempotent multi-row upserts stamped with the sync
  * generation that saw the row; users not seen by a finished full sync are marked as having left.
  */
+/** How an upsert removes the rows its users no longer have (a product access or group membership not written again). */
+export interface UpsertUsersOptions {
+  /**
+   * `now` (the default): this call deletes them. `at-mark-left`: the caller writes every user of the org at this
+   * generation and then calls `markLeftBefore(generation)` (the full sync walk), which deletes them all in one pass;
+   * until then the users' own reads (`get`, `getMany`, the items of `list`) already leave them out, while filters,
+   * counts and dashboard totals still see them.
+   */
+  staleRows: 'now' | 'at-mark-left';
+}
+
 export interface UserRepository {
-  upsertMany(users: readonly User[], generation: number): Promise<void>;
+  upsertMany(users: readonly User[], generation: number, options?: UpsertUsersOptions): Promise<void>;
   get(accountId: string): Promise<User | null>;
   getMany(accountIds: readonly string[]): Promise<User[]>;
   /** One keyset page; pages never repeat or skip a row while the data is unchanged. */
@@ -63,8 +74,9 @@ export interface UserRepository {
   /** How many users match (asked once per filter, not per page: it reads every matching row). */
   countMatching(filter: UserFilter, context: UserQueryContext): Promise<number>;
   /**
-   * Marks users whose last-seen generation is older than `generation` as having left the org
-   * (membership `no_membership`); returns how many were newly marked.
+   * Deletes the access and membership rows that users written at `generation` no longer have (see
+   * {@link UpsertUsersOptions}), then marks users whose last-seen generation is older than `generation` as having
+   * left the org (membership `no_membership`; their rows are kept); returns how many were newly marked.
    */
   markLeftBefore(generation: number): Promise<number>;
   /**

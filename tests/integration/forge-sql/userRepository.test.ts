@@ -226,3 +226,51 @@ describe('SqlUserRepository: access and memberships named by hash, read back thr
     expect(await listIds('grp-nobody')).toEqual([]);
   });
 });
+
+describe('SqlUserRepository: a full walk leaves the rows users no longer have to markLeftBefore', () => {
+  const accessOf = async (accountId: string): Promise<number> => {
+    const r = await sql.prepare<{ n: number }>('SELECT COUNT(*) AS n FROM user_product_access WHERE account_id = ?').bindParams(accountId).execute();
+    return r.rows[0]?.n ?? -1;
+  };
+
+  it('keeps them stored but out of the user’s reads until the walk ends, then deletes them; a user who left keeps theirs', async () => {
+    const [target, other] = directory.filter((u) => u.productAccess.length >= 2 && u.groups.length >= 2);
+    const gone = directory.find((u) => u !== target && u !== other && u.productAccess.length > 0)!;
+    if (target === undefined || other === undefined) throw new Error('the seed has users with two products and two groups');
+    const changed: User = { ...target, productAccess: target.productAccess.slice(0, 1), groups: target.groups.slice(-1) };
+    const walk = directory.filter((u) => u !== gone).map((u) => (u === target ? changed : u));
+    const [access, members] = [await rowCount('user_product_access'), await rowCount('group_members')];
+    const goneAccess = await accessOf(gone.accountId);
+
+    // Two pages of the walk, the changed user in the second.
+    const half = Math.floor(walk.length / 2);
+    await repo.upsertMany(walk.slice(0, half), 20, { staleRows: 'at-mark-left' });
+    await repo.upsertMany(walk.slice(half), 20, { staleRows: 'at-mark-left' });
+    expect([await rowCount('user_product_access'), await rowCount('group_members')]).toEqual([access, members]);
+    expect(await repo.get(changed.accountId)).toEqual(normalized(changed));
+    const page = await repo.list(
+      { filter: { search: changed.name.slice(0, 4) }, sort: { key: 'name', direction: 'asc' }, limit: 500, after: null },
+      context(),
+    );
+    expect(page.items.find((u) => u.accountId === changed.accountId)).toEqual(normalized(changed));
+
+    const left = await repo.markLeftBefore(20);
+    expect(left).toBeGreaterThanOrEqual(1);
+    expect(await rowCount('user_product_access')).toBe(access - (target.productAccess.length - 1));
+    expect(await rowCount('group_members')).toBe(members - (target.groups.length - 1));
+    expect(await repo.get(changed.accountId)).toEqual(normalized(changed));
+    expect(await repo.get(other.accountId)).toEqual(normalized(other));
+    expect((await repo.get(gone.accountId))?.membershipStatus).toBe('no_membership');
+    expect(await accessOf(gone.accountId)).toBe(goneAccess);
+  });
+
+  it('deletes removed rows in the same call by default (what a bulk action’s refresh needs)', async () => {
+    const target = directory.find((u) => u.productAccess.length >= 2)!;
+    await repo.upsertMany([target], 20);
+    expect(await accessOf(target.accountId)).toBe(target.productAccess.length);
+    await repo.upsertMany([{ ...target, productAccess: target.productAccess.slice(0, 1) }], 20);
+    expect(await accessOf(target.accountId)).toBe(1);
+    await repo.upsertMany([target], 20);
+    expect(await accessOf(target.accountId)).toBe(target.productAccess.length);
+  });
+});

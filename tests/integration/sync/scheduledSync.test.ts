@@ -4,6 +4,7 @@
  * read the history, and the next day's slot starts the next run with the last run's size as its estimate.
  */
 import { useForgeRuntime } from '../../support/forgeRuntime';
+import { sql } from '@forge/sql';
 import { getSyncHistory, getSyncStatus } from '../../../src/domain/usecases/sync/syncStatus';
 import { expectDatabaseEqualsSimulators, expectSucceeded } from './support/expectations';
 import { quietLogs } from './support/quietLogs';
@@ -73,6 +74,32 @@ describe('the daily sync slot', () => {
     const history = await getSyncHistory(10, rig.current);
     expect(history.map((h) => h.runId)).toEqual([tick?.sync.runId, runId]);
     await expectDatabaseEqualsSimulators(sims);
+  });
+});
+
+describe('access and groups a user lost', () => {
+  it('are gone after the next run: the users walk leaves them to its end, which deletes them', async () => {
+    const { state } = sims.admin;
+    // One group and the direct roles go; access through the other groups stays, with its activity, so that the
+    // user does not need the per-user fallback (whose rewrite would delete the rows on its own).
+    const user = state.org.users.find((u) => u.groups.length > 1 && u.directRoles.length > 0 && !u.activityHidden)
+      ?? state.org.users.find((u) => u.groups.length > 1 && !u.activityHidden);
+    if (user === undefined) throw new Error('the simulated org has a user in two groups');
+    const [lost, ...kept] = user.groups;
+    state.mutate(user, () => {
+      if (lost !== undefined) state.org.groups[lost]?.members.delete(user.index);
+      user.groups = kept;
+      user.directRoles = [];
+    });
+    rt.runtime.clock.advance(24 * 60 * MINUTE_MS);
+    const tick = await rig.tick();
+    expectSucceeded(await rig.settle(tick?.sync.runId ?? ''));
+    await expectDatabaseEqualsSimulators(sims);
+    const rows = await sql
+      .prepare<{ n: number }>('SELECT COUNT(*) AS n FROM group_members WHERE account_id = ?')
+      .bindParams(user.accountId)
+      .execute();
+    expect(rows.rows[0]?.n).toBe(kept.length);
   });
 });
 

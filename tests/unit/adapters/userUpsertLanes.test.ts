@@ -4,7 +4,7 @@
  * rows, the users rows of one part beside the child rows of the next; and after an error, nothing more.
  */
 import type { Statement } from '../../../src/adapters/forge-sql/sql/sqlValues';
-import { runUserUpsert, userUpsertPlan, type UserUpsertPlan } from '../../../src/adapters/forge-sql/users/userWrites';
+import { runUserUpsert, userUpsertPlan, type UserUpsertPart, type UserUpsertPlan } from '../../../src/adapters/forge-sql/users/userWrites';
 import { groups, seedUsers } from '../../integration/forge-sql/support/seedDirectory';
 
 interface Sent {
@@ -47,26 +47,28 @@ const recordingSender = (partIds: string[][], failOn?: (s: Sent) => boolean) => 
       if (failOn?.(entry) === true) throw new Error(`refused ${entry.table} part ${String(entry.part)}`);
     }
   };
-  return { sent, sender: { run, registerGroups: (p: UserUpsertPlan) => run(p.groupRegistration) } };
+  return { sent, now: () => clock, sender: { run, registerGroups: (p: UserUpsertPlan) => run(p.groupRegistration) } };
 };
 
-const planFor = (users: number, partUsers: number) => {
+const planFor = (users: number, partUsers: number, staleRows: 'now' | 'at-mark-left' = 'now') => {
   const batch = seedUsers(users, groups(12), 5);
-  const plan = userUpsertPlan(batch, 3, 77, partUsers);
+  const plan = userUpsertPlan(batch, 3, 77, { partUsers, staleRows });
   const sorted = [...batch.map((u) => u.accountId)].sort();
-  const partIds = plan.parts.map((_, k) => sorted.slice(k * partUsers, (k + 1) * partUsers));
+  const partIds = Array.from({ length: plan.partCount }, (_, k) => sorted.slice(k * partUsers, (k + 1) * partUsers));
   return { plan, partIds };
 };
+
+const partsOf = (plan: UserUpsertPlan): UserUpsertPart[] => Array.from({ length: plan.partCount }, (_, k) => plan.part(k));
 
 const overlaps = (a: Sent, b: Sent): boolean => a.start < b.end && b.start < a.end;
 
 describe('runUserUpsert: the lanes of one upsertMany', () => {
   it('splits the batch into parts of consecutive account ids', () => {
     const { plan, partIds } = planFor(25, 10);
-    expect(plan.parts).toHaveLength(3);
+    expect(plan.partCount).toBe(3);
     expect(partIds.map((ids) => ids.length)).toEqual([10, 10, 5]);
     // Each part's users statement names exactly that part's users, in key order.
-    plan.parts.forEach((part, k) => {
+    partsOf(plan).forEach((part, k) => {
       const ids = part.users.flatMap((s) => s.params.filter((p) => typeof p === 'string' && partIds[k]?.includes(p)));
       expect(ids).toEqual(partIds[k]);
     });
@@ -104,6 +106,50 @@ describe('runUserUpsert: the lanes of one upsertMany', () => {
     expect(sent.filter((s) => s.start > failedAt)).toEqual([]);
     expect(sent.filter((s) => s.table === 'users').map((s) => s.part)).toEqual([0]);
     // Every statement that started also finished before runUserUpsert settled: no lane is left running.
+    expect(sent.every((s) => Number.isFinite(s.end))).toBe(true);
+  });
+  it('leaves stale rows to the end-of-walk sweep when asked: no part deletes anything', async () => {
+    const { plan, partIds } = planFor(25, 10, 'at-mark-left');
+    const { sent, sender } = recordingSender(partIds);
+    await runUserUpsert(plan, sender);
+    expect(sent.filter((s) => s.kind === 'DELETE')).toEqual([]);
+    expect(sent.filter((s) => s.table === 'users').map((s) => s.part)).toEqual([0, 1, 2]);
+  });
+
+  it('builds part k+1 only once part k is on its way, while it is being written', async () => {
+    const { plan, partIds } = planFor(40, 10);
+    const { sent, now, sender } = recordingSender(partIds);
+    const builtAt: number[] = [];
+    const watched: UserUpsertPlan = {
+      ...plan,
+      part: (k) => {
+        builtAt[k] = now();
+        return plan.part(k);
+      },
+    };
+    await runUserUpsert(watched, sender);
+    expect(builtAt).toHaveLength(4);
+    // Not all built at once: statements started or ended between the first build and the last.
+    expect(builtAt[3]).toBeGreaterThan(builtAt[0] ?? Number.NaN);
+    for (let k = 1; k < 4; k++) {
+      // Part k is built before part k-1 has finished: no lane waits for a build.
+      const previous = sent.filter((s) => s.part === k - 1);
+      expect(builtAt[k]).toBeLessThan(Math.max(...previous.map((s) => s.end)));
+    }
+  });
+
+  it('stops when a part cannot be built: that error is thrown and nothing of that part or later is sent', async () => {
+    const { plan, partIds } = planFor(40, 10);
+    const { sent, sender } = recordingSender(partIds);
+    const failing: UserUpsertPlan = {
+      ...plan,
+      part: (k) => {
+        if (k === 2) throw new Error('part 2 cannot be built');
+        return plan.part(k);
+      },
+    };
+    await expect(runUserUpsert(failing, sender)).rejects.toThrow('part 2 cannot be built');
+    expect(sent.filter((s) => s.part >= 2)).toEqual([]);
     expect(sent.every((s) => Number.isFinite(s.end))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DomainError } from '../../../src/domain/model/errors';
 import {
   foldEmail,
@@ -46,6 +47,18 @@ describe('parsing whitelist entries (S8)', () => {
     expect(foldEmail('STRASSE')).toBe(foldEmail('straße'));
     expect(foldEmail('ＡＤＭＩＮ')).toBe('admin');
     expect(foldEmail('\u3000x@y.com\t')).toBe('x@y.com');
+  });
+
+  it('folds printable ASCII (its fast path) exactly as the full Unicode folding does', () => {
+    const full = (value: string): string => value.normalize('NFKC').trim().toUpperCase().toLowerCase().normalize('NFKC');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (s) => {
+        expect(foldEmail(s)).toBe(full(s));
+      }),
+      { numRuns: 2000 },
+    );
+    // Just outside the fast path, the full folding still applies.
+    expect(foldEmail('\tX@Y.com')).toBe('x@y.com');
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../../domain/model/errors';
 import type { User } from '../../../domain/model/user';
-import type { UserFilter, UserQuery, UserQueryContext, UserRepository } from '../../../domain/ports/userRepository';
+import type { UpsertUsersOptions, UserFilter, UserQuery, UserQueryContext, UserRepository } from '../../../domain/ports/userRepository';
 import { chunked } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { placeholders, sqlInt } from '../sql/sqlValues';
@@ -10,7 +10,7 @@ import { searchBranches, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
 import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './userRows';
-import { eraseStatements, markLeftStatements, newWriteId, runUserUpsert, userUpsertPlan, type UserUpsertPlan } from './userWrites';
+import { eraseStatements, markLeftStatements, newWriteId, runMarkLeft, runUserUpsert, userUpsertPlan, type UserUpsertPlan } from './userWrites';
 
 const countSchema = z.object({ n: sqlInt });
 
@@ -25,9 +25,9 @@ export class SqlUserRepository implements UserRepository {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
   /** Runs the plan's three lanes (userWrites.ts, {@link runUserUpsert}) through @forge/sql. */
-  async upsertMany(users: readonly User[], generation: number): Promise<void> {
+  async upsertMany(users: readonly User[], generation: number, options?: UpsertUsersOptions): Promise<void> {
     if (users.length === 0) return;
-    const plan = userUpsertPlan(users, generation, newWriteId());
+    const plan = userUpsertPlan(users, generation, newWriteId(), { staleRows: options?.staleRows ?? 'now' });
     await runUserUpsert(plan, {
       run: async (statements) => { await this.db.executeAll(statements); },
       registerGroups: (p) => this.registerGroups(p),
@@ -74,10 +74,7 @@ export class SqlUserRepository implements UserRepository {
   }
 
   async markLeftBefore(generation: number): Promise<number> {
-    const [users, ...rest] = markLeftStatements(generation);
-    const marked = users === undefined ? 0 : await this.db.execute(users);
-    await this.db.executeAll(rest);
-    return marked;
+    return runMarkLeft(markLeftStatements(generation), (statement) => this.db.execute(statement));
   }
 
   async withUnknownActivity(limit: number, after: string | null, seenIn?: number): Promise<string[]> {
@@ -116,14 +113,14 @@ export class SqlUserRepository implements UserRepository {
     const inList = placeholders(ids.length);
     const [access, members] = await Promise.all([
       this.db.select(
-        'SELECT a.account_id, p.product_key, p.resource_id, a.last_active_ms FROM user_product_access a ' +
+        'SELECT a.account_id, p.product_key, p.resource_id, a.last_active_ms, a.seen_generation FROM user_product_access a ' +
           `JOIN products p ON p.product_hash = a.product_hash WHERE a.account_id IN ${inList} ` +
           'ORDER BY a.account_id, p.product_key, p.resource_id',
         ids,
         accessRowSchema,
       ),
       this.db.select(
-        'SELECT m.account_id, g.group_id, g.name AS group_name FROM group_members m ' +
+        'SELECT m.account_id, g.group_id, g.name AS group_name, m.seen_generation FROM group_members m ' +
           `JOIN directory_groups g ON g.group_hash = m.group_hash WHERE m.account_id IN ${inList} ` +
           'ORDER BY m.account_id, g.group_id',
         ids,

@@ -14,6 +14,7 @@ import {
   sqlBool,
   sqlDateTimeOrNull,
   sqlEpochMsOrNull,
+  sqlInt,
   sqlJson,
   toEpochMsOrNull,
   toSqlBool,
@@ -47,6 +48,33 @@ export const userRowValues = (user: User, generation: number): SqlValue[] => {
     inactivityKey(user.activityKnown, lastActiveAt),
     JSON.stringify(user.platformRoles), generation,
   ];
+};
+
+/** The most bytes one UTF-16 code unit takes in a JSON request body (a control character as `\uXXXX`). */
+const MAX_JSON_BYTES_PER_UNIT = 6;
+/** NFKC and NFKD turn one code point into at most 18 (U+FDFA): the most the email folding can grow a string. */
+const MAX_FOLD_GROWTH = 18;
+/**
+ * Room for everything in a row that {@link userRowsBound} does not count by length: the name key (at most 255
+ * code points, 510 code units), the enum columns, the date, the integers (at most 21 characters each), quotes,
+ * commas and parentheses. Together about 4.5 KB; twice that is kept.
+ */
+const ROW_SLACK_BYTES = 9 * 1024;
+
+/**
+ * An upper bound on the bytes that any one row of this user (its users row, an access row or a membership row)
+ * adds to a statement: every string counted at the most a code unit can cost, the email three times over at its
+ * largest folding (email, key and domain), the roles once as JSON text and once as that text bound as a string.
+ * Cheap, so every user of a batch can be checked before anything is sent.
+ */
+export const userRowsBound = (user: User): number => {
+  let units = user.accountId.length + user.name.length + (user.email?.length ?? 0) * (1 + 2 * MAX_FOLD_GROWTH);
+  let rolesJson = 2;
+  for (const role of user.platformRoles) rolesJson += MAX_JSON_BYTES_PER_UNIT * role.length + 3;
+  units += rolesJson;
+  let productKey = 0;
+  for (const a of user.productAccess) productKey = Math.max(productKey, a.productKey.length);
+  return MAX_JSON_BYTES_PER_UNIT * (units + productKey) + ROW_SLACK_BYTES;
 };
 
 /**
@@ -109,7 +137,7 @@ export const groupRegistrations = (users: readonly User[], generation: number): 
 /** The user columns a read selects (alias `u`). */
 export const userSelectList =
   'u.account_id, u.name, u.email, u.account_type, u.account_status, u.membership_status, u.managed, ' +
-  'u.management_source, u.billable, u.added_to_org_at, u.activity_known, u.platform_roles';
+  'u.management_source, u.billable, u.added_to_org_at, u.activity_known, u.platform_roles, u.seen_generation';
 
 export const userRowSchema = z
   .object({
@@ -125,6 +153,7 @@ export const userRowSchema = z
     added_to_org_at: sqlDateTimeOrNull,
     activity_known: sqlBool,
     platform_roles: sqlJson(z.array(platformRoleSchema)),
+    seen_generation: sqlInt,
   })
   .loose();
 export type UserRow = z.output<typeof userRowSchema>;
@@ -135,25 +164,35 @@ export const accessRowSchema = z.object({
   product_key: z.string(),
   resource_id: z.string(),
   last_active_ms: sqlEpochMsOrNull,
+  seen_generation: sqlInt,
 });
 
 /** A membership row joined with its group (`directory_groups` gives the id and the name). */
-export const memberRowSchema = z.object({ account_id: z.string(), group_id: z.string(), group_name: z.string() });
+export const memberRowSchema = z.object({ account_id: z.string(), group_id: z.string(), group_name: z.string(), seen_generation: sqlInt });
 
-/** Assembles users from their row and their access and membership rows (in the order given). */
+/**
+ * Assembles users from their row and their access and membership rows (in the order given). A child row older
+ * than its user's row is one the user's last write did not repeat: a row an upsert left for the end-of-walk sweep
+ * (`staleRows: 'at-mark-left'`), which the user no longer has.
+ */
 export const toUsers = (
   rows: readonly UserRow[],
   access: readonly z.output<typeof accessRowSchema>[],
   members: readonly z.output<typeof memberRowSchema>[],
 ): User[] => {
+  const generationOf = new Map(rows.map((r) => [r.account_id, r.seen_generation]));
+  const current = (child: { account_id: string; seen_generation: number }): boolean =>
+    child.seen_generation >= (generationOf.get(child.account_id) ?? Number.POSITIVE_INFINITY);
   const accessBy = new Map<string, ProductAccess[]>();
   for (const a of access) {
+    if (!current(a)) continue;
     const list = accessBy.get(a.account_id) ?? [];
     list.push({ productKey: a.product_key, resourceId: a.resource_id, lastActiveAt: a.last_active_ms });
     accessBy.set(a.account_id, list);
   }
   const groupsBy = new Map<string, GroupRef[]>();
   for (const m of members) {
+    if (!current(m)) continue;
     const list = groupsBy.get(m.account_id) ?? [];
     list.push({ id: m.group_id, name: m.group_name });
     groupsBy.set(m.account_id, list);

@@ -1,5 +1,6 @@
 import type { User } from '../../../domain/model/user';
-import { chunked, multiRowStatements, type MultiRowInsert } from '../sql/multiRowStatements';
+import type { UpsertUsersOptions } from '../../../domain/ports/userRepository';
+import { chunked, multiRowStatements, statementBaseBytes, STATEMENT_BYTE_BUDGET, type MultiRowInsert } from '../sql/multiRowStatements';
 import { groupHash } from '../groups/groupHash';
 import { byCodeUnit, placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
 import {
@@ -12,6 +13,7 @@ import {
   productRegisterColumns,
   productRegistrations,
   userColumns,
+  userRowsBound,
   userRowValues,
 } from './userRows';
 
@@ -60,16 +62,18 @@ const byHash = (rows: SqlValue[][]): SqlValue[][] =>
 export const newWriteId = (): number => 1 + Math.floor(Math.random() * 0x7ffffffe);
 
 /**
- * Users per part of one call: a part's rows of each table fit in about one statement (≈ 1 MiB), so that the users
- * rows of one part are written while the access and membership rows of the next are.
+ * Users per part of one call. Small parts keep the three lanes (see {@link runUserUpsert}) close together: the
+ * statements are ≈ 150 KB, so one being encoded never holds the others up for long, and a call starts and ends
+ * with only one part on a single lane. A part is three DML requests (five when stale rows are deleted at once),
+ * so at 20,000 users/s the calls make about 100 of the 150 DML requests a second Forge allows.
  */
-export const UPSERT_PART_USERS = 2_500;
+export const UPSERT_PART_USERS = 625;
 
 /** The statements of one part: a run of users in account-id order. */
 export interface UserUpsertPart {
-  /** Upserts the part's access rows, then deletes its users' access rows this write did not stamp. */
+  /** Upserts the part's access rows (then, with `staleRows: 'now'`, deletes its users' access rows not stamped). */
   access: Statement[];
-  /** Upserts the part's membership rows, then deletes its users' stale membership rows. */
+  /** Upserts the part's membership rows (then, with `staleRows: 'now'`, deletes its users' stale memberships). */
   members: Statement[];
   /** The part's users rows: written once its access and membership rows are. */
   users: Statement[];
@@ -85,8 +89,17 @@ export interface UserUpsertPlan {
   groupHashes: number;
   /** Registers the batch's groups (a no-op for those already there). */
   groupRegistration: Statement[];
-  /** The users in account-id order, in parts of {@link UPSERT_PART_USERS}. */
-  parts: UserUpsertPart[];
+  /** How many parts of {@link UPSERT_PART_USERS} users, in account-id order, the batch has. */
+  partCount: number;
+  /** Builds part `k`'s statements: {@link runUserUpsert} asks for each once, while the part before it is written. */
+  part(k: number): UserUpsertPart;
+}
+
+export interface UserUpsertOptions {
+  /** When rows the users no longer have are deleted (UpsertUsersOptions in the port); default `now`. */
+  staleRows?: UpsertUsersOptions['staleRows'];
+  /** Users per part; default {@link UPSERT_PART_USERS}. */
+  partUsers?: number;
 }
 
 const staleDelete = (table: string, users: readonly User[], writeId: number): Statement[] =>
@@ -95,29 +108,45 @@ const staleDelete = (table: string, users: readonly User[], writeId: number): St
     params: [...chunk, writeId],
   }));
 
-const partOf = (users: readonly User[], generation: number, writeId: number): UserUpsertPart => ({
+const partOf = (users: readonly User[], generation: number, writeId: number, deleteStale: boolean): UserUpsertPart => ({
   access: [
     ...multiRowStatements(accessUpsert, users.flatMap((u) => byHash(accessRowValues(u, generation, writeId)))),
-    ...staleDelete('user_product_access', users, writeId),
+    ...(deleteStale ? staleDelete('user_product_access', users, writeId) : []),
   ],
   members: [
     ...multiRowStatements(membersUpsert, users.flatMap((u) => byHash(memberRowValues(u, generation, writeId)))),
-    ...staleDelete('group_members', users, writeId),
+    ...(deleteStale ? staleDelete('group_members', users, writeId) : []),
   ],
   users: [...multiRowStatements(usersUpsert, users.map((u) => userRowValues(u, generation)))],
 });
 
 /**
- * Builds every statement of one `upsertMany` before any is sent, so an oversized row fails the call before it
- * writes anything. Every step is idempotent, so a slice that fails half-way is simply run again.
+ * Refuses the batch (STORAGE_LIMIT) when one of its rows is larger than a request may be, before anything is sent.
+ * A cheap bound clears almost every user ({@link userRowsBound}); a user it does not clear has its rows built and
+ * measured exactly.
+ */
+const assertRowsFit = (users: readonly User[], generation: number, writeId: number): void => {
+  const room = STATEMENT_BYTE_BUDGET - Math.max(...[usersUpsert, accessUpsert, membersUpsert].map(statementBaseBytes));
+  for (const user of users) {
+    if (userRowsBound(user) > room) partOf([user], generation, writeId, false);
+  }
+};
+
+/**
+ * Plans one `upsertMany`: the registrations now, each part's statements when {@link runUserUpsert} reaches it,
+ * so that building part k+1 overlaps the writing of part k. Every row is checked to fit a request first, so an
+ * oversized row fails the call before it writes anything. Every step is idempotent, so a slice that fails
+ * half-way is simply run again.
  */
 export const userUpsertPlan = (
   users: readonly User[],
   generation: number,
   writeId: number,
-  partUsers: number = UPSERT_PART_USERS,
+  { staleRows = 'now', partUsers = UPSERT_PART_USERS }: UserUpsertOptions = {},
 ): UserUpsertPlan => {
+  assertRowsFit(users, generation, writeId);
   const hashes = [...new Set(users.flatMap((u) => u.groups.map((g) => groupHash(g.id))))];
+  const parts = chunked(byAccountId(users), partUsers);
   return {
     products: [...multiRowStatements(productsRegister, productRegistrations(users, generation))],
     groupCheck: chunked(hashes).map((chunk) => ({
@@ -126,7 +155,8 @@ export const userUpsertPlan = (
     })),
     groupHashes: hashes.length,
     groupRegistration: [...multiRowStatements(groupsRegister, groupRegistrations(users, generation))],
-    parts: chunked(byAccountId(users), partUsers).map((part) => partOf(part, generation, writeId)),
+    partCount: parts.length,
+    part: (k) => partOf(parts[k] ?? [], generation, writeId, staleRows === 'now'),
   };
 };
 
@@ -138,6 +168,9 @@ export interface UpsertSender {
   registerGroups(plan: UserUpsertPlan): Promise<void>;
 }
 
+/** One turn of the event loop: what the lanes have ready goes out before more synchronous work. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Runs a plan as three lanes, one per table, each sending its statements in order: access (products first, then
  * each part's access rows), memberships (the groups first, then each part's membership rows) and users, whose
@@ -145,8 +178,9 @@ export interface UpsertSender {
  * activity is known (the fallback selects on it), so a write cut short never leaves a user marked known over
  * access rows it did not write. Never two statements on one table at once (no gap-lock deadlocks between them),
  * yet the users rows of part k go in while the access and membership rows of part k+1 do: the server works on
- * three tables at a time instead of waiting for the slowest lane. The first error stops every lane at its next
- * step and is thrown once all have stopped; the parts written before it are complete.
+ * three tables at a time instead of waiting for the slowest lane. Part k+1 is built once part k is handed to the
+ * lanes, while the server writes it. The first error stops every lane at its next step and is thrown once all
+ * have stopped; the parts written before it are complete.
  */
 export const runUserUpsert = async (plan: UserUpsertPlan, sender: UpsertSender): Promise<void> => {
   const state: { failure: { error: unknown } | null } = { failure: null };
@@ -157,40 +191,78 @@ export const runUserUpsert = async (plan: UserUpsertPlan, sender: UpsertSender):
     state.failure ??= { error };
     throw error;
   };
-  const accessDone: Promise<void>[] = [];
-  const membersDone: Promise<void>[] = [];
   let access = step(plan.products)().catch(stopOnError);
   let members = sender.registerGroups(plan).catch(stopOnError);
-  for (const part of plan.parts) {
+  let users: Promise<void> = Promise.resolve();
+  for (let k = 0; k < plan.partCount && state.failure === null; k++) {
+    let part: UserUpsertPart;
+    try {
+      part = plan.part(k);
+    } catch (error) {
+      state.failure ??= { error };
+      break;
+    }
     access = access.then(step(part.access)).catch(stopOnError);
     members = members.then(step(part.members)).catch(stopOnError);
-    accessDone.push(access);
-    membersDone.push(members);
+    users = Promise.all([access, members, users]).then(step(part.users)).catch(stopOnError);
+    await nextTurn();
   }
-  const users = (async (): Promise<void> => {
-    for (const [k, part] of plan.parts.entries()) {
-      await Promise.all([accessDone[k], membersDone[k]]);
-      await step(part.users)();
-    }
-  })().catch(stopOnError);
   await Promise.allSettled([access, members, users]);
   if (state.failure !== null) throw state.failure.error;
 };
 
-/** Marks users (and their access and membership rows) not seen since `generation` as having left. */
-export const markLeftStatements = (generation: number): Statement[] => [
-  {
+/** The statements of `markLeftBefore(generation)`; {@link runMarkLeft} gives the order they run in. */
+export interface MarkLeftStatements {
+  /**
+   * Per child table (access, memberships): the sweep, which deletes the rows that users written at `generation`
+   * no longer have, then the marking of the rows of users not seen since `generation` (kept, no longer counted).
+   */
+  children: [sweep: Statement, mark: Statement][];
+  /** Marks users not seen since `generation` as having left; its count is what markLeftBefore returns. */
+  users: Statement;
+}
+
+/**
+ * The end of a full walk at `generation`. The sweep removes what upserts with `staleRows: 'at-mark-left'` left
+ * behind: rows older than `generation` of users written at `generation`. It runs before the marking, which
+ * would otherwise take those rows for rows of users who left.
+ */
+export const markLeftStatements = (generation: number): MarkLeftStatements => ({
+  children: ['user_product_access', 'group_members'].map((table) => [
+    {
+      query:
+        `DELETE FROM ${table} WHERE seen_generation < ? ` +
+        'AND account_id IN (SELECT account_id FROM users WHERE seen_generation >= ?)',
+      params: [generation, generation],
+    },
+    { query: `UPDATE ${table} SET user_left = 1 WHERE seen_generation < ? AND user_left = 0`, params: [generation] },
+  ]),
+  users: {
     query:
       "UPDATE users SET left_generation = ?, membership_status = 'no_membership' " +
       'WHERE seen_generation < ? AND left_generation IS NULL',
     params: [generation, generation],
   },
-  {
-    query: 'UPDATE user_product_access SET user_left = 1 WHERE seen_generation < ? AND user_left = 0',
-    params: [generation],
-  },
-  { query: 'UPDATE group_members SET user_left = 1 WHERE seen_generation < ? AND user_left = 0', params: [generation] },
-];
+});
+
+/**
+ * Runs the walk's end in three lanes, one per table: each child table's sweep and then its marking, and the users
+ * marking once both sweeps are done (the sweeps read `users`; the marking writes rows they read). Each statement
+ * scans its whole table, so the lanes let the server scan two tables at a time. Returns the users marked.
+ * Every statement is idempotent: a run cut short is simply run again.
+ */
+export const runMarkLeft = async (statements: MarkLeftStatements, execute: (s: Statement) => Promise<number>): Promise<number> => {
+  const sweeps = statements.children.map(([sweep]) => execute(sweep));
+  const marks = statements.children.map(async ([, mark], i) => {
+    await sweeps[i];
+    await execute(mark);
+  });
+  const users = Promise.all(sweeps).then(() => execute(statements.users));
+  const settled = await Promise.allSettled([users, ...marks]);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return users;
+};
 
 /** Every table that names an account; erasing a user deletes from each (P3). */
 export const eraseStatements = (accountId: string): Statement[] =>

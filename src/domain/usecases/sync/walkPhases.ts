@@ -34,7 +34,8 @@ export const usersStep: Step = async (run, context) => {
   if (directoryId === undefined) return { run: await exclusively(context, () => endUsers(run, deps)) };
   const page = await deps.directory.searchUsers(orgId, directoryId, cursor);
   meter.pages += 1;
-  await exclusively(context, () => deps.users.upsertMany(page.items, run.generation));
+  // Rows these users no longer have go in one pass at the end of the walk (markLeftBefore), not page by page.
+  await exclusively(context, () => deps.users.upsertMany(page.items, run.generation, { staleRows: 'at-mark-left' }));
   const seen = { ...run, processed: run.processed + page.items.length };
   const walk = advanceWalk(counted(seen, { users: page.items.length }, 1), page.next);
   return { run: walk.done ? await exclusively(context, () => endUsers(walk.run, deps)) : walk.run };
