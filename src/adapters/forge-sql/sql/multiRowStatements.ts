@@ -48,16 +48,16 @@ export interface MultiRowInsert {
   columns: number;
 }
 
+/** The request bytes of an insert's statement before any row: what every statement of it starts from. */
+export const statementBaseBytes = (insert: MultiRowInsert): number =>
+  requestBytes({ query: `${insert.head}  ${insert.tail}`, params: [] });
+
 /**
  * Splits rows into multi-row INSERT statements, each as large as fits: its JSON request body stays
  * within `budget` bytes (measured, not guessed from a row count) and under the placeholder ceiling.
  * Strings (and any number that is not a safe integer) are bound to `?`; NULLs and integers are written
  * into the tuples (see {@link inlineLiteral}).
  */
-/** The request bytes of an insert's statement before any row: what every statement of it starts from. */
-export const statementBaseBytes = (insert: MultiRowInsert): number =>
-  requestBytes({ query: `${insert.head}  ${insert.tail}`, params: [] });
-
 export function* multiRowStatements(
   insert: MultiRowInsert,
   rows: Iterable<readonly SqlValue[]>,

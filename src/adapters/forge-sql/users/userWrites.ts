@@ -1,7 +1,6 @@
 import type { User } from '../../../domain/model/user';
 import type { UpsertUsersOptions } from '../../../domain/ports/userRepository';
 import { chunked, multiRowStatements, statementBaseBytes, STATEMENT_BYTE_BUDGET, type MultiRowInsert } from '../sql/multiRowStatements';
-import { groupHash } from '../groups/groupHash';
 import { byCodeUnit, placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
 import {
   accessColumns,
@@ -46,6 +45,7 @@ const registerOf = (table: string, columns: readonly string[]): MultiRowInsert =
 const productsRegister = registerOf('products', productRegisterColumns);
 const groupsRegister = registerOf('directory_groups', groupRegisterColumns);
 const membersUpsert = upsertOf('group_members', memberColumns, 2, ',user_left=0');
+const GROUP_HASH_COLUMN = groupRegisterColumns.indexOf('group_hash');
 
 /** Users ordered by account id (the primary key of all three tables): InnoDB inserts in key order far faster. */
 const byAccountId = (users: readonly User[]): User[] =>
@@ -120,15 +120,17 @@ const partOf = (users: readonly User[], generation: number, writeId: number, del
   users: [...multiRowStatements(usersUpsert, users.map((u) => userRowValues(u, generation)))],
 });
 
+/** What one row may add to a users, access or membership statement and still fit a request. */
+const ROW_ROOM = STATEMENT_BYTE_BUDGET - Math.max(...[usersUpsert, accessUpsert, membersUpsert].map(statementBaseBytes));
+
 /**
  * Refuses the batch (STORAGE_LIMIT) when one of its rows is larger than a request may be, before anything is sent.
  * A cheap bound clears almost every user ({@link userRowsBound}); a user it does not clear has its rows built and
  * measured exactly.
  */
 const assertRowsFit = (users: readonly User[], generation: number, writeId: number): void => {
-  const room = STATEMENT_BYTE_BUDGET - Math.max(...[usersUpsert, accessUpsert, membersUpsert].map(statementBaseBytes));
   for (const user of users) {
-    if (userRowsBound(user) > room) partOf([user], generation, writeId, false);
+    if (userRowsBound(user) > ROW_ROOM) partOf([user], generation, writeId, false);
   }
 };
 
@@ -145,7 +147,9 @@ export const userUpsertPlan = (
   { staleRows = 'now', partUsers = UPSERT_PART_USERS }: UserUpsertOptions = {},
 ): UserUpsertPlan => {
   assertRowsFit(users, generation, writeId);
-  const hashes = [...new Set(users.flatMap((u) => u.groups.map((g) => groupHash(g.id))))];
+  const groups = groupRegistrations(users, generation);
+  // The registration rows are one per distinct group: their hashes are what the check counts.
+  const hashes = [...new Set(groups.map((row) => row[GROUP_HASH_COLUMN] ?? null))];
   const parts = chunked(byAccountId(users), partUsers);
   return {
     products: [...multiRowStatements(productsRegister, productRegistrations(users, generation))],
@@ -154,7 +158,7 @@ export const userUpsertPlan = (
       params: chunk,
     })),
     groupHashes: hashes.length,
-    groupRegistration: [...multiRowStatements(groupsRegister, groupRegistrations(users, generation))],
+    groupRegistration: [...multiRowStatements(groupsRegister, groups)],
     partCount: parts.length,
     part: (k) => partOf(parts[k] ?? [], generation, writeId, staleRows === 'now'),
   };
