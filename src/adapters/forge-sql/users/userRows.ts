@@ -20,8 +20,11 @@ import {
   toSqlBool,
   toSqlDateTimeOrNull,
   type SqlValue,
+  type Statement,
 } from '../sql/sqlValues';
+import { DomainError } from '../../../domain/model/errors';
 import { groupHash } from '../groups/groupHash';
+import { inlineLiteral, paramBytes, type MultiRowBuilder } from '../sql/multiRowStatements';
 import { productHash } from '../products/productHash';
 import { addedKey, emailKeys, inactivityKey, lastActivity, nameKey } from './userKeys';
 
@@ -80,6 +83,8 @@ export const userRowsBound = (user: User): number => {
 /**
  * Access rows carry the user's flags too, so the per-product dashboard reads one table; the product is named by
  * its hash (and its key, for the product filter), its site only in `products` (see {@link productRegistrations}).
+ * These are the values, in `accessColumns` order, that {@link ChildRowWriter} writes as text (a property test holds
+ * the two to the same statements) and that the row bound is measured against.
  */
 export const accessRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
   user.productAccess.map((a) => [
@@ -87,9 +92,96 @@ export const accessRowValues = (user: User, generation: number, writeId: number)
     inactivityKey(user.activityKnown, a.lastActiveAt), toSqlBool(user.billable), generation, writeId,
   ]);
 
-/** Membership rows name the group by its hash only; its id and name live in `directory_groups`. */
+/** Membership rows name the group by its hash only; its id and name live in `directory_groups` (values as above). */
 export const memberRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
   user.groups.map((g) => [user.accountId, groupHash(g.id), generation, writeId]);
+
+/** A product's or group's hash, and its text in a tuple. */
+interface HashText {
+  hash: number;
+  text: string;
+}
+
+interface ProductText extends HashText {
+  /** What the product key adds to a statement's params (bound, with its comma). */
+  keyBytes: number;
+}
+
+const integerLiteral = (n: number): string => {
+  const text = inlineLiteral(n);
+  if (text === undefined) throw new DomainError('INTERNAL', 'A row value is not an integer', { value: String(n) });
+  return text;
+};
+
+const byHashText = (a: HashText, b: HashText): number => a.hash - b.hash;
+
+/**
+ * Writes one call's access and membership rows straight into tuples, the same text and bound values that
+ * {@link accessRowValues} and {@link memberRowValues} give through `multiRowStatements`, without an array per row:
+ * the text of the generation and write id that end every row, and each product's and group's hash and its
+ * text, are computed once per call. A user's rows go in hash order (the second key column).
+ */
+export class ChildRowWriter {
+  private readonly suffix: string;
+  private readonly products = new Map<string, Map<string, ProductText>>();
+  private readonly groups = new Map<string, HashText>();
+
+  constructor(generation: number, writeId: number) {
+    this.suffix = `,${integerLiteral(generation)},${integerLiteral(writeId)})`;
+  }
+
+  /** Adds the user's access rows to `builder`; statements it completes go to `out`. */
+  access(user: User, builder: MultiRowBuilder, out: Statement[]): void {
+    const rows = user.productAccess.map((a) => ({ a, p: this.product(a.productKey, a.resourceId) }));
+    if (rows.length > 1) rows.sort((x, y) => byHashText(x.p, y.p));
+    const accountBytes = paramBytes(user.accountId) + 1;
+    const billable = user.billable ? '1' : '0';
+    for (const { a, p } of rows) {
+      const lastActive = a.lastActiveAt === null ? 'NULL' : integerLiteral(a.lastActiveAt.getTime());
+      const inactivity = integerLiteral(inactivityKey(user.activityKnown, a.lastActiveAt));
+      const tuple = `(?,${p.text},?,${lastActive},${inactivity},${billable}${this.suffix}`;
+      const done = builder.add(tuple, [user.accountId, a.productKey], accountBytes + p.keyBytes);
+      if (done !== undefined) out.push(done);
+    }
+  }
+
+  /** Adds the user's membership rows to `builder`; statements it completes go to `out`. */
+  members(user: User, builder: MultiRowBuilder, out: Statement[]): void {
+    const groups = user.groups.map((g) => this.group(g.id));
+    if (groups.length > 1) groups.sort(byHashText);
+    const bound = [user.accountId];
+    const accountBytes = paramBytes(user.accountId) + 1;
+    for (const g of groups) {
+      const done = builder.add(`(?,${g.text}${this.suffix}`, bound, accountBytes);
+      if (done !== undefined) out.push(done);
+    }
+  }
+
+  private product(key: string, resourceId: string): ProductText {
+    let sites = this.products.get(key);
+    if (sites === undefined) {
+      sites = new Map();
+      this.products.set(key, sites);
+    }
+    let known = sites.get(resourceId);
+    if (known === undefined) {
+      const hash = productHash(key, resourceId);
+      known = { hash, text: integerLiteral(hash), keyBytes: paramBytes(key) + 1 };
+      sites.set(resourceId, known);
+    }
+    return known;
+  }
+
+  private group(id: string): HashText {
+    let known = this.groups.get(id);
+    if (known === undefined) {
+      const hash = groupHash(id);
+      known = { hash, text: integerLiteral(hash) };
+      this.groups.set(id, known);
+    }
+    return known;
+  }
+}
 
 /** One row per distinct key, built from the first item with that key, in key order (as the primary key sorts). */
 const distinctRowsByKey = <Item>(items: readonly Item[], keyOf: (item: Item) => string, rowOf: (item: Item) => SqlValue[]): SqlValue[][] => {

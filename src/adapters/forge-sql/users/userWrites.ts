@@ -1,14 +1,20 @@
 import type { User } from '../../../domain/model/user';
 import type { UpsertUsersOptions } from '../../../domain/ports/userRepository';
-import { chunked, multiRowStatements, statementBaseBytes, STATEMENT_BYTE_BUDGET, type MultiRowInsert } from '../sql/multiRowStatements';
-import { byCodeUnit, placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
+import {
+  chunked,
+  MultiRowBuilder,
+  multiRowStatements,
+  statementBaseBytes,
+  STATEMENT_BYTE_BUDGET,
+  type MultiRowInsert,
+} from '../sql/multiRowStatements';
+import { byCodeUnit, placeholders, type Statement } from '../sql/sqlValues';
 import {
   accessColumns,
-  accessRowValues,
+  ChildRowWriter,
   groupRegisterColumns,
   groupRegistrations,
   memberColumns,
-  memberRowValues,
   productRegisterColumns,
   productRegistrations,
   userColumns,
@@ -50,10 +56,6 @@ const GROUP_HASH_COLUMN = groupRegisterColumns.indexOf('group_hash');
 /** Users ordered by account id (the primary key of all three tables): InnoDB inserts in key order far faster. */
 const byAccountId = (users: readonly User[]): User[] =>
   [...users].sort((a, b) => byCodeUnit(a.accountId, b.accountId));
-
-/** One user's child rows ordered by their second key column (a 53-bit hash), so the batch stays in key order. */
-const byHash = (rows: SqlValue[][]): SqlValue[][] =>
-  rows.length < 2 ? rows : rows.sort((a, b) => Number(a[1]) - Number(b[1]));
 
 /**
  * A per-call stamp: rows of these users that this call did not write are stale (access or group removed).
@@ -108,17 +110,31 @@ const staleDelete = (table: string, users: readonly User[], writeId: number): St
     params: [...chunk, writeId],
   }));
 
-const partOf = (users: readonly User[], generation: number, writeId: number, deleteStale: boolean): UserUpsertPart => ({
-  access: [
-    ...multiRowStatements(accessUpsert, users.flatMap((u) => byHash(accessRowValues(u, generation, writeId)))),
-    ...(deleteStale ? staleDelete('user_product_access', users, writeId) : []),
-  ],
-  members: [
-    ...multiRowStatements(membersUpsert, users.flatMap((u) => byHash(memberRowValues(u, generation, writeId)))),
-    ...(deleteStale ? staleDelete('group_members', users, writeId) : []),
-  ],
-  users: [...multiRowStatements(usersUpsert, users.map((u) => userRowValues(u, generation)))],
-});
+const partOf = (
+  users: readonly User[],
+  generation: number,
+  writeId: number,
+  rows: ChildRowWriter,
+  deleteStale: boolean,
+): UserUpsertPart => {
+  const access: Statement[] = [];
+  const members: Statement[] = [];
+  const accessRows = new MultiRowBuilder(accessUpsert);
+  const memberRows = new MultiRowBuilder(membersUpsert);
+  for (const user of users) {
+    rows.access(user, accessRows, access);
+    rows.members(user, memberRows, members);
+  }
+  for (const [builder, out] of [[accessRows, access], [memberRows, members]] as const) {
+    const last = builder.finish();
+    if (last !== undefined) out.push(last);
+  }
+  if (deleteStale) {
+    access.push(...staleDelete('user_product_access', users, writeId));
+    members.push(...staleDelete('group_members', users, writeId));
+  }
+  return { access, members, users: [...multiRowStatements(usersUpsert, users.map((u) => userRowValues(u, generation)))] };
+};
 
 /** What one row may add to a users, access or membership statement and still fit a request. */
 const ROW_ROOM = STATEMENT_BYTE_BUDGET - Math.max(...[usersUpsert, accessUpsert, membersUpsert].map(statementBaseBytes));
@@ -128,9 +144,9 @@ const ROW_ROOM = STATEMENT_BYTE_BUDGET - Math.max(...[usersUpsert, accessUpsert,
  * A cheap bound clears almost every user ({@link userRowsBound}); a user it does not clear has its rows built and
  * measured exactly.
  */
-const assertRowsFit = (users: readonly User[], generation: number, writeId: number): void => {
+const assertRowsFit = (users: readonly User[], generation: number, writeId: number, rows: ChildRowWriter): void => {
   for (const user of users) {
-    if (userRowsBound(user) > ROW_ROOM) partOf([user], generation, writeId, false);
+    if (userRowsBound(user) > ROW_ROOM) partOf([user], generation, writeId, rows, false);
   }
 };
 
@@ -146,7 +162,8 @@ export const userUpsertPlan = (
   writeId: number,
   { staleRows = 'now', partUsers = UPSERT_PART_USERS }: UserUpsertOptions = {},
 ): UserUpsertPlan => {
-  assertRowsFit(users, generation, writeId);
+  const rows = new ChildRowWriter(generation, writeId);
+  assertRowsFit(users, generation, writeId, rows);
   const groups = groupRegistrations(users, generation);
   // The registration rows are one per distinct group: their hashes are what the check counts.
   const hashes = [...new Set(groups.map((row) => row[GROUP_HASH_COLUMN] ?? null))];
@@ -160,7 +177,7 @@ export const userUpsertPlan = (
     groupHashes: hashes.length,
     groupRegistration: [...multiRowStatements(groupsRegister, groups)],
     partCount: parts.length,
-    part: (k) => partOf(parts[k] ?? [], generation, writeId, staleRows === 'now'),
+    part: (k) => partOf(parts[k] ?? [], generation, writeId, rows, staleRows === 'now'),
   };
 };
 
