@@ -110,6 +110,10 @@ const staleDelete = (table: string, users: readonly User[], writeId: number): St
     params: [...chunk, writeId],
   }));
 
+/**
+ * One part's statements: its access and membership rows through the call's {@link ChildRowWriter} (hash texts
+ * shared by every part), then, with `now`, the stale-row deletes; its users rows through `multiRowStatements`.
+ */
 const partOf = (
   users: readonly User[],
   generation: number,
