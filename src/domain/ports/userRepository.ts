@@ -50,10 +50,6 @@ export interface UserQueryContext {
   protectedEmails: ProtectedEmails;
 }
 
-/**
- * The synced copy of the directory. Writes are idempotent multi-row upserts stamped with the sync
- * generation that saw the row; users not seen by a finished full sync are marked as having left.
- */
 /** How an upsert removes the rows its users no longer have (a product access or group membership not written again). */
 export interface UpsertUsersOptions {
   /**
@@ -65,6 +61,10 @@ export interface UpsertUsersOptions {
   staleRows: 'now' | 'at-mark-left';
 }
 
+/**
+ * The synced copy of the directory. Writes are idempotent multi-row upserts stamped with the sync
+ * generation that saw the row; users not seen by a finished full sync are marked as having left.
+ */
 export interface UserRepository {
   upsertMany(users: readonly User[], generation: number, options?: UpsertUsersOptions): Promise<void>;
   get(accountId: string): Promise<User | null>;

@@ -53,7 +53,7 @@ export const statementBaseBytes = (insert: MultiRowInsert): number =>
   requestBytes({ query: `${insert.head}  ${insert.tail}`, params: [] });
 
 /** Bytes a row's bound values add to the body's `params` array: each value and its comma. */
-export const boundBytes = (bound: readonly SqlValue[]): number => {
+const boundBytes = (bound: readonly SqlValue[]): number => {
   let bytes = 0;
   for (const value of bound) bytes += paramBytes(value) + 1;
   return bytes;

@@ -27,7 +27,7 @@ export class SqlUserRepository implements UserRepository {
   /** Runs the plan's three lanes (userWrites.ts, {@link runUserUpsert}) through @forge/sql. */
   async upsertMany(users: readonly User[], generation: number, options?: UpsertUsersOptions): Promise<void> {
     if (users.length === 0) return;
-    const plan = userUpsertPlan(users, generation, newWriteId(), { staleRows: options?.staleRows ?? 'now' });
+    const plan = userUpsertPlan(users, generation, newWriteId(), options);
     await runUserUpsert(plan, {
       run: async (statements) => { await this.db.executeAll(statements); },
       registerGroups: (p) => this.registerGroups(p),
