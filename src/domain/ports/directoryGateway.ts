@@ -2,6 +2,7 @@ import type { Group } from '../model/group';
 import type { Product } from '../model/product';
 import type { User } from '../model/user';
 
+/** One page of a paged directory read. */
 export interface Page<T> {
   items: T[];
   /** Opaque cursor for the next page; null when this was the last page. */

@@ -1,3 +1,4 @@
+/** A queue event: the job it belongs to and the slice number, never the work itself (events are at most 100 KB). */
 export type JobMessage =
   | { kind: 'sync'; runId: string; slice: number }
   | { kind: 'bulk-action'; jobId: string; slice: number }

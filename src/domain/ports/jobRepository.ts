@@ -1,5 +1,6 @@
 import type { Job } from '../model/jobs';
 
+/** One user's result in a job: succeeded, or failed / skipped with a stable reason code. */
 export interface JobItemResult {
   accountId: string;
   outcome: 'succeeded' | 'failed' | 'skipped';

@@ -31,6 +31,7 @@ export interface UserFilter {
   includeLeft?: boolean;
 }
 
+/** One page of the users list: filter, sort and keyset position. */
 export interface UserQuery {
   filter: UserFilter;
   sort: { key: UserSortKey; direction: 'asc' | 'desc' };

@@ -7,12 +7,14 @@ const orgAdminRoles = ['atlassian/org-admin', 'org-admin'];
 const productAdminRoles = ['atlassian/admin', 'admin', 'atlassian/site-admin', 'site-admin'];
 const userAccessAdminRoles = ['atlassian/user-access-admin', 'user-access-admin'];
 
+/** Who asks, and for which part of the app. */
 export interface AccessRequest {
   accountId: string | null;
   /** The screen or capability asked for: before a key exists only `settings` may be reached. */
   area: 'settings' | 'app';
 }
 
+/** What the access check reads besides Jira: whether a key exists, the settings and the caller's platform roles. */
 export interface AccessContext {
   apiKeyConfigured: boolean;
   settings: Settings;
@@ -20,6 +22,7 @@ export interface AccessContext {
   platformRoles: readonly string[] | null;
 }
 
+/** What the caller may do: Settings only (bootstrap, before a key exists) or everything, and through which role. */
 export type AccessGrant = { level: 'bootstrap' } | { level: 'full'; via: 'org-admin' | 'product-admin' | 'user-access-admin' };
 
 const hasAny = (roles: readonly string[], wanted: readonly string[]): boolean => roles.some((r) => wanted.includes(r));

@@ -10,6 +10,7 @@ import { toApiKeyView, type ApiKeyView } from './apiKeyView';
 /** Builds a gateway that uses `key` instead of the stored one (to try a pasted key before it is saved). */
 export type GatewayForKey = (key: string) => Pick<DirectoryGateway, 'listOrgs' | 'apiKeyExpiry'>;
 
+/** What checking, saving and removing the org API key needs. */
 export interface ApiKeyDeps {
   gatewayForKey: GatewayForKey;
   secrets: SecretStore;

@@ -19,6 +19,7 @@ export interface AuditEntryView {
   jobId: string | null;
 }
 
+/** What listing the audit log needs: the log, and the synced users for names. */
 export interface ListAuditDeps {
   audit: AuditLog;
   users: Pick<UserRepository, 'getMany'>;

@@ -14,6 +14,7 @@ export interface PlanItemView {
   messageKey: string;
 }
 
+/** The plan the admin confirms: counts over every selected user, and the first `itemsLimit` items in plan order. */
 export interface BulkPlanView {
   action: BulkAction;
   summary: ActionPlan['summary'];

@@ -7,6 +7,7 @@ import { isFinished } from './jobView';
 import { planContextFor } from './planContext';
 import { failRemaining, finishJob, recordBatch } from './sliceRecords';
 
+/** The queue message of a bulk-action slice: ids only. */
 export interface BulkMessage {
   kind: 'bulk-action';
   jobId: string;

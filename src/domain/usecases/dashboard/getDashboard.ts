@@ -17,6 +17,7 @@ export interface ProductUsageView extends ProductUsage {
   seatLevel: 'ok' | 'near' | 'over' | 'unknown';
 }
 
+/** Everything the dashboard shows (D1–D4). */
 export interface DashboardView {
   totals: DashboardTotals;
   thresholds: { warningDays: number; overdueDays: number };
@@ -25,6 +26,7 @@ export interface DashboardView {
   freshness: { lastSyncAt: Date | null; lastSyncStatus: SyncRun['status'] | null; runningSince: Date | null };
 }
 
+/** What the dashboard reads. */
 export interface DashboardDeps {
   dashboard: DashboardQueries;
   products: ProductRepository;

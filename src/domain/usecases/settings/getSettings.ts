@@ -11,6 +11,7 @@ import type { SyncRunRepository } from '../../ports/syncRunRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { toApiKeyView, type ApiKeyView } from '../apiKey/apiKeyView';
 
+/** What reading the settings page needs. */
 export interface SettingsDeps {
   settings: SettingsStore;
   secrets: SecretStore;
@@ -20,6 +21,7 @@ export interface SettingsDeps {
   clock: Clock;
 }
 
+/** The settings as the settings page shows them, with what is derived from them (next sync, whitelist counts). */
 export interface SettingsView extends Omit<Settings, 'version' | 'sync' | 'protectedEmails'> {
   sync: Settings['sync'] & {
     nextSyncAt: Date | null;

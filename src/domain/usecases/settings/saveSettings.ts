@@ -17,6 +17,7 @@ export interface SettingsPatch {
   defaultLanguage?: string | null | undefined;
 }
 
+/** What saving settings needs on top of reading them: the audit log and ids for its entry. */
 export interface SaveSettingsDeps extends SettingsDeps {
   audit: AuditLog;
   ids: IdGenerator;

@@ -12,10 +12,12 @@ export interface DueTaskStarter {
   startDue(now: Date): Promise<number>;
 }
 
+/** What the hourly tick needs: starting and resuming syncs, the API key notice, the settings, and the tasks seam. */
 export type HourlyTickDeps = StartSyncDeps & ApiKeyNoticeDeps & { settings: SettingsStore; tasks?: DueTaskStarter };
 
 export type SyncTickAction = 'started' | 'resumed' | 'running' | 'not-due' | 'no-api-key';
 
+/** What one tick did, part by part (the trigger logs it). */
 export interface HourlyTickSummary {
   sync: { action: SyncTickAction | 'error'; runId: string | null; slotStart: Date | null; error?: string };
   apiKeyNotice: ApiKeyNoticeResult | 'error';

@@ -8,6 +8,7 @@ import type { StartSyncDeps } from './deps';
 import { endRun, syncAuditEntry } from './endRun';
 import { pushSlice } from './continuation';
 
+/** A request to start a sync. */
 export interface StartSyncCommand {
   trigger: SyncRun['trigger'];
   /** Who asked: the admin (manual), the task, or the system (schedule). */

@@ -2,6 +2,7 @@ import type { UserFilter, UserQuery, UserRepository } from '../../ports/userRepo
 import { toUserView, type UserView } from './userView';
 import { loadViewContext, type ViewDeps } from './viewContext';
 
+/** What listing and counting users needs. */
 export interface ListUsersDeps extends ViewDeps {
   users: UserRepository;
 }

@@ -5,10 +5,12 @@ import type { ListUsersDeps } from './listUsers';
 import { toUserView, type UserView } from './userView';
 import { loadViewContext } from './viewContext';
 
+/** What a user's detail needs on top of the list: the audit log. */
 export interface UserDetailDeps extends ListUsersDeps {
   audit: AuditLog;
 }
 
+/** One user as the detail panel shows them (U5). */
 export interface UserDetailView {
   user: UserView;
   platformRoles: string[];
