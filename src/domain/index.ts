@@ -1,0 +1,95 @@
+/**
+ * The domain's public face: what a caller outside src/domain (a script, a test, a new adapter) may use. It needs
+ * nothing from Forge: give a use case its ports (in-memory fakes will do) and call it; docs/architecture.md,
+ * "Using the domain as a library", shows how. Each name is documented where it is defined. Anything not listed
+ * here is an internal step of a use case and may change without notice.
+ */
+
+// Models: the records the app keeps and passes around, with their zod schemas.
+export { auditActorSchema, auditEntrySchema, type AuditAction, type AuditActor, type AuditEntry, type AuditOutcome } from './model/audit';
+export { DomainError, errorCodes, isDomainError, type ErrorCode } from './model/errors';
+export { groupSchema, type Group } from './model/group';
+export { jobSchema, syncRunSchema, type Job, type JobKind, type JobStatus, type SyncDataType, type SyncPhase, type SyncRun } from './model/jobs';
+export { productFamily, productSchema, type Product, type ProductKey } from './model/product';
+export { defaultSettings, settingsSchema, thresholdDayChoices, type Settings } from './model/settings';
+export { isDeactivated, isSuspended, userSchema, type AccountStatus, type GroupRef, type ProductAccess, type User } from './model/user';
+
+// Policies: the rules, as pure functions of their inputs.
+export {
+  bulkActionSchema,
+  planAction,
+  recheckItem,
+  skipReasons,
+  type ActionMethod,
+  type ActionPlan,
+  type BulkAction,
+  type PlanContext,
+  type PlanItem,
+  type SkipReason,
+} from './policy/actionEligibility';
+export { daysLeft, expiryStatus, shouldSendSevenDayNotice, type ExpiryStatus } from './policy/apiKeyExpiry';
+export {
+  classifyAccess,
+  classifyProduct,
+  classifyUser,
+  inactiveDays,
+  inactivityStates,
+  isInactive,
+  isInactiveForAtLeast,
+  type InactivityState,
+  type InactivityThresholds,
+  type ProductScope,
+} from './policy/inactivityPolicy';
+export { parseProtectedEntry, ProtectedEmails, validateProtectedEntries, type ProtectedEntry } from './policy/protectedEmails';
+export { dueSlotStart, isDue, nextRun, validateSlot, validateTaskSlot, validateTimeZone, type TimeSlot } from './policy/timeSlot';
+
+// Ports: what the use cases need from the outside world; src/adapters implements them for Forge.
+export type { AuditLog, AuditQuery } from './ports/auditLog';
+export type { Clock } from './ports/clock';
+export type { DashboardQueries } from './ports/dashboardQueries';
+export type { DirectoryGateway, Page, UserActivity, UserSearchFilter } from './ports/directoryGateway';
+export type { GroupRepository } from './ports/groupRepository';
+export type { IdGenerator } from './ports/idGenerator';
+export type { JiraPermissions } from './ports/jiraPermissions';
+export type { JobPointers } from './ports/jobPointers';
+export type { JobMessage, JobQueue } from './ports/jobQueue';
+export type { JobItemResult, JobRepository } from './ports/jobRepository';
+export type { BulkJobSpec, JobSpecRepository } from './ports/jobSpecRepository';
+export type { Lock, LockLease } from './ports/lock';
+export type { Notifier } from './ports/notifier';
+export type { ProductRepository } from './ports/productRepository';
+export type { ApiKeyInfo, SecretStore } from './ports/secretStore';
+export type { SettingsStore } from './ports/settingsStore';
+export type { SiteDirectory } from './ports/siteDirectory';
+export type { SiteDirectoryQueries } from './ports/siteDirectoryQueries';
+export type { SiteDirectoryRepository } from './ports/siteDirectoryRepository';
+export type { SyncRunRepository } from './ports/syncRunRepository';
+export type { TickState } from './ports/tickState';
+export type { UserFilter, UserQuery, UserQueryContext, UserRepository } from './ports/userRepository';
+
+// Use cases: one thing a user or a trigger does, with the ports it needs.
+export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
+export { checkApiKey, removeApiKey, saveApiKey, type ApiKeyDeps } from './usecases/apiKey/manageApiKey';
+export { listAudit, type ListAuditDeps } from './usecases/audit/listAudit';
+export { bulkResults, bulkStatus } from './usecases/bulk/bulkStatus';
+export type { JobDeps, PlanDeps, SliceDeps } from './usecases/bulk/deps';
+export type { BulkJobView } from './usecases/bulk/jobView';
+export { planBulk, type BulkPlanView } from './usecases/bulk/planBulk';
+export { runBulkSlice, type BulkMessage, type BulkSliceOutcome } from './usecases/bulk/runBulkSlice';
+export type { BulkSelection } from './usecases/bulk/selection';
+export { startBulk } from './usecases/bulk/startBulk';
+export { getDashboard, type DashboardDeps, type DashboardView } from './usecases/dashboard/getDashboard';
+export { getSettings, type SettingsDeps, type SettingsView } from './usecases/settings/getSettings';
+export { saveSettings, type SaveSettingsDeps, type SettingsPatch } from './usecases/settings/saveSettings';
+export { getStatistics, searchGroups } from './usecases/settings/statistics';
+export type { SliceBudget, SyncLimits } from './usecases/sync/budget';
+export type { SliceOutcome } from './usecases/sync/continuation';
+export type { StartSyncDeps, SyncDeps, SyncMessage } from './usecases/sync/deps';
+export { hourlyTick, type HourlyTickDeps, type HourlyTickSummary } from './usecases/sync/hourlyTick';
+export { runSyncSlice } from './usecases/sync/runSyncSlice';
+export { startSync, type StartSyncCommand } from './usecases/sync/startSync';
+export { getSyncHistory, getSyncStatus, type SyncStatusView } from './usecases/sync/syncStatus';
+export { countUsers, listUsers, type ListUsersDeps } from './usecases/users/listUsers';
+export { listCustomers, listProjectUsers } from './usecases/users/siteUsers';
+export { userDetail, type UserDetailDeps, type UserDetailView } from './usecases/users/userDetail';
+export type { UserView } from './usecases/users/userView';
