@@ -14,11 +14,11 @@ const filesUnder = (dir: string): string[] =>
 
 /**
  * Feature IDs a text cites: `S5`, `(B3)`, `FEATURES Y2`, and ranges such as `A1–A3` or `S2-S8` (every ID in
- * between). A letter and 0, or an ISO time such as `T12:00`, is not a citation.
+ * between). A letter with 0 or a number above 19 (`T0`, `P95`), or an ISO time such as `T12:00`, is not a citation.
  */
 const citedFeatureIds = (text: string): string[] => {
   const ids: string[] = [];
-  for (const m of text.matchAll(/\b([SDUBITAXLPY])([1-9]\d?)(?:\s?[–-]\s?\1?([1-9]\d?))?\b(?!:\d)/g)) {
+  for (const m of text.matchAll(/\b([SDUBITAXLPY])(1\d|[1-9])(?:\s?[–-]\s?\1?(1\d|[1-9]))?\b(?!:\d)/g)) {
     const [, letter = '', from = '', to] = m;
     const last = to === undefined ? Number(from) : Number(to);
     for (let n = Number(from); n <= Math.max(Number(from), last); n += 1) ids.push(`${letter}${n}`);
@@ -35,8 +35,8 @@ const namedPaths = (text: string): string[] =>
 
 describe('comments and docs point inside the repository', () => {
   it('reads citations as the comments write them', () => {
-    expect(citedFeatureIds('S5 / Y2: the run (FEATURES S7); A1–A3, S2-S8; not T0, 2025-01-01T12:00Z, U12x')).toEqual([
-      'S5', 'Y2', 'S7', 'A1', 'A2', 'A3', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8',
+    expect(citedFeatureIds('S5 / Y2: the run (FEATURES S7); A1–A3, S2-S8; not T0, P95, 2025-01-01T12:00Z, U12x, S10')).toEqual([
+      'S5', 'Y2', 'S7', 'A1', 'A2', 'A3', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S10',
     ]);
   });
 
