@@ -1,7 +1,7 @@
 import type { Group } from '../../../../src/domain/model/group';
 import type { Product } from '../../../../src/domain/model/product';
 import type { User } from '../../../../src/domain/model/user';
-import type { GroupRepository } from '../../../../src/domain/ports/groupRepository';
+import type { GroupMembership, GroupRepository } from '../../../../src/domain/ports/groupRepository';
 import type { UserRepository } from '../../../../src/domain/ports/userRepository';
 import type { KillSwitch } from './faults';
 
@@ -101,6 +101,16 @@ export class FakeGroupRepository implements GroupRepository {
   upsertMany(groups: readonly Group[], generation: number): Promise<void> {
     this.t.op();
     for (const group of groups) this.t.groups.set(group.id, { group: structuredClone(group), seen: generation });
+    return Promise.resolve();
+  }
+
+  upsertMemberships(memberships: readonly GroupMembership[], generation: number): Promise<void> {
+    this.t.op();
+    for (const { accountId, groupId } of memberships) {
+      const rows = this.t.members.get(accountId) ?? new Map<string, MemberRow>();
+      rows.set(groupId, { name: this.t.groups.get(groupId)?.group.name ?? '', seen: generation });
+      this.t.members.set(accountId, rows);
+    }
     return Promise.resolve();
   }
 
