@@ -141,7 +141,16 @@ export class FakeGroupRepository implements GroupRepository {
     return Promise.resolve(this.t.groups.size);
   }
 
+  memberCounts(groupIds: readonly string[]): Promise<Record<string, number>> {
+    this.t.op();
+    const counts: Record<string, number> = Object.fromEntries(groupIds.map((id) => [id, 0]));
+    for (const [accountId, rows] of this.t.members) {
+      if (this.t.users.get(accountId)?.left !== null) continue;
+      for (const id of rows.keys()) if (id in counts) counts[id] = (counts[id] ?? 0) + 1;
+    }
+    return Promise.resolve(counts);
+  }
+
   get = notUsed;
   list = notUsed;
-  memberCounts = notUsed;
 }
