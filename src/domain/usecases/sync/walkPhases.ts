@@ -1,8 +1,10 @@
 import type { SyncRun } from '../../model/jobs';
 import type { User } from '../../model/user';
 import type { GroupMembership } from '../../ports/groupRepository';
+import { keepStoredActivity } from './activityMerge';
 import { GROUP_CHUNK } from './budget';
 import { advanceWalk, counted, nextPhase, withCheckpoint } from './checkpoint';
+import { planPhases } from './dataTypes';
 import type { SyncDeps } from './deps';
 import { exclusively, type Step } from './stepTypes';
 
@@ -28,6 +30,8 @@ const endGroups = async (run: SyncRun, deps: SyncDeps): Promise<SyncRun> => {
 /**
  * The full users walk: 100 users per call with product activity and groups. Only when it has seen every user of
  * every directory are the users it did not see marked as having left (before the fallback, which then skips them).
+ * A run without the fallback (a users sync without last-active) keeps the activity the synced copy knows for users
+ * whose activity the search does not give (Y5, keepStoredActivity); a run with it leaves them to the fallback.
  */
 export const usersStep: Step = async (run, context) => {
   const { deps, meter } = context;
@@ -37,7 +41,8 @@ export const usersStep: Step = async (run, context) => {
   const page = await deps.directory.searchUsers(orgId, directoryId, cursor);
   meter.pages += 1;
   // Rows these users no longer have go in one pass at the end of the walk (markLeftBefore), not page by page.
-  await exclusively(context, () => deps.users.upsertMany(page.items, run.generation, { staleRows: 'at-mark-left' }));
+  const users = planPhases(run.dataTypes).includes('activity') ? page.items : await keepStoredActivity(page.items, deps.users);
+  await exclusively(context, () => deps.users.upsertMany(users, run.generation, { staleRows: 'at-mark-left' }));
   const seen = { ...run, processed: run.processed + page.items.length };
   const walk = advanceWalk(counted(seen, { users: page.items.length }, 1), page.next);
   return { run: walk.done ? await exclusively(context, () => endUsers(walk.run, deps)) : walk.run };
