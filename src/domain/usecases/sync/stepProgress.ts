@@ -13,9 +13,8 @@ export interface StepProgress {
 
 type Estimates = SyncCheckpoint['estimates'];
 
-/** What each step has read so far, from the run's counters. */
+/** What each step has read so far, from the run's counters (the workspaces step is one short read: no count). */
 const processedBy: Partial<Record<SyncPhase, (counts: SyncCounts) => number>> = {
-  workspaces: (c) => c.products,
   groups: (c) => c.groups,
   users: (c) => c.users,
   memberships: (c) => c.membershipUsers,
