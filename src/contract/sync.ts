@@ -32,9 +32,15 @@ export const syncRunDtoSchema = z.object({
   startedAt: isoInstantSchema,
   finishedAt: isoInstantSchema.nullable(),
   durationMs: z.number(),
+  /** Users read (users walk and memberships walk) against what the synced copy held of them when the run started. */
   processed: z.number(),
   estimatedTotal: z.number().nullable(),
-  /** For the progress bar; null while the size is unknown (first sync). */
+  /**
+   * While running, the steps at work: the main one first, then the lane beside it (the fallback beside the users
+   * walk, project users or customers beside the fallback); `total` null without an estimate. Empty after the end.
+   */
+  steps: z.array(z.object({ phase: z.string(), processed: z.number(), total: z.number().nullable() })),
+  /** The main step's progress for the bar; null while its size is unknown (first sync); 100 after the end. */
   percent: z.number().nullable(),
   apiCalls: z.number(),
   errors: z.number(),

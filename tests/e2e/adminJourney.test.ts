@@ -120,7 +120,8 @@ describe('an org admin in the local preview', () => {
     await progress.scrollIntoViewIfNeeded();
     await screenshot(page, '03-sync-progress', { forDocs: 'sync-progress' });
     await progress.waitFor({ state: 'hidden', timeout: 110_000 });
-    await app(page).getByText('Succeeded', { exact: true }).waitFor();
+    // Both the progress and the daily sync's "Last sync" show the run that just ended.
+    await app(page).getByText('Succeeded', { exact: true }).first().waitFor();
     await host.preview.backend.pump.idle();
   });
 
@@ -234,4 +235,65 @@ describe('an org admin in the local preview', () => {
     await toolbar.getByText(/^ulo-hourly: ran in \d+ ms$/).waitFor({ timeout: 60_000 });
     expect(browser.problems).toEqual([]);
   });
+
+  step('a group-memberships sync from Settings leaves every other user\'s activity as it was (Y5)', async () => {
+    const { page } = browser;
+    const { org } = host.preview.backend.adminApi.state;
+    await host.preview.backend.pump.idle();
+    // The group with the most members whose activity users/search does not give: the fallback read theirs earlier.
+    const hidden = (members: Set<number>): number => [...members].filter((i) => org.users[i]?.activityHidden === true).length;
+    const group = [...org.groups].sort((a, b) => hidden(b.members) - hidden(a.members))[0];
+    if (group === undefined || hidden(group.members) === 0) throw new Error('the org has no group with a member whose activity is hidden');
+    const before = await activityOfEveryone();
+    expect(before.size).toBe(USERS);
+    await openTab(page, 'Settings');
+    await app(page).getByLabel('All users', { exact: true }).uncheck();
+    await app(page).getByLabel('User last-active dates', { exact: true }).uncheck();
+    await app(page).getByLabel('Group memberships', { exact: true }).check();
+    await app(page).getByLabel('Groups whose memberships to sync', { exact: true }).fill(group.name);
+    await page.getByRole('option', { name: group.name, exact: true }).click();
+    await press(app(page), 'Run sync');
+    const finished = await latestSyncEnded();
+    expect(finished).toMatchObject({ status: 'succeeded', dataTypes: ['group-memberships'], groupIds: [group.id] });
+    await see(page, `${finished.processed.toLocaleString('en-US')} of about ${(finished.estimatedTotal ?? 0).toLocaleString('en-US')} items processed`);
+    expect(finished.estimatedTotal).toBeLessThan(USERS);
+    await app(page).getByRole('progressbar', { name: 'Sync progress' }).waitFor({ state: 'hidden' });
+    await screenshot(page, '11-group-memberships-sync');
+    expect(await activityOfEveryone()).toEqual(before);
+    expect(browser.problems).toEqual([]);
+  });
 });
+
+/** The data of a resolver answer, as the page's `invoke` gets it. */
+const invoke = async (functionKey: string, payload: unknown): Promise<unknown> => {
+  const answer = await post('/__preview/invoke', { functionKey, payload });
+  const { value } = answer.json as { value: { ok: boolean; data?: unknown } };
+  if (!value.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(value)}`);
+  return value.data;
+};
+
+interface ActivityRow { accountId: string; lastActiveAt: string | null; inactivity: string; products: unknown[] }
+
+/** Every synced user's activity (latest, state, per product) as users.list returns it, by account id. */
+const activityOfEveryone = async (): Promise<Map<string, Omit<ActivityRow, 'accountId'>>> => {
+  const rows = new Map<string, Omit<ActivityRow, 'accountId'>>();
+  let after: string | null = null;
+  do {
+    const page = (await invoke('users.list', { limit: 500, ...(after === null ? {} : { after }) })) as { items: ActivityRow[]; next: string | null };
+    for (const { accountId, lastActiveAt, inactivity, products } of page.items) rows.set(accountId, { lastActiveAt, inactivity, products });
+    after = page.next;
+  } while (after !== null);
+  return rows;
+};
+
+interface SyncStatusRow { status: string; dataTypes: string[]; groupIds: string[]; processed: number; estimatedTotal: number | null }
+
+/** Polls sync.status until the latest run has ended; returns it. */
+const latestSyncEnded = async (): Promise<SyncStatusRow> => {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const run = (await invoke('sync.status', {})) as SyncStatusRow | null;
+    if (run !== null && run.status !== 'running' && run.status !== 'queued' && run.dataTypes.includes('group-memberships')) return run;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the group-memberships sync did not end');
+};

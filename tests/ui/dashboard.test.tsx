@@ -103,6 +103,14 @@ describe('Dashboard', () => {
     expect(findAll('EmptyState')[0]!.props.header).toBe('No directory data yet');
   });
 
+  it('labels the numbers of a first sync that is still running as partial, not as "Never synced"', async () => {
+    const partial = dashboard({ totals: { ...dashboard().totals, users: 0 }, freshness: { lastSyncAt: null, lastSyncStatus: null, runningSince: '2026-01-31T12:00:00.000Z' } });
+    await renderApp({ 'dashboard.get': () => ok(partial) });
+    await waitFor(() => text().includes('The first sync is still running'));
+    expect(text()).not.toContain('Never synced');
+    expect(findAll('EmptyState')).toHaveLength(0);
+  });
+
   it('shows a translated error with a retry, and loads again', async () => {
     let answer: unknown = fail('RATE_LIMITED');
     await renderApp({ 'dashboard.get': () => answer });

@@ -15,6 +15,7 @@ const syncRun = (overrides: Record<string, unknown> = {}) => ({
   durationMs: 1000,
   processed: 500,
   estimatedTotal: 1000,
+  steps: [{ phase: 'users', processed: 500, total: 1000 }],
   percent: 50,
   apiCalls: 5,
   errors: 0,
@@ -168,6 +169,34 @@ describe('Settings — manual sync and statistics (S5, S6)', () => {
     run = syncRun({ status: 'succeeded', phase: 'done', percent: 100, processed: 1000, finishedAt: '2026-01-31T10:05:00.000Z' });
     await waitFor(() => text().includes('1,000 of about 1,000 items processed'));
     expect(findAll('ProgressBar')).toHaveLength(0);
+  });
+
+  it('shows the step really running with its own count, and the lane beside it', async () => {
+    const run = syncRun({
+      phase: 'activity',
+      percent: null,
+      steps: [{ phase: 'activity', processed: 40, total: null }, { phase: 'project-users', processed: 1200, total: null }],
+    });
+    await openSettings(handlers(undefined, { 'sync.status': () => ok(run) }));
+    await waitFor(() => text().includes('Step: Last-active dates'));
+    expect(text()).toContain('40 read so far');
+    expect(text()).toContain('Alongside: Project users, 1,200 read so far');
+    expect(text()).not.toContain('of about 1,000');
+    expect(findAll('ProgressBar').at(-1)!.props.isIndeterminate).toBe(true);
+  });
+
+  it('counts a group-memberships sync against its own estimate, and never says "Running" once it has ended', async () => {
+    const startedAt = '2026-01-31T10:00:00.000Z';
+    let run = syncRun({ dataTypes: ['group-memberships'], groupIds: ['g-7'], phase: 'memberships', processed: 120, estimatedTotal: 450, percent: 26, steps: [{ phase: 'memberships', processed: 120, total: 450 }] });
+    const loaded = settings();
+    const current = () => ({ ...loaded, sync: { ...loaded.sync, lastSync: { startedAt, finishedAt: null, status: 'running' as const } } });
+    await openSettings(handlers(current, { 'sync.status': () => ok(run) }));
+    await waitFor(() => text().includes('120 of about 450 read'));
+    run = syncRun({ dataTypes: ['group-memberships'], groupIds: ['g-7'], status: 'succeeded', phase: 'done', processed: 430, estimatedTotal: 450, percent: 100, steps: [], finishedAt: '2026-01-31T10:01:00.000Z' });
+    await waitFor(() => text().includes('430 of about 450 items processed'));
+    const slot = findAll('Lozenge').map((l) => renderedText(l));
+    expect(slot).not.toContain('Running');
+    expect(slot.filter((l) => l === 'Succeeded')).toHaveLength(2);
   });
 
   it('shows statistics when switched on', async () => {

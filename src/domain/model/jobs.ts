@@ -91,6 +91,11 @@ export const syncCheckpointSchema = z.object({
   /** True once this run walked every user of every directory (only then may users be marked as left). */
   usersWalkComplete: z.boolean(),
   counts: syncCountsSchema,
+  /**
+   * What the counted steps expect to read, from the synced copy when the run started: groups, users, and the picked
+   * groups' members; null where the step is not in the run or the copy holds none yet (the first sync).
+   */
+  estimates: z.object({ groups: count.nullable(), users: count.nullable(), memberships: count.nullable() }),
   savedAt: z.date(),
   /** The error code a failed run stopped on (API_KEY_REJECTED, UPSTREAM_FAILED, ...). */
   failureReason: z.string().nullable(),

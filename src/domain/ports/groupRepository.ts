@@ -1,12 +1,24 @@
 import type { Group } from '../model/group';
 
+/** One user's membership of one group, as a group-memberships sync read it. */
+export interface GroupMembership {
+  accountId: string;
+  groupId: string;
+}
+
 /** Synced directory groups and their memberships. */
 export interface GroupRepository {
   upsertMany(groups: readonly Group[], generation: number): Promise<void>;
+  /**
+   * Writes membership rows only, stamped with `generation` (FEATURES Y5: a group-memberships sync changes nothing
+   * else of the users it finds: not their account fields, products or activity). A user the synced copy does not
+   * hold yet gets the row too; the next users sync writes the user.
+   */
+  upsertMemberships(memberships: readonly GroupMembership[], generation: number): Promise<void>;
   /** Deletes groups (and their grants) a finished groups sync did not see; returns how many. */
   deleteNotSeenSince(generation: number): Promise<number>;
   /**
-   * After a sync re-read the members of `groupIds` (user upserts stamp each membership row with the generation):
+   * After a sync re-read the members of `groupIds` (user and membership upserts stamp each row with the generation):
    * deletes those groups' membership rows older than `generation`, i.e. members who were removed; returns how many.
    */
   deleteMembershipsNotSeenSince(groupIds: readonly string[], generation: number): Promise<number>;

@@ -101,4 +101,21 @@ describe('SqlGroupRepository (groups, grants, statistics S6)', () => {
     expect(await repo.deleteMembershipsNotSeenSince(['grp-reg-new', 'grp-reg-old'], 23)).toBe(2);
     expect((await users.get('acc-reg-new'))?.groups).toEqual([]);
   });
+
+  it('writes membership rows only: the user, their access and other memberships stay as they were (Y5)', async () => {
+    const someone = directory[0]!;
+    const stored = await users.get(someone.accountId);
+    if (stored === null) throw new Error('the seeded user is not stored');
+    const group = groupList.find((g) => !stored.groups.some((m) => m.id === g.id))!;
+    const countBefore = (await repo.memberCounts([group.id]))[group.id]!;
+    const write = [{ accountId: someone.accountId, groupId: group.id }];
+    await repo.upsertMemberships(write, 30);
+    await repo.upsertMemberships(write, 30);
+    const after = await users.get(someone.accountId);
+    expect({ ...after, groups: [] }).toEqual({ ...stored, groups: [] });
+    expect(after?.groups.map((g) => g.id).sort()).toEqual([...stored.groups.map((g) => g.id), group.id].sort());
+    expect(await repo.memberCounts([group.id])).toEqual({ [group.id]: countBefore + 1 });
+    expect(await repo.deleteMembershipsNotSeenSince([group.id], 30)).toBe(countBefore);
+    expect((await users.get(someone.accountId))?.groups.map((g) => g.id).sort()).toEqual(after?.groups.map((g) => g.id).sort());
+  });
 });

@@ -42,6 +42,7 @@ const checkpoint: SyncCheckpoint = {
     activityFilled: 0, activitySkipped: 0, activityFailed: 0, projectRoleMembers: 0, customers: 0, siteRowsDeleted: 0,
     rateLimited: 1, retries: 1,
   },
+  estimates: { groups: 480, users: 300, memberships: null },
   savedAt: new Date(NOW.getTime() + 1234),
   failureReason: null,
 };

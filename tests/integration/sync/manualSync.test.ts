@@ -6,6 +6,7 @@ import { useForgeRuntime } from '../../support/forgeRuntime';
 import { kvs } from '@forge/kvs';
 import type { SyncDataType } from '../../../src/domain/model/jobs';
 import { startSync } from '../../../src/domain/usecases/sync/startSync';
+import { storedMembers } from './support/directorySnapshot';
 import { expectDatabaseEqualsSimulators, expectNoGuessedActivity, expectSucceeded } from './support/expectations';
 import { quietLogs } from './support/quietLogs';
 import { calmPlan, startSimulators, type Simulators } from './support/simulators';
@@ -51,15 +52,15 @@ const user = (i: number) => org().users[i] ?? (() => { throw new Error(`no user 
 const group = (i: number) => org().groups[i] ?? (() => { throw new Error(`no group ${String(i)}`); })();
 
 // Users whose users/search activity is incomplete are read again by the fallback only when `last-active` is part of
-// the run: after the other partial syncs they are `unknown` (never inactive) until the next full sync.
-it('"users" re-reads the directory (statuses, groups, access) and nothing else; activity it lacks stays unknown', async () => {
+// the run. A partial sync without it keeps what the fallback read before (FEATURES Y5): nobody turns `unknown`.
+it('"users" re-reads the directory (statuses, groups, access) and nothing else; activity the fallback read stays known', async () => {
   const suspended = user(10);
   sims.admin.state.mutate(suspended, () => { suspended.membershipStatus = 'suspended'; });
   const result = await manual(['users']);
   expectSucceeded(result.run);
   expect(result).toMatchObject({ groupsSearch: 0, lastActive: 0, jira: 0 });
   expect(result.usersSearch).toBe(2);
-  expect(await expectNoGuessedActivity(sims)).toBeGreaterThan(0);
+  expect(await expectNoGuessedActivity(sims)).toBe(0);
   const truth = await expectDatabaseEqualsSimulators(sims, true);
   expect(truth.members.find((m) => m.accountId === suspended.accountId)?.status).toBe('suspended');
 });
@@ -94,6 +95,28 @@ it('"last-active" reads the users and the fallback for the users whose activity 
   expect(result.lastActive).toBe(result.run.checkpoint.counts.activityFilled);
   expect(result.lastActive).toBeGreaterThan(0);
   expect(result.jira).toBe(0);
+  await expectDatabaseEqualsSimulators(sims);
+});
+
+// FEATURES Y5: the run before this one read every user's activity (the fallback included); a memberships sync reads
+// users/search filtered on the groups, where some members' activity is missing, and must leave it as it was.
+it('"group-memberships" writes only the picked groups\' memberships: every user\'s activity stays as it was', async () => {
+  const hiddenIn = (g: ReturnType<typeof group>) => [...g.members].filter((i) => user(i).activityHidden).length;
+  const [first, second] = [...org().groups].sort((a, b) => hiddenIn(b) - hiddenIn(a));
+  if (first === undefined || second === undefined) throw new Error('the org needs two groups');
+  expect(hiddenIn(first) + hiddenIn(second)).toBeGreaterThan(0);
+  const joined = org().users.find((u) => !first.members.has(u.index)) ?? user(0);
+  sims.admin.state.mutate(joined, () => { joined.groups.push(first.index); first.members.add(joined.index); });
+  expect(await expectNoGuessedActivity(sims)).toBe(0);
+  const before = await storedMembers();
+  const result = await manual(['group-memberships'], [first.id, second.id]);
+  expectSucceeded(result.run);
+  expect(result.lastActive).toBe(0);
+  const after = await storedMembers();
+  const apart = (members: typeof before) => members.map(({ groupIds: _groups, ...rest }) => rest);
+  expect(apart(after)).toEqual(apart(before));
+  expect(after.find((m) => m.accountId === joined.accountId)?.groupIds).toContain(first.id);
+  expect(await expectNoGuessedActivity(sims)).toBe(0);
   await expectDatabaseEqualsSimulators(sims);
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Group } from '../../../domain/model/group';
-import type { GroupRepository } from '../../../domain/ports/groupRepository';
+import type { GroupMembership, GroupRepository } from '../../../domain/ports/groupRepository';
 import { afterKey, decodeCursor, encodeCursor, orderBy, type KeysetOrder } from '../sql/keyset';
 import { chunked, multiRowStatements } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
@@ -8,6 +8,7 @@ import { allOf, likePrefix, placeholders, sqlBool, sqlInt, toSqlBool, type SqlFr
 import { nameKey } from '../users/userKeys';
 import { newWriteId } from '../users/userWrites';
 import { groupHash } from './groupHash';
+import { membershipStatements } from './membershipWrites';
 
 const groupRowSchema = z.object({
   group_id: z.string(),
@@ -66,6 +67,11 @@ export class SqlGroupRepository implements GroupRepository {
         params: [...ids, writeId],
       })),
     ]);
+  }
+
+  async upsertMemberships(memberships: readonly GroupMembership[], generation: number): Promise<void> {
+    if (memberships.length === 0) return;
+    await this.db.executeAll(membershipStatements(memberships, generation, newWriteId()));
   }
 
   /** Grants and memberships first, the groups last: a retry after a failure finds the groups to delete again. */

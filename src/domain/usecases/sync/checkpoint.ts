@@ -27,9 +27,10 @@ export const emptyCounts = (): SyncCounts => ({
 
 /**
  * The checkpoint of a run that has not done anything yet; its first message is slice 0. `lockToken` is the token of
- * the 'sync' lease its start took, kept so that the slice which ends the run can release exactly that lease.
+ * the 'sync' lease its start took, kept so that the slice which ends the run can release exactly that lease;
+ * `estimates` the sizes of its steps (stepProgress.ts).
  */
-export const initialCheckpoint = (orgId: string, now: Date, lockToken: string): SyncCheckpoint => ({
+export const initialCheckpoint = (orgId: string, now: Date, lockToken: string, estimates: SyncCheckpoint['estimates']): SyncCheckpoint => ({
   slice: 0,
   continuationPushed: false,
   chainPushes: 0,
@@ -42,6 +43,7 @@ export const initialCheckpoint = (orgId: string, now: Date, lockToken: string): 
   cursor: null,
   usersWalkComplete: false,
   counts: emptyCounts(),
+  estimates,
   savedAt: now,
   failureReason: null,
   lockToken,

@@ -40,5 +40,5 @@ export interface SyncDeps {
 /** What ending or continuing a run needs. */
 export type RunControlDeps = Pick<SyncDeps, 'runs' | 'lock' | 'queue' | 'audit' | 'clock' | 'limits'>;
 
-/** What starting a run needs: the key's org, ids for the run and its audit entry, the current user count. */
-export type StartSyncDeps = RunControlDeps & Pick<SyncDeps, 'users'> & { secrets: SecretStore; ids: IdGenerator };
+/** What starting a run needs: the key's org, ids for the run and its audit entry, the synced copy's sizes. */
+export type StartSyncDeps = RunControlDeps & Pick<SyncDeps, 'users' | 'groups'> & { secrets: SecretStore; ids: IdGenerator };

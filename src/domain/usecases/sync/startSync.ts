@@ -7,6 +7,7 @@ import { ALL_DATA_TYPES, selectDataTypes, type SyncSelection } from './dataTypes
 import type { StartSyncDeps } from './deps';
 import { endRun, syncAuditEntry } from './endRun';
 import { pushSlice } from './continuation';
+import { estimateSteps } from './stepProgress';
 
 /** A request to start a sync. */
 export interface StartSyncCommand {
@@ -43,7 +44,9 @@ export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps):
   try {
     if ((await deps.runs.latest())?.status === 'running') throw lockHeld();
     const now = deps.clock.now();
-    const known = await deps.users.count();
+    const estimates = await estimateSteps(selection, deps);
+    // `processed` counts the users the users walk and the memberships walk read: its estimate is theirs.
+    const expected = (estimates.users ?? 0) + (estimates.memberships ?? 0);
     const run: SyncRun = {
       id: deps.ids.next(),
       generation: await deps.runs.nextGeneration(),
@@ -55,10 +58,10 @@ export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps):
       status: 'running',
       phase: 'workspaces',
       processed: 0,
-      estimatedTotal: known > 0 ? known : null,
+      estimatedTotal: expected > 0 ? expected : null,
       apiCalls: 0,
       errors: 0,
-      checkpoint: initialCheckpoint(key.orgId, now, lease.token),
+      checkpoint: initialCheckpoint(key.orgId, now, lease.token, estimates),
     };
     await deps.runs.create(run);
     created = run;

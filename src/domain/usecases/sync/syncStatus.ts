@@ -2,6 +2,7 @@ import type { SyncCounts, SyncDataType, SyncRun } from '../../model/jobs';
 import type { Clock } from '../../ports/clock';
 import type { SyncRunRepository } from '../../ports/syncRunRepository';
 import { durationMs } from './endRun';
+import { runningSteps, type StepProgress } from './stepProgress';
 
 /** What the admin page shows of one sync run (progress bar, history row). */
 export interface SyncStatusView {
@@ -14,9 +15,14 @@ export interface SyncStatusView {
   startedAt: Date;
   finishedAt: Date | null;
   durationMs: number;
-  /** Users read so far, against the estimate (last sync's user count); percent is null without an estimate. */
+  /** Users the run has read (users walk and memberships walk), against what the synced copy had of them at start. */
   processed: number;
   estimatedTotal: number | null;
+  /**
+   * While running: the steps at work, the main one first, then the lane beside it (stepProgress.ts); empty after
+   * the end. `percent` is the main step's (null without an estimate), 100 once the run has ended.
+   */
+  steps: StepProgress[];
   percent: number | null;
   apiCalls: number;
   errors: number;
@@ -29,14 +35,15 @@ export interface SyncStatusDeps {
   clock: Clock;
 }
 
-const percentOf = (run: SyncRun, estimate: number | null): number | null => {
+const percentOf = (run: SyncRun, main: StepProgress | undefined): number | null => {
   if (run.status !== 'running') return 100;
-  if (estimate === null || estimate === 0) return null;
-  return Math.min(99, Math.floor((run.processed / estimate) * 100));
+  if (main === undefined || main.total === null || main.total === 0) return null;
+  return Math.min(99, Math.floor((main.processed / main.total) * 100));
 };
 
 export const toStatusView = (run: SyncRun, now: Date): SyncStatusView => {
   const estimate = run.estimatedTotal === null ? null : Math.max(run.estimatedTotal, run.processed);
+  const steps = runningSteps(run);
   return {
     runId: run.id,
     trigger: run.trigger,
@@ -49,7 +56,8 @@ export const toStatusView = (run: SyncRun, now: Date): SyncStatusView => {
     durationMs: durationMs(run, now),
     processed: run.processed,
     estimatedTotal: estimate,
-    percent: percentOf(run, estimate),
+    steps,
+    percent: percentOf(run, steps[0]),
     apiCalls: run.apiCalls,
     errors: run.errors,
     failureReason: run.checkpoint.failureReason,

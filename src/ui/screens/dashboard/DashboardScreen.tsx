@@ -34,7 +34,7 @@ export const DashboardScreen = (): React.JSX.Element => {
       <Heading size="medium">{t('dashboard.heading')}</Heading>
       <LoadView load={load} onRetry={reload}>
         {(data) =>
-          data.totals.users === 0 && data.freshness.lastSyncAt === null ? (
+          data.totals.users === 0 && data.freshness.lastSyncAt === null && data.freshness.runningSince === null ? (
             <EmptyState header={t('dashboard.empty.header')} description={t('dashboard.empty.body')} />
           ) : (
             <DashboardBody data={data} />

@@ -43,9 +43,11 @@ export const TotalsTiles = (props: {
           <Lozenge appearance="inprogress">{t('dashboard.freshness.running', { at: fmt.dateTime(freshness.runningSince) })}</Lozenge>
         )}
         <Text>
-          {freshness.lastSyncAt === null
-            ? t('dashboard.freshness.never')
-            : t('dashboard.freshness.lastSync', { at: fmt.dateTime(freshness.lastSyncAt) })}
+          {freshness.lastSyncAt !== null
+            ? t('dashboard.freshness.lastSync', { at: fmt.dateTime(freshness.lastSyncAt) })
+            : freshness.runningSince === null
+              ? t('dashboard.freshness.never')
+              : t('dashboard.freshness.firstRunning')}
         </Text>
         {freshness.lastSyncStatus !== null && <Lozenge>{t(`jobStatus.${freshness.lastSyncStatus}`)}</Lozenge>}
       </Inline>

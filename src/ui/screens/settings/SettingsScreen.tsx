@@ -50,7 +50,7 @@ export const SettingsScreen = (props: { bootstrap: boolean; onAccessChanged: () 
               <ApiKeySection info={settings.apiKey} onChanged={(info) => { keyChanged(settings, info); }} />
               <ThresholdsSection {...common} />
               <AccessSection {...common} />
-              <SyncSlotSection {...common} />
+              <SyncSlotSection {...common} live={sync.run} />
               {!props.bootstrap && <ManualSyncSection sync={sync} />}
               {!props.bootstrap && <StatisticsSection {...common} />}
               <ProtectedEmailsSection {...common} />

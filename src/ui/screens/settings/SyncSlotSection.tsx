@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { Inline, LoadingButton, Lozenge, Stack, Text } from '@forge/react';
-import type { SettingsDto } from '../../../contract';
+import type { SettingsDto, SyncRunDto } from '../../../contract';
 import { SelectField } from '../../components/SelectField';
 import { useLocale } from '../../i18n/LocaleContext';
 import { SaveFeedback } from './SaveFeedback';
@@ -9,10 +9,22 @@ import { useSectionSave, type SaveSettings } from './useSave';
 
 const hours = Array.from({ length: 24 }, (_, hour) => hour);
 
-/** S4: the daily sync's hourly slot in the site's time zone, with the last and next sync. */
-export const SyncSlotSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
+type LastSync = SettingsDto['sync']['lastSync'];
+
+/** The later of the run the settings were loaded with and the run the page polls: both name the same runs. */
+const latestOf = (loaded: LastSync, live: SyncRunDto | null): LastSync =>
+  live === null || (loaded !== null && loaded.startedAt > live.startedAt)
+    ? loaded
+    : { startedAt: live.startedAt, finishedAt: live.finishedAt, status: live.status };
+
+/**
+ * S4: the daily sync's hourly slot in the site's time zone, with the last and next sync. The last sync follows the
+ * run the page polls (`live`), so it never says "Running" beside a progress that says the run has ended.
+ */
+export const SyncSlotSection = (props: { settings: SettingsDto; save: SaveSettings; live: SyncRunDto | null }): React.JSX.Element => {
   const { t, fmt } = useLocale();
   const { sync } = props.settings;
+  const lastSync = latestOf(sync.lastSync, props.live);
   const [hour, setHour] = useState(String(sync.hour));
   const save = useSectionSave(props.save);
   return (
@@ -38,11 +50,11 @@ export const SyncSlotSection = (props: { settings: SettingsDto; save: SaveSettin
       <Stack space="space.050">
         <Inline space="space.100" alignBlock="center">
           <Text>
-            {sync.lastSync === null
+            {lastSync === null
               ? t('settings.syncSlot.neverSynced')
-              : t('settings.syncSlot.lastSync', { at: fmt.dateTime(sync.lastSync.finishedAt ?? sync.lastSync.startedAt) })}
+              : t('settings.syncSlot.lastSync', { at: fmt.dateTime(lastSync.finishedAt ?? lastSync.startedAt) })}
           </Text>
-          {sync.lastSync !== null && <Lozenge>{t(`jobStatus.${sync.lastSync.status}`)}</Lozenge>}
+          {lastSync !== null && <Lozenge>{t(`jobStatus.${lastSync.status}`)}</Lozenge>}
         </Inline>
         <Text>
           {sync.nextSyncAt === null ? t('settings.syncSlot.noNext') : t('settings.syncSlot.nextSync', { at: fmt.dateTime(sync.nextSyncAt) })}

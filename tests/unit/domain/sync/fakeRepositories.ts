@@ -1,7 +1,7 @@
 import type { Group } from '../../../../src/domain/model/group';
 import type { Product } from '../../../../src/domain/model/product';
 import type { User } from '../../../../src/domain/model/user';
-import type { GroupRepository } from '../../../../src/domain/ports/groupRepository';
+import type { GroupMembership, GroupRepository } from '../../../../src/domain/ports/groupRepository';
 import type { UserRepository } from '../../../../src/domain/ports/userRepository';
 import type { KillSwitch } from './faults';
 
@@ -104,6 +104,16 @@ export class FakeGroupRepository implements GroupRepository {
     return Promise.resolve();
   }
 
+  upsertMemberships(memberships: readonly GroupMembership[], generation: number): Promise<void> {
+    this.t.op();
+    for (const { accountId, groupId } of memberships) {
+      const rows = this.t.members.get(accountId) ?? new Map<string, MemberRow>();
+      rows.set(groupId, { name: this.t.groups.get(groupId)?.group.name ?? '', seen: generation });
+      this.t.members.set(accountId, rows);
+    }
+    return Promise.resolve();
+  }
+
   deleteNotSeenSince(generation: number): Promise<number> {
     this.t.op();
     const stale = [...this.t.groups.values()].filter((g) => g.seen < generation).map((g) => g.group.id);
@@ -131,7 +141,16 @@ export class FakeGroupRepository implements GroupRepository {
     return Promise.resolve(this.t.groups.size);
   }
 
+  memberCounts(groupIds: readonly string[]): Promise<Record<string, number>> {
+    this.t.op();
+    const counts: Record<string, number> = Object.fromEntries(groupIds.map((id) => [id, 0]));
+    for (const [accountId, rows] of this.t.members) {
+      if (this.t.users.get(accountId)?.left !== null) continue;
+      for (const id of rows.keys()) if (id in counts) counts[id] = (counts[id] ?? 0) + 1;
+    }
+    return Promise.resolve(counts);
+  }
+
   get = notUsed;
   list = notUsed;
-  memberCounts = notUsed;
 }

@@ -69,6 +69,7 @@ export class MemoryUsers implements UserRepository {
 export class MemoryGroups implements GroupRepository {
   constructor(readonly groups: Group[] = [], readonly members: Record<string, number> = {}) {}
   upsertMany = (): Promise<void> => Promise.resolve();
+  upsertMemberships = (): Promise<void> => Promise.resolve();
   deleteNotSeenSince = (): Promise<number> => Promise.resolve(0);
   deleteMembershipsNotSeenSince = (): Promise<number> => Promise.resolve(0);
   get(id: string): Promise<Group | null> {
