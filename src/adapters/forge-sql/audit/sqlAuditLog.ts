@@ -13,6 +13,11 @@ const appendInsert = {
   tail: 'ON DUPLICATE KEY UPDATE id=id',
   columns: auditColumns.length,
 };
+/** A job item's entry takes its item's latest outcome (AuditLog.writeItemEntries). */
+const itemEntryUpsert = {
+  ...appendInsert,
+  tail: 'ON DUPLICATE KEY UPDATE at=VALUES(at),action=VALUES(action),outcome=VALUES(outcome),reason=VALUES(reason),details=VALUES(details)',
+};
 const order: KeysetOrder = { columns: ['at', 'id'], direction: 'desc' };
 const TAG = 'audit:at';
 /** Export (A3) reads pages of up to this many entries. */
@@ -42,6 +47,11 @@ export class SqlAuditLog implements AuditLog {
 
   async append(entries: readonly AuditEntry[]): Promise<void> {
     await this.db.executeAll(multiRowStatements(appendInsert, entries.map(auditRowValues)));
+  }
+
+  async writeItemEntries(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.some((e) => e.jobId === null)) throw new DomainError('INTERNAL', 'Only the entries of job items are written by id');
+    await this.db.executeAll(multiRowStatements(itemEntryUpsert, entries.map(auditRowValues)));
   }
 
   async query(q: AuditQuery): Promise<{ items: AuditEntry[]; next: string | null }> {
