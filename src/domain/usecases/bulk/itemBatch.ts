@@ -37,18 +37,26 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
   return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds }, user, synced: synced ?? user };
 };
 
+/** After 5xx answers or time-outs (UPSTREAM_FAILED) a change may still have landed: the live user tells. */
+const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: ItemEnv): Promise<boolean> => {
+  const user = (await liveUsers([accountId], env.target).catch(() => null))?.get(accountId);
+  return user !== undefined && changeIsThere(method, user, groupIds, env.action);
+};
+
 /** Makes the change; a failure is the item's outcome, unless the policy says to wait (the item stays started). */
 const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ item: ProcessedItem | null; halt: Halt | null }> => {
   const { accountId, method, groupIds } = d.intent;
+  const changed = { item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action)), halt: null };
   try {
     await executeChange(method, d.user, groupIds, env.action, env.target);
   } catch (error) {
     const { code, ...api } = failureOf(error);
     const halt = haltFor(code, error);
     if (halt?.kind === 'retry-later') return { item: null, halt };
+    if (code === 'UPSTREAM_FAILED' && (await landedAnyway(d.intent, env))) return changed;
     return { item: processedItem(env, accountId, { kind: 'failed', code, method }, null, api), halt };
   }
-  return { item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action)), halt: null };
+  return changed;
 };
 
 const readLive = async (intents: readonly ItemIntent[], env: ItemEnv): Promise<Map<string, User> | Halt> => {

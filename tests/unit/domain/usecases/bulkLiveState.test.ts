@@ -65,3 +65,27 @@ describe('a started item is judged on the live directory (issue 16)', () => {
     expect(deps.directory.calls).toEqual(['disable u-managed']);
   });
 });
+
+describe('a change the directory answered with 5xx or time-outs (UPSTREAM_FAILED)', () => {
+  it('is read back from the live directory: made if it landed anyway, else failed', async () => {
+    const deps = bulkDeps();
+    const { jobId } = await startBulk({ action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds: ['u-managed', 'u-external'] } }, admin, deps);
+    const bad = new DomainError('UPSTREAM_FAILED', 'gateway time-out');
+    deps.directory.failWith.set('u-managed', bad).set('u-external', bad);
+    // The disable reached the directory before its answer was lost; the suspend did not.
+    deps.directory.live.set('u-managed', { ...deps.directory.live.get('u-managed')!, accountStatus: 'inactive' });
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'partially-failed' });
+    expect(await results(deps, jobId)).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
+    expect(deps.users.rows.get('u-managed')?.accountStatus).toBe('inactive');
+    expect(deps.audit.entries.map((e) => [e.targetAccountId, e.outcome, e.reason])).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
+  });
+
+  it('counts as failed when the live read fails too', async () => {
+    const deps = bulkDeps();
+    const { jobId } = await startBulk({ action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds: ['u-managed'] } }, admin, deps);
+    deps.directory.failWith.set('u-managed', new DomainError('UPSTREAM_FAILED', 'bad gateway'));
+    deps.directory.readFailure = new DomainError('UPSTREAM_FAILED', 'bad gateway');
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'failed' });
+    expect(await results(deps, jobId)).toEqual([['u-managed', 'failed', 'UPSTREAM_FAILED']]);
+  });
+});
