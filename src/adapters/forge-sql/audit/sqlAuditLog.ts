@@ -7,7 +7,7 @@ import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, placeholders, toSqlDateTime, type SqlFragment } from '../sql/sqlValues';
 import { auditColumns, auditRowSchema, auditRowValues, auditSelectList, toAuditEntry } from './auditRows';
 
-/** Re-appending an entry (a retried slice) is a no-op: ids are unique, the log is append-only. */
+/** Re-appending an entry is a no-op: ids are unique, and `append` never changes a stored entry. */
 const appendInsert = {
   head: `INSERT INTO audit_log (${auditColumns.join(',')}) VALUES`,
   tail: 'ON DUPLICATE KEY UPDATE id=id',

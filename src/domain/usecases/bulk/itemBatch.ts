@@ -46,17 +46,17 @@ const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: It
 /** Makes the change; a failure is the item's outcome, unless the policy says to wait (the item stays started). */
 const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ item: ProcessedItem | null; halt: Halt | null }> => {
   const { accountId, method, groupIds } = d.intent;
-  const changed = { item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action)), halt: null };
+  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action)), halt: null });
   try {
     await executeChange(method, d.user, groupIds, env.action, env.target);
   } catch (error) {
     const { code, ...api } = failureOf(error);
     const halt = haltFor(code, error);
     if (halt?.kind === 'retry-later') return { item: null, halt };
-    if (code === 'UPSTREAM_FAILED' && (await landedAnyway(d.intent, env))) return changed;
+    if (code === 'UPSTREAM_FAILED' && (await landedAnyway(d.intent, env))) return changed();
     return { item: processedItem(env, accountId, { kind: 'failed', code, method }, null, api), halt };
   }
-  return changed;
+  return changed();
 };
 
 const readLive = async (intents: readonly ItemIntent[], env: ItemEnv): Promise<Map<string, User> | Halt> => {
