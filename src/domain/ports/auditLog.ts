@@ -21,10 +21,19 @@ export interface AuditQuery {
   after: string | null;
 }
 
-/** Append-only record of every change the app makes or attempts. Entries are never updated. */
+/**
+ * Record of every change the app makes or attempts. Append-only, except the entry of a job's item, which ends with
+ * the item's final outcome (see `writeItemEntries`).
+ */
 export interface AuditLog {
   /** Idempotent: appending an entry whose id is already stored changes nothing. */
   append(entries: readonly AuditEntry[]): Promise<void>;
+  /**
+   * Writes the entries of job items by id (derived from job and user): a new id is appended, a stored one takes
+   * the entry's time, action, outcome, reason and details. A retry that succeeds so replaces an earlier failure,
+   * and a re-delivered slice writes the same entry again. Every entry must name its job.
+   */
+  writeItemEntries(entries: readonly AuditEntry[]): Promise<void>;
   /** Newest first, keyset-paged by (at, id); `next` is null on the last page. */
   query(query: AuditQuery): Promise<{ items: AuditEntry[]; next: string | null }>;
 }

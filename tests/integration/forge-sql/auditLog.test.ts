@@ -107,3 +107,34 @@ describe('SqlAuditLog (A1-A3)', () => {
     await expect(log.query({ limit: 10, after: bad })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
+
+describe('SqlAuditLog: the entries of job items', () => {
+  const item: AuditEntry = {
+    id: 'job-9:item-1',
+    at: new Date(NOW.getTime() + 1000),
+    actor: { kind: 'admin', accountId: 'admin-1' },
+    action: 'user.deactivate',
+    targetAccountId: 'acc-1',
+    outcome: 'failed',
+    reason: 'CONFLICT',
+    details: { method: 'lifecycle-disable', apiCode: 'conflict' },
+    jobId: 'job-9',
+  };
+  const ofJob = async (): Promise<AuditEntry[]> => allPages({ search: 'job-9' }, 10);
+
+  it("are written by id and end with the item's final outcome; append still never changes an entry", async () => {
+    await log.writeItemEntries([item]);
+    expect(await ofJob()).toEqual([item]);
+    const succeeded: AuditEntry = { ...item, at: new Date(item.at.getTime() + 5000), outcome: 'succeeded', reason: null, details: { method: 'lifecycle-disable' } };
+    await log.writeItemEntries([succeeded]);
+    await log.writeItemEntries([succeeded]);
+    expect(await ofJob()).toEqual([succeeded]);
+    await log.append([item]);
+    expect(await ofJob()).toEqual([succeeded]);
+  });
+
+  it('refuses to write an entry without a job by id', async () => {
+    await expect(log.writeItemEntries([{ ...item, id: 'loose', jobId: null }])).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect((await allPages({ targetAccountId: 'acc-1' }, 1000)).map((e) => e.id)).not.toContain('loose');
+  });
+});

@@ -7,11 +7,16 @@ import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, placeholders, toSqlDateTime, type SqlFragment } from '../sql/sqlValues';
 import { auditColumns, auditRowSchema, auditRowValues, auditSelectList, toAuditEntry } from './auditRows';
 
-/** Re-appending an entry (a retried slice) is a no-op: ids are unique, the log is append-only. */
+/** Re-appending an entry is a no-op: ids are unique, and `append` never changes a stored entry. */
 const appendInsert = {
   head: `INSERT INTO audit_log (${auditColumns.join(',')}) VALUES`,
   tail: 'ON DUPLICATE KEY UPDATE id=id',
   columns: auditColumns.length,
+};
+/** A job item's entry takes its item's latest outcome (AuditLog.writeItemEntries). */
+const itemEntryUpsert = {
+  ...appendInsert,
+  tail: 'ON DUPLICATE KEY UPDATE at=VALUES(at),action=VALUES(action),outcome=VALUES(outcome),reason=VALUES(reason),details=VALUES(details)',
 };
 const order: KeysetOrder = { columns: ['at', 'id'], direction: 'desc' };
 const TAG = 'audit:at';
@@ -42,6 +47,11 @@ export class SqlAuditLog implements AuditLog {
 
   async append(entries: readonly AuditEntry[]): Promise<void> {
     await this.db.executeAll(multiRowStatements(appendInsert, entries.map(auditRowValues)));
+  }
+
+  async writeItemEntries(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.some((e) => e.jobId === null)) throw new DomainError('INTERNAL', 'Only the entries of job items are written by id');
+    await this.db.executeAll(multiRowStatements(itemEntryUpsert, entries.map(auditRowValues)));
   }
 
   async query(q: AuditQuery): Promise<{ items: AuditEntry[]; next: string | null }> {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DomainError } from '../../../domain/model/errors';
 import { jobKindSchema, jobStatusSchema, type Job } from '../../../domain/model/jobs';
-import type { JobItemCounts, JobItemResult, JobRepository } from '../../../domain/ports/jobRepository';
+import { actionMethods } from '../../../domain/policy/actionEligibility';
+import type { ItemIntent, JobItemCounts, JobItemResult, JobRepository } from '../../../domain/ports/jobRepository';
 import { decodeCursor, encodeCursor } from '../sql/keyset';
 import { multiRowStatements } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
-import { sqlDateTime, sqlInt, toSqlDateTime } from '../sql/sqlValues';
+import { placeholders, sqlDateTime, sqlInt, sqlJson, toSqlDateTime } from '../sql/sqlValues';
 
 const jobRowSchema = z.object({
   id: z.string(),
@@ -34,6 +35,14 @@ const itemsInsert = {
   columns: 4,
 };
 const resultsUpsert = { ...itemsInsert, tail: 'ON DUPLICATE KEY UPDATE status=VALUES(status),reason=VALUES(reason)' };
+/** An intent goes only on an item still pending (a result, once written, is never reopened). */
+const intentsUpsert = {
+  head: 'INSERT INTO job_items (job_id,account_id,status,intent) VALUES',
+  tail: "ON DUPLICATE KEY UPDATE intent=IF(status='pending',VALUES(intent),intent)",
+  columns: 4,
+};
+const intentSchema = z.object({ method: z.enum(actionMethods), groupIds: z.array(z.string()) });
+const intentRowSchema = z.object({ account_id: z.string(), intent: sqlJson(intentSchema) });
 const countRowSchema = z.object({ status: z.string(), n: sqlInt });
 const JOB_COLUMNS = 'id,kind,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped';
 
@@ -101,6 +110,24 @@ export class SqlJobRepository implements JobRepository {
       z.object({ account_id: z.string() }),
     );
     return rows.map((r) => r.account_id);
+  }
+
+  async recordIntents(jobId: string, intents: readonly ItemIntent[]): Promise<void> {
+    const rows = intents.map((i) => [jobId, i.accountId, 'pending', JSON.stringify({ method: i.method, groupIds: i.groupIds })]);
+    await this.db.executeAll(multiRowStatements(intentsUpsert, rows));
+  }
+
+  async intents(jobId: string, accountIds: readonly string[]): Promise<ItemIntent[]> {
+    const ids = [...new Set(accountIds)];
+    if (ids.length === 0) return [];
+    checkLimit(ids.length);
+    const rows = await this.db.select(
+      `SELECT account_id, intent FROM job_items WHERE job_id = ? AND account_id IN ${placeholders(ids.length)} ` +
+        "AND status = 'pending' AND intent IS NOT NULL ORDER BY account_id",
+      [jobId, ...ids],
+      intentRowSchema,
+    );
+    return rows.map((r) => ({ accountId: r.account_id, ...r.intent }));
   }
 
   async recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void> {

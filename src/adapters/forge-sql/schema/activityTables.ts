@@ -62,12 +62,16 @@ export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
   INDEX idx_jobs_status (status, updated_at)
 ) ${TABLE_OPTIONS}`;
 
-/** One row per user a job acts on; `status` is 'pending' until a slice records its result. */
+/**
+ * One row per user a job acts on; `status` is 'pending' until a slice records its result. `intent` (JSON: method
+ * and group ids) is written before the item's outside call: a pending item with an intent is started.
+ */
 export const createJobItems = `CREATE TABLE IF NOT EXISTS job_items (
   job_id VARCHAR(64) NOT NULL,
   account_id VARCHAR(128) NOT NULL,
   status VARCHAR(16) NOT NULL,
   reason VARCHAR(128) NULL,
+  intent TEXT NULL,
   PRIMARY KEY (job_id, account_id),
   INDEX idx_job_items_status (job_id, status, account_id),
   INDEX idx_job_items_account (account_id)

@@ -86,7 +86,32 @@ export const changedUser = (method: ActionMethod, user: User, groupIds: readonly
       return { ...user, groups: user.groups.filter((g) => !groupIds.includes(g.id)), productAccess: user.productAccess.filter(without) };
     case 'role-assign': {
       const { productKey, resourceId } = productOf(action);
-      return { ...user, productAccess: [...user.productAccess, { productKey, resourceId, lastActiveAt: null }] };
+      const access = { productKey, resourceId, lastActiveAt: null };
+      return user.productAccess.every(without) ? { ...user, productAccess: [...user.productAccess, access] } : user;
     }
+  }
+};
+
+/** Whether the directory's live `user` already has the change `method` makes (e.g. a call that landed before a crash). */
+export const changeIsThere = (method: ActionMethod, user: User, groupIds: readonly string[], action: BulkAction): boolean => {
+  const hasProduct = (): boolean => {
+    const { productKey, resourceId } = productOf(action);
+    return user.productAccess.some((a) => a.productKey === productKey && a.resourceId === resourceId);
+  };
+  switch (method) {
+    case 'lifecycle-disable':
+      return user.accountStatus !== 'active';
+    case 'lifecycle-enable':
+      return user.accountStatus === 'active';
+    case 'directory-suspend':
+      return user.membershipStatus === 'suspended';
+    case 'directory-restore':
+      return user.membershipStatus === 'active';
+    case 'role-revoke':
+      return !hasProduct();
+    case 'role-assign':
+      return hasProduct();
+    case 'group-remove':
+      return !user.groups.some((g) => groupIds.includes(g.id));
   }
 };

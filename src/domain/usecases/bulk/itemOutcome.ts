@@ -1,10 +1,37 @@
 import type { AuditAction, AuditActor, AuditEntry } from '../../model/audit';
-import { isDomainError } from '../../model/errors';
+import { isDomainError, type ErrorCode } from '../../model/errors';
 import type { User } from '../../model/user';
-import { recheckItem, type ActionMethod, type BulkAction, type PlanContext } from '../../policy/actionEligibility';
+import type { ActionMethod, BulkAction, PlanContext, SkipReason } from '../../policy/actionEligibility';
 import type { JobItemResult } from '../../ports/jobRepository';
-import { changedUser, executeChange, type ChangeTarget } from './executeChange';
+import type { ChangeTarget } from './executeChange';
 import { itemAuditId } from './stableId';
+
+/**
+ * What happened to one user of a job: changed by a method, skipped with a reason, or failed with an error code
+ * (and the method it tried, if it got that far).
+ */
+export type ItemOutcome =
+  | { kind: 'changed'; method: ActionMethod }
+  | { kind: 'skipped'; reason: SkipReason }
+  | { kind: 'failed'; code: ErrorCode; method: ActionMethod | null };
+
+/** One user's outcome with what it writes: its audit entry and (after a change) the updated synced copy. */
+export interface ProcessedItem {
+  accountId: string;
+  outcome: ItemOutcome;
+  audit: AuditEntry;
+  updated: User | null;
+}
+
+/** What every item of a slice shares: the job, its action and actor, the plan rules, where changes are made. */
+export interface ItemEnv {
+  jobId: string;
+  action: BulkAction;
+  actor: AuditActor;
+  context: PlanContext;
+  target: ChangeTarget;
+  now: () => Date;
+}
 
 const actionOfMethod: Record<ActionMethod, AuditAction> = {
   'lifecycle-disable': 'user.deactivate',
@@ -22,93 +49,54 @@ const actionOfType: Record<BulkAction['type'], AuditAction> = {
   'assign-product': 'product.assign',
 };
 
-/** One user's result: the item's row, its audit entry and (after a change) the updated synced copy. */
-export interface ItemOutcome {
-  result: JobItemResult;
-  audit: AuditEntry;
-  updated: User | null;
-}
+const methodOf = (outcome: ItemOutcome): ActionMethod | null => (outcome.kind === 'skipped' ? null : outcome.method);
 
-/** Thrown to stop the slice: the directory asked us to wait; the item stays pending (not recorded, not audited). */
-export class SliceInterrupted extends Error {
-  constructor(readonly reason: unknown) {
-    super('slice interrupted');
+/** The item's row as the job's results show it. */
+export const itemResult = (accountId: string, outcome: ItemOutcome): JobItemResult => {
+  switch (outcome.kind) {
+    case 'changed':
+      return { accountId, outcome: 'succeeded', reason: null };
+    case 'skipped':
+      return { accountId, outcome: 'skipped', reason: outcome.reason };
+    case 'failed':
+      return { accountId, outcome: 'failed', reason: outcome.code };
   }
-}
+};
 
-/** Codes that fail every later item too: the job stops, remaining items fail with the same code. */
-export const FATAL_CODES = new Set(['API_KEY_REJECTED', 'API_KEY_MISSING']);
+/** An outcome with its audit entry, whose id is derived from job and user: a retry writes the same entry again. */
+export const processedItem = (
+  env: ItemEnv,
+  accountId: string,
+  outcome: ItemOutcome,
+  updated: User | null = null,
+  extra: AuditEntry['details'] = {},
+): ProcessedItem => {
+  const product = env.action.type === 'revoke-product' || env.action.type === 'assign-product' ? env.action : null;
+  const method = methodOf(outcome);
+  const { outcome: auditOutcome, reason } = itemResult(accountId, outcome);
+  const audit: AuditEntry = {
+    id: itemAuditId(env.jobId, accountId),
+    at: env.now(),
+    actor: env.actor,
+    action: method === null ? actionOfType[env.action.type] : actionOfMethod[method],
+    targetAccountId: accountId,
+    outcome: auditOutcome,
+    reason,
+    details: { bulkAction: env.action.type, method, productKey: product?.productKey ?? null, resourceId: product?.resourceId ?? null, ...extra },
+    jobId: env.jobId,
+  };
+  return { accountId, outcome, audit, updated };
+};
 
 /**
- * The stable reason of a failed change. A 403 on one user (an org admin, a SCIM-provisioned account, an IdP group)
+ * The stable code of a failed change. A 403 on one user (an org admin, a SCIM-provisioned account, an IdP group)
  * is about that user, not the key: FORBIDDEN. The directory's own code and reason go to the audit details.
  */
-const failureOf = (error: unknown): { reason: string; apiCode: string | null; apiReason: string | null } => {
-  if (!isDomainError(error)) return { reason: 'INTERNAL', apiCode: null, apiReason: null };
+export const failureOf = (error: unknown): { code: ErrorCode; apiCode: string | null; apiReason: string | null } => {
+  if (!isDomainError(error)) return { code: 'INTERNAL', apiCode: null, apiReason: null };
   const text = (key: string): string | null => {
     const value = error.details?.[key];
     return typeof value === 'string' ? value.slice(0, 200) : null;
   };
-  return { reason: error.code === 'API_KEY_FORBIDDEN' ? 'FORBIDDEN' : error.code, apiCode: text('apiCode'), apiReason: text('reason') };
-};
-
-export interface ItemEnv {
-  jobId: string;
-  action: BulkAction;
-  actor: AuditActor;
-  context: PlanContext;
-  target: ChangeTarget;
-  now: () => Date;
-}
-
-/** The audit entry of one item; its id is derived from job and user, so a re-delivered slice appends nothing new. */
-export const itemAudit = (
-  env: ItemEnv,
-  accountId: string,
-  action: AuditAction,
-  result: JobItemResult,
-  method: string | null,
-  extra: AuditEntry['details'] = {},
-): AuditEntry => {
-  const product = env.action.type === 'revoke-product' || env.action.type === 'assign-product' ? env.action : null;
-  return {
-    id: itemAuditId(env.jobId, accountId),
-    at: env.now(),
-    actor: env.actor,
-    action,
-    targetAccountId: accountId,
-    outcome: result.outcome,
-    reason: result.reason,
-    details: { bulkAction: env.action.type, method, productKey: product?.productKey ?? null, resourceId: product?.resourceId ?? null, ...extra },
-    jobId: env.jobId,
-  };
-};
-
-/**
- * Re-checks one user right before acting (protected emails first: a protected user is never changed) and carries
- * out the change. A failure is a result with the error code; RATE_LIMITED interrupts the slice instead.
- */
-export const processItem = async (accountId: string, user: User | undefined, env: ItemEnv): Promise<ItemOutcome> => {
-  const skipped = (reason: string, action: AuditAction): ItemOutcome => {
-    const result: JobItemResult = { accountId, outcome: 'skipped', reason };
-    return { result, audit: itemAudit(env, accountId, action, result, null), updated: null };
-  };
-  if (user === undefined) return skipped('left-org', actionOfType[env.action.type]);
-  const item = recheckItem(env.action, user, env.context);
-  if (item.decision === 'skip') return skipped(item.reason, actionOfType[env.action.type]);
-  const action = actionOfMethod[item.method];
-  try {
-    await executeChange(item.method, user, item.groupIds, env.action, env.target);
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'RATE_LIMITED') throw new SliceInterrupted(error);
-    const { reason, ...api } = failureOf(error);
-    const result: JobItemResult = { accountId, outcome: 'failed', reason };
-    return { result, audit: itemAudit(env, accountId, action, result, item.method, api), updated: null };
-  }
-  const result: JobItemResult = { accountId, outcome: 'succeeded', reason: null };
-  return {
-    result,
-    audit: itemAudit(env, accountId, action, result, item.method),
-    updated: changedUser(item.method, user, item.groupIds, env.action),
-  };
+  return { code: error.code === 'API_KEY_FORBIDDEN' ? 'FORBIDDEN' : error.code, apiCode: text('apiCode'), apiReason: text('reason') };
 };

@@ -2,7 +2,8 @@ import type { Job } from '../../model/jobs';
 import type { BulkJobSpec } from '../../ports/jobSpecRepository';
 import { rateLimitDelay, syncLimits, type SliceBudget } from '../sync/budget';
 import { bulkLimits, type BulkLimits, type SliceDeps } from './deps';
-import { FATAL_CODES, processItem, SliceInterrupted, type ItemEnv, type ItemOutcome } from './itemOutcome';
+import { runBatch } from './itemBatch';
+import type { ItemEnv } from './itemOutcome';
 import { isFinished } from './jobView';
 import { planContextFor } from './planContext';
 import { failRemaining, finishJob, recordBatch } from './sliceRecords';
@@ -39,23 +40,6 @@ const itemEnv = async (job: Job, spec: BulkJobSpec, deps: SliceDeps): Promise<It
   };
 };
 
-/** Runs one batch; stops early (keeping what was done) when the directory asks us to wait or refuses the key. */
-const runBatch = async (ids: readonly string[], env: ItemEnv, deps: SliceDeps): Promise<{ done: ItemOutcome[]; stop: unknown }> => {
-  const users = new Map((await deps.users.getMany(ids)).map((u) => [u.accountId, u]));
-  const done: ItemOutcome[] = [];
-  for (const id of ids) {
-    try {
-      const outcome = await processItem(id, users.get(id), env);
-      done.push(outcome);
-      if (outcome.result.outcome === 'failed' && FATAL_CODES.has(outcome.result.reason ?? '')) return { done, stop: null };
-    } catch (error) {
-      if (error instanceof SliceInterrupted) return { done, stop: error.reason };
-      throw error;
-    }
-  }
-  return { done, stop: null };
-};
-
 const continueLater = async (job: Job, message: BulkMessage, delaySeconds: number, deps: SliceDeps): Promise<BulkSliceOutcome> => {
   await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: message.slice + 1 }, delaySeconds);
   return { kind: 'continued', slice: message.slice + 1, delaySeconds };
@@ -71,21 +55,22 @@ const work = async (job: Job, spec: BulkJobSpec, message: BulkMessage, budget: S
     if (handled >= limits.itemsPerSlice || budget.remainingMs() < limits.safetyMarginMs) return continueLater(current, message, 0, deps);
     const ids = await deps.jobs.pendingItems(job.id, limits.batchSize);
     if (ids.length === 0) return { kind: 'finished', status: (await finishJob(current, deps)).status };
-    const { done, stop } = await runBatch(ids, env, deps);
+    const { done, halt } = await runBatch(ids, env, deps);
     handled += done.length;
     current = await recordBatch(current, done, deps);
-    const fatal = done.find((d) => d.result.outcome === 'failed' && FATAL_CODES.has(d.result.reason ?? ''));
-    if (fatal) return { kind: 'finished', status: (await failRemaining(current, fatal.result.reason ?? 'INTERNAL', env, deps)).status };
-    if (stop !== null) return continueLater(current, message, rateLimitDelay(stop, deps.clock.now(), syncLimits(undefined)), deps);
+    if (halt?.kind === 'stop-job') return { kind: 'finished', status: (await failRemaining(current, halt.code, env, deps)).status };
+    if (halt?.kind === 'retry-later') return continueLater(current, message, rateLimitDelay(halt.error, deps.clock.now(), syncLimits(undefined)), deps);
   }
 };
 
 /**
  * B3/B4: one slice of a bulk-action job (the `ulo-jobs` consumer). Takes the job's lease (a duplicate delivery while
- * a slice runs does nothing), then works through pending items in batches: re-check each user, change it through
- * the DirectoryGateway, record the result and one audit entry, update the synced copy. Before time runs low it
- * pushes its continuation; RATE_LIMITED pushes it with the wait the directory asked for; an invalid key fails what
- * is left. Every step is idempotent: a re-delivered slice skips recorded items and appends no duplicate audit.
+ * a slice runs does nothing), then works through pending items in batches (itemBatch): re-check each user, record
+ * the intent, change it through the DirectoryGateway, then write its audit entry, the synced copy and, last, its
+ * result (sliceRecords). Before time runs low it pushes its continuation. What an error does comes from the error
+ * policy: RATE_LIMITED pushes the continuation with the wait the directory asked for, a key error fails what is
+ * left. The queue delivers at least once: a re-delivered slice skips items with a result, and a started item
+ * reads the user's live state before calling again, so each change is made once and audited with its outcome.
  */
 export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, deps: SliceDeps): Promise<BulkSliceOutcome> => {
   const job = await deps.jobs.get(message.jobId);

@@ -1,7 +1,7 @@
 import type { Job } from '../../model/jobs';
-import type { JobItemResult } from '../../ports/jobRepository';
+import type { ErrorCode } from '../../model/errors';
 import type { SliceDeps } from './deps';
-import { itemAudit, type ItemEnv, type ItemOutcome } from './itemOutcome';
+import { itemResult, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
 
 /** succeeded: nothing failed; partially-failed: some failed, some succeeded; failed: failures and no success. */
 export const finalStatus = (counts: { succeeded: number; failed: number }): Job['status'] => {
@@ -19,13 +19,18 @@ const withCounts = async (job: Job, deps: SliceDeps): Promise<Job> => {
 /** The generation to stamp updated users with: the latest sync's, so a running sync does not take them for gone. */
 const generationFor = async (deps: SliceDeps): Promise<number> => (await deps.runs.latest())?.generation ?? 1;
 
-/** Audit first (idempotent ids), then results, then the synced copies, then the job's counters. */
-export const recordBatch = async (job: Job, done: readonly ItemOutcome[], deps: SliceDeps): Promise<Job> => {
+/**
+ * Writes a batch so that a crash at any point is repaired by re-running it: the audit entries (written by id, each
+ * taking its item's latest outcome) and the synced copies first, the items' results LAST — an item without a
+ * result is processed again, and its recorded intent makes that re-check the directory before any second call.
+ * Then the job's counters.
+ */
+export const recordBatch = async (job: Job, done: readonly ProcessedItem[], deps: SliceDeps): Promise<Job> => {
   if (done.length > 0) {
-    await deps.audit.append(done.map((d) => d.audit));
-    await deps.jobs.recordResults(job.id, done.map((d) => d.result));
+    await deps.audit.writeItemEntries(done.map((d) => d.audit));
     const updated = done.flatMap((d) => (d.updated === null ? [] : [d.updated]));
     if (updated.length > 0) await deps.users.upsertMany(updated, await generationFor(deps));
+    await deps.jobs.recordResults(job.id, done.map((d) => itemResult(d.accountId, d.outcome)));
   }
   const counted = await withCounts(job, deps);
   await deps.jobs.update(counted);
@@ -42,18 +47,13 @@ export const finishJob = async (job: Job, deps: SliceDeps): Promise<Job> => {
 };
 
 /** After a key error every remaining item fails with that code (each audited), and the job ends. */
-export const failRemaining = async (job: Job, code: string, env: ItemEnv, deps: SliceDeps): Promise<Job> => {
+export const failRemaining = async (job: Job, code: ErrorCode, env: ItemEnv, deps: SliceDeps): Promise<Job> => {
   for (;;) {
     const ids = await deps.jobs.pendingItems(job.id, 500);
     if (ids.length === 0) break;
-    const results: JobItemResult[] = ids.map((accountId) => ({ accountId, outcome: 'failed', reason: code }));
-    await deps.audit.append(results.map((r) => itemAudit(env, r.accountId, auditActionOf(env), r, null)));
-    await deps.jobs.recordResults(job.id, results);
+    const failed = ids.map((accountId) => processedItem(env, accountId, { kind: 'failed', code, method: null }));
+    await deps.audit.writeItemEntries(failed.map((f) => f.audit));
+    await deps.jobs.recordResults(job.id, failed.map((f) => itemResult(f.accountId, f.outcome)));
   }
   return finishJob(job, deps);
 };
-
-const auditActionOf = (env: ItemEnv): 'user.deactivate' | 'user.reactivate' | 'product.revoke' | 'product.assign' =>
-  ({ deactivate: 'user.deactivate', reactivate: 'user.reactivate', 'revoke-product': 'product.revoke', 'assign-product': 'product.assign' } as const)[
-    env.action.type
-  ];

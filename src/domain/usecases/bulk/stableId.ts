@@ -10,7 +10,7 @@ const fnv1a = (text: string, offset: number): string => {
 
 /**
  * A deterministic id for what one job did to one user (≤ 64 characters: the job id and a 64-bit hash of the
- * account ID), so a re-delivered slice writes the same audit entry again, which the log ignores.
+ * account ID): a re-delivered slice writes the same audit entry again, which takes the item's latest outcome.
  */
 export const itemAuditId = (jobId: string, accountId: string): string =>
   `${jobId.slice(0, 44)}:${fnv1a(accountId, 0x811c9dc5)}${fnv1a(accountId, 0x050c5d1f)}`;

@@ -1,5 +1,6 @@
 import { isDomainError } from '../../model/errors';
 import type { SyncRun } from '../../model/jobs';
+import { errorResponse } from '../../policy/errorPolicy';
 import { rateLimitDelay, retryDelay, syncLimits, type SliceBudget, type SyncLimits } from './budget';
 import { counted, withCheckpoint } from './checkpoint';
 import { continueLater, pushSlice, type SliceOutcome } from './continuation';
@@ -15,18 +16,16 @@ class StepInterrupted extends Error {
   }
 }
 
-/** Errors no retry can fix: the run fails with the code as its reason. */
-const fatalCodes = new Set(['API_KEY_REJECTED', 'API_KEY_FORBIDDEN', 'API_KEY_MISSING']);
-
 const onError = async (run: SyncRun, error: unknown, deps: SyncDeps, limits: SyncLimits): Promise<SliceOutcome> => {
   const code = isDomainError(error) ? error.code : 'INTERNAL';
-  if (code === 'RATE_LIMITED') {
+  const response = errorResponse(code);
+  if (response === 'retry-later') {
     const delay = rateLimitDelay(error, deps.clock.now(), limits);
     return continueLater(counted(run, { rateLimited: 1 }), delay, deps, limits);
   }
   const attempts = run.checkpoint.attempts + 1;
   const failed = withCheckpoint(counted({ ...run, errors: run.errors + 1 }, { retries: 1 }), { attempts });
-  if (fatalCodes.has(code) || attempts >= limits.maxAttempts) {
+  if (response === 'stop-job' || attempts >= limits.maxAttempts) {
     const ended = await endRun(failed, 'failed', code, deps);
     return { kind: 'failed', status: ended.status };
   }

@@ -89,4 +89,5 @@ export class FakeAuditLog implements AuditLog {
     return Promise.resolve();
   }
   query = (): Promise<never> => Promise.reject(new Error('not used by the sync'));
+  writeItemEntries = (): Promise<never> => Promise.reject(new Error('not used by the sync'));
 }

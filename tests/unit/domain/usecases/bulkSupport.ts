@@ -36,6 +36,7 @@ export type TestDeps = SliceDeps & {
   clock: ReturnType<typeof clockAt>;
 };
 
+/** The synced copy and the directory's live state start equal (`people()` unless given). */
 export const bulkDeps = (users: User[] = people()): TestDeps => ({
   users: new MemoryUsers(users),
   groups: new MemoryGroups([viaGroup, idpGroup]),
@@ -47,7 +48,7 @@ export const bulkDeps = (users: User[] = people()): TestDeps => ({
   queue: new MemoryQueue(),
   lock: new MemoryLock(),
   ids,
-  directory: new RecordingDirectory(),
+  directory: new RecordingDirectory(users),
   audit: new MemoryAudit(),
   secrets: new MemorySecrets(),
   runs: { latest: () => Promise.resolve(null) },

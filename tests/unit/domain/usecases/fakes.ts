@@ -5,7 +5,7 @@ import type { User } from '../../../../src/domain/model/user';
 import { classifyUser } from '../../../../src/domain/policy/inactivityPolicy';
 import type { AuditLog, AuditQuery } from '../../../../src/domain/ports/auditLog';
 import type { GroupRepository } from '../../../../src/domain/ports/groupRepository';
-import type { JobItemCounts, JobItemResult, JobRepository } from '../../../../src/domain/ports/jobRepository';
+import type { ItemIntent, JobItemCounts, JobItemResult, JobRepository } from '../../../../src/domain/ports/jobRepository';
 import type { UserFilter, UserQuery, UserQueryContext, UserRepository } from '../../../../src/domain/ports/userRepository';
 import { NOW } from '../fixtures';
 
@@ -93,6 +93,14 @@ export class MemoryAudit implements AuditLog {
     for (const e of entries) if (!this.entries.some((x) => x.id === e.id)) this.entries.push(e);
     return Promise.resolve();
   }
+  writeItemEntries(entries: readonly AuditEntry[]): Promise<void> {
+    for (const e of entries) {
+      const at = this.entries.findIndex((x) => x.id === e.id);
+      if (at === -1) this.entries.push(e);
+      else this.entries[at] = e;
+    }
+    return Promise.resolve();
+  }
   query(q: AuditQuery): Promise<{ items: AuditEntry[]; next: string | null }> {
     const found = this.entries.filter(
       (e) => (q.targetAccountId === undefined || e.targetAccountId === q.targetAccountId) && (q.search === undefined || e.jobId === q.search),
@@ -102,14 +110,29 @@ export class MemoryAudit implements AuditLog {
 }
 
 type ItemState = JobItemResult['outcome'] | 'pending';
+type ItemRow = { status: ItemState; reason: string | null; intent?: ItemIntent };
 
 export class MemoryJobs implements JobRepository {
   jobs = new Map<string, Job>();
-  items = new Map<string, Map<string, { status: ItemState; reason: string | null }>>();
+  items = new Map<string, Map<string, ItemRow>>();
   create(job: Job, accountIds: readonly string[]): Promise<void> {
     this.jobs.set(job.id, job);
     this.items.set(job.id, new Map(accountIds.map((id) => [id, { status: 'pending', reason: null }])));
     return Promise.resolve();
+  }
+  recordIntents(jobId: string, intents: readonly ItemIntent[]): Promise<void> {
+    for (const intent of intents) {
+      const row = this.of(jobId).get(intent.accountId);
+      if (row?.status === 'pending') row.intent = intent;
+    }
+    return Promise.resolve();
+  }
+  intents(jobId: string, accountIds: readonly string[]): Promise<ItemIntent[]> {
+    const rows = this.of(jobId);
+    return Promise.resolve(accountIds.flatMap((id) => {
+      const row = rows.get(id);
+      return row?.status === 'pending' && row.intent !== undefined ? [row.intent] : [];
+    }));
   }
   get(id: string): Promise<Job | null> {
     return Promise.resolve(this.jobs.get(id) ?? null);
@@ -118,14 +141,14 @@ export class MemoryJobs implements JobRepository {
     this.jobs.set(job.id, job);
     return Promise.resolve();
   }
-  private of(jobId: string): Map<string, { status: ItemState; reason: string | null }> {
-    return this.items.get(jobId) ?? new Map<string, { status: ItemState; reason: string | null }>();
+  private of(jobId: string): Map<string, ItemRow> {
+    return this.items.get(jobId) ?? new Map<string, ItemRow>();
   }
   pendingItems(jobId: string, limit: number): Promise<string[]> {
     return Promise.resolve([...this.of(jobId)].filter(([, v]) => v.status === 'pending').map(([k]) => k).sort().slice(0, limit));
   }
   recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void> {
-    for (const r of results) this.of(jobId).set(r.accountId, { status: r.outcome, reason: r.reason });
+    for (const r of results) this.of(jobId).set(r.accountId, { ...this.of(jobId).get(r.accountId), status: r.outcome, reason: r.reason });
     return Promise.resolve();
   }
   results(jobId: string, limit: number, after: string | null): Promise<{ items: JobItemResult[]; next: string | null }> {

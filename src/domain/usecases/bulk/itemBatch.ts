@@ -1,0 +1,99 @@
+import { isDomainError, type ErrorCode } from '../../model/errors';
+import type { User } from '../../model/user';
+import { recheckItem } from '../../policy/actionEligibility';
+import { errorResponse } from '../../policy/errorPolicy';
+import type { ItemIntent, JobRepository } from '../../ports/jobRepository';
+import type { UserRepository } from '../../ports/userRepository';
+import { changedUser, changeIsThere, executeChange } from './executeChange';
+import { failureOf, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
+import { liveUsers } from './liveUsers';
+
+/** Why a batch stopped early (errorPolicy): wait and continue later, or end the job failing what is left. */
+export type Halt = { kind: 'retry-later'; error: unknown } | { kind: 'stop-job'; code: ErrorCode };
+
+const haltFor = (code: ErrorCode, error: unknown): Halt | null => {
+  const response = errorResponse(code);
+  if (response === 'retry-later') return { kind: 'retry-later', error };
+  return response === 'stop-job' ? { kind: 'stop-job', code } : null;
+};
+
+type Decision = { kind: 'done'; item: ProcessedItem } | { kind: 'call'; intent: ItemIntent; user: User; synced: User };
+
+/**
+ * What to do with one item. A started item (its intent recorded by an earlier delivery, whose call may have landed)
+ * is judged on the user's live state: when the change is there it is `changed` without a second call. Anything
+ * else is re-checked (protected emails first) on the live user, or on the synced copy for an item not started.
+ */
+const decide = (accountId: string, synced: User | undefined, intent: ItemIntent | undefined, live: User | undefined, env: ItemEnv): Decision => {
+  const done = (item: ProcessedItem): Decision => ({ kind: 'done', item });
+  if (intent !== undefined && live !== undefined && changeIsThere(intent.method, live, intent.groupIds, env.action)) {
+    const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action);
+    return done(processedItem(env, accountId, { kind: 'changed', method: intent.method }, updated));
+  }
+  const user = intent === undefined ? synced : live;
+  if (user === undefined) return done(processedItem(env, accountId, { kind: 'skipped', reason: 'left-org' }));
+  const item = recheckItem(env.action, user, env.context);
+  if (item.decision === 'skip') return done(processedItem(env, accountId, { kind: 'skipped', reason: item.reason }));
+  return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds }, user, synced: synced ?? user };
+};
+
+/** After 5xx answers or time-outs (UPSTREAM_FAILED) a change may still have landed: the live user tells. */
+const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: ItemEnv): Promise<boolean> => {
+  const user = (await liveUsers([accountId], env.target).catch(() => null))?.get(accountId);
+  return user !== undefined && changeIsThere(method, user, groupIds, env.action);
+};
+
+/** Makes the change; a failure is the item's outcome, unless the policy says to wait (the item stays started). */
+const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ item: ProcessedItem | null; halt: Halt | null }> => {
+  const { accountId, method, groupIds } = d.intent;
+  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action)), halt: null });
+  try {
+    await executeChange(method, d.user, groupIds, env.action, env.target);
+  } catch (error) {
+    const { code, ...api } = failureOf(error);
+    const halt = haltFor(code, error);
+    if (halt?.kind === 'retry-later') return { item: null, halt };
+    if (code === 'UPSTREAM_FAILED' && (await landedAnyway(d.intent, env))) return changed();
+    return { item: processedItem(env, accountId, { kind: 'failed', code, method }, null, api), halt };
+  }
+  return changed();
+};
+
+const readLive = async (intents: readonly ItemIntent[], env: ItemEnv): Promise<Map<string, User> | Halt> => {
+  if (intents.length === 0) return new Map();
+  try {
+    return await liveUsers(intents.map((i) => i.accountId), env.target);
+  } catch (error) {
+    const halt = haltFor(isDomainError(error) ? error.code : 'INTERNAL', error);
+    if (halt === null) throw error;
+    return halt;
+  }
+};
+
+/**
+ * B3: one batch of a job's pending items. Reads the synced copies and the recorded intents (and, for started
+ * items, the live users), decides every item, records the intent of each change it is about to make in one write,
+ * then makes the calls one by one. Returns the items done, in order, and why it stopped early, if it did: the
+ * caller writes them (sliceRecords) before anything else.
+ */
+export const runBatch = async (
+  ids: readonly string[],
+  env: ItemEnv,
+  deps: { users: UserRepository; jobs: JobRepository },
+): Promise<{ done: ProcessedItem[]; halt: Halt | null }> => {
+  const [synced, intents] = await Promise.all([deps.users.getMany(ids), deps.jobs.intents(env.jobId, ids)]);
+  const live = await readLive(intents, env);
+  if (!(live instanceof Map)) return { done: [], halt: live };
+  const syncedById = new Map(synced.map((u) => [u.accountId, u]));
+  const recorded = new Map(intents.map((i) => [i.accountId, i]));
+  const decisions = ids.map((id) => decide(id, syncedById.get(id), recorded.get(id), live.get(id), env));
+  const planned = decisions.flatMap((d) => (d.kind === 'call' ? [d.intent] : []));
+  if (planned.length > 0) await deps.jobs.recordIntents(env.jobId, planned);
+  const done: ProcessedItem[] = [];
+  for (const d of decisions) {
+    const { item, halt } = d.kind === 'done' ? { item: d.item, halt: null } : await call(d, env);
+    if (item !== null) done.push(item);
+    if (halt !== null) return { done, halt };
+  }
+  return { done, halt: null };
+};
