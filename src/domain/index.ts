@@ -83,11 +83,11 @@ export { getSettings, type SettingsDeps, type SettingsView } from './usecases/se
 export { saveSettings, type SaveSettingsDeps, type SettingsPatch } from './usecases/settings/saveSettings';
 export { getStatistics, searchGroups } from './usecases/settings/statistics';
 export type { SliceBudget, SyncLimits } from './usecases/sync/budget';
-export type { SliceOutcome } from './usecases/sync/continuation';
+export type { SliceOutcome } from './usecases/sync/runSlice';
 export type { StartSyncDeps, SyncDeps, SyncMessage } from './usecases/sync/deps';
 export { hourlyTick, type HourlyTickDeps, type HourlyTickSummary } from './usecases/sync/hourlyTick';
-export { runSyncSlice } from './usecases/sync/runSyncSlice';
-export { startSync, type StartSyncCommand } from './usecases/sync/startSync';
+export { runSyncSlice } from './usecases/sync/runSlice';
+export { startSync, type StartSyncCommand } from './usecases/sync/runLifecycle';
 export { getSyncHistory, getSyncStatus, type SyncStatusView } from './usecases/sync/syncStatus';
 export { countUsers, listUsers, type ListUsersDeps } from './usecases/users/listUsers';
 export { listCustomers, listProjectUsers } from './usecases/users/siteUsers';

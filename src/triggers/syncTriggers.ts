@@ -6,8 +6,8 @@ import { isDomainError } from '../domain/model/errors';
 import type { SliceBudget } from '../domain/usecases/sync/budget';
 import type { SyncDeps, SyncMessage } from '../domain/usecases/sync/deps';
 import { hourlyTick, type HourlyTickDeps, type HourlyTickSummary } from '../domain/usecases/sync/hourlyTick';
-import type { SliceOutcome } from '../domain/usecases/sync/continuation';
-import { runSyncSlice } from '../domain/usecases/sync/runSyncSlice';
+import type { SliceOutcome } from '../domain/usecases/sync/runSlice';
+import { runSyncSlice } from '../domain/usecases/sync/runSlice';
 
 /**
  * Seconds before the platform re-delivers a sync event whose slice failed outside the use case's own error

@@ -1,10 +1,10 @@
 import type { SyncRun } from '../../model/jobs';
-import { readActivity } from './activityPhase';
+import { readActivity } from './activityStep';
 import { phaseOf, withCheckpoint } from './checkpoint';
-import { planPhases } from './dataTypes';
+import { planPhases } from './syncPlan';
 import { laneSaves, phaseLaneMerge, withDelta } from './lanes';
 import type { Step, StepContext } from './stepTypes';
-import { usersStep } from './walkPhases';
+import { usersStep } from './usersStep';
 
 /** Runs each piece of work after the previous one has settled (whether it succeeded or not). */
 const oneAtATime = (): (<T>(work: () => Promise<T>) => Promise<T>) => {

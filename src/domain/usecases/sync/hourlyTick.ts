@@ -4,8 +4,8 @@ import { dueSlotStart } from '../../policy/timeSlot';
 import type { SettingsStore } from '../../ports/settingsStore';
 import { sendApiKeyNoticeIfDue, type ApiKeyNoticeDeps, type ApiKeyNoticeResult } from './apiKeyNotice';
 import type { StartSyncDeps } from './deps';
-import { needsResume, resumeSync } from './resumeSync';
-import { startSync } from './startSync';
+import { needsResume, resumeSync } from './runLifecycle';
+import { startSync } from './runLifecycle';
 
 /** The seam for automated tasks (a later issue): starts the tasks due at `now`, returns how many it started. */
 export interface DueTaskStarter {

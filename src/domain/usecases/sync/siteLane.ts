@@ -1,8 +1,9 @@
 import type { SiteLane, SyncRun } from '../../model/jobs';
-import { activityStep } from './activityPhase';
+import { activityStep } from './activityStep';
 import { phaseOf, withCheckpoint } from './checkpoint';
-import { planPhases } from './dataTypes';
-import { customersStep, projectUsersStep } from './sitePhases';
+import { planPhases } from './syncPlan';
+import { customersStep } from './customersStep';
+import { projectUsersStep } from './projectUsersStep';
 import { laneSaves, phaseLaneMerge, withDelta } from './lanes';
 import type { Step } from './stepTypes';
 

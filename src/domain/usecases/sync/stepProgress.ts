@@ -2,7 +2,7 @@ import type { SyncCheckpoint, SyncCounts, SyncPhase, SyncRun } from '../../model
 import type { GroupRepository } from '../../ports/groupRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { phaseOf } from './checkpoint';
-import { planPhases } from './dataTypes';
+import { planPhases } from './syncPlan';
 
 /** One step that is running: what it has read so far against what it expects (null: no estimate). */
 export interface StepProgress {

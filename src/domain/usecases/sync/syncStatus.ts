@@ -1,7 +1,7 @@
 import type { SyncCounts, SyncDataType, SyncRun } from '../../model/jobs';
 import type { Clock } from '../../ports/clock';
 import type { SyncRunRepository } from '../../ports/syncRunRepository';
-import { durationMs } from './endRun';
+import { durationMs } from './runLifecycle';
 import { runningSteps, type StepProgress } from './stepProgress';
 
 /** What the admin page shows of one sync run (progress bar, history row). */

@@ -1,8 +1,8 @@
 import type { Group } from '../../../../src/domain/model/group';
 import type { User } from '../../../../src/domain/model/user';
 import type { SliceBudget } from '../../../../src/domain/usecases/sync/budget';
-import type { SliceOutcome } from '../../../../src/domain/usecases/sync/continuation';
-import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSyncSlice';
+import type { SliceOutcome } from '../../../../src/domain/usecases/sync/runSlice';
+import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { customerKeys, roleKey, type World } from './fakes';
 
 /** A consumer's time budget on the fake clock: `totalMs` from the moment the slice starts. */

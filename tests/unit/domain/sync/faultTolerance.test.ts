@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../../../../src/domain/model/errors';
-import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSyncSlice';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { budgetOf, dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import type { SyncDataType } from '../../../../src/domain/model/jobs';
-import { planPhases } from '../../../../src/domain/usecases/sync/dataTypes';
-import { startSync, type StartSyncCommand } from '../../../../src/domain/usecases/sync/startSync';
+import { planPhases } from '../../../../src/domain/usecases/sync/syncPlan';
+import { startSync, type StartSyncCommand } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { drain } from './driver';
 import { makeWorld, populate } from './fakes';
 

@@ -1,6 +1,6 @@
 import { getSyncHistory, getSyncStatus } from '../../../../src/domain/usecases/sync/syncStatus';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
-import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSyncSlice';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
+import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { budgetOf, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 

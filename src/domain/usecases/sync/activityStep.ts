@@ -1,13 +1,15 @@
-import { isDomainError } from '../../model/errors';
+import { isDomainError, type ErrorCode } from '../../model/errors';
+import { errorResponse } from '../../policy/errorPolicy';
 import type { SyncRun } from '../../model/jobs';
 import type { UserActivity } from '../../ports/directoryGateway';
 import { withActivity } from './activityMerge';
-import { counted, nextPhase, withCheckpoint } from './checkpoint';
+import { counted, withCheckpoint } from './checkpoint';
 import type { SyncDeps } from './deps';
 import { exclusively, type Step, type StepContext, type StepResult } from './stepTypes';
+import { nextPhase } from './syncPlan';
 
 /** Errors that stop the fallback at once (the slice waits, or the run fails); others are about one user. */
-const stopsTheSlice = new Set(['RATE_LIMITED', 'API_KEY_REJECTED', 'API_KEY_FORBIDDEN', 'API_KEY_MISSING']);
+const stopsTheSlice = (code: ErrorCode): boolean => errorResponse(code) !== 'fail-item';
 /** This many users failing in a row means the endpoint is down, not the users: the step is retried. */
 const FAILURE_STREAK = 3;
 
@@ -66,8 +68,8 @@ export const readActivity = async (run: SyncRun, context: StepContext, early?: E
           stoppedAt = accountId;
           break;
         }
-        if (!stopsTheSlice.has(code)) streak.push(accountId);
-        if (stopsTheSlice.has(code) || streak.length >= FAILURE_STREAK) {
+        if (!stopsTheSlice(code)) streak.push(accountId);
+        if (stopsTheSlice(code) || streak.length >= FAILURE_STREAK) {
           error = caught;
           break;
         }

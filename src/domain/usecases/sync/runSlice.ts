@@ -1,13 +1,73 @@
 import { isDomainError } from '../../model/errors';
-import type { SyncRun } from '../../model/jobs';
+import type { SyncPhase, SyncRun } from '../../model/jobs';
 import { errorResponse } from '../../policy/errorPolicy';
+import { counted, phaseOf, withCheckpoint } from './checkpoint';
+import { customersStep } from './customersStep';
+import type { RunControlDeps, SyncDeps, SyncMessage } from './deps';
+import { groupsStep } from './groupsStep';
+import { membershipsStep } from './membershipsStep';
+import { projectUsersStep } from './projectUsersStep';
+import { usersWithEarlyActivityStep } from './earlyActivity';
+import { endRun, finishRun, pushSlice } from './runLifecycle';
 import { rateLimitDelay, retryDelay, syncLimits, type SliceBudget, type SyncLimits } from './budget';
-import { counted, withCheckpoint } from './checkpoint';
-import { continueLater, pushSlice, type SliceOutcome } from './continuation';
-import type { SyncDeps, SyncMessage } from './deps';
-import { endRun, finishRun } from './endRun';
-import { stepFor } from './phases';
-import type { SliceMeter } from './stepTypes';
+import { activityWithSiteStep } from './siteLane';
+import type { SliceMeter, Step } from './stepTypes';
+import { workspacesStep } from './workspacesStep';
+
+/*
+ * One slice of a sync run (docs/sync.md, "Slices, checkpoints, continuations"): the steps of the run's phases,
+ * one after another, until the run is finished or the slice is out of room; then it continues in the next slice,
+ * or parks when the chain's push budget is spent. Starting, resuming and ending a run are in runLifecycle.ts.
+ */
+
+/** What a slice did, for the consumer's log and the tests. */
+export type SliceOutcome =
+  | { kind: 'ignored'; reason: 'no-run' | 'not-running' | 'old-slice' | 'parked' }
+  | { kind: 'continued'; slice: number; delaySeconds: number }
+  | { kind: 'parked'; slice: number }
+  | { kind: 'finished' | 'failed'; status: SyncRun['status'] };
+
+/**
+ * The step of each phase (syncPlan.ts plans which phases a run has). The users walk runs the fallback beside it
+ * for the users stored so far (earlyActivity.ts); the activity phase runs project users and customers beside the
+ * rest of the fallback (siteLane.ts). `finish` (and `done`) have no step: the slice ends the run there.
+ */
+const steps: Record<SyncPhase, Step | null> = {
+  workspaces: workspacesStep,
+  groups: groupsStep,
+  users: usersWithEarlyActivityStep,
+  memberships: membershipsStep,
+  activity: activityWithSiteStep,
+  'project-users': projectUsersStep,
+  customers: customersStep,
+  finish: null,
+  done: null,
+};
+
+/** The step of the run's current phase; null when only the finish is left. */
+const stepFor = (run: SyncRun): Step | null => steps[phaseOf(run)];
+
+/**
+ * Ends the slice by handing the run to the next one: the checkpoint (with the next slice number) is saved
+ * BEFORE the push, so a crash in between is repaired by the re-delivered slice (see runSyncSlice). When the
+ * chain has spent its budget the run parks instead, and the hourly tick resumes it with a new chain.
+ */
+export const continueLater = async (
+  run: SyncRun,
+  delaySeconds: number,
+  deps: RunControlDeps,
+  limits: SyncLimits,
+): Promise<SliceOutcome> => {
+  const cp = run.checkpoint;
+  const next = withCheckpoint(run, { slice: cp.slice + 1, continuationPushed: false, savedAt: deps.clock.now() });
+  if (cp.chainPushes >= limits.chainBudget) {
+    await deps.runs.update(withCheckpoint(next, { parked: true }));
+    return { kind: 'parked', slice: next.checkpoint.slice };
+  }
+  await deps.runs.update(next);
+  await pushSlice(next, delaySeconds, deps);
+  return { kind: 'continued', slice: next.checkpoint.slice, delaySeconds };
+};
 
 /** Carries the error a step returned (after saving part of its work) to the slice's error handling. */
 class StepInterrupted extends Error {

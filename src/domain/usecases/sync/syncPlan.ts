@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { DomainError } from '../../model/errors';
-import { syncDataTypeSchema, type SyncDataType, type SyncPhase } from '../../model/jobs';
+import { syncDataTypeSchema, type SyncDataType, type SyncPhase, type SyncRun } from '../../model/jobs';
+import { phaseOf, withCheckpoint } from './checkpoint';
+
+/**
+ * What a sync run reads and in which order (docs/sync.md, "Phases"): the data types an admin may pick, and the
+ * phases a selection runs. The step that does each phase is in its own file (`workspacesStep.ts`, ...), picked by
+ * the slice (`runSlice.ts`).
+ */
 
 /** Everything a scheduled sync reads (FEATURES Y1). */
 export const ALL_DATA_TYPES: readonly SyncDataType[] = ['users', 'last-active', 'groups', 'project-users', 'customers'];
@@ -59,4 +66,11 @@ export const planPhases = (dataTypes: readonly SyncDataType[]): SyncPhase[] => {
     ['finish', true],
   ];
   return phases.filter(([, on]) => on).map(([phase]) => phase);
+};
+
+/** Moves the run to the phase after its current one in its plan, with the walk position reset. */
+export const nextPhase = (run: SyncRun): SyncRun => {
+  const plan = planPhases(run.dataTypes);
+  const next = plan[plan.indexOf(phaseOf(run)) + 1] ?? 'finish';
+  return { ...withCheckpoint(run, { cursor: null, directoryIndex: 0, chunkIndex: 0 }), phase: next };
 };

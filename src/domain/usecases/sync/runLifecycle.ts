@@ -1,0 +1,178 @@
+import type { AuditActor, AuditEntry } from '../../model/audit';
+import { DomainError } from '../../model/errors';
+import type { SyncDataType, SyncRun } from '../../model/jobs';
+import { LEGACY_LEASE_TOKEN, type LockLease } from '../../ports/lock';
+import { initialCheckpoint, withCheckpoint } from './checkpoint';
+import type { RunControlDeps, StartSyncDeps, SyncMessage } from './deps';
+import { STALL_AFTER_MS, SYNC_LOCK, SYNC_LOCK_TTL_SECONDS } from './budget';
+import { estimateSteps } from './stepProgress';
+import { ALL_DATA_TYPES, selectDataTypes, type SyncSelection } from './syncPlan';
+
+/*
+ * A sync run's life outside its slices (docs/sync.md): start it, push a slice's message, resume it when it was
+ * parked or went silent, end it. What one slice does, and how it continues or parks, is in runSlice.ts.
+ */
+
+const SYSTEM: AuditActor = { kind: 'system' };
+
+/** How long the run took (so far, while it runs). */
+export const durationMs = (run: SyncRun, now: Date): number =>
+  Math.max(0, (run.finishedAt ?? now).getTime() - run.startedAt.getTime());
+
+/**
+ * The run's 'sync.run' audit entry. Its id is derived from the run, so appending it again (a re-delivered
+ * slice) is a no-op.
+ */
+export const syncAuditEntry = (run: SyncRun, event: 'start' | 'end', actor: AuditActor, at: Date): AuditEntry => ({
+  id: `sync-${run.id}-${event}`,
+  at,
+  actor,
+  action: 'sync.run',
+  targetAccountId: null,
+  outcome: event === 'end' && run.status === 'failed' ? 'failed' : 'succeeded',
+  reason: event === 'end' ? run.checkpoint.failureReason : null,
+  details: {
+    event: event === 'start' ? 'started' : run.status,
+    trigger: run.trigger,
+    dataTypes: run.dataTypes.join(','),
+    groupCount: run.groupIds.length,
+    generation: run.generation,
+    ...(event === 'end' ? { phase: run.phase, durationMs: durationMs(run, at), apiCalls: run.apiCalls } : {}),
+    ...(event === 'end' ? { errors: run.errors, ...run.checkpoint.counts } : {}),
+  },
+  jobId: run.id,
+});
+
+/** The 'sync' lease the run's start took; a run saved before leases had tokens holds the legacy one. */
+export const syncLease = (run: SyncRun): LockLease => ({ name: SYNC_LOCK, token: run.checkpoint.lockToken ?? LEGACY_LEASE_TOKEN });
+
+/**
+ * Ends a run: the audit entry first, then the lock, then the run's status. In that order a crash at any point is
+ * repaired by re-running the same slice (the run still says `running`), and never leaves a finished run holding
+ * the lock. The lock is released with the run's own lease: if the run outlived it and another start holds the
+ * lock now, that holder keeps it.
+ */
+export const endRun = async (
+  run: SyncRun,
+  status: 'succeeded' | 'partially-failed' | 'failed',
+  reason: string | null,
+  deps: RunControlDeps,
+): Promise<SyncRun> => {
+  const now = deps.clock.now();
+  const ended: SyncRun = {
+    ...run,
+    status,
+    finishedAt: now,
+    phase: status === 'failed' ? run.phase : 'done',
+    checkpoint: { ...run.checkpoint, failureReason: reason, savedAt: now },
+  };
+  await deps.audit.append([syncAuditEntry(ended, 'end', SYSTEM, now)]);
+  await deps.lock.release(syncLease(run));
+  await deps.runs.update(ended);
+  return ended;
+};
+
+/** A run that read everything it could: partially failed when some users' activity could not be read. */
+export const finishRun = (run: SyncRun, deps: RunControlDeps): Promise<SyncRun> =>
+  endRun(run, run.checkpoint.counts.activityFailed > 0 ? 'partially-failed' : 'succeeded', null, deps);
+
+/** The queue message of the checkpoint's slice. */
+export const sliceMessage = (run: SyncRun): SyncMessage => ({
+  kind: 'sync',
+  runId: run.id,
+  slice: run.checkpoint.slice,
+});
+
+/** Pushes the message for the checkpoint's slice and records that it was pushed (one more push in the chain). */
+export const pushSlice = async (run: SyncRun, delaySeconds: number, deps: RunControlDeps): Promise<SyncRun> => {
+  await deps.queue.push(sliceMessage(run), delaySeconds);
+  const pushed = withCheckpoint(run, { continuationPushed: true, chainPushes: run.checkpoint.chainPushes + 1 });
+  await deps.runs.update(pushed);
+  return pushed;
+};
+
+/** A running run the tick must resume: parked at its chain budget, or silent (no checkpoint) for too long. */
+export const needsResume = (run: SyncRun, now: Date): boolean =>
+  run.status === 'running' && (run.checkpoint.parked || now.getTime() - run.checkpoint.savedAt.getTime() > STALL_AFTER_MS);
+
+/**
+ * Resumes a parked or stalled run from its checkpoint by pushing the checkpoint's slice again. Called from the
+ * hourly tick, so the push starts a new chain with a fresh budget of 1000 pushes. If an old message for that
+ * slice is still delivered, both run the same slice from the same checkpoint: same rows, same end state.
+ */
+export const resumeSync = async (run: SyncRun, deps: RunControlDeps): Promise<SyncRun> => {
+  const resumed = withCheckpoint(run, {
+    parked: false,
+    chainPushes: 0,
+    continuationPushed: false,
+    savedAt: deps.clock.now(),
+  });
+  await deps.runs.update(resumed);
+  return pushSlice(resumed, 0, deps);
+};
+
+/** A request to start a sync. */
+export interface StartSyncCommand {
+  trigger: SyncRun['trigger'];
+  /** Who asked: the admin (manual), the task, or the system (schedule). */
+  actor: AuditActor;
+  /** FEATURES S5 selection for a manual sync; a scheduled sync reads everything. */
+  dataTypes?: readonly SyncDataType[];
+  groupIds?: readonly string[];
+}
+
+const selectionOf = (command: StartSyncCommand): SyncSelection =>
+  command.trigger === 'schedule' || command.dataTypes === undefined
+    ? { dataTypes: [...ALL_DATA_TYPES], groupIds: [] }
+    : selectDataTypes(command.dataTypes, command.groupIds ?? []);
+
+const lockHeld = (): DomainError => new DomainError('LOCK_HELD', 'A sync is already running');
+
+/**
+ * Starts a sync (scheduled, manual with the S5 data types, or for a task) and returns its run. Takes the 'sync'
+ * lock and refuses with LOCK_HELD while another sync runs (the lock for duplicate ticks and double clicks, the run
+ * table for runs that outlive the lock's lease). The lease's token travels in the run's checkpoint to the slice
+ * that ends the run (`endRun`), which releases the lock with it. The run gets a new generation; the first slice is
+ * pushed last.
+ * Throws VALIDATION_FAILED for a bad selection and API_KEY_MISSING before a key is configured.
+ */
+export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps): Promise<SyncRun> => {
+  const selection = selectionOf(command);
+  const key = await deps.secrets.info();
+  if (key === null) throw new DomainError('API_KEY_MISSING', 'No organization API key is configured yet.');
+  const lease = await deps.lock.acquire(SYNC_LOCK, SYNC_LOCK_TTL_SECONDS);
+  if (lease === null) throw lockHeld();
+  let created: SyncRun | null = null;
+  try {
+    if ((await deps.runs.latest())?.status === 'running') throw lockHeld();
+    const now = deps.clock.now();
+    const estimates = await estimateSteps(selection, deps);
+    // `processed` counts the users the users walk and the memberships walk read: its estimate is theirs.
+    const expected = (estimates.users ?? 0) + (estimates.memberships ?? 0);
+    const run: SyncRun = {
+      id: deps.ids.next(),
+      generation: await deps.runs.nextGeneration(),
+      trigger: command.trigger,
+      dataTypes: selection.dataTypes,
+      groupIds: selection.groupIds,
+      startedAt: now,
+      finishedAt: null,
+      status: 'running',
+      phase: 'workspaces',
+      processed: 0,
+      estimatedTotal: expected > 0 ? expected : null,
+      apiCalls: 0,
+      errors: 0,
+      checkpoint: initialCheckpoint(key.orgId, now, lease.token, estimates),
+    };
+    await deps.runs.create(run);
+    created = run;
+    await deps.audit.append([syncAuditEntry(run, 'start', command.actor, now)]);
+    return await pushSlice(run, 0, deps);
+  } catch (error) {
+    // Nothing may keep the lock or a half-started run: the run fails, the lock goes, the caller sees the error.
+    if (created === null) await deps.lock.release(lease);
+    else await endRun(created, 'failed', 'START_FAILED', deps);
+    throw error;
+  }
+};
