@@ -83,7 +83,7 @@ export { getSettings, type SettingsDeps, type SettingsView } from './usecases/se
 export { saveSettings, type SaveSettingsDeps, type SettingsPatch } from './usecases/settings/saveSettings';
 export { getStatistics, searchGroups } from './usecases/settings/statistics';
 export type { SliceBudget, SyncLimits } from './usecases/sync/budget';
-export type { SliceOutcome } from './usecases/sync/runSlice';
+export type { SliceOutcome } from './usecases/sync/continuation';
 export type { StartSyncDeps, SyncDeps, SyncMessage } from './usecases/sync/deps';
 export { hourlyTick, type HourlyTickDeps, type HourlyTickSummary } from './usecases/sync/hourlyTick';
 export { runSyncSlice } from './usecases/sync/runSlice';

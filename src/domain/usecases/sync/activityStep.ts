@@ -1,12 +1,11 @@
 import { isDomainError, type ErrorCode } from '../../model/errors';
+import type { SyncCounts, SyncRun } from '../../model/jobs';
 import { errorResponse } from '../../policy/errorPolicy';
-import type { SyncRun } from '../../model/jobs';
 import type { UserActivity } from '../../ports/directoryGateway';
 import { withActivity } from './activityMerge';
-import { counted, withCheckpoint } from './checkpoint';
 import type { SyncDeps } from './deps';
-import { exclusively, type Step, type StepContext, type StepResult } from './stepTypes';
-import { nextPhase } from './syncPlan';
+import type { StepContext } from './stepTypes';
+import { activityOf } from './streams';
 
 /** Errors that stop the fallback at once (the slice waits, or the run fails); others are about one user. */
 const stopsTheSlice = (code: ErrorCode): boolean => errorResponse(code) !== 'fail-item';
@@ -24,37 +23,42 @@ const save = async (found: readonly UserActivity[], run: SyncRun, deps: SyncDeps
   await deps.users.upsertMany(merged, run.generation);
 };
 
-/** How the early lane (earlyActivity.ts) reads: only this walk's users, and stopping at the first failure. */
-export interface EarlyRead {
-  /** Only users this generation's walk has stored. */
-  seenIn: number;
-}
-
-/** A fallback batch's outcome; `stoppedAt` is the user an early read stopped at (not counted, not passed). */
+/** What one batch of the fallback did. */
 export interface ActivityBatch {
-  result: StepResult;
-  stoppedAt: string | null;
+  /** Nobody unknown after the cursor: the pass has caught up (early) or is complete (final). */
+  empty: boolean;
+  /** The last user the batch is done with. */
+  cursor: string | null;
+  counts: Pick<SyncCounts, 'activityFilled' | 'activitySkipped' | 'activityFailed'>;
+  calls: number;
+  /** The early pass met a user it cannot read and stopped before it (not counted, not passed). */
+  stopped: boolean;
+  /** Set when the final pass must stop the slice (rate limit, rejected key, three failures in a row). */
+  error?: unknown;
 }
 
 /**
- * One batch of the per-user fallback: the unknown users after the checkpoint cursor in account-id order, one call
- * each (the gateway paces to 200/min per org), as long as the slice has room. In the activity phase a user that
- * cannot be read is counted failed and passed (three in a row: the endpoint is down, the step is retried). An early
- * read stops instead at the first user it cannot read, before saving anything after that user: the activity phase
- * meets the user again among the users not yet read, so a failure is counted once, by that phase.
+ * One batch of the per-user fallback: the unknown users after the activity stream's cursor in account-id order,
+ * one call each (the gateway paces to 200/min per org), as long as the slice has room. The final pass counts a user
+ * that cannot be read as failed and passes it (three in a row: the endpoint is down, the step is retried). The early
+ * pass reads only users this run's walk has stored, and stops at the first user it cannot read, before saving
+ * anything after that user: the final pass meets the user again among those not yet read, so a failure is counted
+ * once, by that pass. Users who have gone (NOT_FOUND) are passed; the early pass does not count them, as they are
+ * still unknown and the final pass reads and counts them.
  */
-export const readActivity = async (run: SyncRun, context: StepContext, early?: EarlyRead): Promise<ActivityBatch> => {
+export const readActivityBatch = async (run: SyncRun, context: StepContext): Promise<ActivityBatch> => {
   const { deps, limits, meter, roomForFallback } = context;
-  const ids = await deps.users.withUnknownActivity(limits.fallbackBatch, run.checkpoint.cursor, early?.seenIn);
-  if (ids.length === 0) return { result: { run: nextPhase(run) }, stoppedAt: null };
+  const { pass, cursor } = activityOf(run);
+  const early = pass === 'early';
+  const ids = await deps.users.withUnknownActivity(limits.fallbackBatch, cursor, early ? run.generation : undefined);
+  const counts = { activityFilled: 0, activitySkipped: 0, activityFailed: 0 };
+  if (ids.length === 0) return { empty: true, cursor, counts, calls: 0, stopped: false };
   const found: UserActivity[] = [];
-  let done = run.checkpoint.cursor;
+  let done = cursor;
   let streak: string[] = [];
-  let skipped = 0;
-  let failed = 0;
   let calls = 0;
   let error: unknown;
-  let stoppedAt: string | null = null;
+  let stopped = false;
   for (const accountId of ids) {
     if (!roomForFallback()) break;
     meter.fallbackCalls += 1;
@@ -64,8 +68,8 @@ export const readActivity = async (run: SyncRun, context: StepContext, early?: E
     } catch (caught) {
       const code = isDomainError(caught) ? caught.code : 'INTERNAL';
       if (code !== 'NOT_FOUND') {
-        if (early !== undefined) {
-          stoppedAt = accountId;
+        if (early) {
+          stopped = true;
           break;
         }
         if (!stopsTheSlice(code)) streak.push(accountId);
@@ -75,21 +79,17 @@ export const readActivity = async (run: SyncRun, context: StepContext, early?: E
         }
         continue;
       }
-      skipped += 1;
+      if (!early) counts.activitySkipped += 1;
     }
-    failed += streak.length;
+    counts.activityFailed += streak.length;
     streak = [];
     done = accountId;
   }
   if (error === undefined && streak.length > 0) {
-    failed += streak.length;
+    counts.activityFailed += streak.length;
     done = streak[streak.length - 1] ?? done;
   }
-  await exclusively(context, () => save(found, run, deps));
-  const counts = { activityFilled: found.length, activitySkipped: skipped, activityFailed: failed };
-  const next = counted(withCheckpoint(run, { cursor: done }), counts, calls);
-  return { result: error === undefined ? { run: next } : { run: next, error }, stoppedAt };
+  await save(found, run, deps);
+  counts.activityFilled = found.length;
+  return { empty: false, cursor: done, counts, calls, stopped, ...(error === undefined ? {} : { error }) };
 };
-
-/** The activity phase's fallback step (see {@link readActivity}). */
-export const activityStep: Step = async (run, context) => (await readActivity(run, context)).result;

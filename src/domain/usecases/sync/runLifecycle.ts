@@ -2,11 +2,13 @@ import type { AuditActor, AuditEntry } from '../../model/audit';
 import { DomainError } from '../../model/errors';
 import type { SyncDataType, SyncRun } from '../../model/jobs';
 import { LEGACY_LEASE_TOKEN, type LockLease } from '../../ports/lock';
-import { initialCheckpoint, withCheckpoint } from './checkpoint';
-import type { RunControlDeps, StartSyncDeps, SyncMessage } from './deps';
+import { initialCheckpoint } from './checkpoint';
+import type { RunControlDeps, StartSyncDeps } from './deps';
 import { STALL_AFTER_MS, SYNC_LOCK, SYNC_LOCK_TTL_SECONDS } from './budget';
 import { estimateSteps } from './stepProgress';
-import { ALL_DATA_TYPES, selectDataTypes, type SyncSelection } from './syncPlan';
+import { initialActivity, mainStream, streamsOf, totalsOf, activityStream, type Stream } from './streams';
+import { ALL_DATA_TYPES, hasActivityStream, selectDataTypes, type SyncSelection } from './syncPlan';
+import type { SliceOutcome } from './continuation';
 
 /*
  * A sync run's life outside its slices (docs/sync.md): start it, push a slice's message, resume it when it was
@@ -59,12 +61,15 @@ export const endRun = async (
   deps: RunControlDeps,
 ): Promise<SyncRun> => {
   const now = deps.clock.now();
+  const { counts, apiCalls, errors } = totalsOf(run);
   const ended: SyncRun = {
     ...run,
     status,
     finishedAt: now,
     phase: status === 'failed' ? run.phase : 'done',
-    checkpoint: { ...run.checkpoint, failureReason: reason, savedAt: now },
+    apiCalls,
+    errors,
+    checkpoint: { ...run.checkpoint, counts, failureReason: reason, savedAt: now },
   };
   await deps.audit.append([syncAuditEntry(ended, 'end', SYSTEM, now)]);
   await deps.lock.release(syncLease(run));
@@ -72,43 +77,54 @@ export const endRun = async (
   return ended;
 };
 
-/** A run that read everything it could: partially failed when some users' activity could not be read. */
-export const finishRun = (run: SyncRun, deps: RunControlDeps): Promise<SyncRun> =>
-  endRun(run, run.checkpoint.counts.activityFailed > 0 ? 'partially-failed' : 'succeeded', null, deps);
+/**
+ * Called by a stream that has just saved that it is done: ends the run when every stream of it is done,
+ * partially failed when some users' activity could not be read. It reads the run again first: the other stream
+ * may have finished meanwhile in another invocation. Both may see both done and end the run; the second end
+ * changes nothing (same audit entry id, the lease already released, an ended run is not updated).
+ */
+export const finishIfDone = async (stream: Stream, deps: RunControlDeps, runId: string): Promise<SliceOutcome> => {
+  const run = await deps.runs.get(runId);
+  if (run?.status !== 'running') return { kind: 'finished', status: run?.status ?? 'succeeded' };
+  if (!streamsOf(run).every((s) => s.done(run))) return { kind: 'stream-done', stream: stream.kind };
+  const ended = await endRun(run, totalsOf(run).counts.activityFailed > 0 ? 'partially-failed' : 'succeeded', null, deps);
+  return { kind: 'finished', status: ended.status };
+};
 
-/** The queue message of the checkpoint's slice. */
-export const sliceMessage = (run: SyncRun): SyncMessage => ({
-  kind: 'sync',
-  runId: run.id,
-  slice: run.checkpoint.slice,
-});
-
-/** Pushes the message for the checkpoint's slice and records that it was pushed (one more push in the chain). */
-export const pushSlice = async (run: SyncRun, delaySeconds: number, deps: RunControlDeps): Promise<SyncRun> => {
-  await deps.queue.push(sliceMessage(run), delaySeconds);
-  const pushed = withCheckpoint(run, { continuationPushed: true, chainPushes: run.checkpoint.chainPushes + 1 });
-  await deps.runs.update(pushed);
+/** Pushes the message for the stream's slice and records that it was pushed (one more push in its chain). */
+export const pushSlice = async (run: SyncRun, stream: Stream, delaySeconds: number, deps: RunControlDeps): Promise<SyncRun> => {
+  const control = stream.control(run);
+  await deps.queue.push({ kind: stream.kind, runId: run.id, slice: control.slice }, delaySeconds);
+  const pushed = stream.withControl(run, { continuationPushed: true, chainPushes: control.chainPushes + 1 });
+  await stream.save(pushed, deps);
   return pushed;
 };
 
-/** A running run the tick must resume: parked at its chain budget, or silent (no checkpoint) for too long. */
+/** A stream the tick must resume: parked at its chain budget, or silent for too long while it still has work. */
+const stalled = (run: SyncRun, stream: Stream, now: Date): boolean => {
+  const control = stream.control(run);
+  const silent = now.getTime() - control.savedAt.getTime() > STALL_AFTER_MS;
+  return control.parked || (silent && (!stream.done(run) || streamsOf(run).every((s) => s.done(run))));
+};
+
+/** A running run the tick must resume: one of its streams parked, or silent (no checkpoint) for too long. */
 export const needsResume = (run: SyncRun, now: Date): boolean =>
-  run.status === 'running' && (run.checkpoint.parked || now.getTime() - run.checkpoint.savedAt.getTime() > STALL_AFTER_MS);
+  run.status === 'running' && streamsOf(run).some((stream) => stalled(run, stream, now));
 
 /**
- * Resumes a parked or stalled run from its checkpoint by pushing the checkpoint's slice again. Called from the
- * hourly tick, so the push starts a new chain with a fresh budget of 1000 pushes. If an old message for that
- * slice is still delivered, both run the same slice from the same checkpoint: same rows, same end state.
+ * Resumes each parked or stalled stream of a run by pushing its slice again. Called from the hourly tick, so the
+ * push starts a new chain with a fresh budget of 1000 pushes. If an old message for that slice is still delivered,
+ * both run the same slice from the same checkpoint: same rows, same end state.
  */
 export const resumeSync = async (run: SyncRun, deps: RunControlDeps): Promise<SyncRun> => {
-  const resumed = withCheckpoint(run, {
-    parked: false,
-    chainPushes: 0,
-    continuationPushed: false,
-    savedAt: deps.clock.now(),
-  });
-  await deps.runs.update(resumed);
-  return pushSlice(resumed, 0, deps);
+  const now = deps.clock.now();
+  let resumed = run;
+  for (const stream of streamsOf(run).filter((s) => stalled(run, s, now))) {
+    resumed = stream.withControl(resumed, { parked: false, chainPushes: 0, continuationPushed: false, savedAt: now });
+    await stream.save(resumed, deps);
+    resumed = await pushSlice(resumed, stream, 0, deps);
+  }
+  return resumed;
 };
 
 /** A request to start a sync. */
@@ -164,11 +180,13 @@ export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps):
       apiCalls: 0,
       errors: 0,
       checkpoint: initialCheckpoint(key.orgId, now, lease.token, estimates),
+      activity: hasActivityStream(selection.dataTypes) ? initialActivity(now) : null,
     };
     await deps.runs.create(run);
     created = run;
     await deps.audit.append([syncAuditEntry(run, 'start', command.actor, now)]);
-    return await pushSlice(run, 0, deps);
+    const pushed = await pushSlice(run, mainStream, 0, deps);
+    return pushed.activity === null ? pushed : await pushSlice(pushed, activityStream, 0, deps);
   } catch (error) {
     // Nothing may keep the lock or a half-started run: the run fails, the lock goes, the caller sees the error.
     if (created === null) await deps.lock.release(lease);

@@ -50,8 +50,9 @@ export const selectDataTypes = (dataTypes: readonly SyncDataType[], groupIds: re
 };
 
 /**
- * The phases a selection runs, in order. The users walk (which also carries activity and every membership) runs
- * for users, last-active and groups; the per-user fallback only for last-active.
+ * The phases of the main stream a selection runs, in order. The users walk (which also carries activity and every
+ * membership) runs for users, last-active and groups. The per-user fallback is not among them: with last-active it
+ * is a stream of its own beside them ({@link hasActivityStream}).
  */
 export const planPhases = (dataTypes: readonly SyncDataType[]): SyncPhase[] => {
   const has = (t: SyncDataType): boolean => dataTypes.includes(t);
@@ -60,13 +61,15 @@ export const planPhases = (dataTypes: readonly SyncDataType[]): SyncPhase[] => {
     ['groups', has('groups')],
     ['users', has('users') || has('last-active') || has('groups')],
     ['memberships', has('group-memberships') && !has('groups')],
-    ['activity', has('last-active')],
     ['project-users', has('project-users')],
     ['customers', has('customers')],
     ['finish', true],
   ];
   return phases.filter(([, on]) => on).map(([phase]) => phase);
 };
+
+/** Whether a selection reads activity with the per-user fallback: the run's activity stream (activitySlice.ts). */
+export const hasActivityStream = (dataTypes: readonly SyncDataType[]): boolean => dataTypes.includes('last-active');
 
 /** Moves the run to the phase after its current one in its plan, with the walk position reset. */
 export const nextPhase = (run: SyncRun): SyncRun => {

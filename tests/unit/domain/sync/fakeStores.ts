@@ -76,7 +76,16 @@ export class FakeSyncRunRepository implements SyncRunRepository {
   update(run: SyncRun): Promise<void> {
     this.t.op();
     this.updates += 1;
-    this.runs.set(run.id, structuredClone(run));
+    const stored = this.runs.get(run.id);
+    if (stored?.status === 'running') this.runs.set(run.id, structuredClone({ ...run, activity: stored.activity }));
+    return Promise.resolve();
+  }
+
+  updateActivity(run: SyncRun): Promise<void> {
+    this.t.op();
+    this.updates += 1;
+    const stored = this.runs.get(run.id);
+    if (stored?.status === 'running') this.runs.set(run.id, structuredClone({ ...stored, activity: run.activity }));
     return Promise.resolve();
   }
 
