@@ -13,7 +13,9 @@ import type { MariaDbConnectionInfo } from '../../dev/forge-runtime';
 import type { User } from '../../src/domain/model/user';
 import type { Statement } from '../../src/adapters/forge-sql/sql/sqlValues';
 import { CpuMeter, type CpuTotals } from './cpu';
-import { markLeftStatements, newWriteId, runMarkLeft, runUserUpsert, userUpsertPlan } from '../../src/adapters/forge-sql/users/userWrites';
+import { markLeftStatements, runMarkLeft } from '../../src/adapters/forge-sql/users/userRemovals';
+import { runUserUpsert } from '../../src/adapters/forge-sql/users/userUpsertLanes';
+import { newWriteId, userUpsertPlan } from '../../src/adapters/forge-sql/users/userWrites';
 
 const TABLES = ['users', 'user_product_access', 'group_members', 'products', 'directory_groups'];
 
