@@ -16,6 +16,7 @@ export const userSelectList =
   'u.account_id, u.name, u.email, u.account_type, u.account_status, u.membership_status, u.managed, ' +
   'u.management_source, u.billable, u.added_to_org_at, u.activity_known, u.platform_roles, u.seen_generation';
 
+/** A `users` row as a read selects it ({@link userSelectList}). */
 export const userRowSchema = z
   .object({
     account_id: z.string(),
