@@ -36,7 +36,7 @@ describe('the domain as a library', () => {
     };
     const groups: GroupRepository = {
       get: notNeeded, list: notNeeded, upsertMany: notNeeded, deleteNotSeenSince: notNeeded,
-      deleteMembershipsNotSeenSince: notNeeded, memberCounts: notNeeded, count: notNeeded,
+      deleteMembershipsNotSeenSince: notNeeded, upsertMemberships: notNeeded, memberCounts: notNeeded, count: notNeeded,
     };
     const deps: PlanDeps = { users, groups, settings: { load: () => Promise.resolve(settings), save: notNeeded }, clock: { now: () => now } };
     const plan = await planBulk(
