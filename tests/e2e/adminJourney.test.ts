@@ -107,7 +107,7 @@ describe('an org admin in the local preview', () => {
     const problem = app(page).getByText('Something needs your attention');
     await dashboardTab.or(problem).first().waitFor({ timeout: 30_000 });
     if (!(await dashboardTab.isVisible())) throw new Error(`After saving the key the page shows: ${await app(page).innerText()}`);
-    expect(await app(page).getByRole('tab').allInnerTexts()).toEqual(['Dashboard', 'Users', 'Inactive users', 'Audit log', 'Settings']);
+    expect(await app(page).getByRole('tab').allInnerTexts()).toEqual(['Dashboard', 'Users', 'Inactive users', 'Audit log', 'Jobs', 'Settings']);
   });
 
   step('runs a sync from Settings and sees its progress until it finishes', async () => {
@@ -180,6 +180,24 @@ describe('an org admin in the local preview', () => {
     expect(results.map((r) => [r[0], r[1]]).sort()).toEqual(chosen.map((n) => [n, 'Succeeded']).sort());
     for (const name of chosen) expect(simUserNamed(state, name).accountStatus).toBe('inactive');
     await screenshot(page, '07-bulk-results', { fullPage: false });
+  });
+
+  step('reload right after the bulk job: the Jobs view still lists it, and opening it shows its per-user results', async () => {
+    const { page } = browser;
+    await page.reload();
+    await openTab(page, 'Jobs');
+    const jobs = await tableRows(page, 'Running and recent jobs');
+    const admin = host.preview.backend.identity.name;
+    expect(jobs[0]?.slice(0, 4)).toEqual(['Deactivate', 'Succeeded', '3 of 3 processed: 3 succeeded, 0 failed, 0 skipped', admin]);
+    await screenshot(page, '07b-jobs-view', { forDocs: 'jobs-view' });
+    await app(page).getByRole('table', { name: 'Running and recent jobs', exact: true }).locator('tbody tr').first().getByRole('button', { name: 'Open' }).click();
+    await see(page, `Started by ${admin}`);
+    const results = await tableRows(page, 'Results per user');
+    expect(results.map((r) => [r[0], r[1]]).sort()).toEqual(chosen.map((n) => [n, 'Succeeded']).sort());
+    expect(await app(page).getByRole('button', { name: 'Retry failed users' }).count()).toBe(0);
+    await screenshot(page, '07c-job-results');
+    await choose(page, 'Outcome', 'Failed');
+    await see(page, 'No users with this outcome.');
   });
 
   step('audit log: one entry per deactivated user, by the preview admin', async () => {
