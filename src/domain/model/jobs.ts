@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobSpecSchema } from './jobSpec';
 
 export const jobKindSchema = z.enum(['sync', 'bulk-action', 'task-run', 'revert']);
 export type JobKind = z.infer<typeof jobKindSchema>;
@@ -6,10 +7,11 @@ export type JobKind = z.infer<typeof jobKindSchema>;
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'partially-failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-/** A long piece of work run in queue slices; progress is what the admin page polls. */
+/** A long piece of work run in queue slices; progress is what the admin page polls. `spec.kind` is `kind`. */
 export const jobSchema = z.object({
   id: z.string().min(1),
   kind: jobKindSchema,
+  spec: jobSpecSchema,
   status: jobStatusSchema,
   createdAt: z.date(),
   updatedAt: z.date(),

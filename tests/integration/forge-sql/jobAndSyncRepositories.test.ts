@@ -12,6 +12,7 @@ const runs = new SqlSyncRunRepository();
 const job: Job = {
   id: 'job-1',
   kind: 'bulk-action',
+  spec: { kind: 'bulk-action', action: { type: 'deactivate' }, actor: { kind: 'admin', accountId: 'admin-1' } },
   status: 'queued',
   createdAt: NOW,
   updatedAt: NOW,
