@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { kvs, MetadataField } from '@forge/kvs';
 import { z } from 'zod';
 import { DomainError } from '../../domain/model/errors';
-import { LEGACY_LEASE_TOKEN, type Lock, type LockLease } from '../../domain/ports/lock';
+import type { Lock, LockLease } from '../../domain/ports/lock';
 import { isKeyConflict, kvsCall, kvsError } from './kvsErrors';
 import { kvsKeys } from './kvsKeys';
 
@@ -14,8 +14,8 @@ const NAME = /^[a-zA-Z0-9:._-]{1,200}$/;
  */
 export const RELEASE_MARGIN_MS = 5_000;
 
-/** The stored lock; values written before leases carried tokens have none. */
-const storedLockSchema = z.object({ acquiredAt: z.string().optional(), token: z.string().optional() });
+/** The stored lock: when it was taken and the token of the lease that took it. */
+const storedLockSchema = z.object({ acquiredAt: z.string(), token: z.string() });
 
 /**
  * Locks as KVS keys written with `FAIL_IF_EXISTS` and a TTL: the write is atomic, so exactly one of
@@ -63,8 +63,7 @@ export class KvsLock implements Lock {
     const stored = await kvsCall('read lock', () => kvs.get<unknown>(key, { metadataFields: [MetadataField.EXPIRE_TIME] }));
     if (stored === undefined) return;
     const parsed = storedLockSchema.safeParse(stored.value);
-    const token = parsed.success ? (parsed.data.token ?? LEGACY_LEASE_TOKEN) : null;
-    if (token !== lease.token) return;
+    if (!parsed.success || parsed.data.token !== lease.token) return;
     if (this.expiresWithinMargin(stored.expireTime)) return;
     await kvsCall('release lock', () => kvs.delete(key));
   }

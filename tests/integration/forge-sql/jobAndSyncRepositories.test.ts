@@ -44,6 +44,7 @@ const checkpoint: SyncCheckpoint = {
   },
   savedAt: new Date(NOW.getTime() + 1234),
   failureReason: null,
+  lockToken: 'lease-1',
 };
 
 const run = (generation: number, overrides: Partial<SyncRun> = {}): SyncRun => ({
