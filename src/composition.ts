@@ -14,8 +14,6 @@ import { SqlSyncRunRepository } from './adapters/forge-sql/syncRuns/sqlSyncRunRe
 import { SqlUserRepository } from './adapters/forge-sql/users/sqlUserRepository';
 import { JiraPermissionsAdapter } from './adapters/jira/jiraPermissions';
 import { JiraSiteDirectory, type SiteDirectoryOptions } from './adapters/jira/siteDirectory';
-import { KvsJobPointers } from './adapters/kvs/kvsJobPointers';
-import { KvsJobSpecs } from './adapters/kvs/kvsJobSpecs';
 import { KvsLock } from './adapters/kvs/kvsLock';
 import { apiKeyReader, KvsSecretStore } from './adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from './adapters/kvs/kvsSettingsStore';
@@ -53,11 +51,9 @@ const buildStores = (clock: Clock) => ({
   audit: new SqlAuditLog(),
   runs: new SqlSyncRunRepository(),
   jobs: new SqlJobRepository(),
-  specs: new KvsJobSpecs(),
   settings: new KvsSettingsStore(),
   secrets: new KvsSecretStore(),
   lock: new KvsLock(() => clock.now()),
-  pointers: new KvsJobPointers(),
   queue: new ForgeJobQueue(),
 });
 

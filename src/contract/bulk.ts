@@ -18,10 +18,11 @@ export const MAX_EXPLICIT_SELECTION = 500;
 /** Most users "all matching the filter" may cover; a larger match → VALIDATION_FAILED (`bulk.selection-too-large`). */
 export const MAX_FILTER_SELECTION = 10_000;
 
-/** The rows the admin ticked, or every user matching a users.list filter. */
+/** The rows the admin ticked, every user matching a users.list filter, or the users a job failed (Retry failed users). */
 export const bulkSelectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('accounts'), accountIds: z.array(accountIdSchema).min(1).max(MAX_EXPLICIT_SELECTION) }).strict(),
   z.object({ kind: z.literal('filter'), filter: userFilterSchema }).strict(),
+  z.object({ kind: z.literal('failed-in-job'), jobId: z.string().min(1).max(64) }).strict(),
 ]);
 export type BulkSelectionDto = z.infer<typeof bulkSelectionSchema>;
 
@@ -91,7 +92,7 @@ export type BulkPlanDto = z.infer<typeof bulkPlanSchema>;
 /** A bulk-action job's progress (B3); poll bulk.status while `status` is queued or running. */
 export const bulkJobSchema = z.object({
   jobId: z.string(),
-  action: bulkActionSchema.nullable(),
+  action: bulkActionSchema,
   status: jobStatusSchema,
   createdAt: isoInstantSchema,
   updatedAt: isoInstantSchema,

@@ -17,6 +17,7 @@ import {
   bulkStatusSchema,
 } from './bulk';
 import { dashboardGetPayloadSchema, dashboardSchema } from './dashboard';
+import { jobsListPayloadSchema, jobsListSchema, jobsResultsPayloadSchema } from './jobs';
 import { resolverKeys, type ResolverKey } from './keys';
 import {
   groupsPageSchema,
@@ -38,6 +39,7 @@ export * from './bulk';
 export * from './common';
 export * from './dashboard';
 export * from './envelope';
+export * from './jobs';
 export * from './keys';
 export * from './languages';
 export * from './messageKeys';
@@ -72,6 +74,8 @@ export const contract = {
   [resolverKeys.bulkStart]: entry(bulkStartPayloadSchema, bulkJobSchema),
   [resolverKeys.bulkStatus]: entry(bulkStatusPayloadSchema, bulkStatusSchema),
   [resolverKeys.bulkResults]: entry(bulkResultsPayloadSchema, bulkResultsPageSchema),
+  [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
+  [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;
 
 type Contract = typeof contract;

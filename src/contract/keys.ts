@@ -25,6 +25,8 @@ export const resolverKeys = {
   bulkStart: 'bulk.start',
   bulkStatus: 'bulk.status',
   bulkResults: 'bulk.results',
+  jobsList: 'jobs.list',
+  jobsResults: 'jobs.results',
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

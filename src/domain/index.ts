@@ -10,6 +10,7 @@ export { auditActorSchema, auditEntrySchema, type AuditAction, type AuditActor, 
 export { DomainError, errorCodes, isDomainError, type ErrorCode } from './model/errors';
 export { groupSchema, type Group } from './model/group';
 export { jobSchema, syncRunSchema, type Job, type JobKind, type JobStatus, type SyncDataType, type SyncPhase, type SyncRun } from './model/jobs';
+export { jobSpecSchema, type BulkJobSpec, type JobSpec } from './model/jobSpec';
 export { productFamily, productSchema, type Product, type ProductKey } from './model/product';
 export { defaultSettings, settingsSchema, thresholdDayChoices, type Settings } from './model/settings';
 export { isDeactivated, isSuspended, userSchema, type AccountStatus, type GroupRef, type ProductAccess, type User } from './model/user';
@@ -51,10 +52,8 @@ export type { DirectoryGateway, Page, UserActivity, UserSearchFilter } from './p
 export type { GroupRepository } from './ports/groupRepository';
 export type { IdGenerator } from './ports/idGenerator';
 export type { JiraPermissions } from './ports/jiraPermissions';
-export type { JobPointers } from './ports/jobPointers';
 export type { JobMessage, JobQueue } from './ports/jobQueue';
 export type { JobItemResult, JobRepository } from './ports/jobRepository';
-export type { BulkJobSpec, JobSpecRepository } from './ports/jobSpecRepository';
 export type { Lock, LockLease } from './ports/lock';
 export type { Notifier } from './ports/notifier';
 export type { ProductRepository } from './ports/productRepository';

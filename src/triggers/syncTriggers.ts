@@ -33,7 +33,7 @@ export const runHourlyTick = async (deps: HourlyTickDeps): Promise<HourlyTickSum
     const { sync } = summary;
     console.log(
       `hourly-tick: sync ${sync.action}${sync.runId === null ? '' : ` (run ${sync.runId})`}` +
-        `${sync.error === undefined ? '' : ` ${sync.error}`}, api key notice ${summary.apiKeyNotice}`,
+        `${sync.error === undefined ? '' : ` ${sync.error}`}, api key notice ${summary.apiKeyNotice}, bulk jobs healed ${String(summary.jobsHealed)}`,
     );
     return summary;
   } catch (error) {

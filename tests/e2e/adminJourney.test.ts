@@ -16,6 +16,8 @@ import { app, choose, numberIn, openTab, press, see, tableRows, tileValue } from
 
 const USERS = 240;
 const STEP = 120_000;
+// Also for the tests outside the journey: the first `invoke` loads and compiles the whole app.
+jest.setTimeout(STEP);
 
 let host: TestPreview;
 let browser: BrowserSession;
@@ -107,7 +109,7 @@ describe('an org admin in the local preview', () => {
     const problem = app(page).getByText('Something needs your attention');
     await dashboardTab.or(problem).first().waitFor({ timeout: 30_000 });
     if (!(await dashboardTab.isVisible())) throw new Error(`After saving the key the page shows: ${await app(page).innerText()}`);
-    expect(await app(page).getByRole('tab').allInnerTexts()).toEqual(['Dashboard', 'Users', 'Inactive users', 'Audit log', 'Settings']);
+    expect(await app(page).getByRole('tab').allInnerTexts()).toEqual(['Dashboard', 'Users', 'Inactive users', 'Audit log', 'Jobs', 'Settings']);
   });
 
   step('runs a sync from Settings and sees its progress until it finishes', async () => {
@@ -181,6 +183,50 @@ describe('an org admin in the local preview', () => {
     expect(results.map((r) => [r[0], r[1]]).sort()).toEqual(chosen.map((n) => [n, 'Succeeded']).sort());
     for (const name of chosen) expect(simUserNamed(state, name).accountStatus).toBe('inactive');
     await screenshot(page, '07-bulk-results', { fullPage: false });
+  });
+
+  step('reload while a bulk job runs: the Jobs view finds it, follows it to the end, and shows its results per user', async () => {
+    const { page } = browser;
+    const { adminApi } = host.preview.backend;
+    await press(app(page), 'Close');
+    const rows = await tableRows(page, 'Organization users');
+    const another = rows.map((cells) => (cells[0] ?? '').replace(/^Select /, '')).find((name) => {
+      const u = adminApi.state.org.users.find((x) => x.name === name && !chosen.includes(name));
+      return u?.claimStatus === 'managed' && u.managementSource !== 'synced' && u.accountStatus === 'active';
+    });
+    await app(page).getByRole('checkbox', { name: `Select ${another ?? ''}`, exact: true }).check();
+    await choose(page, 'Action', 'Deactivate');
+    await press(app(page), 'Review plan');
+    // Each Admin API call now takes 4 s, so the job is still running when the page comes back.
+    adminApi.setLatency({ medianMs: 4_000, sigma: 0 });
+    try {
+      await press(page.getByRole('dialog'), 'Deactivate 1 user');
+      await see(page, 'Deactivate: in progress');
+      await page.reload();
+      await openTab(page, 'Jobs');
+      const running = await tableRows(page, 'Running and recent jobs');
+      expect(running[0]?.slice(0, 2)).toEqual(['Deactivate', expect.stringMatching(/^(Queued|Running)$/) as unknown]);
+      await screenshot(page, '07b-jobs-running', { forDocs: 'jobs-view' });
+    } finally {
+      adminApi.setLatency({ medianMs: 0 });
+    }
+    const table = app(page).getByRole('table', { name: 'Running and recent jobs', exact: true });
+    await table.locator('tbody tr').first().getByText('Succeeded', { exact: true }).waitFor({ timeout: 60_000 });
+    const admin = host.preview.backend.identity.name;
+    const jobs = await tableRows(page, 'Running and recent jobs');
+    expect(jobs.slice(0, 2).map((r) => r.slice(0, 4))).toEqual([
+      ['Deactivate', 'Succeeded', '1 of 1 processed: 1 succeeded, 0 failed, 0 skipped', admin],
+      ['Deactivate', 'Succeeded', '3 of 3 processed: 3 succeeded, 0 failed, 0 skipped', admin],
+    ]);
+    await table.locator('tbody tr').nth(1).getByRole('button', { name: 'Open' }).click();
+    await see(page, `Started by ${admin}`);
+    const results = await tableRows(page, 'Results per user');
+    expect(results.map((r) => [r[0], r[1]]).sort()).toEqual(chosen.map((n) => [n, 'Succeeded']).sort());
+    expect(await app(page).getByRole('button', { name: 'Retry failed users' }).count()).toBe(0);
+    await screenshot(page, '07c-job-results');
+    await choose(page, 'Outcome', 'Failed');
+    await see(page, 'No users with this outcome.');
+    expect(simUserNamed(adminApi.state, another ?? '').accountStatus).toBe('inactive');
   });
 
   step('audit log: one entry per deactivated user, by the preview admin', async () => {

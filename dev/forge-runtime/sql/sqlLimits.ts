@@ -42,6 +42,10 @@ export interface SqlCounters {
   rateLimited: number;
   /** Sum of database execution time (ms) of executed statements. */
   dbTimeMs: number;
+  /** Sum of the time (ms) the service took to answer each request, from its arrival to its response. */
+  requestMs: number;
+  /** Time (ms) during which at least one request was being answered: concurrent requests count once. */
+  busyMs: number;
 }
 
 /** A zeroed counter set. */
@@ -49,6 +53,7 @@ export function emptyCounters(): SqlCounters {
   return {
     requests: 0, executed: 0, select: 0, dml: 0, ddl: 0, other: 0,
     failed: 0, policyRejected: 0, tooLarge: 0, timedOut: 0, rateLimited: 0, dbTimeMs: 0,
+    requestMs: 0, busyMs: 0,
   };
 }
 

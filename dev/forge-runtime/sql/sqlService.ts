@@ -36,6 +36,9 @@ export class SqlService {
   readonly limits: SqlLimits;
   private counters: SqlCounters = emptyCounters();
   private readonly limiter: SlidingWindowLimiter;
+  /** Requests being answered now, and since when at least one has been. */
+  private inFlight = 0;
+  private busySince = 0;
 
   constructor(private readonly database: () => SqlDatabase, limits: Partial<SqlLimits> = {}) {
     this.limits = { ...FORGE_SQL_LIMITS, ...limits };
@@ -51,14 +54,23 @@ export class SqlService {
   reset(): void {
     this.counters = emptyCounters();
     this.limiter.reset();
+    this.busySince = performance.now();
   }
 
   /** Answers one `__forge_fetch__` call of type `sql`. */
   async handle(path: string, init: RequestInit | undefined): Promise<Response> {
     this.counters.requests++;
-    const response = await this.process(path, init);
-    if (!response.ok) this.counters.failed++;
-    return response;
+    const started = performance.now();
+    if (this.inFlight++ === 0) this.busySince = started;
+    try {
+      const response = await this.process(path, init);
+      if (!response.ok) this.counters.failed++;
+      return response;
+    } finally {
+      const ended = performance.now();
+      this.counters.requestMs += ended - started;
+      if (--this.inFlight === 0) this.counters.busyMs += ended - this.busySince;
+    }
   }
 
   private async process(path: string, init: RequestInit | undefined): Promise<Response> {

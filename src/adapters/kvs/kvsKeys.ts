@@ -6,8 +6,6 @@ export const kvsKeys = {
   /** What may be shown about the key; never the key itself. */
   apiKeyInfo: 'admin-api-key-info',
   lock: (name: string): string => `lock:${name}`,
-  jobPointer: (name: string): string => `job-pointer:${name}`,
-  jobSpec: (jobId: string): string => `job-spec:${jobId}`,
 } as const;
 
 /** Documented KVS value limit (limits-kvs-ce): 240 KiB of JSON. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { kvs, MetadataField } from '@forge/kvs';
 import { z } from 'zod';
 import { DomainError } from '../../domain/model/errors';
-import { LEGACY_LEASE_TOKEN, type Lock, type LockLease } from '../../domain/ports/lock';
+import type { Lock, LockLease } from '../../domain/ports/lock';
 import { isKeyConflict, kvsCall, kvsError } from './kvsErrors';
 import { kvsKeys } from './kvsKeys';
 
@@ -14,8 +14,8 @@ const NAME = /^[a-zA-Z0-9:._-]{1,200}$/;
  */
 export const RELEASE_MARGIN_MS = 5_000;
 
-/** The stored lock; values written before leases carried tokens have none. */
-const storedLockSchema = z.object({ acquiredAt: z.string().optional(), token: z.string().optional() });
+/** The stored lock: when it was taken and its owner's token. */
+const storedLockSchema = z.object({ acquiredAt: z.string(), token: z.string().min(1) });
 
 /**
  * Locks as KVS keys written with `FAIL_IF_EXISTS` and a TTL: the write is atomic, so exactly one of
@@ -48,7 +48,7 @@ export class KvsLock implements Lock {
   }
 
   /**
-   * Deletes the lock only while it still carries the lease's token. Plain KVS keys have no conditional delete
+   * Deletes the lock only while it still carries the lease's token (a value without one is nobody's: it lapses). Plain KVS keys have no conditional delete
    * (transaction conditions apply to custom entities only), so this reads the key, compares, then deletes. The
    * window left: if the lease expires between the read and the delete and another caller acquires the lock in
    * that instant, the delete removes the new holder's lock. It is narrowed by reading the key's expiry with it and
@@ -63,8 +63,7 @@ export class KvsLock implements Lock {
     const stored = await kvsCall('read lock', () => kvs.get<unknown>(key, { metadataFields: [MetadataField.EXPIRE_TIME] }));
     if (stored === undefined) return;
     const parsed = storedLockSchema.safeParse(stored.value);
-    const token = parsed.success ? (parsed.data.token ?? LEGACY_LEASE_TOKEN) : null;
-    if (token !== lease.token) return;
+    if (!parsed.success || parsed.data.token !== lease.token) return;
     if (this.expiresWithinMargin(stored.expireTime)) return;
     await kvsCall('release lock', () => kvs.delete(key));
   }

@@ -3,10 +3,8 @@ import type { Clock } from '../../domain/ports/clock';
 import type { DashboardQueries } from '../../domain/ports/dashboardQueries';
 import type { GroupRepository } from '../../domain/ports/groupRepository';
 import type { IdGenerator } from '../../domain/ports/idGenerator';
-import type { JobPointers } from '../../domain/ports/jobPointers';
 import type { JobQueue } from '../../domain/ports/jobQueue';
 import type { JobRepository } from '../../domain/ports/jobRepository';
-import type { JobSpecRepository } from '../../domain/ports/jobSpecRepository';
 import type { Lock } from '../../domain/ports/lock';
 import type { ProductRepository } from '../../domain/ports/productRepository';
 import type { SecretStore } from '../../domain/ports/secretStore';
@@ -31,11 +29,9 @@ export interface ResolverDeps extends GuardDeps {
   audit: AuditLog;
   runs: SyncRunRepository;
   jobs: JobRepository;
-  specs: JobSpecRepository;
   settings: SettingsStore;
   secrets: SecretStore;
   lock: Lock;
-  pointers: JobPointers;
   queue: JobQueue;
   /** The Admin API with a key the admin just pasted (apiKey.check / apiKey.save). */
   gatewayForKey: GatewayForKey;

@@ -6,6 +6,7 @@ import { bulkResolvers } from './bulkResolver';
 import { dashboardResolvers } from './dashboardResolver';
 import type { ResolverMap } from './define';
 import type { ResolverDeps } from './deps';
+import { jobsResolvers } from './jobsResolver';
 import { settingsResolvers } from './settingsResolver';
 import { syncResolvers } from './syncResolver';
 import { usersResolvers } from './usersResolver';
@@ -17,7 +18,7 @@ export type { ResolverDeps } from './deps';
  * when a contract key has no resolver or a module defines a key twice, so a release cannot ship a missing one.
  */
 export const buildResolvers = (deps: ResolverDeps): ResolverMap => {
-  const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers];
+  const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers];
   const all: ResolverMap = {};
   for (const build of modules) {
     for (const [key, run] of Object.entries(build(deps))) {

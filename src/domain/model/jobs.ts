@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobSpecSchema } from './jobSpec';
 
 export const jobKindSchema = z.enum(['sync', 'bulk-action', 'task-run', 'revert']);
 export type JobKind = z.infer<typeof jobKindSchema>;
@@ -6,10 +7,11 @@ export type JobKind = z.infer<typeof jobKindSchema>;
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'partially-failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-/** A long piece of work run in queue slices; progress is what the admin page polls. */
+/** A long piece of work run in queue slices; progress is what the admin page polls. `spec.kind` is `kind`. */
 export const jobSchema = z.object({
   id: z.string().min(1),
   kind: jobKindSchema,
+  spec: jobSpecSchema,
   status: jobStatusSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -94,9 +96,9 @@ export const syncCheckpointSchema = z.object({
   failureReason: z.string().nullable(),
   /**
    * The token of the 'sync' lock lease the run's start took; ending the run releases the lock with it, so a run
-   * that outlived its lease cannot free the lock of a later holder. Absent in rows saved before leases had tokens.
+   * that outlived its lease cannot free the lock of a later holder.
    */
-  lockToken: z.string().optional(),
+  lockToken: z.string().min(1),
 });
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
 

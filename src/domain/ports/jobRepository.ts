@@ -1,10 +1,12 @@
-import type { Job } from '../model/jobs';
+import type { Job, JobKind } from '../model/jobs';
 import type { ActionMethod } from '../policy/actionEligibility';
+
+export type ItemOutcome = 'succeeded' | 'failed' | 'skipped';
 
 /** One user's result in a job: succeeded, or failed / skipped with a stable reason code. */
 export interface JobItemResult {
   accountId: string;
-  outcome: 'succeeded' | 'failed' | 'skipped';
+  outcome: ItemOutcome;
   reason: string | null;
 }
 
@@ -19,11 +21,22 @@ export interface ItemIntent {
   groupIds: readonly string[];
 }
 
-/** Jobs (bulk actions, task runs, reverts) with their per-user items and results. */
+/**
+ * Jobs (bulk actions, task runs, reverts) with their spec, progress and per-user items and results: the one place
+ * a job's state lives. "The job of a kind running now" is a query, not a pointer kept elsewhere.
+ */
 export interface JobRepository {
+  /** Idempotent: creating the same job again keeps the first record and its items' results. */
   create(job: Job, accountIds: readonly string[]): Promise<void>;
   get(id: string): Promise<Job | null>;
+  /** Progress and status; the spec, kind, creator and creation time never change. */
   update(job: Job): Promise<void>;
+  /** The newest queued or running job of `kind`, or null. */
+  current(kind: JobKind): Promise<Job | null>;
+  /** The newest jobs of every kind, newest first. */
+  recent(limit: number): Promise<Job[]>;
+  /** Queued or running jobs of `kind` whose record has not moved since `before` (their continuation was lost). */
+  stalled(kind: JobKind, before: Date): Promise<Job[]>;
   /** Items not yet done, in a stable order, for the next slice. */
   pendingItems(jobId: string, limit: number): Promise<string[]>;
   /** Marks pending items as started with the change each is about to make (a later intent replaces an earlier). */
@@ -32,7 +45,8 @@ export interface JobRepository {
   intents(jobId: string, accountIds: readonly string[]): Promise<ItemIntent[]>;
   /** An item's final result; written last, after its audit entry and the synced copy of its user. */
   recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void>;
-  results(jobId: string, limit: number, after: string | null): Promise<{ items: JobItemResult[]; next: string | null }>;
+  /** Finished items by account ID, keyset-paged; only those with `outcome` when given. */
+  results(jobId: string, limit: number, after: string | null, outcome?: ItemOutcome): Promise<{ items: JobItemResult[]; next: string | null }>;
   /** Items per state, counted from the item rows: the truth a re-delivered slice recomputes its counters from. */
   itemCounts(jobId: string): Promise<JobItemCounts>;
 }

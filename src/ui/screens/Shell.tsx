@@ -5,9 +5,10 @@ import { DashboardScreen } from './dashboard/DashboardScreen';
 import { UsersScreen } from './users/UsersScreen';
 import { InactiveScreen } from './inactive/InactiveScreen';
 import { AuditScreen } from './audit/AuditScreen';
+import { JobsScreen } from './jobs/JobsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
-const tabs = ['dashboard', 'users', 'inactive', 'audit', 'settings'] as const;
+const tabs = ['dashboard', 'users', 'inactive', 'audit', 'jobs', 'settings'] as const;
 
 /**
  * The admin page's tabs. Only the selected tab's screen is mounted, so a screen loads its data when it is opened
@@ -26,6 +27,8 @@ export const Shell = (props: { onAccessChanged: () => void }): React.JSX.Element
         return <InactiveScreen />;
       case 'audit':
         return <AuditScreen />;
+      case 'jobs':
+        return <JobsScreen />;
       case 'settings':
         return <SettingsScreen bootstrap={false} onAccessChanged={props.onAccessChanged} />;
     }

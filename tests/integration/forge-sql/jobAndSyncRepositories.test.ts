@@ -12,6 +12,7 @@ const runs = new SqlSyncRunRepository();
 const job: Job = {
   id: 'job-1',
   kind: 'bulk-action',
+  spec: { kind: 'bulk-action', action: { type: 'deactivate' }, actor: { kind: 'admin', accountId: 'admin-1' } },
   status: 'queued',
   createdAt: NOW,
   updatedAt: NOW,
@@ -45,6 +46,7 @@ const checkpoint: SyncCheckpoint = {
   estimates: { groups: 480, users: 300, memberships: null },
   savedAt: new Date(NOW.getTime() + 1234),
   failureReason: null,
+  lockToken: 'lease-1',
 };
 
 const run = (generation: number, overrides: Partial<SyncRun> = {}): SyncRun => ({

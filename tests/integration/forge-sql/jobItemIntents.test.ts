@@ -10,6 +10,7 @@ const jobs = new SqlJobRepository();
 const job: Job = {
   id: 'job-intents',
   kind: 'bulk-action',
+  spec: { kind: 'bulk-action', action: { type: 'revoke-product', productKey: 'jira-software', resourceId: 'ari:cloud:jira::site/1' }, actor: { kind: 'admin', accountId: 'admin-1' } },
   status: 'running',
   createdAt: NOW,
   updatedAt: NOW,

@@ -21,7 +21,7 @@ const wideUsers = (count: number): User[] =>
 
 beforeAll(async () => {
   await ensureSchema();
-});
+}, 120_000);
 
 describe('multi-row statements stay under Forge’s 1 MiB request limit', () => {
   it('upserts 12,000 wide users in statements measured against the real request body', async () => {
@@ -37,7 +37,7 @@ describe('multi-row statements stay under Forge’s 1 MiB request limit', () => 
     expect(inserts.length).toBeLessThanOrEqual(2 * parts);
     expect(rt.sqlStats().tooLarge).toBe(0);
     expect(await new SqlUserRepository().count()).toBe(12_000);
-  });
+  }, 120_000);
 
   it('appends 20,000 audit entries with large details the same way', async () => {
     const entries: AuditEntry[] = Array.from({ length: 20_000 }, (_, i) => ({
@@ -54,7 +54,7 @@ describe('multi-row statements stay under Forge’s 1 MiB request limit', () => 
     const bodies = await recordSql(() => new SqlAuditLog().append(entries));
     expect(Math.max(...bodies.map((b) => b.bytes))).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     expect(bodies.length).toBeLessThan(15);
-  });
+  }, 120_000);
 
   it('refuses a single row larger than a request may be, before sending anything', async () => {
     const [user] = wideUsers(1);
@@ -68,5 +68,5 @@ describe('multi-row statements stay under Forge’s 1 MiB request limit', () => 
     });
     expect(sent.filter((s) => !s.query.startsWith('SELECT'))).toEqual([]);
     expect(await new SqlUserRepository().count()).toBe(before);
-  });
+  }, 120_000);
 });

@@ -30,14 +30,14 @@ const allPages = async (query: Omit<UserQuery, 'after'>, c: UserQueryContext = c
 beforeAll(async () => {
   await ensureSchema();
   await repo.upsertMany(directory, 1);
-});
+}, 120_000);
 
 describe('U4 sorts: every key both ways, pages never repeat or skip a row', () => {
   const cases = userSortKeys.flatMap((key) => (['asc', 'desc'] as const).map((direction) => [key, direction] as const));
   it.each(cases)('sort by %s %s', async (key, direction) => {
     const query = { filter: {}, sort: { key, direction }, limit: 173 };
     expect(await allPages(query)).toEqual(expectedOrder(directory, query, ctx));
-  });
+  }, 60_000);
 });
 
 describe('sorts led by a column of few values read one partition after another', () => {
@@ -51,7 +51,7 @@ describe('sorts led by a column of few values read one partition after another',
       const query = { filter, sort, limit };
       expect(await allPages(query)).toEqual(expectedOrder(directory, query, ctx));
     }
-  });
+  }, 60_000);
 });
 
 describe('U4 filters, each checked against the domain policies in memory', () => {
@@ -91,14 +91,14 @@ describe('U4 filters, each checked against the domain policies in memory', () =>
       expect(await repo.countMatching(filter, ctx)).toBe(expected.length);
     }
     expect(expectedOrder(directory, { filter, sort: { key: 'name', direction: 'asc' } }, ctx).length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
 
 it('takes LIKE wildcards in a search literally', async () => {
   for (const search of ['%', '_', 'a%', '!']) {
     expect(await repo.countMatching({ search }, ctx)).toBe(0);
   }
-});
+}, 60_000);
 
 describe('inactivity follows the thresholds at query time (S2)', () => {
   it.each([
@@ -111,12 +111,12 @@ describe('inactivity follows the thresholds at query time (S2)', () => {
       const query = { filter: { inactivity: [...inactivity] }, sort: { key: 'email', direction: 'asc' } as const, limit: 500 };
       expect(await allPages(query, c)).toEqual(expectedOrder(directory, query, c));
     }
-  });
+  }, 60_000);
 
   it('classifies a user exactly at the warning boundary (whole 24-hour days)', async () => {
     const now = new Date(ctx.now.getTime() + 3_600_000);
     const c = { ...ctx, now };
     const query = { filter: { inactivity: ['warning' as const] }, sort: { key: 'name', direction: 'asc' } as const, limit: 500 };
     expect(await allPages(query, c)).toEqual(expectedOrder(directory, query, c));
-  });
+  }, 60_000);
 });

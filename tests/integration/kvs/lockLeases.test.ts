@@ -1,7 +1,7 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { kvs } from '@forge/kvs';
 import { KvsLock, RELEASE_MARGIN_MS } from '../../../src/adapters/kvs/kvsLock';
-import { LEGACY_LEASE_TOKEN, type LockLease } from '../../../src/domain/ports/lock';
+import type { LockLease } from '../../../src/domain/ports/lock';
 
 const rt = useForgeRuntime({ sql: false });
 /** The lock on the runtime's clock, the one the KVS measures TTLs on (as in production: both are real time). */
@@ -60,14 +60,13 @@ describe('KvsLock leases (release frees only its own holder)', () => {
     expect(await lock.acquire('sync', 30)).not.toBeNull();
   });
 
-  it('lets a legacy lease free only a lock stored without a token (written before leases had tokens)', async () => {
-    await kvs.set('lock:sync', { acquiredAt: new Date(rt.runtime.clock.now()).toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 3600, unit: 'SECONDS' } });
+  it('never deletes a lock stored without an owner token: it lapses with its TTL', async () => {
+    await kvs.set('lock:sync', { acquiredAt: new Date(rt.runtime.clock.now()).toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 60, unit: 'SECONDS' } });
+    await lock.release({ name: 'sync', token: '' });
     await lock.release({ name: 'sync', token: 'some-other-token' });
     expect(await lock.acquire('sync', 60)).toBeNull();
-    await lock.release({ name: 'sync', token: LEGACY_LEASE_TOKEN });
-    const current = await take('sync', 60);
-    await lock.release({ name: 'sync', token: LEGACY_LEASE_TOKEN });
-    expect(await kvs.get('lock:sync')).toMatchObject({ token: current.token });
+    rt.runtime.clock.advance(61_000);
+    expect(await lock.acquire('sync', 60)).not.toBeNull();
   });
 
   it('ignores a release with a name no lock can have', async () => {

@@ -1,5 +1,5 @@
 import { responses, SIM_KEY, useAppRig } from './support/harness';
-import { seedFromSimulator } from './support/seed';
+import { adminWithSeededOrg } from './support/seed';
 import { ForgeJobQueue } from '../../../src/adapters/events/jobQueue';
 import type { AuditPageDto, BulkJobDto, BulkPlanDto } from '../../../src/contract';
 import type { User } from '../../../src/domain/model/user';
@@ -12,11 +12,7 @@ const person = (u: User): boolean =>
   u.accountStatus === 'active' && u.membershipStatus === 'active' && u.platformRoles.length === 0 && u.email !== null;
 
 beforeAll(async () => {
-  admin = rig.sim.state.org.users[0]?.accountId ?? '';
-  rig.jiraAdmins.add(admin);
-  const { orgs } = (await rig.ok(admin, 'apiKey.check', { key: SIM_KEY })) as { orgs: { id: string }[] };
-  await rig.ok(admin, 'apiKey.save', { key: SIM_KEY, orgId: orgs[0]?.id });
-  users = (await seedFromSimulator()).users;
+  ({ admin, users } = await adminWithSeededOrg(rig));
 }, 60_000);
 
 describe('bulk deactivate: plan → start → consumer → results (B1–B4)', () => {

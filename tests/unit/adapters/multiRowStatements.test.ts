@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../../../src/domain/model/errors';
 import { format } from 'mysql2';
-import { integerText, multiRowStatements, requestBytes, type MultiRowInsert } from '../../../src/adapters/forge-sql/sql/multiRowStatements';
+import { multiRowStatements, requestBytes, type MultiRowInsert } from '../../../src/adapters/forge-sql/sql/multiRowStatements';
 import type { SqlValue } from '../../../src/adapters/forge-sql/sql/sqlValues';
 
 const insert = (columns: number): MultiRowInsert => ({
@@ -93,15 +93,3 @@ describe('multi-row statements', () => {
   });
 });
 
-describe('integerText', () => {
-  it('writes every safe integer exactly as String does', () => {
-    const edges = [0, -0, 1, -1, 999_999_999, -999_999_999, 1e9, -1e9, 1e9 + 1, 2 ** 31, -(2 ** 31), Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 4_000_000_007, 10 ** 15];
-    for (const n of edges) expect(integerText(n)).toBe(String(n));
-    fc.assert(
-      fc.property(fc.oneof(fc.maxSafeInteger(), fc.integer(), fc.integer({ min: -(10 ** 13), max: 10 ** 13 })), (n) => {
-        expect(integerText(n)).toBe(String(n));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-});

@@ -7,15 +7,8 @@ import { DomainError } from '../../../src/domain/model/errors';
 import type { User } from '../../../src/domain/model/user';
 import { multiRowStatements, statementBaseBytes, type MultiRowInsert } from '../../../src/adapters/forge-sql/sql/multiRowStatements';
 import type { SqlValue } from '../../../src/adapters/forge-sql/sql/sqlValues';
-import {
-  accessColumns,
-  accessRowValues,
-  memberColumns,
-  memberRowValues,
-  userColumns,
-  userRowsBound,
-  userRowValues,
-} from '../../../src/adapters/forge-sql/users/userRows';
+import { accessRowValues, memberRowValues, userRowsBound, userRowValues } from '../../../src/adapters/forge-sql/users/userRowValues';
+import { accessColumns, memberColumns, userColumns } from '../../../src/adapters/forge-sql/users/userTables';
 import { groups, seedUsers } from '../../integration/forge-sql/support/seedDirectory';
 
 const insertOf = (columns: number): MultiRowInsert => ({ head: 'INSERT INTO t VALUES', tail: '', columns });

@@ -1,10 +1,11 @@
 /**
- * The order `SqlUserRepository.upsertMany` sends its statements in (userWrites.ts, runUserUpsert): one lane per
+ * The order `SqlUserRepository.upsertMany` sends its statements in (userUpsertLanes.ts, runUserUpsert): one lane per
  * table, never two statements on one table at once, a part's users rows only after its access and membership
  * rows, the users rows of one part beside the child rows of the next; and after an error, nothing more.
  */
 import type { Statement } from '../../../src/adapters/forge-sql/sql/sqlValues';
-import { runUserUpsert, userUpsertPlan, type UserUpsertPart, type UserUpsertPlan } from '../../../src/adapters/forge-sql/users/userWrites';
+import { runUserUpsert } from '../../../src/adapters/forge-sql/users/userUpsertLanes';
+import { userUpsertPlan, type UserUpsertPart, type UserUpsertPlan } from '../../../src/adapters/forge-sql/users/userWrites';
 import { groups, seedUsers } from '../../integration/forge-sql/support/seedDirectory';
 
 interface Sent {

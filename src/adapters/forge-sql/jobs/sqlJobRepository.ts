@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../../../domain/model/errors';
-import { jobKindSchema, jobStatusSchema, type Job } from '../../../domain/model/jobs';
+import { jobSpecSchema } from '../../../domain/model/jobSpec';
+import { jobKindSchema, jobStatusSchema, type Job, type JobKind } from '../../../domain/model/jobs';
 import { actionMethods } from '../../../domain/policy/actionEligibility';
-import type { ItemIntent, JobItemCounts, JobItemResult, JobRepository } from '../../../domain/ports/jobRepository';
+import type { ItemIntent, ItemOutcome, JobItemCounts, JobItemResult, JobRepository } from '../../../domain/ports/jobRepository';
 import { decodeCursor, encodeCursor } from '../sql/keyset';
 import { multiRowStatements } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
@@ -11,6 +12,7 @@ import { placeholders, sqlDateTime, sqlInt, sqlJson, toSqlDateTime } from '../sq
 const jobRowSchema = z.object({
   id: z.string(),
   kind: jobKindSchema,
+  spec: sqlJson(jobSpecSchema),
   status: jobStatusSchema,
   created_at: sqlDateTime,
   updated_at: sqlDateTime,
@@ -44,7 +46,27 @@ const intentsUpsert = {
 const intentSchema = z.object({ method: z.enum(actionMethods), groupIds: z.array(z.string()) });
 const intentRowSchema = z.object({ account_id: z.string(), intent: sqlJson(intentSchema) });
 const countRowSchema = z.object({ status: z.string(), n: sqlInt });
-const JOB_COLUMNS = 'id,kind,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped';
+const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped';
+const UNFINISHED = "status IN ('queued','running')";
+
+const toJob = (row: z.output<typeof jobRowSchema>): Job => {
+  if (row.spec.kind !== row.kind) throw new DomainError('INTERNAL', 'Stored job spec is of another kind', { jobId: row.id });
+  return {
+    id: row.id,
+    kind: row.kind,
+    spec: row.spec,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    phase: row.phase,
+    processed: row.processed,
+    total: row.total,
+    succeeded: row.succeeded,
+    failed: row.failed,
+    skipped: row.skipped,
+  };
+};
 
 const checkLimit = (limit: number): void => {
   if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
@@ -58,9 +80,9 @@ export class SqlJobRepository implements JobRepository {
 
   async create(job: Job, accountIds: readonly string[]): Promise<void> {
     await this.db.execute({
-      query: `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
+      query: `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
       params: [
-        job.id, job.kind, job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt), job.createdBy,
+        job.id, job.kind, JSON.stringify(jobSpecSchema.parse(job.spec)), job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt), job.createdBy,
         job.phase, job.processed, job.total, job.succeeded, job.failed, job.skipped,
       ],
     });
@@ -70,21 +92,31 @@ export class SqlJobRepository implements JobRepository {
 
   async get(id: string): Promise<Job | null> {
     const [row] = await this.db.select(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`, [id], jobRowSchema);
-    if (row === undefined) return null;
-    return {
-      id: row.id,
-      kind: row.kind,
-      status: row.status,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      createdBy: row.created_by,
-      phase: row.phase,
-      processed: row.processed,
-      total: row.total,
-      succeeded: row.succeeded,
-      failed: row.failed,
-      skipped: row.skipped,
-    };
+    return row === undefined ? null : toJob(row);
+  }
+
+  async current(kind: JobKind): Promise<Job | null> {
+    const [row] = await this.db.select(
+      `SELECT ${JOB_COLUMNS} FROM jobs WHERE kind = ? AND ${UNFINISHED} ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [kind],
+      jobRowSchema,
+    );
+    return row === undefined ? null : toJob(row);
+  }
+
+  async recent(limit: number): Promise<Job[]> {
+    checkLimit(limit);
+    const rows = await this.db.select(`SELECT ${JOB_COLUMNS} FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?`, [limit], jobRowSchema);
+    return rows.map(toJob);
+  }
+
+  async stalled(kind: JobKind, before: Date): Promise<Job[]> {
+    const rows = await this.db.select(
+      `SELECT ${JOB_COLUMNS} FROM jobs WHERE ${UNFINISHED} AND updated_at < ? AND kind = ? ORDER BY updated_at LIMIT 100`,
+      [toSqlDateTime(before), kind],
+      jobRowSchema,
+    );
+    return rows.map(toJob);
   }
 
   async update(job: Job): Promise<void> {
@@ -139,14 +171,15 @@ export class SqlJobRepository implements JobRepository {
     jobId: string,
     limit: number,
     after: string | null,
+    outcome?: ItemOutcome,
   ): Promise<{ items: JobItemResult[]; next: string | null }> {
     checkLimit(limit);
-    const tag = `job-items:${jobId}`;
+    const tag = `job-items:${jobId}:${outcome ?? 'all'}`;
     const from = after === null ? '' : String(decodeCursor(tag, after, 1)[0]);
+    const which = outcome === undefined ? "status <> 'pending'" : 'status = ?';
     const rows = await this.db.select(
-      "SELECT account_id, status, reason FROM job_items WHERE job_id = ? AND account_id > ? AND status <> 'pending' " +
-        'ORDER BY account_id LIMIT ?',
-      [jobId, from, limit + 1],
+      `SELECT account_id, status, reason FROM job_items WHERE job_id = ? AND ${which} AND account_id > ? ORDER BY account_id LIMIT ?`,
+      outcome === undefined ? [jobId, from, limit + 1] : [jobId, outcome, from, limit + 1],
       itemRowSchema,
     );
     const items = rows.slice(0, limit).map((r) => ({ accountId: r.account_id, outcome: r.status, reason: r.reason }));

@@ -47,9 +47,15 @@ export const createSyncRuns = `CREATE TABLE IF NOT EXISTS sync_runs (
   UNIQUE KEY uq_sync_runs_generation (generation)
 ) ${TABLE_OPTIONS}`;
 
+/**
+ * Every job run from the queue but the sync: its kind, its spec (what it does and for whom, zod-checked JSON), status,
+ * progress, creator and times. The job of a kind running now is `idx_jobs_open`; the Jobs view reads
+ * `idx_jobs_created`; the hourly tick finds stalled jobs by `idx_jobs_status`.
+ */
 export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
   id VARCHAR(64) NOT NULL,
   kind VARCHAR(16) NOT NULL,
+  spec TEXT NOT NULL,
   status VARCHAR(24) NOT NULL,
   created_at DATETIME(3) NOT NULL,
   updated_at DATETIME(3) NOT NULL,
@@ -61,7 +67,8 @@ export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
   failed INT NOT NULL,
   skipped INT NOT NULL,
   PRIMARY KEY (id),
-  INDEX idx_jobs_kind (kind, created_at),
+  INDEX idx_jobs_open (kind, status, created_at),
+  INDEX idx_jobs_created (created_at, id),
   INDEX idx_jobs_status (status, updated_at)
 ) ${TABLE_OPTIONS}`;
 

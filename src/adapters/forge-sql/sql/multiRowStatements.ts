@@ -16,7 +16,7 @@ export const requestBytes = (statement: Statement): number =>
 const PLAIN_JSON_STRING = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /** Bytes one bound value adds to the body's `params` array (exact; the common case without a JSON encoding call). */
-export const paramBytes = (value: SqlValue): number =>
+const paramBytes = (value: SqlValue): number =>
   typeof value === 'string' && PLAIN_JSON_STRING.test(value) ? value.length + 2 : Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 /**
@@ -24,21 +24,8 @@ export const paramBytes = (value: SqlValue): number =>
  * digits and a sign, so nothing can be injected. It is the text mysql2 would have put there for the parameter;
  * it keeps the request body short and spares the JSON encoding and decoding of every number on both sides.
  */
-export const inlineLiteral = (value: SqlValue): string | undefined =>
-  value === null ? 'NULL' : typeof value === 'number' && Number.isSafeInteger(value) ? integerText(value) : undefined;
-
-/**
- * The decimal text of a safe integer, as `String` writes it. V8 prints a number beyond 31 bits with its general
- * floating-point printer (a hash or an epoch millisecond costs ~0.25 µs); two halves below 10⁹ print as small
- * integers.
- */
-export const integerText = (n: number): string => {
-  if (n > -1e9 && n < 1e9) return String(n);
-  const magnitude = Math.abs(n);
-  const high = Math.floor(magnitude / 1e9);
-  const low = String(magnitude - high * 1e9);
-  return `${n < 0 ? '-' : ''}${String(high)}${'000000000'.slice(low.length)}${low}`;
-};
+const inlineLiteral = (value: SqlValue): string | undefined =>
+  value === null ? 'NULL' : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
 
 export interface MultiRowInsert {
   /** e.g. `INSERT INTO t (a,b) VALUES`; the tuples follow it. */
@@ -52,90 +39,56 @@ export interface MultiRowInsert {
 export const statementBaseBytes = (insert: MultiRowInsert): number =>
   requestBytes({ query: `${insert.head}  ${insert.tail}`, params: [] });
 
-/** Bytes a row's bound values add to the body's `params` array: each value and its comma. */
-const boundBytes = (bound: readonly SqlValue[]): number => {
-  let bytes = 0;
-  for (const value of bound) bytes += paramBytes(value) + 1;
-  return bytes;
-};
-
 /**
- * Gathers rows, each already written as its tuple, into statements as large as fit: a statement's JSON request
- * body stays within `budget` bytes (measured, not guessed from a row count) and under the placeholder ceiling.
- * {@link add} returns the statement a row did not fit into; {@link finish} returns the last one.
- */
-export class MultiRowBuilder {
-  private tuples: string[] = [];
-  private params: SqlValue[] = [];
-  private readonly base: number;
-  private bytes: number;
-
-  constructor(
-    private readonly insert: MultiRowInsert,
-    private readonly budget: number = STATEMENT_BYTE_BUDGET,
-  ) {
-    this.base = statementBaseBytes(insert);
-    this.bytes = this.base;
-  }
-
-  /**
-   * Adds one row: `tuple` is its text (ASCII: `(`, `?`, integers, `NULL`, commas, `)`), `bound` the values of its
-   * `?`s in order and `bytes` what they add to the params ({@link boundBytes}). A row that could never fit a
-   * request throws STORAGE_LIMIT.
-   */
-  add(tuple: string, bound: readonly SqlValue[], bytes: number): Statement | undefined {
-    const added = bytes + tuple.length + 1;
-    if (this.base + added > this.budget) {
-      throw new DomainError('STORAGE_LIMIT', 'A single row is larger than one SQL request may be', { rowBytes: added });
-    }
-    const full =
-      this.tuples.length > 0 && (this.bytes + added > this.budget || this.params.length + bound.length > MAX_PLACEHOLDERS);
-    const done = full ? this.finish() : undefined;
-    this.tuples.push(tuple);
-    for (const value of bound) this.params.push(value);
-    this.bytes += added;
-    return done;
-  }
-
-  /** The statement of the rows added since the last one returned, if any. */
-  finish(): Statement | undefined {
-    if (this.tuples.length === 0) return undefined;
-    const statement = { query: `${this.insert.head} ${this.tuples.join(',')} ${this.insert.tail}`, params: this.params };
-    this.tuples = [];
-    this.params = [];
-    this.bytes = this.base;
-    return statement;
-  }
-}
-
-/**
- * Splits rows into multi-row INSERT statements, each as large as fits ({@link MultiRowBuilder}). Strings (and any
+ * Splits rows into multi-row INSERT statements, each as large as fits: its JSON request body stays within
+ * `budget` bytes (measured, not guessed from a row count) and under the placeholder ceiling. Strings (and any
  * number that is not a safe integer) are bound to `?`; NULLs and integers are written into the tuples (see
- * {@link inlineLiteral}).
+ * {@link inlineLiteral}). A row that could never fit a request throws STORAGE_LIMIT.
  */
 export function* multiRowStatements(
   insert: MultiRowInsert,
   rows: Iterable<readonly SqlValue[]>,
   budget: number = STATEMENT_BYTE_BUDGET,
 ): Generator<Statement> {
-  const builder = new MultiRowBuilder(insert, budget);
+  const base = statementBaseBytes(insert);
+  let tuples: string[] = [];
+  let params: SqlValue[] = [];
+  let bytes = base;
+  const flush = (): Statement => {
+    const statement = { query: `${insert.head} ${tuples.join(',')} ${insert.tail}`, params };
+    tuples = [];
+    params = [];
+    bytes = base;
+    return statement;
+  };
   const bound: SqlValue[] = [];
   for (const row of rows) {
     if (row.length !== insert.columns) throw new Error(`row has ${row.length} values, expected ${insert.columns}`);
     bound.length = 0;
     let tuple = '(';
+    // Its tuple and comma in the query (ASCII: as many bytes as characters), its bound values and commas in the params.
+    let added = 0;
     for (let i = 0; i < row.length; i++) {
       const value = row[i] ?? null;
       const literal = inlineLiteral(value);
-      if (literal === undefined) bound.push(value);
+      if (literal === undefined) {
+        bound.push(value);
+        added += paramBytes(value) + 1;
+      }
       const text = literal ?? '?';
       tuple += i === 0 ? text : `,${text}`;
     }
-    const done = builder.add(`${tuple})`, bound, boundBytes(bound));
-    if (done !== undefined) yield done;
+    tuple += ')';
+    added += tuple.length + 1;
+    if (base + added > budget) {
+      throw new DomainError('STORAGE_LIMIT', 'A single row is larger than one SQL request may be', { rowBytes: added });
+    }
+    if (tuples.length > 0 && (bytes + added > budget || params.length + bound.length > MAX_PLACEHOLDERS)) yield flush();
+    tuples.push(tuple);
+    for (const value of bound) params.push(value);
+    bytes += added;
   }
-  const last = builder.finish();
-  if (last !== undefined) yield last;
+  if (tuples.length > 0) yield flush();
 }
 
 /** Splits a long key list for `IN (...)` statements (default 1,000 keys: far below the request limit). */

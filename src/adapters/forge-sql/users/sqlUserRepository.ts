@@ -9,8 +9,10 @@ import { UNKNOWN_KEY } from './userKeys';
 import { searchBranches, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
-import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './userRows';
-import { eraseStatements, markLeftStatements, newWriteId, runMarkLeft, runUserUpsert, userUpsertPlan, type UserUpsertPlan } from './userWrites';
+import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './usersFromRows';
+import { eraseStatements, markLeftStatements, runMarkLeft } from './userRemovals';
+import { runUserUpsert } from './userUpsertLanes';
+import { newWriteId, userUpsertPlan, type UserUpsertPlan } from './userWrites';
 
 const countSchema = z.object({ n: sqlInt });
 
@@ -24,7 +26,7 @@ const checkLimit = (limit: number, max: number): void => {
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
-  /** Runs the plan's three lanes (userWrites.ts, {@link runUserUpsert}) through @forge/sql. */
+  /** Runs the plan's three lanes (userUpsertLanes.ts, {@link runUserUpsert}) through @forge/sql. */
   async upsertMany(users: readonly User[], generation: number, options?: UpsertUsersOptions): Promise<void> {
     if (users.length === 0) return;
     const plan = userUpsertPlan(users, generation, newWriteId(), options);

@@ -6,7 +6,7 @@ import type { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, type SqlFragment } from '../sql/sqlValues';
 import { searchBranches, userWhere, type SearchBranch } from './userFilter';
 import { partitionAllowed, userOrder } from './userOrder';
-import { userRowSchema, type UserRow } from './userRows';
+import { userRowSchema, type UserRow } from './usersFromRows';
 import { pageStatement } from './userSelect';
 
 const keyValue = z.union([z.string(), z.number()]);

@@ -1,7 +1,7 @@
 import { orderBy, type KeysetOrder } from '../sql/keyset';
 import { allOf, type SqlFragment, type Statement } from '../sql/sqlValues';
 import type { SearchBranch } from './userFilter';
-import { userSelectList } from './userRows';
+import { userSelectList } from './usersFromRows';
 
 const NUMERIC = new Set(['u.inactivity_key', 'u.added_key', 'u.managed', 'u.billable']);
 

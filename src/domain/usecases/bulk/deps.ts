@@ -3,19 +3,18 @@ import type { Clock } from '../../ports/clock';
 import type { DirectoryGateway } from '../../ports/directoryGateway';
 import type { GroupRepository } from '../../ports/groupRepository';
 import type { IdGenerator } from '../../ports/idGenerator';
-import type { JobPointers } from '../../ports/jobPointers';
 import type { JobQueue } from '../../ports/jobQueue';
 import type { JobRepository } from '../../ports/jobRepository';
-import type { JobSpecRepository } from '../../ports/jobSpecRepository';
 import type { Lock } from '../../ports/lock';
 import type { SecretStore } from '../../ports/secretStore';
 import type { SettingsStore } from '../../ports/settingsStore';
 import type { SyncRunRepository } from '../../ports/syncRunRepository';
 import type { UserRepository } from '../../ports/userRepository';
 
-/** What planning a bulk action reads. */
+/** What planning a bulk action reads (`jobs`: a retry selects the failed users of an earlier job). */
 export interface PlanDeps {
   users: UserRepository;
+  jobs: Pick<JobRepository, 'results'>;
   groups: GroupRepository;
   settings: SettingsStore;
   clock: Clock;
@@ -24,8 +23,6 @@ export interface PlanDeps {
 /** What starting and following a bulk-action job needs. */
 export interface JobDeps extends PlanDeps {
   jobs: JobRepository;
-  specs: JobSpecRepository;
-  pointers: JobPointers;
   queue: JobQueue;
   lock: Lock;
   ids: IdGenerator;
@@ -48,7 +45,7 @@ export interface BulkLimits {
   safetyMarginMs: number;
   itemsPerSlice: number;
   batchSize: number;
-  /** A running job whose record did not move for this long lost its continuation (see bulkStatus). */
+  /** A running job whose record did not move for this long lost its continuation (see healStalledJobs). */
   stallAfterMs: number;
   /** The per-job lease that keeps slices of one job one at a time; longer than the consumer's 900 s. */
   sliceLeaseSeconds: number;

@@ -4,7 +4,7 @@ import type { BulkAction } from '../../policy/actionEligibility';
 /** A bulk-action job's progress as the admin page polls it (B3). */
 export interface BulkJobView {
   jobId: string;
-  action: BulkAction | null;
+  action: BulkAction;
   status: Job['status'];
   createdAt: Date;
   updatedAt: Date;
@@ -18,12 +18,12 @@ export interface BulkJobView {
 }
 
 /** The job as bulk.status shows it; `percent` is 100 once finished, at most 99 while running. */
-export const toBulkJobView = (job: Job, action: BulkAction | null): BulkJobView => {
+export const toBulkJobView = (job: Job): BulkJobView => {
   const total = job.total ?? 0;
   const done = job.status !== 'queued' && job.status !== 'running';
   return {
     jobId: job.id,
-    action,
+    action: job.spec.action,
     status: job.status,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,

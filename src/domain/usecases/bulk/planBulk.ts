@@ -30,7 +30,7 @@ export const computePlan = async (
 ): Promise<{ plan: ActionPlan; people: Map<string, { name: string; email: string | null }> }> => {
   const settings = await deps.settings.load();
   const context = await planContextFor(action, settings, deps.clock.now(), deps.groups);
-  const users = await resolveSelection(selection, context, deps.users);
+  const users = await resolveSelection(selection, context, deps);
   const people = new Map(users.map((u) => [u.accountId, { name: u.name, email: u.email }]));
   return { plan: planAction(action, users, context), people };
 };

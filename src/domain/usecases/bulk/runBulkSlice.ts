@@ -1,5 +1,4 @@
 import type { Job } from '../../model/jobs';
-import type { BulkJobSpec } from '../../ports/jobSpecRepository';
 import { rateLimitDelay, syncLimits, type SliceBudget } from '../sync/budget';
 import { bulkLimits, type BulkLimits, type SliceDeps } from './deps';
 import { runBatch } from './itemBatch';
@@ -23,7 +22,8 @@ export type BulkSliceOutcome =
 
 const lockName = (jobId: string): string => `bulk-job:${jobId}`;
 
-const itemEnv = async (job: Job, spec: BulkJobSpec, deps: SliceDeps): Promise<ItemEnv> => {
+const itemEnv = async (job: Job, deps: SliceDeps): Promise<ItemEnv> => {
+  const { spec } = job;
   const [settings, key] = await Promise.all([deps.settings.load(), deps.secrets.info()]);
   let directories: Promise<string[]> | null = null;
   return {
@@ -45,8 +45,8 @@ const continueLater = async (job: Job, message: BulkMessage, delaySeconds: numbe
   return { kind: 'continued', slice: message.slice + 1, delaySeconds };
 };
 
-const work = async (job: Job, spec: BulkJobSpec, message: BulkMessage, budget: SliceBudget, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
-  const env = await itemEnv(job, spec, deps);
+const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
+  const env = await itemEnv(job, deps);
   let current: Job = { ...job, status: 'running' };
   // The key was removed after the job started: nothing can be changed, every remaining user fails with the reason.
   if (env.target.orgId === '') return { kind: 'finished', status: (await failRemaining(current, 'API_KEY_MISSING', env, deps)).status };
@@ -80,14 +80,7 @@ export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, de
   const lease = await deps.lock.acquire(lockName(job.id), limits.sliceLeaseSeconds);
   if (lease === null) return { kind: 'ignored', reason: 'busy' };
   try {
-    const spec = await deps.specs.get(job.id);
-    if (spec === null) {
-      const failed: Job = { ...job, status: 'failed', phase: 'no-spec', updatedAt: deps.clock.now() };
-      await deps.jobs.update(failed);
-      await deps.pointers.clear('bulk-action', job.id);
-      return { kind: 'finished', status: failed.status };
-    }
-    return await work(job, spec, message, budget, deps, limits);
+    return await work(job, message, budget, deps, limits);
   } finally {
     // Our own lease only: a slice that outlived it must not free the lease of a re-delivered slice now running.
     await deps.lock.release(lease);

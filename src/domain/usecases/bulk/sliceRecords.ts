@@ -37,12 +37,11 @@ export const recordBatch = async (job: Job, done: readonly ProcessedItem[], deps
   return counted;
 };
 
-/** Ends the job with its final status and frees the "bulk action running" pointer. */
+/** Ends the job with its final status (from then on it is no longer the bulk action running now). */
 export const finishJob = async (job: Job, deps: SliceDeps): Promise<Job> => {
   const counted = await withCounts(job, deps);
   const ended: Job = { ...counted, status: finalStatus(counted), phase: 'done' };
   await deps.jobs.update(ended);
-  await deps.pointers.clear('bulk-action', job.id);
   return ended;
 };
 

@@ -3,7 +3,7 @@ import { DomainError } from '../../model/errors';
 import type { Job } from '../../model/jobs';
 import type { BulkAction } from '../../policy/actionEligibility';
 import type { JobDeps } from './deps';
-import { isFinished, toBulkJobView, type BulkJobView } from './jobView';
+import { toBulkJobView, type BulkJobView } from './jobView';
 import { computePlan } from './planBulk';
 import type { BulkSelection } from './selection';
 
@@ -15,8 +15,8 @@ const busy = (): DomainError => new DomainError('LOCK_HELD', 'A bulk action is a
 
 /**
  * B3: plans the selection again on the server (a client's plan is never trusted), creates a job with one item
- * per selected user (the executor re-checks each, so skipped users are recorded and audited too), saves what
- * the job does, and pushes its first slice to the jobs queue. One bulk action at a time: LOCK_HELD otherwise.
+ * per selected user (the executor re-checks each, so skipped users are recorded and audited too) and what it does
+ * (its spec), and pushes its first slice to the jobs queue. One bulk action at a time: LOCK_HELD otherwise.
  */
 export const startBulk = async (
   request: { action: BulkAction; selection: BulkSelection },
@@ -26,14 +26,13 @@ export const startBulk = async (
   const lease = await deps.lock.acquire(START_LOCK, START_LOCK_SECONDS);
   if (lease === null) throw busy();
   try {
-    const running = await deps.pointers.current('bulk-action');
-    const current = running === null ? null : await deps.jobs.get(running);
-    if (current !== null && !isFinished(current)) throw busy();
+    if ((await deps.jobs.current('bulk-action')) !== null) throw busy();
     const { plan } = await computePlan(request.action, request.selection, deps);
     const now = deps.clock.now();
     const job: Job = {
       id: deps.ids.next(),
       kind: 'bulk-action',
+      spec: { kind: 'bulk-action', action: request.action, actor },
       status: 'queued',
       createdAt: now,
       updatedAt: now,
@@ -45,17 +44,14 @@ export const startBulk = async (
       failed: 0,
       skipped: 0,
     };
-    await deps.specs.save(job.id, { kind: 'bulk-action', action: request.action, actor });
     await deps.jobs.create(job, plan.items.map((i) => i.accountId));
-    await deps.pointers.set('bulk-action', job.id);
     try {
       await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: 0 });
     } catch (error) {
       await deps.jobs.update({ ...job, status: 'failed', updatedAt: deps.clock.now() });
-      await deps.pointers.clear('bulk-action', job.id);
       throw error;
     }
-    return toBulkJobView(job, request.action);
+    return toBulkJobView(job);
   } finally {
     await deps.lock.release(lease);
   }

@@ -2,6 +2,7 @@ import type { AuditActor } from '../../model/audit';
 import { isDomainError } from '../../model/errors';
 import { dueSlotStart } from '../../policy/timeSlot';
 import type { SettingsStore } from '../../ports/settingsStore';
+import { healStalledJobs, type HealDeps } from '../bulk/healStalledJobs';
 import { sendApiKeyNoticeIfDue, type ApiKeyNoticeDeps, type ApiKeyNoticeResult } from './apiKeyNotice';
 import type { StartSyncDeps } from './deps';
 import { needsResume, resumeSync } from './runLifecycle';
@@ -12,8 +13,8 @@ export interface DueTaskStarter {
   startDue(now: Date): Promise<number>;
 }
 
-/** What the hourly tick needs: starting and resuming syncs, the API key notice, the settings, and the tasks seam. */
-export type HourlyTickDeps = StartSyncDeps & ApiKeyNoticeDeps & { settings: SettingsStore; tasks?: DueTaskStarter };
+/** What the hourly tick needs: starting and resuming syncs, the API key notice, the settings, the tasks seam and the jobs it heals. */
+export type HourlyTickDeps = StartSyncDeps & ApiKeyNoticeDeps & { settings: SettingsStore; tasks?: DueTaskStarter; jobs: HealDeps['jobs'] };
 
 export type SyncTickAction = 'started' | 'resumed' | 'running' | 'not-due' | 'no-api-key';
 
@@ -23,6 +24,8 @@ export interface HourlyTickSummary {
   apiKeyNotice: ApiKeyNoticeResult | 'error';
   /** Tasks started; null without the tasks seam, -1 when starting them failed. */
   tasksStarted: number | null;
+  /** Stalled bulk jobs whose continuation was pushed again; -1 when healing failed. */
+  jobsHealed: number;
 }
 
 const SYSTEM: AuditActor = { kind: 'system' };
@@ -57,7 +60,8 @@ const tickSync = async (deps: HourlyTickDeps, now: Date): Promise<HourlyTickSumm
 /**
  * The hourly scheduled trigger's work (ARCHITECTURE §2.2). Resumes a parked or stalled sync; starts the scheduled
  * sync when the daily slot (site time zone, FEATURES S4) is due — a duplicate tick finds the lock or the remembered
- * start and does nothing; sends the 7-day API key notice once; then the automated tasks seam. Never throws (the
+ * start and does nothing; sends the 7-day API key notice once; then the automated tasks seam; then heals stalled
+ * bulk jobs. Never throws (the
  * platform does not retry a failed tick): each part reports its own error in the summary.
  */
 export const hourlyTick = async (deps: HourlyTickDeps): Promise<HourlyTickSummary> => {
@@ -70,5 +74,6 @@ export const hourlyTick = async (deps: HourlyTickDeps): Promise<HourlyTickSummar
   }));
   const apiKeyNotice = await sendApiKeyNoticeIfDue(deps, now).catch(() => 'error' as const);
   const tasksStarted = deps.tasks === undefined ? null : await deps.tasks.startDue(now).catch(() => -1);
-  return { sync, apiKeyNotice, tasksStarted };
+  const healed = await healStalledJobs({ jobs: deps.jobs, queue: deps.queue, clock: deps.clock }).catch(() => null);
+  return { sync, apiKeyNotice, tasksStarted, jobsHealed: healed?.length ?? -1 };
 };

@@ -1,7 +1,7 @@
 import type { AuditActor, AuditEntry } from '../../model/audit';
 import { DomainError } from '../../model/errors';
 import type { SyncDataType, SyncRun } from '../../model/jobs';
-import { LEGACY_LEASE_TOKEN, type LockLease } from '../../ports/lock';
+import type { LockLease } from '../../ports/lock';
 import { initialCheckpoint } from './checkpoint';
 import type { RunControlDeps, StartSyncDeps } from './deps';
 import { STALL_AFTER_MS, SYNC_LOCK, SYNC_LOCK_TTL_SECONDS } from './budget';
@@ -45,8 +45,8 @@ export const syncAuditEntry = (run: SyncRun, event: 'start' | 'end', actor: Audi
   jobId: run.id,
 });
 
-/** The 'sync' lease the run's start took; a run saved before leases had tokens holds the legacy one. */
-export const syncLease = (run: SyncRun): LockLease => ({ name: SYNC_LOCK, token: run.checkpoint.lockToken ?? LEGACY_LEASE_TOKEN });
+/** The 'sync' lease the run's start took. */
+export const syncLease = (run: SyncRun): LockLease => ({ name: SYNC_LOCK, token: run.checkpoint.lockToken });
 
 /**
  * Ends a run: the audit entry first, then the lock, then the run's status. In that order a crash at any point is

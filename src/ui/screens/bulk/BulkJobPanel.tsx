@@ -1,45 +1,13 @@
 import React from 'react';
-import { Button, DynamicTable, Heading, Lozenge, ProgressBar, SectionMessage, Stack, Text } from '@forge/react';
+import { Button, Heading, ProgressBar, SectionMessage, Stack, Text } from '@forge/react';
 import type { BulkJobDto } from '../../../contract';
 import { call } from '../../api';
-import { KeysetPager } from '../../components/KeysetPager';
-import { LoadView } from '../../components/LoadView';
-import { usePagedList } from '../../hooks/usePagedList';
 import { useLocale } from '../../i18n/LocaleContext';
+import { BulkResults, RESULTS_PAGE } from './BulkResults';
 import { isRunning } from './useBulkFlow';
 
-const RESULTS_PAGE = 100;
-const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'default' } as const;
-
-/** The finished job's per-user results (bulk.results), paged. */
-const BulkResults = (props: { jobId: string }): React.JSX.Element => {
-  const { t } = useLocale();
-  const paged = usePagedList((after) => call('bulk.results', { jobId: props.jobId, limit: RESULTS_PAGE, after }), props.jobId);
-  return (
-    <LoadView load={paged.load} onRetry={paged.reload}>
-      {(page) => (
-        <Stack space="space.100">
-          <DynamicTable
-            caption={t('bulk.results.caption')}
-            head={{ cells: ['user', 'outcome', 'reason'].map((key) => ({ key, content: t(`bulk.results.columns.${key}`) })) }}
-            rows={page.items.map((row) => ({
-              key: row.accountId,
-              cells: [
-                { key: 'user', content: row.name ?? row.email ?? row.accountId },
-                { key: 'outcome', content: <Lozenge appearance={outcomeAppearance[row.outcome]}>{t(`audit.outcomes.${row.outcome}`)}</Lozenge> },
-                { key: 'reason', content: row.outcome === 'succeeded' ? '' : t(row.messageKey) },
-              ],
-            }))}
-          />
-          <KeysetPager page={paged.page} pageSize={RESULTS_PAGE} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
-        </Stack>
-      )}
-    </LoadView>
-  );
-};
-
 /** B3: a bulk job's progress while it runs, then its outcome — partial failure is stated, never hidden. */
-export const BulkJobPanel = (props: { job: BulkJobDto; actionName: string; onDismiss: () => void }): React.JSX.Element => {
+export const BulkJobSummary = (props: { job: BulkJobDto; actionName: string }): React.JSX.Element => {
   const { t, fmt } = useLocale();
   const { job } = props;
   const counts = {
@@ -60,11 +28,21 @@ export const BulkJobPanel = (props: { job: BulkJobDto; actionName: string; onDis
   }
   const appearance = job.status === 'succeeded' && job.failed === 0 ? 'success' : job.status === 'cancelled' ? 'warning' : 'error';
   return (
+    <SectionMessage appearance={appearance} title={t(`bulk.job.finished.${job.failed > 0 && job.status === 'succeeded' ? 'partially-failed' : job.status}`, { action: props.actionName })}>
+      <Text>{t('bulk.job.summary', counts)}</Text>
+    </SectionMessage>
+  );
+};
+
+/** The job under a user list: its progress, then its outcome with the per-user results. */
+export const BulkJobPanel = (props: { job: BulkJobDto; actionName: string; onDismiss: () => void }): React.JSX.Element => {
+  const { t } = useLocale();
+  const { job } = props;
+  if (isRunning(job)) return <BulkJobSummary job={job} actionName={props.actionName} />;
+  return (
     <Stack space="space.150">
-      <SectionMessage appearance={appearance} title={t(`bulk.job.finished.${job.failed > 0 && job.status === 'succeeded' ? 'partially-failed' : job.status}`, { action: props.actionName })}>
-        <Text>{t('bulk.job.summary', counts)}</Text>
-      </SectionMessage>
-      <BulkResults jobId={job.jobId} />
+      <BulkJobSummary job={job} actionName={props.actionName} />
+      <BulkResults fetchPage={(after) => call('bulk.results', { jobId: job.jobId, limit: RESULTS_PAGE, after })} inputs={job.jobId} />
       <Button onClick={props.onDismiss}>{t('common.close')}</Button>
     </Stack>
   );

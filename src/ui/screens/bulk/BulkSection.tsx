@@ -27,8 +27,7 @@ export const BulkSection = (props: {
   const selection = (): BulkSelectionDto =>
     props.allMatching ? { kind: 'filter', filter: props.filter } : { kind: 'accounts', accountIds: [...props.selectedIds] };
   if (stage.kind === 'job') {
-    const name = stage.job.action === null ? '' : actionLabel(stage.job.action, props.products, locale);
-    return <BulkJobPanel job={stage.job} actionName={name} onDismiss={flow.cancel} />;
+    return <BulkJobPanel job={stage.job} actionName={actionLabel(stage.job.action, props.products, locale)} onDismiss={flow.cancel} />;
   }
   return (
     <>

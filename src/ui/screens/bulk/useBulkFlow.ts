@@ -24,12 +24,15 @@ const PLAN_ITEMS = 100;
 /**
  * B1–B3 as a small state machine: plan (bulk.plan) → the admin confirms → start (bulk.start; the server plans
  * again) → poll bulk.status until the job is finished. On mount, a bulk action still running is picked up again.
+ * With `onStarted` (the Jobs view, which follows jobs itself) the started job is handed over instead: no pick-up,
+ * no polling, the flow goes back to idle.
  */
-export const useBulkFlow = (onFinished: () => void): BulkFlow => {
+export const useBulkFlow = (onFinished: () => void, onStarted?: (job: BulkJobDto) => void): BulkFlow => {
   const [stage, setStage] = useState<BulkStage>({ kind: 'idle' });
   const [error, setError] = useState<Failure | null>(null);
 
   useEffect(() => {
+    if (onStarted !== undefined) return;
     void call('bulk.status', {}).then((answer) => {
       if (answer.ok && answer.data !== null && isRunning(answer.data)) {
         const job = answer.data;
@@ -69,7 +72,10 @@ export const useBulkFlow = (onFinished: () => void): BulkFlow => {
     const { plan, selection } = stage;
     setStage({ ...stage, starting: true });
     void call('bulk.start', { action: plan.action, selection }).then((answer) => {
-      if (answer.ok) {
+      if (answer.ok && onStarted !== undefined) {
+        setStage({ kind: 'idle' });
+        onStarted(answer.data);
+      } else if (answer.ok) {
         setStage({ kind: 'job', job: answer.data });
         if (!isRunning(answer.data)) onFinished();
       } else {

@@ -5,7 +5,7 @@ import { ensureSchema } from '../../../../src/adapters/forge-sql/schema/migratio
 import { SqlUserRepository } from '../../../../src/adapters/forge-sql/users/sqlUserRepository';
 import type { Group } from '../../../../src/domain/model/group';
 import type { User } from '../../../../src/domain/model/user';
-import { SIM_KEY } from './harness';
+import { SIM_KEY, type AppRig } from './harness';
 
 /**
  * Reads the simulator's org through the real Admin API adapter (egress → simulator) and stores it as a finished
@@ -35,4 +35,13 @@ export const seedFromSimulator = async (): Promise<{ orgId: string; users: User[
   await new SqlGroupRepository().upsertMany(groups, 1);
   await new SqlUserRepository().upsertMany(users, 1);
   return { orgId: org.id, users, groups };
+};
+
+/** The simulator's first user made a Jira admin, the key checked and saved, the org seeded: the admin and the users. */
+export const adminWithSeededOrg = async (rig: AppRig): Promise<{ admin: string; users: User[] }> => {
+  const admin = rig.sim.state.org.users[0]?.accountId ?? '';
+  rig.jiraAdmins.add(admin);
+  const { orgs } = (await rig.ok(admin, 'apiKey.check', { key: SIM_KEY })) as { orgs: { id: string }[] };
+  await rig.ok(admin, 'apiKey.save', { key: SIM_KEY, orgId: orgs[0]?.id });
+  return { admin, users: (await seedFromSimulator()).users };
 };

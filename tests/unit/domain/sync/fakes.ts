@@ -14,6 +14,7 @@ import { FakeProductRepository, FakeSiteDirectoryRepository, FakeSyncRunReposito
 import { FakeAuditLog, FakeClock, FakeLock, FakeQueue } from './fakePorts';
 import { FakeNotifier, FakeSecretStore, FakeSettingsStore, FakeSiteDirectory, FakeTickState, SequentialIds } from './fakeSettings';
 import { KillSwitch, seeded } from './faults';
+import { MemoryJobs } from '../usecases/fakes';
 
 export * from './fakeDirectory';
 export * from './fakeRepositories';
@@ -49,6 +50,7 @@ export const makeWorld = (limits: Partial<SyncLimits> = {}, start: Date = START)
     tickState: new FakeTickState(),
     notifier: new FakeNotifier(),
     ids: new SequentialIds(),
+    jobs: new MemoryJobs(),
     limits,
   };
   const syncDeps: SyncDeps = w;

@@ -86,6 +86,7 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
       sync: { action: 'no-api-key', runId: null, slotStart: new Date('2025-06-15T01:00:00Z') },
       apiKeyNotice: 'no-key',
       tasksStarted: null,
+      jobsHealed: 0,
     });
     w.settings.settings = { ...defaultSettings(), sync: { hour: 3, timeZone: 'Mars/Olympus' } };
     expect((await hourlyTick(w.tickDeps)).sync).toEqual({ action: 'error', runId: null, slotStart: null, error: 'TIME_SLOT_INVALID' });

@@ -11,9 +11,9 @@ describe('bulk job (B3)', () => {
     const job = await startBulk(deactivate, admin, deps);
     expect(job).toMatchObject({ status: 'queued', total: 3, processed: 0, percent: 0, createdBy: 'me', action: { type: 'deactivate' } });
     expect(await deps.jobs.pendingItems(job.jobId, 10)).toEqual(['u-managed', 'u-off', 'u-vip']);
-    expect(deps.specs.specs.get(job.jobId)).toEqual({ kind: 'bulk-action', action: { type: 'deactivate' }, actor: admin });
+    expect((await deps.jobs.get(job.jobId))?.spec).toEqual({ kind: 'bulk-action', action: { type: 'deactivate' }, actor: admin });
     expect(deps.queue.pushed).toEqual([{ message: { kind: 'bulk-action', jobId: job.jobId, slice: 0 }, delaySeconds: 0 }]);
-    expect(await deps.pointers.current('bulk-action')).toBe(job.jobId);
+    expect((await deps.jobs.current('bulk-action'))?.id).toBe(job.jobId);
     expect(deps.lock.held.size).toBe(0);
   });
 
@@ -29,10 +29,10 @@ describe('bulk job (B3)', () => {
 
   it("releases only its own start lease: a click that took the lock after it expired keeps it", async () => {
     const deps = bulkDeps();
-    const save = deps.specs.save.bind(deps.specs);
-    deps.specs.save = (...args) => {
+    const create = deps.jobs.create.bind(deps.jobs);
+    deps.jobs.create = (...args) => {
       deps.lock.held.set('bulk-start', 'a-later-click');
-      return save(...args);
+      return create(...args);
     };
     await expect(startBulk(deactivate, admin, deps)).resolves.toMatchObject({ status: 'queued' });
     expect(deps.lock.held.get('bulk-start')).toBe('a-later-click');
@@ -44,20 +44,31 @@ describe('bulk job (B3)', () => {
     await expect(startBulk(deactivate, admin, deps)).rejects.toMatchObject({ code: 'UPSTREAM_FAILED' });
     const [job] = [...deps.jobs.jobs.values()];
     expect(job?.status).toBe('failed');
-    expect(await deps.pointers.current('bulk-action')).toBeNull();
+    expect(await deps.jobs.current('bulk-action')).toBeNull();
   });
 
-  it('reports progress by id or for the running job, and heals a stalled one', async () => {
+  it('reports progress by id or for the running job, and only reads: a stalled job is left to the hourly tick', async () => {
     const deps = bulkDeps();
     expect(await bulkStatus(undefined, deps)).toBeNull();
     await expect(bulkStatus('nope', deps)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const job = await startBulk(deactivate, admin, deps);
     expect(await bulkStatus(undefined, deps)).toMatchObject({ jobId: job.jobId, status: 'queued' });
+    const stored = await deps.jobs.get(job.jobId);
     deps.clock.set(new Date(deps.clock.now().getTime() + 21 * 60 * 1000));
-    expect(await bulkStatus(job.jobId, deps)).toMatchObject({ updatedAt: deps.clock.now() });
-    expect(deps.queue.pushed).toHaveLength(2);
-    await deps.jobs.update({ ...(await deps.jobs.get(job.jobId))!, kind: 'sync' });
+    expect(await bulkStatus(job.jobId, deps)).toMatchObject({ updatedAt: stored?.updatedAt });
+    expect(await bulkStatus(undefined, deps)).toMatchObject({ jobId: job.jobId });
+    expect(deps.queue.pushed).toHaveLength(1);
+    expect(await deps.jobs.get(job.jobId)).toEqual(stored);
+  });
+
+  it('finds the running job by query after the page is reloaded, the newest when an older one never finished', async () => {
+    const deps = bulkDeps();
+    const older = await startBulk(deactivate, admin, deps);
+    await runBulkSlice({ kind: 'bulk-action', jobId: older.jobId, slice: 0 }, plenty, deps);
     expect(await bulkStatus(undefined, deps)).toBeNull();
+    deps.clock.set(new Date(deps.clock.now().getTime() + 1000));
+    const newer = await startBulk(deactivate, admin, deps);
+    expect(await bulkStatus(undefined, deps)).toMatchObject({ jobId: newer.jobId, status: 'queued', action: { type: 'deactivate' } });
   });
 
   it('lists per-user results with names and translation keys', async () => {

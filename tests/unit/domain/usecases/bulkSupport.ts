@@ -3,7 +3,7 @@ import type { User } from '../../../../src/domain/model/user';
 import type { SliceDeps } from '../../../../src/domain/usecases/bulk/deps';
 import { aGroup, aUser, JIRA_SITE } from '../fixtures';
 import { RecordingDirectory } from './fakeDirectory';
-import { clockAt, ids, MemoryAudit, MemoryGroups, MemoryJobs, MemoryLock, MemoryPointers, MemoryQueue, MemorySecrets, MemorySettings, MemorySpecs, MemoryUsers } from './fakes';
+import { clockAt, ids, MemoryAudit, MemoryGroups, MemoryJobs, MemoryLock, MemoryQueue, MemorySecrets, MemorySettings, MemoryUsers } from './fakes';
 
 export const admin = { kind: 'admin' as const, accountId: 'me' };
 export const jiraAccess = { productKey: 'jira-software', resourceId: JIRA_SITE, lastActiveAt: null };
@@ -25,10 +25,8 @@ export const people = (): User[] => [
 export type TestDeps = SliceDeps & {
   users: MemoryUsers;
   jobs: MemoryJobs;
-  specs: MemorySpecs;
   queue: MemoryQueue;
   lock: MemoryLock;
-  pointers: MemoryPointers;
   audit: MemoryAudit;
   directory: RecordingDirectory;
   secrets: MemorySecrets;
@@ -43,8 +41,6 @@ export const bulkDeps = (users: User[] = people()): TestDeps => ({
   settings: new MemorySettings({ ...defaultSettings(), protectedEmails: ['@vip.test'] }),
   clock: clockAt(),
   jobs: new MemoryJobs(),
-  specs: new MemorySpecs(),
-  pointers: new MemoryPointers(),
   queue: new MemoryQueue(),
   lock: new MemoryLock(),
   ids,

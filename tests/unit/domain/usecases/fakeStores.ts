@@ -1,9 +1,7 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import type { Product } from '../../../../src/domain/model/product';
 import { defaultSettings, type Settings } from '../../../../src/domain/model/settings';
-import type { JobPointerName, JobPointers } from '../../../../src/domain/ports/jobPointers';
 import type { JobMessage, JobQueue } from '../../../../src/domain/ports/jobQueue';
-import type { BulkJobSpec, JobSpecRepository } from '../../../../src/domain/ports/jobSpecRepository';
 import type { Lock, LockLease } from '../../../../src/domain/ports/lock';
 import type { ApiKeyInfo, SecretStore } from '../../../../src/domain/ports/secretStore';
 import type { SettingsStore } from '../../../../src/domain/ports/settingsStore';
@@ -68,31 +66,5 @@ export class MemoryQueue implements JobQueue {
     if (this.fail) return Promise.reject(new DomainError('UPSTREAM_FAILED', 'queue down'));
     this.pushed.push({ message, delaySeconds });
     return Promise.resolve();
-  }
-}
-
-export class MemoryPointers implements JobPointers {
-  values = new Map<JobPointerName, string>();
-  current(name: JobPointerName): Promise<string | null> {
-    return Promise.resolve(this.values.get(name) ?? null);
-  }
-  set(name: JobPointerName, jobId: string): Promise<void> {
-    this.values.set(name, jobId);
-    return Promise.resolve();
-  }
-  clear(name: JobPointerName, jobId: string): Promise<void> {
-    if (this.values.get(name) === jobId) this.values.delete(name);
-    return Promise.resolve();
-  }
-}
-
-export class MemorySpecs implements JobSpecRepository {
-  specs = new Map<string, BulkJobSpec>();
-  save(jobId: string, spec: BulkJobSpec): Promise<void> {
-    if (!this.specs.has(jobId)) this.specs.set(jobId, spec);
-    return Promise.resolve();
-  }
-  get(jobId: string): Promise<BulkJobSpec | null> {
-    return Promise.resolve(this.specs.get(jobId) ?? null);
   }
 }

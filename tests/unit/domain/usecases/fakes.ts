@@ -1,11 +1,11 @@
 import type { AuditEntry } from '../../../../src/domain/model/audit';
 import type { Group } from '../../../../src/domain/model/group';
-import type { Job } from '../../../../src/domain/model/jobs';
+import type { Job, JobKind } from '../../../../src/domain/model/jobs';
 import type { User } from '../../../../src/domain/model/user';
 import { classifyUser } from '../../../../src/domain/policy/inactivityPolicy';
 import type { AuditLog, AuditQuery } from '../../../../src/domain/ports/auditLog';
 import type { GroupRepository } from '../../../../src/domain/ports/groupRepository';
-import type { ItemIntent, JobItemCounts, JobItemResult, JobRepository } from '../../../../src/domain/ports/jobRepository';
+import type { ItemIntent, ItemOutcome, JobItemCounts, JobItemResult, JobRepository } from '../../../../src/domain/ports/jobRepository';
 import type { UserFilter, UserQuery, UserQueryContext, UserRepository } from '../../../../src/domain/ports/userRepository';
 import { NOW } from '../fixtures';
 
@@ -116,6 +116,7 @@ export class MemoryJobs implements JobRepository {
   jobs = new Map<string, Job>();
   items = new Map<string, Map<string, ItemRow>>();
   create(job: Job, accountIds: readonly string[]): Promise<void> {
+    if (this.jobs.has(job.id)) return Promise.resolve();
     this.jobs.set(job.id, job);
     this.items.set(job.id, new Map(accountIds.map((id) => [id, { status: 'pending', reason: null }])));
     return Promise.resolve();
@@ -141,6 +142,19 @@ export class MemoryJobs implements JobRepository {
     this.jobs.set(job.id, job);
     return Promise.resolve();
   }
+  private newestFirst(): Job[] {
+    return [...this.jobs.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
+  }
+  current(kind: JobKind): Promise<Job | null> {
+    return Promise.resolve(this.newestFirst().find((j) => j.kind === kind && (j.status === 'queued' || j.status === 'running')) ?? null);
+  }
+  recent(limit: number): Promise<Job[]> {
+    return Promise.resolve(this.newestFirst().slice(0, limit));
+  }
+  stalled(kind: JobKind, before: Date): Promise<Job[]> {
+    const open = (j: Job): boolean => j.kind === kind && (j.status === 'queued' || j.status === 'running');
+    return Promise.resolve([...this.jobs.values()].filter((j) => open(j) && j.updatedAt < before));
+  }
   private of(jobId: string): Map<string, ItemRow> {
     return this.items.get(jobId) ?? new Map<string, ItemRow>();
   }
@@ -151,8 +165,10 @@ export class MemoryJobs implements JobRepository {
     for (const r of results) this.of(jobId).set(r.accountId, { ...this.of(jobId).get(r.accountId), status: r.outcome, reason: r.reason });
     return Promise.resolve();
   }
-  results(jobId: string, limit: number, after: string | null): Promise<{ items: JobItemResult[]; next: string | null }> {
-    const done = [...this.of(jobId)].flatMap(([accountId, v]) => (v.status === 'pending' ? [] : [{ accountId, outcome: v.status, reason: v.reason }]));
+  results(jobId: string, limit: number, after: string | null, outcome?: ItemOutcome): Promise<{ items: JobItemResult[]; next: string | null }> {
+    const done = [...this.of(jobId)].flatMap(([accountId, v]) =>
+      v.status === 'pending' || (outcome !== undefined && v.status !== outcome) ? [] : [{ accountId, outcome: v.status, reason: v.reason }],
+    );
     return Promise.resolve(page(done, limit, after));
   }
   itemCounts(jobId: string): Promise<JobItemCounts> {

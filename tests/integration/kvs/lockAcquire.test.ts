@@ -1,5 +1,4 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
-import { KvsJobPointers } from '../../../src/adapters/kvs/kvsJobPointers';
 import { KvsLock } from '../../../src/adapters/kvs/kvsLock';
 
 const rt = useForgeRuntime({ sql: false });
@@ -36,24 +35,5 @@ describe('KvsLock (FAIL_IF_EXISTS + TTL)', () => {
     expect(await lock.acquire('b', 10)).not.toBeNull();
     await expect(lock.acquire('bad name!', 10)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(lock.acquire('c', 0)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-  });
-});
-
-describe('KvsJobPointers', () => {
-  const pointers = new KvsJobPointers();
-  it('points at the running job and clears only its own pointer', async () => {
-    expect(await pointers.current('sync')).toBeNull();
-    await pointers.set('sync', 'run-1');
-    await pointers.set('bulk-action', 'job-9');
-    expect(await pointers.current('sync')).toBe('run-1');
-    await pointers.clear('sync', 'run-0');
-    expect(await pointers.current('sync')).toBe('run-1');
-    await pointers.clear('sync', 'run-1');
-    expect(await pointers.current('sync')).toBeNull();
-    expect(await pointers.current('bulk-action')).toBe('job-9');
-  });
-
-  it('reports a value over the KVS limit as STORAGE_LIMIT', async () => {
-    await expect(pointers.set('task-run', 'x'.repeat(250 * 1024))).rejects.toMatchObject({ code: 'STORAGE_LIMIT' });
   });
 });

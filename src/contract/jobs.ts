@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { bulkJobSchema, bulkResultsPayloadSchema } from './bulk';
+import { pageLimit } from './common';
+import { syncRunDtoSchema } from './sync';
+
+export const jobOutcomes = ['succeeded', 'failed', 'skipped'] as const;
+
+/** jobs.list (B3): running and recent jobs of every kind, newest first. */
+export const jobsListPayloadSchema = z.object({ limit: pageLimit(100, 50) }).strict();
+
+export const jobListItemSchema = z.discriminatedUnion('kind', [
+  /** `createdByName`: the admin who started it, null when the directory does not know them. */
+  bulkJobSchema.extend({ kind: z.literal('bulk-action'), createdByName: z.string().nullable() }),
+  syncRunDtoSchema.extend({ kind: z.literal('sync') }),
+]);
+export type JobListItemDto = z.infer<typeof jobListItemSchema>;
+export const jobsListSchema = z.object({ items: z.array(jobListItemSchema) });
+
+/** jobs.results: a job's per-user results, ordered by account ID, only those of `outcome` when given. */
+export const jobsResultsPayloadSchema = bulkResultsPayloadSchema.extend({ outcome: z.enum(jobOutcomes).optional() }).strict();
+export type JobsResultsPayload = z.input<typeof jobsResultsPayloadSchema>;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { bulkActionSchema } from '../policy/actionEligibility';
+import { auditActorSchema } from './audit';
+
+/**
+ * What a job does and on whose behalf, fixed when the job is created and kept (as JSON) in its `jobs` row, so a
+ * slice on any instance knows what to do. One variant per job kind that runs from the `jobs` table.
+ */
+export const jobSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bulk-action'), action: bulkActionSchema, actor: auditActorSchema }).strict(),
+]);
+export type JobSpec = z.infer<typeof jobSpecSchema>;
+export type BulkJobSpec = Extract<JobSpec, { kind: 'bulk-action' }>;
