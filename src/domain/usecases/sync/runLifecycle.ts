@@ -2,17 +2,18 @@ import type { AuditActor, AuditEntry } from '../../model/audit';
 import { DomainError } from '../../model/errors';
 import type { SyncDataType, SyncRun } from '../../model/jobs';
 import type { LockLease } from '../../ports/lock';
-import { initialCheckpoint } from './checkpoint';
-import type { RunControlDeps, StartSyncDeps } from './deps';
 import { STALL_AFTER_MS, SYNC_LOCK, SYNC_LOCK_TTL_SECONDS } from './budget';
-import { estimateSteps } from './stepProgress';
-import { initialActivity, mainStream, streamsOf, totalsOf, activityStream, type Stream } from './streams';
-import { ALL_DATA_TYPES, hasActivityStream, selectDataTypes, type SyncSelection } from './syncPlan';
+import { initialCheckpoint } from './checkpoint';
 import type { SliceOutcome } from './continuation';
+import type { RunControlDeps, StartSyncDeps } from './deps';
+import { estimateSteps } from './stepProgress';
+import { activityStream, initialActivity, mainStream, streamsOf, totalsOf, type Stream } from './streams';
+import { ALL_DATA_TYPES, hasActivityStream, selectDataTypes, type SyncSelection } from './syncPlan';
 
 /*
- * A sync run's life outside its slices (docs/sync.md): start it, push a slice's message, resume it when it was
- * parked or went silent, end it. What one slice does, and how it continues or parks, is in runSlice.ts.
+ * A sync run's life outside its slices (docs/sync.md): start it, push a stream's slice, resume a stream that was
+ * parked or went silent, end the run when both streams are done. A slice itself runs in runSlice.ts (the main
+ * stream) and activitySlice.ts, and continues, parks or backs off after an error with continuation.ts.
  */
 
 const SYSTEM: AuditActor = { kind: 'system' };
@@ -148,8 +149,8 @@ const lockHeld = (): DomainError => new DomainError('LOCK_HELD', 'A sync is alre
  * Starts a sync (scheduled, manual with the S5 data types, or for a task) and returns its run. Takes the 'sync'
  * lock and refuses with LOCK_HELD while another sync runs (the lock for duplicate ticks and double clicks, the run
  * table for runs that outlive the lock's lease). The lease's token travels in the run's checkpoint to the slice
- * that ends the run (`endRun`), which releases the lock with it. The run gets a new generation; the first slice is
- * pushed last.
+ * that ends the run (`endRun`), which releases the lock with it. The run gets a new generation; slice 0 of the main
+ * stream, then of the activity stream (with last-active), are pushed last.
  * Throws VALIDATION_FAILED for a bad selection and API_KEY_MISSING before a key is configured.
  */
 export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps): Promise<SyncRun> => {
