@@ -71,6 +71,21 @@ describe('healing stalled bulk jobs', () => {
     expect(await healStalledJobs(deps)).toEqual([]);
   });
 
+  it('neither pushes nor rewinds a job that a slice moved or finished after the stalled list was read', async () => {
+    const deps = bulkDeps();
+    const { jobId } = await startBulk(deactivate(['u-managed']), admin, deps);
+    later(deps, 21 * MINUTE);
+    const stalled = deps.jobs.stalled.bind(deps.jobs);
+    deps.jobs.stalled = async (kind, before) => {
+      const listed = await stalled(kind, before);
+      await runBulkSlice({ kind: 'bulk-action', jobId, slice: 0 }, plenty, deps);
+      return listed;
+    };
+    expect(await healStalledJobs(deps)).toEqual([]);
+    expect((await deps.jobs.get(jobId))?.status).toBe('succeeded');
+    expect(deps.queue.pushed).toHaveLength(1);
+  });
+
   it('is part of the hourly tick', async () => {
     const w = makeWorld();
     const deps = bulkDeps();
