@@ -2,8 +2,9 @@
 import Resolver from '@forge/resolver';
 import { buildResolvers } from './adapters/resolvers';
 import { buildJobsConsumerDeps, buildResolverDeps, buildSyncDeps } from './composition';
-import { consumeJobEvent } from './triggers/jobsConsumer';
-import { consumeSyncEvent, runHourlyTick } from './triggers/syncTriggers';
+import type { ConsumerDeps } from './triggers/jobHandlers';
+import { consumeJobEvent } from './triggers/jobConsumer';
+import { runHourlyTick } from './triggers/syncTriggers';
 
 const resolver = new Resolver();
 for (const [key, run] of Object.entries(buildResolvers(buildResolverDeps()))) {
@@ -16,14 +17,16 @@ for (const [key, run] of Object.entries(buildResolvers(buildResolverDeps()))) {
 /** The admin page's resolver (manifest function `resolver`). */
 export const handler = resolver.getDefinitions();
 
-const jobsDeps = buildJobsConsumerDeps();
-/** The `ulo-jobs` queue consumer (manifest function `jobs-consumer`): bulk-action slices. */
-export const jobsConsumer = (event: unknown): ReturnType<typeof consumeJobEvent> => consumeJobEvent(event, jobsDeps);
-
 const syncDeps = buildSyncDeps();
+const consumerDeps: ConsumerDeps = { sync: syncDeps, bulk: buildJobsConsumerDeps() };
+/** The queue consumer of every job kind: one slice per event, dispatched by the message's kind. */
+const consume = (event: unknown): ReturnType<typeof consumeJobEvent> => consumeJobEvent(event, consumerDeps);
+/** The `ulo-jobs` queue consumer (manifest function `jobs-consumer`): bulk-action slices. */
+export const jobsConsumer = consume;
+/** The `ulo-sync` queue consumer (manifest function `sync-consumer`): sync slices, kept off the bulk queue. */
+export const syncConsumer = consume;
+
 /** The hourly scheduled trigger (manifest function `hourly-tick`): daily sync slot, resumes, key notice. */
 export const hourlyTick = async (): Promise<void> => {
   await runHourlyTick(syncDeps);
 };
-/** The `ulo-sync` queue consumer (manifest function `sync-consumer`): one sync slice per event. */
-export const syncConsumer = (event: unknown): ReturnType<typeof consumeSyncEvent> => consumeSyncEvent(event, syncDeps);

@@ -1,8 +1,9 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { currentInvocation } from '../../../../dev/forge-runtime';
-import { buildJobsConsumerDeps } from '../../../../src/composition';
+import { buildJobsConsumerDeps, buildSyncDeps } from '../../../../src/composition';
 import type { Job } from '../../../../src/domain/model/jobs';
-import { consumeJobEvent } from '../../../../src/triggers/jobsConsumer';
+import type { ConsumerDeps } from '../../../../src/triggers/jobHandlers';
+import { consumeJobEvent } from '../../../../src/triggers/jobConsumer';
 import { SqlJobRepository } from '../../../../src/adapters/forge-sql/jobs/sqlJobRepository';
 import { ForgeJobQueue } from '../../../../src/adapters/events/jobQueue';
 import type { ForgeRuntimeHandle } from '../../../support/forgeRuntime';
@@ -54,8 +55,9 @@ export class KilledJobs {
     throw new Error(`job ${jobId} still running after ${String(maxRounds)} rounds`);
   }
 
-  private build(): ReturnType<typeof buildJobsConsumerDeps> {
-    return buildJobsConsumerDeps({ now: () => new Date(this.rt.runtime.clock.now()) });
+  private build(): ConsumerDeps {
+    const clock = { now: (): Date => new Date(this.rt.runtime.clock.now()) };
+    return { bulk: buildJobsConsumerDeps(clock), sync: buildSyncDeps({ clock }) };
   }
 
   private async deliver(event: unknown): Promise<InvocationError | undefined> {

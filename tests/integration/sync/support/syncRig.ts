@@ -1,7 +1,7 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { sql } from '@forge/sql';
 import { currentInvocation } from '../../../../dev/forge-runtime';
-import { buildSyncDeps, type SyncTriggerDeps } from '../../../../src/composition';
+import { buildJobsConsumerDeps, buildSyncDeps, type SyncTriggerDeps } from '../../../../src/composition';
 import { ensureSchema } from '../../../../src/adapters/forge-sql/schema/migrations';
 import { KvsSecretStore } from '../../../../src/adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from '../../../../src/adapters/kvs/kvsSettingsStore';
@@ -9,7 +9,8 @@ import { defaultSettings } from '../../../../src/domain/model/settings';
 import type { SyncRun } from '../../../../src/domain/model/jobs';
 import type { SyncLimits } from '../../../../src/domain/usecases/sync/budget';
 import type { HourlyTickSummary } from '../../../../src/domain/usecases/sync/hourlyTick';
-import { consumeSyncEvent, runHourlyTick } from '../../../../src/triggers/syncTriggers';
+import { consumeJobEvent } from '../../../../src/triggers/jobConsumer';
+import { runHourlyTick } from '../../../../src/triggers/syncTriggers';
 import type { ForgeRuntimeHandle } from '../../../support/forgeRuntime';
 import { KillSwitch } from './killSwitch';
 import { API_KEY, type Simulators } from './simulators';
@@ -33,7 +34,7 @@ export const seeded = (seed: number): (() => number) => {
 
 /**
  * Runs syncs the way Forge does, on the local runtime: the hourly trigger as a scheduled invocation, the real
- * `ulo-sync` consumer (src/triggers/syncTriggers) on queue deliveries, deps from `buildSyncDeps` with only the
+ * `ulo-sync` consumer (src/triggers/jobConsumer) on queue deliveries, deps from `buildSyncDeps` with only the
  * waits made virtual (client sleeps advance the runtime clock, which the simulators, the queue and the KVS read).
  * A consumer killed by the {@link KillSwitch} comes back as a new function instance (fresh deps).
  */
@@ -119,7 +120,7 @@ export class SyncRig {
   private async deliver(event: unknown): Promise<InvocationError | undefined> {
     const invocationId = currentInvocation()?.invocationId ?? '';
     const killed = this.kill.killed(invocationId).then(() => 'killed' as const);
-    const outcome = await Promise.race([consumeSyncEvent(event, this.deps), killed]);
+    const outcome = await Promise.race([consumeJobEvent(event, { sync: this.deps, bulk: buildJobsConsumerDeps(this.deps.clock) }), killed]);
     this.kill.release(invocationId);
     if (outcome !== 'killed') return outcome;
     this.deps = this.build();
