@@ -1,6 +1,6 @@
 import { isDomainError } from '../../model/errors';
 import type { SyncRun } from '../../model/jobs';
-import type { UserActivity } from '../../ports/directoryGateway';
+import type { UserActivity } from '../../ports/directoryReader';
 import { withActivity } from './activityMerge';
 import { counted, nextPhase, withCheckpoint } from './checkpoint';
 import type { SyncDeps } from './deps';

@@ -2,7 +2,7 @@ import { DomainError } from '../../../../src/domain/model/errors';
 import type { Group } from '../../../../src/domain/model/group';
 import type { Product } from '../../../../src/domain/model/product';
 import type { User } from '../../../../src/domain/model/user';
-import type { DirectoryGateway, Page, UserActivity, UserSearchFilter } from '../../../../src/domain/ports/directoryGateway';
+import type { DirectoryReader, Page, UserActivity, UserSearchFilter } from '../../../../src/domain/ports/directoryReader';
 import type { Clock } from '../../../../src/domain/ports/clock';
 import type { KillSwitch } from './faults';
 
@@ -26,14 +26,12 @@ const userPageOf = (users: readonly User[], cursor: string | null, size = 100): 
   return { items, next: start + size < users.length && last !== undefined ? last.accountId : null };
 };
 
-const notUsed = (): Promise<never> => Promise.reject(new Error('not used by the sync'));
-
 /**
  * The org's directory as the Admin API would return it. `users` is the truth (with activity); the walk hides the
  * activity of `hiddenActivity` users (activityKnown false), which only `lastActiveDates` gives. Each call moves the
  * clock by `callMs`; `fault` may throw before a call.
  */
-export class FakeDirectory implements DirectoryGateway {
+export class FakeDirectory implements DirectoryReader {
   users: User[] = [];
   groups: Group[] = [];
   products: Product[] = [];
@@ -123,16 +121,4 @@ export class FakeDirectory implements DirectoryGateway {
       products: user.productAccess.map((a) => ({ productKey: a.productKey, resourceId: a.resourceId, lastActiveAt: a.lastActiveAt })),
     });
   }
-
-  listOrgs = notUsed;
-  deactivateAccount = notUsed;
-  reactivateAccount = notUsed;
-  suspendUser = notUsed;
-  restoreUser = notUsed;
-  assignProductRole = notUsed;
-  revokeProductRole = notUsed;
-  addGroupMember = notUsed;
-  removeGroupMember = notUsed;
-  apiKeyExpiry = notUsed;
-  changesSince = notUsed;
 }

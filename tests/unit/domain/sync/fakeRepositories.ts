@@ -92,7 +92,6 @@ export class FakeUserRepository implements UserRepository {
 
   list = notUsed;
   countMatching = notUsed;
-  erase = notUsed;
 }
 
 export class FakeGroupRepository implements GroupRepository {

@@ -63,7 +63,6 @@ export class MemoryUsers implements UserRepository {
   count(): Promise<number> {
     return Promise.resolve(this.rows.size);
   }
-  erase = (): Promise<void> => Promise.resolve();
 }
 
 export class MemoryGroups implements GroupRepository {
