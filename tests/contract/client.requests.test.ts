@@ -6,6 +6,8 @@ import { patchSpecQuirks } from '../integration/admin-api/support/specQuirks';
 import { startScriptedServer, type ScriptedAnswer, type ScriptedServer, type SeenRequest } from '../integration/admin-api/support/scriptedServer';
 import { operationOf, specForPath, validateRequest, validateResponse } from '../support/openapi';
 
+jest.setTimeout(60_000);
+
 /*
  * Every request the Admin API client sends, captured on the wire, must be valid against the official OpenAPI
  * documents in ../shared/specs; so must every fixture body the client tests serve. One call of each gateway

@@ -1,6 +1,8 @@
 import { JiraSimulator, type RecordedExchange } from '../../dev/jira-simulator';
 import { responseErrors } from '../integration/jira/support/jiraContract';
 
+jest.setTimeout(60_000);
+
 const sim = new JiraSimulator({
   seed: 4,
   users: 250,

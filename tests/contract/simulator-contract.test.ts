@@ -3,6 +3,8 @@ import { declaredStatuses, specForPath } from '../support/openapi';
 import { call, contractErrors, ORG_NOW, startSimulator } from './simulator.harness';
 import { operations } from './simulator.operations';
 
+jest.setTimeout(60_000);
+
 /**
  * Every operation: its success answer and the generic error answers (401, 403 for scoped keys, 429, 500) are valid
  * against the official document — or are one of the documented off-spec answers below, and then the status really

@@ -1,6 +1,8 @@
 import { call, contractErrors, createSimulator, obj } from './simulator.harness';
 import { fixtures } from './simulator.operations';
 
+jest.setTimeout(60_000);
+
 /** The operation-specific error answers (400, 403, 404, 409) the simulator can give, each valid against the spec. */
 const sim = createSimulator();
 beforeAll(() => sim.start());

@@ -1,6 +1,8 @@
 import type { FaultRule } from '../../dev/admin-api-simulator';
 import { call, contractErrors, createSimulator, ORG_NOW } from './simulator.harness';
 
+jest.setTimeout(60_000);
+
 /** Fault injection from configuration: 429 bursts, 5xx, slow answers, malformed pages, dropped connections. */
 const sim = createSimulator();
 beforeAll(() => sim.start());

@@ -1,6 +1,8 @@
 import { AdminApiSimulator } from '../../dev/admin-api-simulator';
 import { call, contractErrors, ORG_NOW } from './simulator.harness';
 
+jest.setTimeout(60_000);
+
 /** Token buckets per endpoint class, X-RateLimit-* headers, Retry-After, and the published limits. */
 let now = Date.parse('2026-06-01T12:00:00.000Z');
 const sim = new AdminApiSimulator({ org: { users: 20, now: ORG_NOW, seed: 'limits' }, clock: () => now, rateLimits: { 'users-search': 5 } });

@@ -1,6 +1,8 @@
 import { call, contractErrors, createSimulator, list, obj, ORG_NOW } from './simulator.harness';
 import { fixtures } from './simulator.operations';
 
+jest.setTimeout(60_000);
+
 /** Paging and filters of the read endpoints, and what users/search and last-active-dates say about activity. */
 const sim = createSimulator({ org: { users: 250, now: ORG_NOW, seed: 'search', sites: 3, directories: 2 } });
 beforeAll(() => sim.start());

@@ -1,5 +1,7 @@
 import { declaredStatuses, validateRequest, validateResponse } from '../support/openapi';
 
+jest.setTimeout(60_000);
+
 /** The helper must reject what the spec rejects, or the contract tests prove nothing. */
 describe('tests/support/openapi', () => {
   const search = '/admin/v2/orgs/o1/directories/-/users/search';

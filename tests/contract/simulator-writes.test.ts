@@ -2,6 +2,8 @@ import { statusOf } from '../../dev/admin-api-simulator';
 import { call, contractErrors, createSimulator, list, obj } from './simulator.harness';
 import { fixtures } from './simulator.operations';
 
+jest.setTimeout(60_000);
+
 /** Writes change the directory and later reads (over HTTP and through `state`) reflect them. */
 const sim = createSimulator();
 beforeAll(() => sim.start());

@@ -16,6 +16,8 @@ import { app, choose, numberIn, openTab, press, see, tableRows, tileValue } from
 
 const USERS = 240;
 const STEP = 120_000;
+// Also for the tests outside the journey: the first `invoke` loads and compiles the whole app.
+jest.setTimeout(STEP);
 
 let host: TestPreview;
 let browser: BrowserSession;

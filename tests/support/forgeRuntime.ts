@@ -145,15 +145,21 @@ async function checkEgressHookOrder(): Promise<void> {
   }
 }
 
-/** Registers beforeAll/afterAll that start and stop a runtime for this test file; returns its handle. */
+/**
+ * Registers beforeAll/afterAll that start and stop a runtime for this test file; returns its handle. Also sets the
+ * file's timeout per test and hook to 60 s (docs/decisions.md, "Tests on a busy machine"): the first call into the
+ * runtime loads and compiles the app's modules and creates its schema, which on a busy machine takes longer than
+ * Jest's default 5 s.
+ */
 export function useForgeRuntime(options: UseForgeRuntimeOptions = {}): ForgeRuntimeHandle {
   let started: StartedForgeRuntime | undefined;
   const get = (): StartedForgeRuntime => {
     if (started === undefined) throw new Error('forge-runtime: the runtime is only available inside tests and hooks');
     return started;
   };
+  jest.setTimeout(60_000);
   beforeAll(async () => { started = await startForgeRuntime(options); }, 60_000);
-  afterAll(async () => { await started?.stop(); started = undefined; });
+  afterAll(async () => { await started?.stop(); started = undefined; }, 60_000);
   return {
     get runtime() { return get().runtime; },
     get database() { return get().database; },

@@ -5,29 +5,22 @@ import { validateProtectedEntries } from '../../domain/policy/protectedEmails';
 import type { SettingsStore } from '../../domain/ports/settingsStore';
 import { kvsCall } from './kvsErrors';
 import { kvsKeys, MAX_VALUE_BYTES } from './kvsKeys';
-import { migrateToCurrent, storedVersion } from './settingsMigrations';
 
 const issuesOf = (error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
 /**
- * Settings in KVS under one key. Absent → defaults; an older version is migrated and written back;
- * a value that cannot be read is an error, never silently replaced by defaults (that would drop the
- * protected-email whitelist).
+ * Settings in KVS under one key. Absent → defaults; a value that does not parse is an error, never silently
+ * replaced by defaults (that would drop the protected-email whitelist). There are no migrations before 1.0.
  */
 export class KvsSettingsStore implements SettingsStore {
   async load(): Promise<Settings> {
     const raw = await kvsCall('get settings', () => kvs.get<unknown>(kvsKeys.settings));
     if (raw === undefined) return defaultSettings();
-    const migrated = migrateToCurrent(raw);
-    const parsed = settingsSchema.safeParse(migrated);
-    if (migrated === null || !parsed.success) {
-      throw new DomainError('INTERNAL', 'Stored settings cannot be read', {
-        storedVersion: storedVersion(raw),
-        issues: parsed.success ? [] : issuesOf(parsed.error),
-      });
+    const parsed = settingsSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new DomainError('INTERNAL', 'Stored settings cannot be read', { issues: issuesOf(parsed.error) });
     }
-    if (migrated !== raw) await this.write(parsed.data);
     return parsed.data;
   }
 

@@ -116,9 +116,9 @@ export const syncCheckpointSchema = z.object({
   earlyActivityStopped: z.boolean().optional(),
   /**
    * The token of the 'sync' lock lease the run's start took; ending the run releases the lock with it, so a run
-   * that outlived its lease cannot free the lock of a later holder. Absent in rows saved before leases had tokens.
+   * that outlived its lease cannot free the lock of a later holder.
    */
-  lockToken: z.string().optional(),
+  lockToken: z.string().min(1),
 });
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
 

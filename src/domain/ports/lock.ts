@@ -8,12 +8,6 @@ export interface LockLease {
 }
 
 /**
- * The token of a lease taken before leases carried tokens (a sync run saved by an older version): releasing with
- * it frees only a lock stored without a token, never one that a current holder took.
- */
-export const LEGACY_LEASE_TOKEN = '';
-
-/**
  * A named lease so that duplicate scheduled ticks or double clicks do nothing. `acquire` returns null when someone
  * else holds the lock, else the lease; leases expire by themselves after `ttlSeconds`. `release` frees the lock only
  * while it is still held with that lease's token: a holder that outlived its TTL cannot free the lock of whoever

@@ -28,6 +28,9 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Playwright's wait for an action, a locator or a navigation: explicit, and generous for a busy machine. */
+const WAIT_MS = 60_000;
+
 /** Launches Chromium with a fresh user-data-dir and opens one page. */
 export const launchBrowser = async (): Promise<BrowserSession> => {
   if (!existsSync(CHROMIUM)) {
@@ -37,12 +40,15 @@ export const launchBrowser = async (): Promise<BrowserSession> => {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    timeout: WAIT_MS,
     args: FLAGS,
     acceptDownloads: true,
     viewport: { width: 1280, height: 860 },
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
   });
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (message) => {

@@ -26,9 +26,9 @@ export const choose = async (page: Page, label: string, option: string): Promise
   await page.getByRole('option', { name: option, exact: true }).click();
 };
 
-/** Waits for text to appear in the app. */
-export const see = async (page: Page, text: string | RegExp, timeout = 30_000): Promise<void> => {
-  await app(page).getByText(text).first().waitFor({ timeout });
+/** Waits for text to appear in the app, by default as long as the browser's default wait (support/browser.ts). */
+export const see = async (page: Page, text: string | RegExp, timeout?: number): Promise<void> => {
+  await app(page).getByText(text).first().waitFor(timeout === undefined ? {} : { timeout });
 };
 
 /** Digits of a shown number ("1,234" → 1234). */

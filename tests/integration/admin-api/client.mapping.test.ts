@@ -4,6 +4,8 @@ import { fixtureAnswer } from './support/fixtureScript';
 import { CONF, DIR, GROUP_ARI, JIRA, ORG } from './support/fixtures';
 import { startScriptedServer, type ScriptedServer } from './support/scriptedServer';
 
+jest.setTimeout(60_000);
+
 let server: ScriptedServer;
 let client: TestClient;
 

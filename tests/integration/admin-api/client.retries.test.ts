@@ -3,6 +3,8 @@ import { fixtureAnswer } from './support/fixtureScript';
 import { DIR, ORG } from './support/fixtures';
 import { startScriptedServer, type Script, type ScriptedAnswer, type ScriptedServer } from './support/scriptedServer';
 
+jest.setTimeout(60_000);
+
 let server: ScriptedServer;
 
 beforeAll(async () => {

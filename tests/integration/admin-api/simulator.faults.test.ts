@@ -2,6 +2,8 @@ import type { FaultRule } from '../../../dev/admin-api-simulator';
 import { rejection } from './support/client';
 import { SIM_NOW, startRig, walkUsers, type SimRig } from './support/simulator';
 
+jest.setTimeout(60_000);
+
 /* The client's behaviour under each fault the simulator injects: retried, never turned into missing data. */
 
 const ORG = { users: 1000, now: SIM_NOW, seed: 'faults' };

@@ -1,6 +1,8 @@
 import type { User } from '../../../src/domain/model/user';
 import { resumable, SIM_NOW, startRig, tooManyRequests, walkUsers, type SimRig } from './support/simulator';
 
+jest.setTimeout(60_000);
+
 /*
  * The client against the Admin API simulator on shared virtual time: its pacing keeps every endpoint under the
  * simulator's per-minute token buckets with zero 429s in steady state, and it recovers from an injected 429 storm

@@ -2,6 +2,8 @@ import { DEFAULT_KEYS } from '../../../dev/admin-api-simulator';
 import { rejection } from './support/client';
 import { SIM_NOW, startRig, walkUsers, type SimRig } from './support/simulator';
 
+jest.setTimeout(60_000);
+
 /* Reads and writes against the simulator's organization: the mapping matches its truth, writes change its state. */
 
 const ORG = { users: 120, now: SIM_NOW, seed: 'writes' };

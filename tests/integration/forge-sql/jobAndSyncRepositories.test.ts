@@ -46,6 +46,7 @@ const checkpoint: SyncCheckpoint = {
   estimates: { groups: 480, users: 300, memberships: null },
   savedAt: new Date(NOW.getTime() + 1234),
   failureReason: null,
+  lockToken: 'lease-1',
 };
 
 const run = (generation: number, overrides: Partial<SyncRun> = {}): SyncRun => ({

@@ -1,5 +1,7 @@
 import { JiraSimulator, serveJiraSimulator } from '../../../dev/jira-simulator';
 
+jest.setTimeout(60_000);
+
 describe('Jira/JSM simulator over HTTP', () => {
   it('answers like handle(), with X-Sim-Account-Id as the calling user', async () => {
     const sim = new JiraSimulator({ seed: 2 });

@@ -2,7 +2,6 @@ import { useForgeRuntime } from '../../support/forgeRuntime';
 import { kvs } from '@forge/kvs';
 import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../../src/domain/model/settings';
 import { KvsSettingsStore } from '../../../src/adapters/kvs/kvsSettingsStore';
-import { nearestChoice } from '../../../src/adapters/kvs/settingsMigrations';
 
 const rt = useForgeRuntime({ sql: false });
 const store = new KvsSettingsStore();
@@ -55,37 +54,10 @@ describe('KvsSettingsStore (S2-S8 persistence)', () => {
     await expect(store.save({ ...custom, protectedEmails: many })).rejects.toMatchObject({ code: 'STORAGE_LIMIT' });
   });
 
-  it('migrates a version-0 value: thresholds snapped to the choices, sync hour in UTC, written back', async () => {
-    await kvs.set('settings', {
-      warningDays: 45,
-      overdueDays: 100,
-      syncHourUtc: 5,
-      protectedEmails: ['ceo@example.com'],
-      allowProductAdmins: true,
-    });
-    const loaded = await store.load();
-    expect(loaded).toEqual({
-      ...defaultSettings(),
-      inactivity: { warningDays: 60, overdueDays: 90 },
-      access: { allowProductAdmins: true, allowUserAccessAdmins: false },
-      sync: { hour: 5, timeZone: 'UTC' },
-      protectedEmails: ['ceo@example.com'],
-    });
-    expect(await kvs.get('settings')).toEqual(loaded);
-  });
-
-  it('keeps migrated thresholds strictly ordered', async () => {
-    await kvs.set('settings', { warningDays: 200, overdueDays: 365, syncHourUtc: 0 });
-    expect((await store.load()).inactivity).toEqual({ warningDays: 120, overdueDays: 180 });
-    await kvs.set('settings', { warningDays: 10, overdueDays: 8, syncHourUtc: 0 });
-    expect((await store.load()).inactivity).toEqual({ warningDays: 7, overdueDays: 14 });
-    expect([1, 5, 10, 11, 75, 500].map(nearestChoice)).toEqual([3, 7, 7, 14, 90, 180]);
-  });
-
   it.each<[string, unknown]>([
     ['a corrupt value', { version: 1, inactivity: 'soon' }],
     ['a version from the future', { ...defaultSettings(), version: 99 }],
-    ['a v0 value missing fields', { warningDays: 30 }],
+    ['the flat shape of the first preview (no migrations before 1.0)', { warningDays: 45, overdueDays: 100, syncHourUtc: 5 }],
   ])('fails loudly on %s instead of falling back to defaults (which would drop protection)', async (_name, raw) => {
     await kvs.set('settings', raw);
     await expect(store.load()).rejects.toMatchObject({ code: 'INTERNAL' });

@@ -1,6 +1,6 @@
 import type { AuditActor, AuditEntry } from '../../model/audit';
 import type { SyncRun } from '../../model/jobs';
-import { LEGACY_LEASE_TOKEN, type LockLease } from '../../ports/lock';
+import type { LockLease } from '../../ports/lock';
 import { SYNC_LOCK } from './budget';
 import type { RunControlDeps } from './deps';
 
@@ -34,8 +34,8 @@ export const syncAuditEntry = (run: SyncRun, event: 'start' | 'end', actor: Audi
   jobId: run.id,
 });
 
-/** The 'sync' lease the run's start took; a run saved before leases had tokens holds the legacy one. */
-export const syncLease = (run: SyncRun): LockLease => ({ name: SYNC_LOCK, token: run.checkpoint.lockToken ?? LEGACY_LEASE_TOKEN });
+/** The 'sync' lease the run's start took. */
+export const syncLease = (run: SyncRun): LockLease => ({ name: SYNC_LOCK, token: run.checkpoint.lockToken });
 
 /**
  * Ends a run: the audit entry first, then the lock, then the run's status. In that order a crash at any point is

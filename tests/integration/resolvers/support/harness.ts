@@ -37,7 +37,7 @@ export const useAppRig = (users = 30): AppRig => {
   }, 60_000);
   afterAll(async () => {
     await sim?.stop();
-  });
+  }, 60_000);
   const invoke = async (accountId: string, key: string, payload: unknown = {}): Promise<unknown> => {
     const result = await rt.runtime.invoke({ accountId, functionKey: 'resolver', moduleKey: 'ulo-admin-page' }, () =>
       handler({ call: { functionKey: key, payload }, context: { moduleKey: 'ulo-admin-page' } }, { principal: { accountId } }),

@@ -1,6 +1,5 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import { syncRunSchema } from '../../../../src/domain/model/jobs';
-import { LEGACY_LEASE_TOKEN } from '../../../../src/domain/ports/lock';
 import { SYNC_LOCK_TTL_SECONDS } from '../../../../src/domain/usecases/sync/budget';
 import { syncLease } from '../../../../src/domain/usecases/sync/endRun';
 import { startSync } from '../../../../src/domain/usecases/sync/startSync';
@@ -60,31 +59,12 @@ describe("the 'sync' lock lease (start to end of a run)", () => {
     expect(w.lock.holder('sync')).toBe(later?.token);
   });
 
-  it('reads a checkpoint saved before leases had tokens, and ends such a run with the legacy lease', async () => {
+  it('refuses a checkpoint without the lease token (stored shapes have no pre-1.0 fallbacks)', async () => {
     const w = makeWorld();
     populate(w, { users: 10 });
     const run = await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps);
-    const { lockToken: _dropped, ...oldCheckpoint } = run.checkpoint;
-    const old = syncRunSchema.parse({ ...run, checkpoint: oldCheckpoint });
-    expect(old.checkpoint.lockToken).toBeUndefined();
-    expect(syncLease(old)).toEqual({ name: 'sync', token: LEGACY_LEASE_TOKEN });
-
-    // The older version stored its lock without a token: the legacy lease frees exactly that one.
-    w.lock.leases.set('sync', { token: LEGACY_LEASE_TOKEN, until: w.clock.now().getTime() + HOUR });
-    await w.runs.update(old);
-    await drain(w);
-    expect((await w.runs.get(run.id))?.status).toBe('succeeded');
-    expect(w.lock.isHeld('sync')).toBe(false);
-  });
-
-  it('never lets a legacy run free a lock taken with a token', async () => {
-    const w = makeWorld();
-    populate(w, { users: 10 });
-    const run = await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps);
-    const { lockToken, ...oldCheckpoint } = run.checkpoint;
-    await w.runs.update(syncRunSchema.parse({ ...run, checkpoint: oldCheckpoint }));
-    await drain(w);
-    expect((await w.runs.get(run.id))?.status).toBe('succeeded');
-    expect(w.lock.holder('sync')).toBe(lockToken);
+    const { lockToken: _dropped, ...withoutToken } = run.checkpoint;
+    expect(syncRunSchema.safeParse({ ...run, checkpoint: withoutToken }).success).toBe(false);
+    expect(syncRunSchema.safeParse({ ...run, checkpoint: { ...withoutToken, lockToken: '' } }).success).toBe(false);
   });
 });
