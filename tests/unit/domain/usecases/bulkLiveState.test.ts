@@ -36,7 +36,7 @@ describe('a started item is judged on the live directory (issue 16)', () => {
   it('re-checks the live user before calling again: protected since, or gone from the directory, is skipped', async () => {
     const deps = bulkDeps();
     const jobId = await startedJob(deps, ['u-managed', 'u-external']);
-    deps.settings.value = { ...deps.settings.value, protectedEmails: [deps.users.rows.get('u-managed')?.email ?? ''] };
+    deps.settings.settings = { ...deps.settings.settings, protectedEmails: [deps.users.rows.get('u-managed')?.email ?? ''] };
     deps.directory.live.delete('u-external');
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(deps.directory.calls).toEqual([]);
@@ -77,7 +77,7 @@ describe('a change the directory answered with 5xx or time-outs (UPSTREAM_FAILED
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'partially-failed' });
     expect(await results(deps, jobId)).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
     expect(deps.users.rows.get('u-managed')?.accountStatus).toBe('inactive');
-    expect(deps.audit.entries.map((e) => [e.targetAccountId, e.outcome, e.reason])).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
+    expect(deps.audit.list.map((e) => [e.targetAccountId, e.outcome, e.reason])).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
   });
 
   it('counts as failed when the live read fails too', async () => {

@@ -3,8 +3,8 @@ import type { Group } from '../../../../src/domain/model/group';
 import type { Product } from '../../../../src/domain/model/product';
 import type { User } from '../../../../src/domain/model/user';
 import type { DirectoryReader, Page, UserActivity, UserSearchFilter } from '../../../../src/domain/ports/directoryReader';
-import type { Clock } from '../../../../src/domain/ports/clock';
-import type { KillSwitch } from './faults';
+import type { FakeClock } from './clock';
+import { KillSwitch } from './killSwitch';
 
 export type GatewayCall = 'listProducts' | 'listDirectories' | 'searchUsers' | 'searchGroups' | 'lastActiveDates';
 
@@ -31,7 +31,7 @@ const userPageOf = (users: readonly User[], cursor: string | null, size = 100): 
  * activity of `hiddenActivity` users (activityKnown false), which only `lastActiveDates` gives. Each call moves the
  * clock by `callMs`; `fault` may throw before a call.
  */
-export class FakeDirectory implements DirectoryReader {
+export class FakeDirectoryReader implements DirectoryReader {
   users: User[] = [];
   groups: Group[] = [];
   products: Product[] = [];
@@ -45,8 +45,8 @@ export class FakeDirectory implements DirectoryReader {
   callMs = 0;
 
   constructor(
-    private readonly clock: Clock & { advance(ms: number): void },
-    private readonly power: KillSwitch,
+    private readonly clock: FakeClock,
+    private readonly power: KillSwitch = new KillSwitch(),
   ) {}
 
   private call(name: GatewayCall, arg: string | null = null): void {
