@@ -26,6 +26,10 @@ type Decision = { kind: 'done'; item: ProcessedItem } | { kind: 'call'; intent: 
  */
 const decide = (accountId: string, synced: User | undefined, intent: ItemIntent | undefined, live: User | undefined, env: ItemEnv): Decision => {
   const done = (item: ProcessedItem): Decision => ({ kind: 'done', item });
+  // Protected by either address (the synced or the live one): a protected user is never changed.
+  if (synced !== undefined && env.context.protectedEmails.isProtected(synced.email)) {
+    return done(processedItem(env, accountId, { kind: 'skipped', reason: 'protected' }));
+  }
   if (intent !== undefined && live !== undefined && changeIsThere(intent.method, live, intent.groupIds, env.action)) {
     const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action);
     return done(processedItem(env, accountId, { kind: 'changed', method: intent.method }, updated));
@@ -37,9 +41,14 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
   return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds }, user, synced: synced ?? user };
 };
 
-/** After 5xx answers or time-outs (UPSTREAM_FAILED) a change may still have landed: the live user tells. */
-const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: ItemEnv): Promise<boolean> => {
-  const user = (await liveUsers([accountId], env.target).catch(() => null))?.get(accountId);
+/**
+ * After 5xx answers or time-outs (UPSTREAM_FAILED) a change may still have landed: the live user tells. When the
+ * live read fails too, nobody can tell: null, and the item stays started for a later slice to read again.
+ */
+const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: ItemEnv): Promise<boolean | null> => {
+  const users = await liveUsers([accountId], env.target).catch(() => null);
+  if (users === null) return null;
+  const user = users.get(accountId);
   return user !== undefined && changeIsThere(method, user, groupIds, env.action);
 };
 
@@ -53,7 +62,11 @@ const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ ite
     const { code, ...api } = failureOf(error);
     const halt = haltFor(code, error);
     if (halt?.kind === 'retry-later') return { item: null, halt };
-    if (code === 'UPSTREAM_FAILED' && (await landedAnyway(d.intent, env))) return changed();
+    if (code === 'UPSTREAM_FAILED') {
+      const landed = await landedAnyway(d.intent, env);
+      if (landed === true) return changed();
+      if (landed === null) return { item: null, halt: { kind: 'retry-later', error } };
+    }
     return { item: processedItem(env, accountId, { kind: 'failed', code, method }, null, api), halt };
   }
   return changed();

@@ -40,10 +40,8 @@ const itemEnv = async (job: Job, deps: SliceDeps): Promise<ItemEnv> => {
   };
 };
 
-const continueLater = async (job: Job, message: BulkMessage, delaySeconds: number, deps: SliceDeps): Promise<BulkSliceOutcome> => {
-  await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: message.slice + 1 }, delaySeconds);
-  return { kind: 'continued', slice: message.slice + 1, delaySeconds };
-};
+/** The continuation is pushed by runBulkSlice once the job's lease is released (else it could find the job busy). */
+const continueLater = (message: BulkMessage, delaySeconds: number): BulkSliceOutcome => ({ kind: 'continued', slice: message.slice + 1, delaySeconds });
 
 const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
   const env = await itemEnv(job, deps);
@@ -52,14 +50,14 @@ const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: S
   if (env.target.orgId === '') return { kind: 'finished', status: (await failRemaining(current, 'API_KEY_MISSING', env, deps)).status };
   let handled = 0;
   for (;;) {
-    if (handled >= limits.itemsPerSlice || budget.remainingMs() < limits.safetyMarginMs) return continueLater(current, message, 0, deps);
+    if (handled >= limits.itemsPerSlice || budget.remainingMs() < limits.safetyMarginMs) return continueLater(message, 0);
     const ids = await deps.jobs.pendingItems(job.id, limits.batchSize);
     if (ids.length === 0) return { kind: 'finished', status: (await finishJob(current, deps)).status };
     const { done, halt } = await runBatch(ids, env, deps);
     handled += done.length;
     current = await recordBatch(current, done, deps);
     if (halt?.kind === 'stop-job') return { kind: 'finished', status: (await failRemaining(current, halt.code, env, deps)).status };
-    if (halt?.kind === 'retry-later') return continueLater(current, message, rateLimitDelay(halt.error, deps.clock.now(), syncLimits(undefined)), deps);
+    if (halt?.kind === 'retry-later') return continueLater(message, rateLimitDelay(halt.error, deps.clock.now(), syncLimits(undefined)));
   }
 };
 
@@ -79,10 +77,13 @@ export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, de
   const limits = bulkLimits(deps.limits);
   const lease = await deps.lock.acquire(lockName(job.id), limits.sliceLeaseSeconds);
   if (lease === null) return { kind: 'ignored', reason: 'busy' };
+  let outcome: BulkSliceOutcome;
   try {
-    return await work(job, message, budget, deps, limits);
+    outcome = await work(job, message, budget, deps, limits);
   } finally {
     // Our own lease only: a slice that outlived it must not free the lease of a re-delivered slice now running.
     await deps.lock.release(lease);
   }
+  if (outcome.kind === 'continued') await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: outcome.slice }, outcome.delaySeconds);
+  return outcome;
 };

@@ -80,12 +80,32 @@ describe('a change the directory answered with 5xx or time-outs (UPSTREAM_FAILED
     expect(deps.audit.list.map((e) => [e.targetAccountId, e.outcome, e.reason])).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
   });
 
-  it('counts as failed when the live read fails too', async () => {
+  it('stays started when the live read fails too: nobody can tell, so a later slice reads it again', async () => {
     const deps = bulkDeps();
     const { jobId } = await startBulk({ action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds: ['u-managed'] } }, admin, deps);
     deps.directory.failWith.set('u-managed', new DomainError('UPSTREAM_FAILED', 'bad gateway'));
     deps.directory.readFailure = new DomainError('UPSTREAM_FAILED', 'bad gateway');
-    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'failed' });
-    expect(await results(deps, jobId)).toEqual([['u-managed', 'failed', 'UPSTREAM_FAILED']]);
+    expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 60 });
+    expect(await results(deps, jobId)).toEqual([]);
+    expect(deps.audit.entries).toEqual([]);
+    // The disable had landed: the next slice reads it live and records it made, without calling again.
+    deps.directory.readFailure = null;
+    deps.directory.live.set('u-managed', { ...deps.directory.live.get('u-managed')!, accountStatus: 'inactive' });
+    expect(await slice(deps, jobId, 1)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(await results(deps, jobId)).toEqual([['u-managed', 'succeeded', null]]);
+    expect(deps.directory.calls).toEqual(['disable u-managed']);
+  });
+});
+
+describe('a started item of a user protected by the synced address', () => {
+  it('is skipped even when the live address is not protected', async () => {
+    const deps = bulkDeps();
+    const jobId = await startedJob(deps, ['u-managed']);
+    const email = deps.users.rows.get('u-managed')?.email ?? '';
+    deps.settings.value = { ...deps.settings.value, protectedEmails: [email] };
+    deps.directory.live.set('u-managed', { ...deps.directory.live.get('u-managed')!, email: 'renamed@elsewhere.example' });
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(deps.directory.calls).toEqual([]);
+    expect(await results(deps, jobId)).toEqual([['u-managed', 'skipped', 'protected']]);
   });
 });

@@ -108,6 +108,20 @@ describe('bulk job slices (B3, B4)', () => {
     expect(await deps.jobs.itemCounts(jobId)).toMatchObject({ pending: 1, succeeded: 1 });
   });
 
+  it('pushes its continuation only after releasing the job lease, so the next slice never finds the job busy', async () => {
+    const deps = bulkDeps();
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
+    const heldAtPush: boolean[] = [];
+    const push = deps.queue.push.bind(deps.queue);
+    deps.queue.push = (message, delaySeconds) => {
+      heldAtPush.push(deps.lock.held.has(`bulk-job:${jobId}`));
+      return push(message, delaySeconds);
+    };
+    deps.limits = { itemsPerSlice: 1, batchSize: 1 };
+    expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 0 });
+    expect(heldAtPush).toEqual([false]);
+  });
+
   it('ignores unknown jobs and a slice whose job is busy', async () => {
     const deps = bulkDeps();
     expect(await slice(deps, 'nope')).toEqual({ kind: 'ignored', reason: 'no-job' });
