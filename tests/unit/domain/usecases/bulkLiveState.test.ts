@@ -87,7 +87,7 @@ describe('a change the directory answered with 5xx or time-outs (UPSTREAM_FAILED
     deps.directory.readFailure = new DomainError('UPSTREAM_FAILED', 'bad gateway');
     expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 60 });
     expect(await results(deps, jobId)).toEqual([]);
-    expect(deps.audit.entries).toEqual([]);
+    expect(deps.audit.list).toEqual([]);
     // The disable had landed: the next slice reads it live and records it made, without calling again.
     deps.directory.readFailure = null;
     deps.directory.live.set('u-managed', { ...deps.directory.live.get('u-managed')!, accountStatus: 'inactive' });
@@ -102,7 +102,7 @@ describe('a started item of a user protected by the synced address', () => {
     const deps = bulkDeps();
     const jobId = await startedJob(deps, ['u-managed']);
     const email = deps.users.rows.get('u-managed')?.email ?? '';
-    deps.settings.value = { ...deps.settings.value, protectedEmails: [email] };
+    deps.settings.settings = { ...deps.settings.settings, protectedEmails: [email] };
     deps.directory.live.set('u-managed', { ...deps.directory.live.get('u-managed')!, email: 'renamed@elsewhere.example' });
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(deps.directory.calls).toEqual([]);

@@ -114,7 +114,7 @@ describe('bulk job slices (B3, B4)', () => {
     const heldAtPush: boolean[] = [];
     const push = deps.queue.push.bind(deps.queue);
     deps.queue.push = (message, delaySeconds) => {
-      heldAtPush.push(deps.lock.held.has(`bulk-job:${jobId}`));
+      heldAtPush.push(deps.lock.isHeld(`bulk-job:${jobId}`));
       return push(message, delaySeconds);
     };
     deps.limits = { itemsPerSlice: 1, batchSize: 1 };
