@@ -42,5 +42,6 @@ export const validationRules = [
   'apiKey.org-not-visible',
   'bulk.selection-too-large',
   'bulk.no-such-job',
+  'bulk.retry-other-action',
   'sync.group-memberships-need-groups',
 ] as const;

@@ -37,6 +37,11 @@ export interface JobRepository {
   recent(limit: number): Promise<Job[]>;
   /** Queued or running jobs of `kind` whose record has not moved since `before` (their continuation was lost). */
   stalled(kind: JobKind, before: Date): Promise<Job[]>;
+  /**
+   * Moves a job's `updated_at` to `now` only while it is still unfinished and has not moved since `before`; true when
+   * it did. Whoever gets true owns the healing of that stall (a second tick, or a slice that just moved it, wins false).
+   */
+  touchIfStalled(id: string, before: Date, now: Date): Promise<boolean>;
   /** Items not yet done, in a stable order, for the next slice. */
   pendingItems(jobId: string, limit: number): Promise<string[]>;
   /** Marks pending items as started with the change each is about to make (a later intent replaces an earlier). */

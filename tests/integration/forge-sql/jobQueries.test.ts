@@ -70,6 +70,16 @@ describe('SqlJobRepository: the spec in the row, and the queries that replace th
     await expect(jobs.recent(0)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
+  it('touches a stalled job only while it is unfinished and has not moved since', async () => {
+    await jobs.create(aJob('j-t', 8, { status: 'running', updatedAt: at(10) }), ['a']);
+    expect(await jobs.touchIfStalled('j-t', at(5), at(40))).toBe(false);
+    expect(await jobs.touchIfStalled('j-t', at(20), at(40))).toBe(true);
+    expect((await jobs.get('j-t'))?.updatedAt).toEqual(at(40));
+    expect(await jobs.touchIfStalled('j-t', at(20), at(41))).toBe(false);
+    await jobs.update({ ...(await jobs.get('j-t'))!, status: 'succeeded' });
+    expect(await jobs.touchIfStalled('j-t', at(50), at(60))).toBe(false);
+  });
+
   it('pages results of one outcome only', async () => {
     const ids = Array.from({ length: 7 }, (_, i) => `acc-${String(i)}`);
     await jobs.create(aJob('j-6', 5), ids);

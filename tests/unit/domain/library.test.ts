@@ -38,7 +38,7 @@ describe('the domain as a library', () => {
       get: notNeeded, list: notNeeded, upsertMany: notNeeded, deleteNotSeenSince: notNeeded,
       deleteMembershipsNotSeenSince: notNeeded, upsertMemberships: notNeeded, memberCounts: notNeeded, count: notNeeded,
     };
-    const deps: PlanDeps = { users, groups, jobs: { results: notNeeded }, settings: { load: () => Promise.resolve(settings), save: notNeeded }, clock: { now: () => now } };
+    const deps: PlanDeps = { users, groups, jobs: { results: notNeeded, get: notNeeded }, settings: { load: () => Promise.resolve(settings), save: notNeeded }, clock: { now: () => now } };
     const plan = await planBulk(
       { action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds: synced.map((u) => u.accountId) }, itemsLimit: 100 },
       deps,

@@ -119,6 +119,14 @@ export class SqlJobRepository implements JobRepository {
     return rows.map(toJob);
   }
 
+  async touchIfStalled(id: string, before: Date, now: Date): Promise<boolean> {
+    const affected = await this.db.execute({
+      query: `UPDATE jobs SET updated_at=? WHERE id=? AND ${UNFINISHED} AND updated_at < ?`,
+      params: [toSqlDateTime(now), id, toSqlDateTime(before)],
+    });
+    return affected > 0;
+  }
+
   async update(job: Job): Promise<void> {
     const affected = await this.db.execute({
       query:

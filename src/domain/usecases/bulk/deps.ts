@@ -14,7 +14,7 @@ import type { UserRepository } from '../../ports/userRepository';
 /** What planning a bulk action reads (`jobs`: a retry selects the failed users of an earlier job). */
 export interface PlanDeps {
   users: UserRepository;
-  jobs: Pick<JobRepository, 'results'>;
+  jobs: Pick<JobRepository, 'results' | 'get'>;
   groups: GroupRepository;
   settings: SettingsStore;
   clock: Clock;

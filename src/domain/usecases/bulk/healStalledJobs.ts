@@ -4,7 +4,7 @@ import type { JobRepository } from '../../ports/jobRepository';
 import { bulkLimits, type BulkLimits } from './deps';
 
 export interface HealDeps {
-  jobs: Pick<JobRepository, 'stalled' | 'update'>;
+  jobs: Pick<JobRepository, 'stalled' | 'touchIfStalled'>;
   queue: JobQueue;
   clock: Clock;
   limits?: Partial<BulkLimits>;
@@ -12,16 +12,19 @@ export interface HealDeps {
 
 /**
  * B3, run by the hourly tick: a queued or running bulk job whose record has not moved for `stallAfterMs` lost its
- * continuation (a crash, a platform failure), so its next slice is pushed again; the record is touched first so a
- * second tick does not push twice. A duplicate slice is harmless: slices of one job take the job's lease. Returns
+ * continuation (a crash, a platform failure), so its next slice is pushed again. The record is touched first, and
+ * only while it is still stalled (a conditional update): a second tick, or a slice that moved or finished the job
+ * meanwhile, pushes nothing and overwrites nothing. A duplicate slice is harmless: slices of one job take the job's lease. Returns
  * the jobs healed.
  */
 export const healStalledJobs = async (deps: HealDeps): Promise<string[]> => {
   const now = deps.clock.now();
-  const stalled = await deps.jobs.stalled('bulk-action', new Date(now.getTime() - bulkLimits(deps.limits).stallAfterMs));
-  for (const job of stalled) {
-    await deps.jobs.update({ ...job, updatedAt: now });
+  const before = new Date(now.getTime() - bulkLimits(deps.limits).stallAfterMs);
+  const healed: string[] = [];
+  for (const job of await deps.jobs.stalled('bulk-action', before)) {
+    if (!(await deps.jobs.touchIfStalled(job.id, before, now))) continue;
     await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: 0 });
+    healed.push(job.id);
   }
-  return stalled.map((job) => job.id);
+  return healed;
 };

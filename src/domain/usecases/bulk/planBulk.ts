@@ -1,3 +1,4 @@
+import { DomainError } from '../../model/errors';
 import { planAction, type ActionMethod, type ActionPlan, type BulkAction, type SkipReason } from '../../policy/actionEligibility';
 import type { PlanDeps } from './deps';
 import { planContextFor } from './planContext';
@@ -22,12 +23,27 @@ export interface BulkPlanView {
   moreItems: boolean;
 }
 
+const sameAction = (a: BulkAction, b: BulkAction): boolean =>
+  a.type === b.type && ('productKey' in a ? 'productKey' in b && a.productKey === b.productKey && a.resourceId === b.resourceId : true);
+
+/** A retry (B3) repeats the failed job's own action: another action over its failed users is refused. */
+const checkRetry = async (action: BulkAction, selection: BulkSelection, deps: PlanDeps): Promise<void> => {
+  if (selection.kind !== 'failed-in-job') return;
+  const job = await deps.jobs.get(selection.jobId);
+  const problem = job?.kind !== 'bulk-action' ? 'no-such-job' : sameAction(job.spec.action, action) ? null : 'retry-other-action';
+  if (problem === null) return;
+  throw new DomainError('VALIDATION_FAILED', 'A retry repeats the action of an existing bulk job', {
+    issues: [{ path: 'selection.jobId', messageKey: `validation.bulk.${problem}`, message: problem }],
+  });
+};
+
 /** The plan for the selection as the server sees it now, with the account IDs in plan order (for bulk.start). */
 export const computePlan = async (
   action: BulkAction,
   selection: BulkSelection,
   deps: PlanDeps,
 ): Promise<{ plan: ActionPlan; people: Map<string, { name: string; email: string | null }> }> => {
+  await checkRetry(action, selection, deps);
   const settings = await deps.settings.load();
   const context = await planContextFor(action, settings, deps.clock.now(), deps.groups);
   const users = await resolveSelection(selection, context, deps);

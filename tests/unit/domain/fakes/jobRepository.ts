@@ -49,6 +49,12 @@ export class FakeJobRepository implements JobRepository {
     const open = (j: Job): boolean => j.kind === kind && (j.status === 'queued' || j.status === 'running');
     return Promise.resolve([...this.jobs.values()].filter((j) => open(j) && j.updatedAt < before));
   }
+  touchIfStalled(id: string, before: Date, now: Date): Promise<boolean> {
+    const job = this.jobs.get(id);
+    if (job === undefined || (job.status !== 'queued' && job.status !== 'running') || !(job.updatedAt < before)) return Promise.resolve(false);
+    this.jobs.set(id, { ...job, updatedAt: now });
+    return Promise.resolve(true);
+  }
   private of(jobId: string): Map<string, ItemRow> {
     return this.items.get(jobId) ?? new Map<string, ItemRow>();
   }

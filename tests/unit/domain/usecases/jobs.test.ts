@@ -50,6 +50,22 @@ describe('Retry failed users (B3)', () => {
     expect(retry).toMatchObject({ total: 1, status: 'queued' });
     expect(await deps.jobs.pendingItems(retry.jobId, 10)).toEqual(['u-managed']);
   });
+
+  it('refuses another action over the failed users of a job, and an unknown job', async () => {
+    const deps = bulkDeps();
+    const job = await startBulk(deactivate(['u-managed']), admin, deps);
+    const retryWith = (action: Parameters<typeof planBulk>[0]['action'], jobId = job.jobId) =>
+      planBulk({ action, selection: { kind: 'failed-in-job', jobId }, itemsLimit: 10 }, deps);
+    await expect(retryWith({ type: 'reactivate' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ messageKey: 'validation.bulk.retry-other-action' }] },
+    });
+    await expect(retryWith({ type: 'deactivate' }, 'no-such-job')).rejects.toMatchObject({
+      details: { issues: [{ messageKey: 'validation.bulk.no-such-job' }] },
+    });
+    await runBulkSlice({ kind: 'bulk-action', jobId: job.jobId, slice: 0 }, plenty, deps);
+    await expect(startBulk({ action: { type: 'reactivate' }, selection: { kind: 'failed-in-job', jobId: job.jobId } }, admin, deps)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
 });
 
 describe('healing stalled bulk jobs', () => {
@@ -69,6 +85,21 @@ describe('healing stalled bulk jobs', () => {
     await runBulkSlice({ kind: 'bulk-action', jobId: stalled.jobId, slice: 0 }, plenty, deps);
     later(deps, 60 * MINUTE);
     expect(await healStalledJobs(deps)).toEqual([]);
+  });
+
+  it('neither pushes nor rewinds a job that a slice moved or finished after the stalled list was read', async () => {
+    const deps = bulkDeps();
+    const { jobId } = await startBulk(deactivate(['u-managed']), admin, deps);
+    later(deps, 21 * MINUTE);
+    const stalled = deps.jobs.stalled.bind(deps.jobs);
+    deps.jobs.stalled = async (kind, before) => {
+      const listed = await stalled(kind, before);
+      await runBulkSlice({ kind: 'bulk-action', jobId, slice: 0 }, plenty, deps);
+      return listed;
+    };
+    expect(await healStalledJobs(deps)).toEqual([]);
+    expect((await deps.jobs.get(jobId))?.status).toBe('succeeded');
+    expect(deps.queue.pushed).toHaveLength(1);
   });
 
   it('is part of the hourly tick', async () => {
