@@ -6,10 +6,10 @@ import type { DirectoryReader, Page, UserActivity, UserSearchFilter } from '../.
 import type { FakeClock } from './clock';
 import { KillSwitch } from './killSwitch';
 
-export type GatewayCall = 'listProducts' | 'listDirectories' | 'searchUsers' | 'searchGroups' | 'lastActiveDates';
+export type ReaderCall = 'listProducts' | 'listDirectories' | 'searchUsers' | 'searchGroups' | 'lastActiveDates';
 
 /** Throws to simulate a fault for a call, or returns to let it through. */
-export type FaultHook = (call: GatewayCall, callNumber: number, arg: string | null) => void;
+export type FaultHook = (call: ReaderCall, callNumber: number, arg: string | null) => void;
 
 const pageOf = <T>(items: readonly T[], cursor: string | null, size = 100): Page<T> => {
   const offset = cursor === null ? 0 : Number(cursor);
@@ -39,7 +39,7 @@ export class FakeDirectoryReader implements DirectoryReader {
   /** Directory of a user (default: the first). */
   userDirectory = new Map<string, string>();
   hiddenActivity = new Set<string>();
-  calls: Record<GatewayCall, number> = { listProducts: 0, listDirectories: 0, searchUsers: 0, searchGroups: 0, lastActiveDates: 0 };
+  calls: Record<ReaderCall, number> = { listProducts: 0, listDirectories: 0, searchUsers: 0, searchGroups: 0, lastActiveDates: 0 };
   lastActiveAsked: string[] = [];
   fault: FaultHook | null = null;
   callMs = 0;
@@ -49,7 +49,7 @@ export class FakeDirectoryReader implements DirectoryReader {
     private readonly power: KillSwitch = new KillSwitch(),
   ) {}
 
-  private call(name: GatewayCall, arg: string | null = null): void {
+  private call(name: ReaderCall, arg: string | null = null): void {
     this.power.tick();
     this.calls[name] += 1;
     this.clock.advance(this.callMs);
