@@ -7,7 +7,7 @@ import type { SliceBudget } from '../domain/usecases/sync/budget';
 import type { SyncDeps, SyncMessage } from '../domain/usecases/sync/deps';
 import { hourlyTick, type HourlyTickDeps, type HourlyTickSummary } from '../domain/usecases/sync/hourlyTick';
 import type { SliceOutcome } from '../domain/usecases/sync/continuation';
-import { runSyncSlice } from '../domain/usecases/sync/runSyncSlice';
+import { runSyncSlice } from '../domain/usecases/sync/runSlice';
 
 /**
  * Seconds before the platform re-delivers a sync event whose slice failed outside the use case's own error
@@ -50,7 +50,7 @@ const bodyOf = (event: unknown): unknown =>
 const syncMessageOf = (event: unknown): SyncMessage | null => {
   try {
     const message = parseJobMessage(bodyOf(event));
-    if (message.kind === 'sync') return message;
+    if (message.kind === 'sync' || message.kind === 'sync-activity') return message;
     console.warn(`sync-consumer: dropped a ${message.kind} message sent to the sync queue`);
   } catch {
     console.warn('sync-consumer: dropped a malformed event');
@@ -66,6 +66,10 @@ const outcomeText = (outcome: SliceOutcome): string => {
       return `continued as slice ${String(outcome.slice)} in ${String(outcome.delaySeconds)} s`;
     case 'parked':
       return `parked before slice ${String(outcome.slice)}`;
+    case 'waiting':
+      return `waiting for the users walk, slice ${String(outcome.slice)} in ${String(outcome.delaySeconds)} s`;
+    case 'stream-done':
+      return 'done; the run ends with its other stream';
     default:
       return `${outcome.kind}: ${outcome.status}`;
   }
@@ -84,7 +88,7 @@ export const consumeSyncEvent = async (
 ): Promise<InvocationError | undefined> => {
   const message = syncMessageOf(event);
   if (message === null) return undefined;
-  const label = `run ${message.runId} slice ${String(message.slice)}`;
+  const label = `run ${message.runId} ${message.kind === 'sync' ? '' : 'activity '}slice ${String(message.slice)}`;
   try {
     await ensureSchema();
     const outcome = await runSyncSlice(message, deps, budget);

@@ -58,7 +58,7 @@ describe('Jobs view (B3)', () => {
       'jobs.list': () => ok({ items: [bulkItem({ status: 'partially-failed', processed: 3, succeeded: 1, failed: 1, skipped: 1, percent: 100 })] }),
       'jobs.results': (p: ResultsPayload) =>
         p.after === 'next-page'
-          ? ok(page([{ ...rows[1], accountId: 'acc-9', name: 'User 9' }]))
+          ? ok(page([{ ...rows[1], accountId: 'acc-9', name: 'User 9' }, { ...rows[1], accountId: 'acc-gone', name: null }]))
           : ok(page(rows.filter((r) => p.outcome === undefined || r.outcome === p.outcome), p.outcome === undefined ? 'next-page' : null)),
     });
     await waitFor(() => findAll('DynamicTable').length > 0);
@@ -73,6 +73,7 @@ describe('Jobs view (B3)', () => {
     ]);
     click('Next');
     await waitFor(() => tableRows()[0]?.[0] === 'User 9');
+    expect(tableRows()[1]?.[0]).toBe('A user no longer in the synced directory');
     pick('jobs-outcome', 'failed');
     await waitFor(() => tableRows().length === 1 && tableRows()[0]?.[0] === 'User 1');
     expect(calls('jobs.results').at(-1)).toEqual({ jobId: 'job-1', limit: 100, after: null, outcome: 'failed' });

@@ -8,16 +8,21 @@ const slice = z.number().int().nonnegative().max(1_000_000);
 /** JobMessage as a zod schema: validated before every push and when a consumer reads an event body. */
 export const jobMessageSchema: z.ZodType<JobMessage> = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sync'), runId: id, slice }),
+  z.strictObject({ kind: z.literal('sync-activity'), runId: id, slice }),
   z.strictObject({ kind: z.literal('bulk-action'), jobId: id, slice }),
   z.strictObject({ kind: z.literal('task-run'), taskId: id, runId: id, slice }),
 ]);
 
-/** The queue each kind goes to: sync slices on their own queue, bulk actions and task runs on the jobs queue. */
+/**
+ * The queue each kind goes to: sync slices (both streams of a run) on their own queue, bulk actions and task runs on
+ * the jobs queue.
+ */
 export const QUEUE_KEYS = { sync: 'ulo-sync', jobs: 'ulo-jobs' } as const;
 export type QueueKey = (typeof QUEUE_KEYS)[keyof typeof QUEUE_KEYS];
 
 /** The queue key for a message. */
-export const queueKeyOf = (message: JobMessage): QueueKey => (message.kind === 'sync' ? QUEUE_KEYS.sync : QUEUE_KEYS.jobs);
+export const queueKeyOf = (message: JobMessage): QueueKey =>
+  message.kind === 'sync' || message.kind === 'sync-activity' ? QUEUE_KEYS.sync : QUEUE_KEYS.jobs;
 
 /**
  * Reads an event body (a consumer's `payload`, or `event.body`) as a JobMessage; VALIDATION_FAILED with the

@@ -1,5 +1,5 @@
 import { resolverKeys } from '../../contract';
-import { startSync } from '../../domain/usecases/sync/startSync';
+import { startSync } from '../../domain/usecases/sync/runLifecycle';
 import { getSyncHistory, getSyncStatus, toStatusView } from '../../domain/usecases/sync/syncStatus';
 import { adminActor, define, type ResolverMap } from './define';
 import type { ResolverDeps } from './deps';

@@ -64,13 +64,6 @@ export const syncCountsSchema = z.object({
 });
 export type SyncCounts = z.infer<typeof syncCountsSchema>;
 
-/** The site-phases lane that runs alongside the activity fallback (see `SyncCheckpoint.siteLane`). */
-export const siteLaneSchema = z.object({
-  phase: z.enum(['project-users', 'customers', 'done']),
-  cursor: z.string().nullable(),
-});
-export type SiteLane = z.infer<typeof siteLaneSchema>;
-
 /**
  * Where a sync run stands, saved (SQL, with the run) after every step so that any slice can resume it. `slice` is
  * the number the next queue message must carry; `continuationPushed` says whether that message was pushed. The
@@ -102,25 +95,35 @@ export const syncCheckpointSchema = z.object({
   /** The error code a failed run stopped on (API_KEY_REJECTED, UPSTREAM_FAILED, ...). */
   failureReason: z.string().nullable(),
   /**
-   * While the activity fallback runs, the site phases (project users, customers) run alongside it in a second
-   * lane: its phase and cursor. Absent when no lane was started (rows saved before the lane existed too).
-   */
-  siteLane: siteLaneSchema.optional(),
-  /**
-   * While the users walk runs, the per-user fallback already reads the unknown users stored so far, in account-id
-   * order from this cursor (earlyActivity.ts). Users stored later behind the cursor are left to the activity phase,
-   * which starts from the beginning. Absent when the lane has not started (and in rows saved before it existed).
-   */
-  earlyActivityCursor: z.string().nullable().optional(),
-  /** The early lane met a user it could not read and stopped for the rest of the walk (the activity phase reads on). */
-  earlyActivityStopped: z.boolean().optional(),
-  /**
    * The token of the 'sync' lock lease the run's start took; ending the run releases the lock with it, so a run
    * that outlived its lease cannot free the lock of a later holder.
    */
   lockToken: z.string().min(1),
 });
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
+
+/**
+ * The activity stream of a run with last-active (docs/sync.md, "The activity stream"): the per-user fallback as its
+ * own chain of `sync-activity` slices beside the main stream, with its own slice number, push chain, attempts and
+ * cursor. `early` reads the users the walk has stored so far and stops at the first user it cannot read
+ * (`earlyStopped`); `final`, once the walk is complete, reads every user still unknown from the beginning; `done`.
+ * Its counters and API calls are added to the run's while it runs, and folded into them when the run ends.
+ */
+export const syncActivitySchema = z.object({
+  slice: count,
+  continuationPushed: z.boolean(),
+  chainPushes: count,
+  parked: z.boolean(),
+  attempts: count,
+  pass: z.enum(['early', 'final', 'done']),
+  cursor: z.string().nullable(),
+  earlyStopped: z.boolean(),
+  counts: syncCountsSchema,
+  apiCalls: count,
+  errors: count,
+  savedAt: z.date(),
+});
+export type SyncActivity = z.infer<typeof syncActivitySchema>;
 
 /** One sync of the directory; `generation` stamps every row it saw, so rows it did not see are users who left. */
 export const syncRunSchema = z.object({
@@ -138,5 +141,7 @@ export const syncRunSchema = z.object({
   apiCalls: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   checkpoint: syncCheckpointSchema,
+  /** The activity stream; null for a run without last-active. Saved apart from the rest (`updateActivity`). */
+  activity: syncActivitySchema.nullable(),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;

@@ -1,6 +1,6 @@
 /** A queue event: the job it belongs to and the slice number, never the work itself (events are at most 100 KB). */
 export type JobMessage =
-  | { kind: 'sync'; runId: string; slice: number }
+  | { kind: 'sync' | 'sync-activity'; runId: string; slice: number }
   | { kind: 'bulk-action'; jobId: string; slice: number }
   | { kind: 'task-run'; taskId: string; runId: string; slice: number };
 

@@ -64,6 +64,7 @@ const run = (generation: number, overrides: Partial<SyncRun> = {}): SyncRun => (
   apiCalls: 0,
   errors: 0,
   checkpoint,
+  activity: null,
   ...overrides,
 });
 
@@ -135,5 +136,24 @@ describe('SqlSyncRunRepository: generations and history (Y2)', () => {
     await runs.update({ ...done, trigger: 'manual', dataTypes: ['groups', 'group-memberships'], groupIds: ['g-1'] });
     expect(await runs.latest()).toEqual({ ...done, trigger: 'manual', dataTypes: ['groups', 'group-memberships'], groupIds: ['g-1'] });
     await expect(runs.update(run(9))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('saves the two streams apart, and never changes a run that has ended', async () => {
+    const activity = {
+      slice: 3, continuationPushed: true, chainPushes: 3, parked: false, attempts: 0, pass: 'early' as const,
+      cursor: 'acc-0042', earlyStopped: false, counts: { ...checkpoint.counts, activityFilled: 40 }, apiCalls: 41,
+      errors: 0, savedAt: new Date(NOW.getTime() + 5000),
+    };
+    const started = run(3, { dataTypes: ['users', 'last-active'], activity: { ...activity, slice: 0, cursor: null } });
+    await runs.create(started);
+    await runs.updateActivity({ ...started, activity });
+    const walked = { ...started, processed: 200, checkpoint: { ...checkpoint, cursor: 'page-3' } };
+    await runs.update(walked); // holds the activity stream as it started: that part is not written
+    expect(await runs.get('run-3')).toEqual({ ...walked, activity });
+    const ended = { ...walked, status: 'failed' as const, finishedAt: new Date(NOW.getTime() + 9000) };
+    await runs.update(ended);
+    await runs.update({ ...walked, processed: 300 });
+    await runs.updateActivity({ ...walked, activity: { ...activity, pass: 'done' } });
+    expect(await runs.get('run-3')).toEqual({ ...ended, activity });
   });
 });

@@ -5,7 +5,7 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { kvs } from '@forge/kvs';
 import type { SyncDataType } from '../../../src/domain/model/jobs';
-import { startSync } from '../../../src/domain/usecases/sync/startSync';
+import { startSync } from '../../../src/domain/usecases/sync/runLifecycle';
 import { storedMembers } from './support/directorySnapshot';
 import { expectDatabaseEqualsSimulators, expectNoGuessedActivity, expectSucceeded } from './support/expectations';
 import { quietLogs } from './support/quietLogs';

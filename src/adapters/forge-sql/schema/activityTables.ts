@@ -24,6 +24,9 @@ export const createAuditLog = `CREATE TABLE IF NOT EXISTS audit_log (
   INDEX idx_audit_job (job_id, at, id)
 ) ${TABLE_OPTIONS}`;
 
+/** The activity stream of a sync run (JSON), saved apart from the main checkpoint (docs/sync.md). */
+export const addSyncRunsActivity = 'ALTER TABLE sync_runs ADD COLUMN IF NOT EXISTS activity MEDIUMTEXT NULL';
+
 /** Sync runs with their resumable checkpoint (JSON); `generation` is unique. */
 export const createSyncRuns = `CREATE TABLE IF NOT EXISTS sync_runs (
   id VARCHAR(64) NOT NULL,

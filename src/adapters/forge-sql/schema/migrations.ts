@@ -4,6 +4,7 @@ import {
   createAutomatedTasks,
   createJobItems,
   createJobs,
+  addSyncRunsActivity,
   createSyncRuns,
   createTaskRuns,
 } from './activityTables';
@@ -44,6 +45,7 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v014_job_items', createJobItems],
   ['v015_automated_tasks', createAutomatedTasks],
   ['v016_task_runs', createTaskRuns],
+  ['v017_sync_runs_activity', addSyncRunsActivity],
 ];
 
 let applied: Promise<string[]> | null = null;

@@ -18,8 +18,13 @@ export interface SyncLimits {
   fallbackCallsPerSlice: number;
   /** Users whose activity is missing read from the repository at a time. */
   fallbackBatch: number;
-  /** Run the fallback beside the users walk for the users stored so far (earlyActivity.ts); tests switch it off. */
+  /**
+   * The activity stream reads the users the walk has stored so far while it walks (its early pass); tests switch
+   * it off, and it then waits for the end of the walk.
+   */
   earlyActivity: boolean;
+  /** How long the activity stream waits for the walk to store more users, or to end (seconds). */
+  activityWaitSeconds: number;
   /** Failed attempts of one step (5xx, timeouts, storage errors) before the run fails. */
   maxAttempts: number;
   /** Pushes one chain may make before the run parks and waits for the hourly tick (the queue allows 1000). */
@@ -38,6 +43,7 @@ export const defaultSyncLimits: SyncLimits = {
   fallbackCallsPerSlice: 2_000,
   fallbackBatch: 50,
   earlyActivity: true,
+  activityWaitSeconds: 10,
   maxAttempts: 5,
   chainBudget: 950,
   maxDelaySeconds: 900,

@@ -5,7 +5,6 @@ import {
   type SyncPhase,
   type SyncRun,
 } from '../../model/jobs';
-import { planPhases } from './dataTypes';
 
 export const emptyCounts = (): SyncCounts => ({
   products: 0,
@@ -67,12 +66,8 @@ export const counted = (run: SyncRun, delta: Partial<SyncCounts>, apiCalls = 0):
   return { ...run, apiCalls: run.apiCalls + apiCalls, checkpoint: { ...run.checkpoint, counts } };
 };
 
-/** Moves the run to the phase after its current one in its plan, with the walk position reset. */
-export const nextPhase = (run: SyncRun): SyncRun => {
-  const plan = planPhases(run.dataTypes);
-  const next = plan[plan.indexOf(phaseOf(run)) + 1] ?? 'finish';
-  return { ...withCheckpoint(run, { cursor: null, directoryIndex: 0, chunkIndex: 0 }), phase: next };
-};
+/** The directory the run's walk is in; undefined once it has gone through them all. */
+export const directoryOf = (run: SyncRun): string | undefined => run.checkpoint.directoryIds[run.checkpoint.directoryIndex];
 
 /**
  * Advances a paged walk over the run's directories (and, with `chunks`, the group-id chunks in each): the next

@@ -13,9 +13,12 @@ import type { SyncRunRepository } from '../../ports/syncRunRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import type { SyncLimits } from './budget';
 
-/** The queue message of a sync slice: ids only, so it stays far below the 100 KB event limit. */
+/**
+ * The queue message of a sync slice: ids only, so it stays far below the 100 KB event limit. `sync` is a slice of
+ * the main stream, `sync-activity` one of the activity stream (streams.ts).
+ */
 export interface SyncMessage {
-  kind: 'sync';
+  kind: 'sync' | 'sync-activity';
   runId: string;
   slice: number;
 }

@@ -5,8 +5,8 @@ import type { SettingsStore } from '../../ports/settingsStore';
 import { healStalledJobs, type HealDeps } from '../bulk/healStalledJobs';
 import { sendApiKeyNoticeIfDue, type ApiKeyNoticeDeps, type ApiKeyNoticeResult } from './apiKeyNotice';
 import type { StartSyncDeps } from './deps';
-import { needsResume, resumeSync } from './resumeSync';
-import { startSync } from './startSync';
+import { needsResume, resumeSync } from './runLifecycle';
+import { startSync } from './runLifecycle';
 
 /** The seam for automated tasks (a later issue): starts the tasks due at `now`, returns how many it started. */
 export interface DueTaskStarter {

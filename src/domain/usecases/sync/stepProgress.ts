@@ -2,7 +2,7 @@ import type { SyncCheckpoint, SyncCounts, SyncPhase, SyncRun } from '../../model
 import type { GroupRepository } from '../../ports/groupRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { phaseOf } from './checkpoint';
-import { planPhases } from './dataTypes';
+import { planPhases } from './syncPlan';
 
 /** One step that is running: what it has read so far against what it expects (null: no estimate). */
 export interface StepProgress {
@@ -26,34 +26,31 @@ const processedBy: Partial<Record<SyncPhase, (counts: SyncCounts) => number>> = 
 /** The steps whose size the synced copy tells before they run. */
 const estimateOf: Partial<Record<SyncPhase, keyof Estimates>> = { groups: 'groups', users: 'users', memberships: 'memberships' };
 
-const progressOf = (run: SyncRun, phase: SyncPhase): StepProgress | null => {
+const progressOf = (counts: SyncCounts, estimates: Estimates | null, phase: SyncPhase): StepProgress | null => {
   const read = processedBy[phase];
   if (read === undefined) return null;
-  const processed = read(run.checkpoint.counts);
+  const processed = read(counts);
   const key = estimateOf[phase];
-  const estimate = key === undefined ? null : run.checkpoint.estimates[key];
+  const estimate = key === undefined || estimates === null ? null : estimates[key];
   return { phase, processed, total: estimate === null ? null : Math.max(estimate, processed) };
 };
 
-/** The lane running beside the main step, if any: the early fallback beside the users walk, the site beside the fallback. */
-const besideOf = (run: SyncRun): SyncPhase | null => {
-  const { earlyActivityCursor, earlyActivityStopped, siteLane } = run.checkpoint;
-  const phase = phaseOf(run);
-  if (phase === 'users' && earlyActivityCursor !== undefined && earlyActivityStopped !== true) return 'activity';
-  if (phase === 'activity' && siteLane !== undefined && siteLane.phase !== 'done') return siteLane.phase;
-  return null;
+/** The activity stream's step while it reads: not once it is done, nor while its early pass waits for the walk's end. */
+const activityProgress = (run: SyncRun): StepProgress | null => {
+  const { activity } = run;
+  if (activity === null || activity.pass === 'done' || (activity.pass === 'early' && activity.earlyStopped)) return null;
+  return progressOf(activity.counts, null, 'activity');
 };
 
 /**
- * The steps a running run is working on (docs/decisions.md, "Sync progress"): its main step first, the one that
- * decides when the run ends, then the lane beside it when one runs. Empty for a run that has ended.
+ * The steps a running run is working on (docs/decisions.md, "Sync progress"), one per stream: the main stream's
+ * step (until its phases are done), then the activity stream's while it reads. Empty for a run that has ended.
  */
 export const runningSteps = (run: SyncRun): StepProgress[] => {
   if (run.status !== 'running') return [];
-  const main = progressOf(run, phaseOf(run));
-  const besidePhase = besideOf(run);
-  const beside = besidePhase === null ? null : progressOf(run, besidePhase);
-  return [main, beside].filter((step): step is StepProgress => step !== null);
+  const phase = phaseOf(run);
+  const main = phase === 'finish' || phase === 'done' ? null : progressOf(run.checkpoint.counts, run.checkpoint.estimates, phase);
+  return [main, activityProgress(run)].filter((step): step is StepProgress => step !== null);
 };
 
 /** What starting a run reads to size its steps. */

@@ -1,5 +1,5 @@
 import type { SyncRun } from '../../model/jobs';
-import type { SyncLimits } from './budget';
+import { syncLimits, type SliceBudget, type SyncLimits } from './budget';
 import type { SyncDeps } from './deps';
 
 /** What one slice has spent so far; steps add to it. */
@@ -14,16 +14,7 @@ export interface StepContext {
   meter: SliceMeter;
   /** Whether the slice may make one more per-user fallback call (time and count). */
   roomForFallback: () => boolean;
-  /**
-   * Runs a step's SQL writes of users one at a time when two lanes write users at once (earlyActivity.ts): a
-   * read-merge-write of one lane never interleaves with the other's writes. Absent: no other lane.
-   */
-  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
-
-/** Runs `work` under the context's `exclusive`, or directly without one. */
-export const exclusively = <T>(context: Pick<StepContext, 'exclusive'>, work: () => Promise<T>): Promise<T> =>
-  context.exclusive === undefined ? work() : context.exclusive(work);
 
 /**
  * A step's new run state (not yet saved). `error` is set when the step saved part of its work and then hit an
@@ -35,3 +26,12 @@ export interface StepResult {
 }
 
 export type Step = (run: SyncRun, context: StepContext) => Promise<StepResult>;
+
+/** A fresh slice's context: nothing spent yet, room while the invocation has time and fallback calls are left. */
+export const sliceContext = (deps: SyncDeps, budget: SliceBudget): StepContext => {
+  const limits = syncLimits(deps.limits);
+  const meter: SliceMeter = { pages: 0, fallbackCalls: 0 };
+  const roomForFallback = (): boolean =>
+    budget.remainingMs() >= limits.safetyMarginMs && meter.fallbackCalls < limits.fallbackCallsPerSlice;
+  return { deps, limits, meter, roomForFallback };
+};

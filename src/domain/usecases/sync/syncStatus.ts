@@ -1,8 +1,9 @@
 import type { SyncCounts, SyncDataType, SyncRun } from '../../model/jobs';
 import type { Clock } from '../../ports/clock';
 import type { SyncRunRepository } from '../../ports/syncRunRepository';
-import { durationMs } from './endRun';
+import { durationMs } from './runLifecycle';
 import { runningSteps, type StepProgress } from './stepProgress';
+import { mainStream, totalsOf } from './streams';
 
 /** What the admin page shows of one sync run (progress bar, history row). */
 export interface SyncStatusView {
@@ -19,7 +20,7 @@ export interface SyncStatusView {
   processed: number;
   estimatedTotal: number | null;
   /**
-   * While running: the steps at work, the main one first, then the lane beside it (stepProgress.ts); empty after
+   * While running: the steps at work, one per stream, the main one first (stepProgress.ts); empty after
    * the end. `percent` is the main step's (null without an estimate), 100 once the run has ended.
    */
   steps: StepProgress[];
@@ -41,16 +42,23 @@ const percentOf = (run: SyncRun, main: StepProgress | undefined): number | null 
   return Math.min(99, Math.floor((main.processed / main.total) * 100));
 };
 
+/** The run's phase as the page shows it: the activity stream's once the main stream waits for it at the finish. */
+const phaseShown = (run: SyncRun): string => {
+  const reading = run.status === 'running' && run.activity !== null && run.activity.pass !== 'done';
+  return reading && mainStream.done(run) ? 'activity' : run.phase;
+};
+
 export const toStatusView = (run: SyncRun, now: Date): SyncStatusView => {
   const estimate = run.estimatedTotal === null ? null : Math.max(run.estimatedTotal, run.processed);
   const steps = runningSteps(run);
+  const { counts, apiCalls, errors } = totalsOf(run);
   return {
     runId: run.id,
     trigger: run.trigger,
     dataTypes: run.dataTypes,
     groupIds: run.groupIds,
     status: run.status,
-    phase: run.phase,
+    phase: phaseShown(run),
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     durationMs: durationMs(run, now),
@@ -58,10 +66,10 @@ export const toStatusView = (run: SyncRun, now: Date): SyncStatusView => {
     estimatedTotal: estimate,
     steps,
     percent: percentOf(run, steps[0]),
-    apiCalls: run.apiCalls,
-    errors: run.errors,
+    apiCalls,
+    errors,
     failureReason: run.checkpoint.failureReason,
-    counts: run.checkpoint.counts,
+    counts,
   };
 };
 

@@ -30,7 +30,7 @@ export const BulkResults = (props: {
               rows={page.items.map((row) => ({
                 key: row.accountId,
                 cells: [
-                  { key: 'user', content: row.name ?? row.email ?? row.accountId },
+                  { key: 'user', content: row.name ?? row.email ?? t('bulk.results.userLeft') },
                   { key: 'outcome', content: <Lozenge appearance={outcomeAppearance[row.outcome]}>{t(`audit.outcomes.${row.outcome}`)}</Lozenge> },
                   { key: 'reason', content: row.outcome === 'succeeded' ? '' : t(row.messageKey) },
                 ],

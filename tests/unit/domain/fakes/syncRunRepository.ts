@@ -2,7 +2,10 @@ import type { SyncRun } from '../../../../src/domain/model/jobs';
 import type { SyncRunRepository } from '../../../../src/domain/ports/syncRunRepository';
 import { Tables } from './tables';
 
-/** Sync runs by id; `latest` and `history` newest generation first. */
+/**
+ * Sync runs by id; `latest` and `history` newest generation first. Like the SQL repository, `update` keeps the
+ * stored activity stream's part and `updateActivity` writes only that part; neither changes a run that has ended.
+ */
 export class FakeSyncRunRepository implements SyncRunRepository {
   runs = new Map<string, SyncRun>();
   updates = 0;
@@ -18,7 +21,16 @@ export class FakeSyncRunRepository implements SyncRunRepository {
   update(run: SyncRun): Promise<void> {
     this.t.op();
     this.updates += 1;
-    this.runs.set(run.id, structuredClone(run));
+    const stored = this.runs.get(run.id);
+    if (stored?.status === 'running') this.runs.set(run.id, structuredClone({ ...run, activity: stored.activity }));
+    return Promise.resolve();
+  }
+
+  updateActivity(run: SyncRun): Promise<void> {
+    this.t.op();
+    this.updates += 1;
+    const stored = this.runs.get(run.id);
+    if (stored?.status === 'running') this.runs.set(run.id, structuredClone({ ...stored, activity: run.activity }));
     return Promise.resolve();
   }
 

@@ -5,9 +5,9 @@ import {
   rateLimitDelay,
   retryDelay,
 } from '../../../../src/domain/usecases/sync/budget';
-import { resumeSync } from '../../../../src/domain/usecases/sync/resumeSync';
-import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSyncSlice';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { resumeSync } from '../../../../src/domain/usecases/sync/runLifecycle';
+import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { budgetOf, dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 

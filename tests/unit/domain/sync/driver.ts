@@ -2,7 +2,7 @@ import type { Group } from '../../../../src/domain/model/group';
 import type { User } from '../../../../src/domain/model/user';
 import type { SliceBudget } from '../../../../src/domain/usecases/sync/budget';
 import type { SliceOutcome } from '../../../../src/domain/usecases/sync/continuation';
-import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSyncSlice';
+import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { customerKeys, roleKey, type World } from './fakes';
 
 /** A consumer's time budget on the fake clock: `totalMs` from the moment the slice starts. */
@@ -35,7 +35,7 @@ export const drain = async (w: World, options: DrainOptions = {}): Promise<Drain
   const max = options.maxDeliveries ?? 10_000;
   for (let next = w.queue.takeNext(); next !== undefined; next = w.queue.takeNext()) {
     const { message } = next;
-    if (message.kind !== 'sync') continue;
+    if (message.kind !== 'sync' && message.kind !== 'sync-activity') continue;
     if (next.availableAt > w.clock.now().getTime()) w.clock.set(new Date(next.availableAt));
     const times = options.redeliver === true ? 2 : 1;
     for (let i = 0; i < times; i += 1) {

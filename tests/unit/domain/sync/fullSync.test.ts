@@ -1,5 +1,5 @@
 import { DomainError } from '../../../../src/domain/model/errors';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 

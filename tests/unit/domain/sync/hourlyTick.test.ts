@@ -1,6 +1,6 @@
 import { defaultSettings } from '../../../../src/domain/model/settings';
 import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 

@@ -4,7 +4,7 @@
  * account fields stay as they were. A users sync without last-active does not forget the activity the fallback read.
  */
 import type { User } from '../../../../src/domain/model/user';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 

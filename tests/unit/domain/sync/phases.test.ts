@@ -4,7 +4,7 @@ import type { User } from '../../../../src/domain/model/user';
 import { withActivity } from '../../../../src/domain/usecases/sync/activityMerge';
 import { phaseOf } from '../../../../src/domain/usecases/sync/checkpoint';
 import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { drain } from './driver';
 import { CONFLUENCE, JIRA, makeWorld, populate } from './fakes';
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import type { SyncDataType } from '../../../../src/domain/model/jobs';
-import { planPhases } from '../../../../src/domain/usecases/sync/dataTypes';
-import { startSync, type StartSyncCommand } from '../../../../src/domain/usecases/sync/startSync';
+import { hasActivityStream, planPhases } from '../../../../src/domain/usecases/sync/syncPlan';
+import { startSync, type StartSyncCommand } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { drain } from './driver';
 import { makeWorld, populate } from './fakes';
 
@@ -72,9 +72,12 @@ describe('startSync', () => {
 
   it('plans the phases each selection needs', () => {
     expect(planPhases(['users', 'last-active', 'groups', 'project-users', 'customers'])).toEqual([
-      'workspaces', 'groups', 'users', 'activity', 'project-users', 'customers', 'finish',
+      'workspaces', 'groups', 'users', 'project-users', 'customers', 'finish',
     ]);
-    expect(planPhases(['last-active'])).toEqual(['workspaces', 'users', 'activity', 'finish']);
+    expect(planPhases(['last-active'])).toEqual(['workspaces', 'users', 'finish']);
+    // The per-user fallback is a stream of its own beside those phases, for last-active only.
+    expect(hasActivityStream(['last-active'])).toBe(true);
+    expect(hasActivityStream(['users', 'groups', 'project-users', 'customers'])).toBe(false);
     expect(planPhases(['group-memberships'])).toEqual(['workspaces', 'memberships', 'finish']);
     expect(planPhases(['customers'])).toEqual(['workspaces', 'customers', 'finish']);
   });

@@ -1,8 +1,8 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import { syncRunSchema } from '../../../../src/domain/model/jobs';
 import { SYNC_LOCK_TTL_SECONDS } from '../../../../src/domain/usecases/sync/budget';
-import { syncLease } from '../../../../src/domain/usecases/sync/endRun';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { syncLease } from '../../../../src/domain/usecases/sync/runLifecycle';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { drain } from './driver';
 import { makeWorld, populate } from './fakes';
 

@@ -1,6 +1,6 @@
 import { getSyncHistory, getSyncStatus } from '../../../../src/domain/usecases/sync/syncStatus';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
-import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSyncSlice';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
+import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { budgetOf, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 
@@ -94,14 +94,28 @@ describe('sync progress and history (Y2)', () => {
     expect(status.percent).toBe(Math.floor((status.counts.users / 1_000) * 100));
   });
 
-  it('shows the site lane beside the fallback: the project users step is reported, not hidden behind last-active', async () => {
-    const w = makeWorld({ pagesPerSlice: 3, fallbackCallsPerSlice: 10, fallbackBatch: 5, earlyActivity: false });
+  it('reports the step really running in each stream: project users in the main stream, the fallback beside it', async () => {
+    const w = makeWorld({ pagesPerSlice: 3, fallbackCallsPerSlice: 10, fallbackBatch: 5, earlyActivity: false, activityWaitSeconds: 0 });
     populate(w, { users: 300, hidden: 0.5, roleMembers: 2_000 });
     await startSync({ trigger: 'schedule', actor: { kind: 'system' } }, w.startDeps);
-    const status = await sliceUntil(w, (s) => s.phase === 'activity' && s.steps[1]?.phase === 'project-users');
-    expect(status.steps[0]).toMatchObject({ phase: 'activity', total: null });
-    expect(status.steps[1]).toEqual({ phase: 'project-users', processed: status.counts.projectRoleMembers, total: null });
+    const status = await sliceUntil(w, (s) => s.steps[0]?.phase === 'project-users' && s.steps[1]?.phase === 'activity');
+    expect(status.phase).toBe('project-users');
+    expect(status.steps[0]).toEqual({ phase: 'project-users', processed: status.counts.projectRoleMembers, total: null });
+    expect(status.steps[1]).toEqual({
+      phase: 'activity',
+      processed: status.counts.activityFilled + status.counts.activitySkipped + status.counts.activityFailed,
+      total: null,
+    });
     expect(status.percent).toBeNull();
+  });
+
+  it('shows the fallback alone, as the phase, once the main stream has finished its steps', async () => {
+    const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 10, fallbackBatch: 5, earlyActivity: false });
+    populate(w, { users: 300, hidden: 0.5, roleMembers: 200, customers: 100 });
+    await startSync({ trigger: 'schedule', actor: { kind: 'system' } }, w.startDeps);
+    const status = await sliceUntil(w, (s) => s.counts.customers === 100 && s.counts.activityFilled > 0);
+    expect(status).toMatchObject({ status: 'running', phase: 'activity', percent: null });
+    expect(status.steps).toEqual([{ phase: 'activity', processed: status.counts.activityFilled, total: null }]);
   });
 
   it('has no percentage while the size of the org is unknown', async () => {

@@ -1,5 +1,5 @@
 import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { healStalledJobs } from '../../../../src/domain/usecases/bulk/healStalledJobs';
 import { planBulk } from '../../../../src/domain/usecases/bulk/planBulk';
 import { runBulkSlice } from '../../../../src/domain/usecases/bulk/runBulkSlice';

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { DomainError } from '../../model/errors';
-import { syncDataTypeSchema, type SyncDataType, type SyncPhase } from '../../model/jobs';
+import { syncDataTypeSchema, type SyncDataType, type SyncPhase, type SyncRun } from '../../model/jobs';
+import { phaseOf, withCheckpoint } from './checkpoint';
+
+/**
+ * What a sync run reads and in which order (docs/sync.md, "Phases"): the data types an admin may pick, and the
+ * phases a selection runs. The step that does each phase is in its own file (`workspacesStep.ts`, ...), picked by
+ * the slice (`runSlice.ts`).
+ */
 
 /** Everything a scheduled sync reads (FEATURES Y1). */
 export const ALL_DATA_TYPES: readonly SyncDataType[] = ['users', 'last-active', 'groups', 'project-users', 'customers'];
@@ -43,8 +50,9 @@ export const selectDataTypes = (dataTypes: readonly SyncDataType[], groupIds: re
 };
 
 /**
- * The phases a selection runs, in order. The users walk (which also carries activity and every membership) runs
- * for users, last-active and groups; the per-user fallback only for last-active.
+ * The phases of the main stream a selection runs, in order. The users walk (which also carries activity and every
+ * membership) runs for users, last-active and groups. The per-user fallback is not among them: with last-active it
+ * is a stream of its own beside them ({@link hasActivityStream}).
  */
 export const planPhases = (dataTypes: readonly SyncDataType[]): SyncPhase[] => {
   const has = (t: SyncDataType): boolean => dataTypes.includes(t);
@@ -53,10 +61,19 @@ export const planPhases = (dataTypes: readonly SyncDataType[]): SyncPhase[] => {
     ['groups', has('groups')],
     ['users', has('users') || has('last-active') || has('groups')],
     ['memberships', has('group-memberships') && !has('groups')],
-    ['activity', has('last-active')],
     ['project-users', has('project-users')],
     ['customers', has('customers')],
     ['finish', true],
   ];
   return phases.filter(([, on]) => on).map(([phase]) => phase);
+};
+
+/** Whether a selection reads activity with the per-user fallback: the run's activity stream (activitySlice.ts). */
+export const hasActivityStream = (dataTypes: readonly SyncDataType[]): boolean => dataTypes.includes('last-active');
+
+/** Moves the run to the phase after its current one in its plan, with the walk position reset. */
+export const nextPhase = (run: SyncRun): SyncRun => {
+  const plan = planPhases(run.dataTypes);
+  const next = plan[plan.indexOf(phaseOf(run)) + 1] ?? 'finish';
+  return { ...withCheckpoint(run, { cursor: null, directoryIndex: 0, chunkIndex: 0 }), phase: next };
 };

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../../src/domain/model/errors';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
-import { dbState, directoryState, drain } from './driver';
+import { resumeSync, startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
+import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
+import { budgetOf, dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 
 const SYSTEM = { kind: 'system' } as const;
@@ -15,10 +16,13 @@ const run = async (w: World, dataTypes?: Parameters<typeof startSync>[0]['dataTy
   return { done, drained };
 };
 
-describe('the fallback beside the users walk (earlyActivity.ts)', () => {
+describe('the activity stream beside the users walk (activitySlice.ts)', () => {
   it('reads unknown users while the walk is still going, each user once, and ends equal to the directory', async () => {
-    const w = makeWorld({ pagesPerSlice: 200, fallbackCallsPerSlice: 500, fallbackBatch: 10 });
+    // Slices of the two streams take turns here (the fake queue delivers one at a time): short main slices, and
+    // a clock that moves with each call, so that the walk is still going when the activity stream's wait is over.
+    const w = makeWorld({ pagesPerSlice: 2, fallbackCallsPerSlice: 500, fallbackBatch: 10, activityWaitSeconds: 1 });
     populate(w, sizes);
+    w.directory.callMs = 500;
     const pagesAtFallbackCalls: number[] = [];
     w.directory.fault = (call) => {
       if (call === 'lastActiveDates') pagesAtFallbackCalls.push(w.directory.calls.searchUsers);
@@ -36,7 +40,7 @@ describe('the fallback beside the users walk (earlyActivity.ts)', () => {
     expect(dbState(w)).toEqual(directoryState(w));
   });
 
-  it('does not start the fallback during the walk when the lane is off, nor for a sync without last-active', async () => {
+  it('does not read during the walk when the early pass is off, nor at all for a sync without last-active', async () => {
     const off = makeWorld({ fallbackBatch: 10, earlyActivity: false });
     populate(off, sizes);
     const during: number[] = [];
@@ -52,7 +56,7 @@ describe('the fallback beside the users walk (earlyActivity.ts)', () => {
     expect(usersOnly.directory.calls.lastActiveDates).toBe(0);
   });
 
-  it('hands a user it cannot read to the activity phase, which reads it again and counts it once', async () => {
+  it('hands a user the early pass cannot read to the final pass, which reads it again and counts it once', async () => {
     const w = makeWorld({ fallbackBatch: 10 });
     populate(w, sizes);
     const hidden = [...w.directory.hiddenActivity].sort();
@@ -72,7 +76,7 @@ describe('the fallback beside the users walk (earlyActivity.ts)', () => {
     expect(w.tables.readUser(never)?.activityKnown).toBe(false);
   });
 
-  it('leaves users that always fail to the activity phase, interleaved as without the lane: partially failed, not an outage', async () => {
+  it('leaves users that always fail to the final pass, interleaved as without the early pass: partially failed, not an outage', async () => {
     const w = makeWorld({ fallbackBatch: 10 });
     populate(w, sizes);
     const hidden = [...w.directory.hiddenActivity].sort();
@@ -87,13 +91,13 @@ describe('the fallback beside the users walk (earlyActivity.ts)', () => {
     expect(done.status).toBe('partially-failed');
     expect(done.checkpoint.counts.activityFailed).toBe(3);
     expect(done.checkpoint.counts.activityFilled).toBe(hidden.length - 3);
-    expect(done.checkpoint.earlyActivityStopped).toBe(true);
-    // The lane stopped at the first broken user and did not ask it again on later slices.
-    expect(asked.get(hidden[1] ?? '')).toBe(2); // once by the lane, once by the activity phase
+    expect(done.activity?.earlyStopped).toBe(true);
+    // The early pass stopped at the first broken user and did not ask it again on later slices.
+    expect(asked.get(hidden[1] ?? '')).toBe(2); // once by the early pass, once by the final pass
     expect(asked.get(hidden[3] ?? '')).toBe(1);
   });
 
-  it('converges when consumers are killed in either lane', async () => {
+  it('converges when consumers are killed in either stream', async () => {
     const w = makeWorld({ pagesPerSlice: 5, fallbackCallsPerSlice: 30, fallbackBatch: 7 });
     populate(w, sizes);
     await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps);
@@ -101,5 +105,35 @@ describe('the fallback beside the users walk (earlyActivity.ts)', () => {
     const { kills } = await drain(w, { killAt: () => (delivery++ % 3 === 0 ? 1 + (delivery % 13) : null) });
     expect(kills).toBeGreaterThan(3);
     expect(dbState(w)).toEqual(directoryState(w));
+  });
+
+  it('parks the activity stream at its own chain budget, and the tick resumes it with a new chain', async () => {
+    const w = makeWorld({ fallbackCallsPerSlice: 10, fallbackBatch: 5, chainBudget: 4, earlyActivity: false });
+    populate(w, { users: 300, hidden: 0.3, seed: 3 });
+    const { id } = await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps);
+    const { outcomes } = await drain(w);
+    expect(outcomes).toContainEqual({ kind: 'parked', slice: 4 });
+    expect(outcomes).toContainEqual({ kind: 'stream-done', stream: 'sync' });
+    const parked = (await w.runs.get(id))!;
+    expect(parked).toMatchObject({ status: 'running', phase: 'finish', activity: { parked: true, chainPushes: 4, slice: 4 } });
+    const stale = { kind: 'sync-activity', runId: id, slice: 3 } as const;
+    expect(await runSyncSlice(stale, w.syncDeps, budgetOf(w))).toEqual({ kind: 'ignored', reason: 'parked' });
+    for (let resumed = parked; resumed.status === 'running'; resumed = (await w.runs.get(id))!) {
+      await resumeSync(resumed, w.syncDeps);
+      await drain(w);
+    }
+    const done = (await w.runs.get(id))!;
+    expect(done.status).toBe('succeeded');
+    expect(done.checkpoint.counts.activityFilled).toBe(w.directory.hiddenActivity.size);
+    expect(dbState(w)).toEqual(directoryState(w));
+  });
+
+  it('ignores an activity message for a run without last-active', async () => {
+    const w = makeWorld();
+    populate(w, { users: 50 });
+    const { id } = await startSync({ trigger: 'manual', actor: SYSTEM, dataTypes: ['users'] }, w.startDeps);
+    expect(w.queue.pending.map((p) => p.message.kind)).toEqual(['sync']);
+    const stray = { kind: 'sync-activity', runId: id, slice: 0 } as const;
+    expect(await runSyncSlice(stray, w.syncDeps, budgetOf(w))).toEqual({ kind: 'ignored', reason: 'no-stream' });
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../../src/domain/model/errors';
-import { startSync } from '../../../../src/domain/usecases/sync/startSync';
+import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './fakes';
 
@@ -17,7 +17,7 @@ const run = async (w: World, dataTypes?: Parameters<typeof startSync>[0]['dataTy
   return done;
 };
 
-describe('the site lane: project users and customers alongside the activity fallback', () => {
+describe('project users and customers in the main stream while the activity stream reads', () => {
   it('reads the Jira site while the fallback is still running, each page once', async () => {
     const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 10 });
     populate(w, sizes);
@@ -27,11 +27,11 @@ describe('the site lane: project users and customers alongside the activity fall
     expect(done.status).toBe('succeeded');
     expect(w.site.calls).toBe(SITE_PAGES);
     expect(Math.max(...fallbackCallsAtSitePages)).toBeLessThan(w.directory.calls.lastActiveDates);
-    expect(done.checkpoint.siteLane).toBeUndefined();
+    expect(done.activity?.pass).toBe('done');
     expect(dbState(w)).toEqual(directoryState(w));
   });
 
-  it('continues the site walk where the lane left it when the fallback ends first', async () => {
+  it('walks the whole site when the fallback ends first', async () => {
     const w = makeWorld({ pagesPerSlice: 20, fallbackCallsPerSlice: 500, fallbackBatch: 200 });
     populate(w, { ...sizes, hidden: 0.01, roleMembers: 3_000 });
     const done = await run(w);
@@ -40,7 +40,7 @@ describe('the site lane: project users and customers alongside the activity fall
     expect(dbState(w)).toEqual(directoryState(w));
   });
 
-  it('stops both lanes on a Jira failure and retries later from both positions', async () => {
+  it('retries the site step after a Jira failure, the fallback going on', async () => {
     const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 5 });
     populate(w, sizes);
     let failures = 1;
@@ -54,8 +54,8 @@ describe('the site lane: project users and customers alongside the activity fall
     expect(dbState(w)).toEqual(directoryState(w));
   });
 
-  it('stops both lanes when the fallback is rate-limited and goes on after the delay', async () => {
-    // Without the early lane, so that the 20th fallback call falls in the activity phase.
+  it('waits out a rate-limited fallback, the site steps going on', async () => {
+    // Without the early pass, so that the 20th fallback call falls in the final pass.
     const w = makeWorld({ pagesPerSlice: 50, fallbackCallsPerSlice: 500, fallbackBatch: 5, earlyActivity: false });
     populate(w, sizes);
     w.directory.fault = (call, n) => {
@@ -68,7 +68,7 @@ describe('the site lane: project users and customers alongside the activity fall
     expect(dbState(w)).toEqual(directoryState(w));
   });
 
-  it('converges when the consumer is killed in either lane', async () => {
+  it('converges when the consumer is killed in either stream', async () => {
     const w = makeWorld({ pagesPerSlice: 6, fallbackCallsPerSlice: 40, fallbackBatch: 7, earlyActivity: false });
     populate(w, sizes);
     await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps);
