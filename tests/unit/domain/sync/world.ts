@@ -30,8 +30,6 @@ import {
 } from '../fakes';
 import { seeded } from '../../../support/seeded';
 
-export { customerKeys, roleKey } from '../fakes';
-
 export const JIRA = 'ari:cloud:jira::site/site-1';
 export const CONFLUENCE = 'ari:cloud:confluence::site/site-1';
 export const START = new Date('2025-06-15T01:00:00Z');
