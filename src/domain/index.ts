@@ -45,10 +45,12 @@ export { parseProtectedEntry, ProtectedEmails, validateProtectedEntries, type Pr
 export { dueSlotStart, isDue, nextRun, validateSlot, validateTaskSlot, validateTimeZone, type TimeSlot } from './policy/timeSlot';
 
 // Ports: what the use cases need from the outside world; src/adapters implements them for Forge.
+export type { ApiKeyChecks, OrgSummary } from './ports/apiKeyChecks';
 export type { AuditLog, AuditQuery } from './ports/auditLog';
 export type { Clock } from './ports/clock';
 export type { DashboardQueries } from './ports/dashboardQueries';
-export type { DirectoryGateway, Page, UserActivity, UserSearchFilter } from './ports/directoryGateway';
+export type { DirectoryActions } from './ports/directoryActions';
+export type { DirectoryReader, Page, UserActivity, UserSearchFilter } from './ports/directoryReader';
 export type { GroupRepository } from './ports/groupRepository';
 export type { IdGenerator } from './ports/idGenerator';
 export type { JiraPermissions } from './ports/jiraPermissions';

@@ -1,17 +1,15 @@
-import type { DirectoryGateway } from '../../domain/ports/directoryGateway';
+import type { ApiKeyChecks } from '../../domain/ports/apiKeyChecks';
+import type { DirectoryReader } from '../../domain/ports/directoryReader';
 import { collectPages } from './collect';
 import type { AdminHttp } from './http';
-import { toChange, toUserActivity } from './mappers';
+import { toUserActivity } from './mappers';
 import { path } from './request';
 import { lastActivePageSchema, type LastActivePage } from './schemas';
-import { apiKeyPageSchema, eventPageSchema } from './schemas.misc';
+import { apiKeyPageSchema } from './schemas.misc';
 
-/** Events per events-stream page: the maximum, since that endpoint allows only 50 requests a minute per path. */
-const EVENTS_PER_PAGE = 500;
+type ActivityReads = Pick<DirectoryReader, 'lastActiveDates'> & Pick<ApiKeyChecks, 'apiKeyExpiry'>;
 
-type ActivityReads = Pick<DirectoryGateway, 'lastActiveDates' | 'apiKeyExpiry' | 'changesSince'>;
-
-/** The per-user last-active fallback, the API key's expiry and the change feed. */
+/** The per-user last-active fallback and the API key's expiry. */
 export const activityReads = (http: AdminHttp): ActivityReads => ({
   // Every page of the user's products; a failure (429 included) throws, it is never "no activity".
   lastActiveDates: async (orgId, accountId) => {
@@ -56,24 +54,5 @@ export const activityReads = (http: AdminHttp): ActivityReads => ({
     if (access.forbidden) return null;
     const matches = label === undefined ? keys : keys.filter((k) => k.label === label);
     return matches.length === 1 && matches[0] ? new Date(Date.parse(matches[0].expiresAt)) : null;
-  },
-
-  changesSince: async (orgId, from) => {
-    const page = await http.json(
-      {
-        operation: 'pollEvents',
-        method: 'GET',
-        family: 'organizations',
-        path: path`/v1/orgs/${orgId}/events-stream`,
-        query:
-          'cursor' in from
-            ? { cursor: from.cursor, limit: EVENTS_PER_PAGE }
-            : { from: String(from.since.getTime()), limit: EVENTS_PER_PAGE, sortOrder: 'asc' },
-      },
-      eventPageSchema,
-    );
-    const items = page.data.map(toChange);
-    const cursor = page.meta?.next ?? page.links?.next ?? ('cursor' in from ? from.cursor : null);
-    return { items, cursor, caughtUp: items.length < EVENTS_PER_PAGE };
   },
 });

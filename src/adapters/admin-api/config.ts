@@ -15,12 +15,10 @@ export const operations = [
   'restoreUser',
   'assignRole',
   'revokeRole',
-  'addGroupMember',
   'removeGroupMember',
   'disableAccount',
   'enableAccount',
   'listApiKeys',
-  'pollEvents',
 ] as const;
 export type Operation = (typeof operations)[number];
 
@@ -40,12 +38,10 @@ export const endpointClassOf = {
   restoreUser: 'user-suspension',
   assignRole: 'user-roles',
   revokeRole: 'user-roles',
-  addGroupMember: 'group-memberships',
   removeGroupMember: 'group-memberships',
   disableAccount: 'user-lifecycle',
   enableAccount: 'user-lifecycle',
   listApiKeys: 'api-keys',
-  pollEvents: 'events-stream',
 } as const satisfies Record<Operation, string>;
 export type EndpointClass = (typeof endpointClassOf)[Operation];
 
@@ -114,14 +110,12 @@ export interface AdminApiOptions {
 const basePace: PaceSettings = { perSecond: 5, headroom: 0.1, minIntervalMs: 50, resetSlackMs: 1000 };
 
 /**
- * Starting pace per operation. Published limits: last-active-dates 200/min per org (we start at 3/s =
- * 180/min); events-stream 60/min per user and 50/min per path (0.8/s = 48/min); both are also ceilings.
- * The rest are unpublished: 5/s until the `X-RateLimit-*` headers say otherwise (at most 20/s).
+ * Starting pace per operation. Published limit: last-active-dates 200/min per org (we start at 3/s = 180/min),
+ * also a ceiling. The rest are unpublished: 5/s until the `X-RateLimit-*` headers say otherwise (at most 20/s).
  */
 export const defaultPace = (endpoint: EndpointClass): PaceSettings => {
-  // Published limits are also ceilings: the budget is the whole org's, so the client never goes faster.
+  // A published limit is also a ceiling: the budget is the whole org's, so the client never goes faster.
   if (endpoint === 'last-active-dates') return { ...basePace, perSecond: 3, minIntervalMs: 334 };
-  if (endpoint === 'events-stream') return { ...basePace, perSecond: 0.8, minIntervalMs: 1250 };
   return basePace;
 };
 

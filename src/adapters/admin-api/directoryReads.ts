@@ -3,7 +3,8 @@ import { DomainError } from '../../domain/model/errors';
 import { groupSchema, type Group } from '../../domain/model/group';
 import { productSchema } from '../../domain/model/product';
 import { userSchema } from '../../domain/model/user';
-import type { DirectoryGateway } from '../../domain/ports/directoryGateway';
+import type { ApiKeyChecks } from '../../domain/ports/apiKeyChecks';
+import type { DirectoryReader } from '../../domain/ports/directoryReader';
 import { collectPages } from './collect';
 import type { AdminHttp } from './http';
 import { toGrants, toGroup, toProduct, toUser } from './mappers';
@@ -45,7 +46,7 @@ const groupFilter = (groupIds: readonly string[]): string[] => {
   return [...groupIds];
 };
 
-type Reads = Pick<DirectoryGateway, 'listOrgs' | 'listDirectories' | 'listProducts' | 'searchUsers' | 'searchGroups'>;
+type Reads = Pick<ApiKeyChecks, 'listOrgs'> & Pick<DirectoryReader, 'listDirectories' | 'listProducts' | 'searchUsers' | 'searchGroups'>;
 
 /** The directory reads: organizations, directories, product workspaces, users and groups. */
 export const directoryReads = (http: AdminHttp): Reads => {

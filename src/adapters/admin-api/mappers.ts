@@ -1,9 +1,9 @@
 import type { Group } from '../../domain/model/group';
 import type { Product } from '../../domain/model/product';
 import type { AccountStatus, ProductAccess, User } from '../../domain/model/user';
-import type { DirectoryChange, UserActivity } from '../../domain/ports/directoryGateway';
+import type { UserActivity } from '../../domain/ports/directoryReader';
 import type { DirectoryGroup, DirectoryUser, GroupRoleAssignment, LastActivePage } from './schemas';
-import type { EventPage, WorkspacePage } from './schemas.misc';
+import type { WorkspacePage } from './schemas.misc';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
@@ -148,17 +148,4 @@ export const toUserActivity = (accountId: string, pages: LastActivePage[]): User
       lastActiveAt: parseDate(a.last_active_timestamp) ?? parseDate(a.last_active),
     })),
   ),
-});
-
-type Event = EventPage['data'][number];
-const contextId = (e: Event, type: RegExp): string | null =>
-  e.attributes.context?.find((c) => type.test(c.type ?? ''))?.id ?? null;
-
-/** A polling event → DirectoryChange (the user and group it was about, when its context names them). */
-export const toChange = (e: Event): DirectoryChange => ({
-  id: e.id,
-  at: new Date(Date.parse(e.attributes.time)),
-  action: e.attributes.action,
-  accountId: contextId(e, /^(users?|accounts?)$/i),
-  groupId: contextId(e, /^groups?$/i),
 });

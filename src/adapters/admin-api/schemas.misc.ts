@@ -49,21 +49,3 @@ export const apiKeyPageSchema = z.object({
   ),
   links: z.object({ next: cursorToken }).nullish(),
 });
-
-/** `PollingEventPage` (GET /v1/orgs/{orgId}/events-stream); `meta.next` is the cursor to poll from. */
-export const eventPageSchema = z.object({
-  data: z
-    .array(
-      z.object({
-        id: z.string().min(1),
-        attributes: z.object({
-          time: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'time is not a date'),
-          action: z.string(),
-          context: z.array(z.object({ id: z.string(), type: z.string().nullish() })).nullish(),
-        }),
-      }),
-    ),
-  meta: z.object({ next: cursorToken }).nullish(),
-  links: z.object({ next: cursorLink }).nullish(),
-});
-export type EventPage = z.infer<typeof eventPageSchema>;

@@ -87,6 +87,4 @@ export interface UserRepository {
   withUnknownActivity(limit: number, after: string | null, seenIn?: number): Promise<string[]>;
   /** Users in the org (not marked as left). */
   count(): Promise<number>;
-  /** Removes the user and every row that names them (memberships, access, job items). */
-  erase(accountId: string): Promise<void>;
 }

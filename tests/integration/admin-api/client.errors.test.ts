@@ -1,7 +1,7 @@
 import { rejection, testClient } from './support/client';
 import { fixtureAnswer } from './support/fixtureScript';
 import { DIR, JIRA, ORG } from './support/fixtures';
-import { startScriptedServer, type ScriptedAnswer, type ScriptedServer, type SeenRequest } from './support/scriptedServer';
+import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from './support/scriptedServer';
 
 jest.setTimeout(60_000);
 
@@ -82,33 +82,6 @@ describe('Admin API client: final statuses map to stable domain errors', () => {
     await expect(gateway.removeGroupMember(ORG, DIR, 'g-1', 'gone')).resolves.toBeUndefined();
   });
 
-  it('409 on adding a member: "already in the group" is success, an app user limit is CONFLICT', async () => {
-    const { gateway } = testClient(server.url);
-    answer({ status: 409, body: errors('ADMIN-409-28', 'Conflict', 'The user is already a member of the group') });
-    await expect(gateway.addGroupMember(ORG, DIR, 'g-1', 'u-1')).resolves.toBeUndefined();
-    answer({ status: 409, body: errors('ADMIN-409-3', 'Conflict', "You've exceeded your user limit for Jira") });
-    await expect(rejection(gateway.addGroupMember(ORG, DIR, 'g-1', 'u-1'))).resolves.toMatchObject({
-      code: 'CONFLICT',
-      details: { apiCode: 'ADMIN-409-3' },
-    });
-  });
-
-  it('409 without a body (as documented): asks the directory whether the user is in the group now', async () => {
-    const { gateway } = testClient(server.url);
-    const member = (isMember: boolean) => (req: SeenRequest): ScriptedAnswer =>
-      req.path.endsWith('/users/search')
-        ? { status: 200, body: { data: isMember ? [{ accountId: 'u-1' }] : [], links: {} } }
-        : { status: 409 };
-    server.setScript(member(true));
-    await expect(gateway.addGroupMember(ORG, DIR, 'g-1', 'u-1')).resolves.toBeUndefined();
-    expect(server.requests[1]?.body).toEqual({ accountIds: ['u-1'], groupIds: ['g-1'], limit: 1 });
-    server.setScript(member(false));
-    await expect(rejection(gateway.addGroupMember(ORG, DIR, 'g-1', 'u-1'))).resolves.toMatchObject({
-      code: 'CONFLICT',
-      details: { status: 409, operation: 'addGroupMember' },
-    });
-  });
-
   it('409 on a role assignment (product licence limit) → CONFLICT; 400 → VALIDATION_FAILED', async () => {
     const { gateway } = testClient(server.url);
     answer({ status: 409, body: errors('ADMIN-UAM-409-3', 'Product License Limit Exceeded') });
@@ -126,11 +99,11 @@ describe('Admin API client: final statuses map to stable domain errors', () => {
   it('writes resolve on 204 and send exactly the documented path and body', async () => {
     server.setScript(fixtureAnswer);
     const { gateway } = testClient(server.url);
-    await gateway.addGroupMember(ORG, DIR, 'ari:cloud:identity::group/1', 'u:1');
+    await gateway.removeGroupMember(ORG, DIR, 'ari:cloud:identity::group/1', 'u:1');
     await gateway.deactivateAccount('u:1', 'Inactive for 180 days');
     await gateway.reactivateAccount('u:1');
     expect(server.requests.map((r) => [r.method, r.path, r.text])).toEqual([
-      ['POST', `/admin/v2/orgs/${ORG}/directories/${DIR}/groups/ari%3Acloud%3Aidentity%3A%3Agroup%2F1/memberships`, '{"accountId":"u:1"}'],
+      ['DELETE', `/admin/v2/orgs/${ORG}/directories/${DIR}/groups/ari%3Acloud%3Aidentity%3A%3Agroup%2F1/memberships/u%3A1`, ''],
       ['POST', '/users/u%3A1/manage/lifecycle/disable', '{"message":"Inactive for 180 days"}'],
       ['POST', '/users/u%3A1/manage/lifecycle/enable', ''],
     ]);

@@ -167,22 +167,6 @@ describe('Admin API client: activity fallback, key expiry, change feed', () => {
     await expect(client.gateway.apiKeyExpiry(ORG)).resolves.toBeNull();
     await expect(client.gateway.apiKeyExpiry(ORG, 'nobody')).resolves.toBeNull();
   });
-
-  it('reads the change feed from a time, then from the cursor it returned', async () => {
-    const since = new Date('2026-05-31T00:00:00Z');
-    const page = await client.gateway.changesSince(ORG, { since });
-    expect(page).toMatchObject({ cursor: 'poll-cursor', caughtUp: true });
-    expect(page.items[0]).toEqual({
-      id: 'e-0',
-      at: new Date('2026-05-31T12:00:00Z'),
-      action: 'user_removed_from_group',
-      accountId: 'u-active',
-      groupId: 'g-jira',
-    });
-    expect(Object.fromEntries(server.requests[0]?.query ?? [])).toEqual({ from: String(since.getTime()), limit: '500', sortOrder: 'asc' });
-    await client.gateway.changesSince(ORG, { cursor: page.cursor ?? '' });
-    expect(Object.fromEntries(server.requests[1]?.query ?? [])).toEqual({ cursor: 'poll-cursor', limit: '500' });
-  });
 });
 
 describe('Admin API client: transport', () => {

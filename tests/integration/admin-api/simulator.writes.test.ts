@@ -46,17 +46,14 @@ describe('Admin API client against the simulated organization', () => {
     await expect(rig.gateway.apiKeyExpiry(rig.orgId, key.label)).resolves.toEqual(new Date(key.expiresAt));
   });
 
-  it('suspends and restores a user; the change shows in the next read and in the change feed', async () => {
-    const since = new Date(rig.time.now() - 1000);
+  it('suspends and restores a user; the change shows in the next read', async () => {
     const target = userNamed((u) => u.accountStatus === 'active' && u.membershipStatus === 'active' && u.platformRoles.length === 0);
     await rig.gateway.suspendUser(rig.orgId, directoryId(), target.accountId);
     const after = (await walkUsers(rig, directoryId())).find((u) => u.accountId === target.accountId);
     expect(after?.membershipStatus).toBe('suspended');
     await rig.gateway.restoreUser(rig.orgId, directoryId(), target.accountId);
-    const feed = await rig.gateway.changesSince(rig.orgId, { since });
-    expect(feed.items.filter((c) => c.accountId === target.accountId).map((c) => c.action)).toEqual(['user_suspended', 'user_restored']);
-    expect(feed.caughtUp).toBe(true);
-    expect(feed.cursor).not.toBeNull();
+    const restored = (await walkUsers(rig, directoryId())).find((u) => u.accountId === target.accountId);
+    expect(restored?.membershipStatus).toBe('active');
   });
 
   it('deactivates a managed account; an external one is refused with the reason', async () => {
@@ -72,19 +69,12 @@ describe('Admin API client against the simulated organization', () => {
     });
   });
 
-  it('adds and removes a group member idempotently; IdP-synced groups are refused', async () => {
-    const group = rig.sim.state.org.groups.find((g) => !g.synced && !g.isDefault && g.grants.length === 0)!;
-    const user = userNamed((u) => !group.members.has(u.index) && u.directory === group.directory);
-    await rig.gateway.addGroupMember(rig.orgId, directoryId(), group.id, user.accountId);
-    await rig.gateway.addGroupMember(rig.orgId, directoryId(), group.id, user.accountId); // 409: already a member
-    expect(group.members.has(user.index)).toBe(true);
+  it('removes a group member idempotently', async () => {
+    const group = rig.sim.state.org.groups.find((g) => !g.synced && !g.isDefault && g.grants.length === 0 && g.members.size > 0)!;
+    const user = userNamed((u) => group.members.has(u.index));
     await rig.gateway.removeGroupMember(rig.orgId, directoryId(), group.id, user.accountId);
     await rig.gateway.removeGroupMember(rig.orgId, directoryId(), group.id, user.accountId); // 404: already gone
     expect(group.members.has(user.index)).toBe(false);
-    const synced = rig.sim.state.org.groups.find((g) => g.synced)!;
-    await expect(rejection(rig.gateway.addGroupMember(rig.orgId, directoryId(), synced.id, user.accountId))).resolves.toMatchObject({
-      code: 'API_KEY_FORBIDDEN',
-    });
   });
 
   it('an expired key is API_KEY_REJECTED; a key with scopes cannot read API keys (expiry unknown)', async () => {

@@ -32,7 +32,7 @@ describe('the domain as a library', () => {
     const users: UserRepository = {
       getMany: (ids) => Promise.resolve(synced.filter((u) => ids.includes(u.accountId))),
       get: notNeeded, list: notNeeded, countMatching: notNeeded, upsertMany: notNeeded,
-      markLeftBefore: notNeeded, withUnknownActivity: notNeeded, count: notNeeded, erase: notNeeded,
+      markLeftBefore: notNeeded, withUnknownActivity: notNeeded, count: notNeeded,
     };
     const groups: GroupRepository = {
       get: notNeeded, list: notNeeded, upsertMany: notNeeded, deleteNotSeenSince: notNeeded,

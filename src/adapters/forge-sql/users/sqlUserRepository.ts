@@ -10,7 +10,7 @@ import { searchBranches, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
 import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './usersFromRows';
-import { eraseStatements, markLeftStatements, runMarkLeft } from './userRemovals';
+import { markLeftStatements, runMarkLeft } from './userRemovals';
 import { runUserUpsert } from './userUpsertLanes';
 import { newWriteId, userUpsertPlan, type UserUpsertPlan } from './userWrites';
 
@@ -98,10 +98,6 @@ export class SqlUserRepository implements UserRepository {
       countSchema,
     );
     return row?.n ?? 0;
-  }
-
-  async erase(accountId: string): Promise<void> {
-    await this.db.executeAll(eraseStatements(accountId));
   }
 
   /**

@@ -52,15 +52,3 @@ export const runMarkLeft = async (statements: MarkLeftStatements, execute: (s: S
   if (failed !== undefined) throw failed.reason;
   return users;
 };
-
-/** Every table that names an account; erasing a user deletes from each (P3). */
-export const eraseStatements = (accountId: string): Statement[] =>
-  [
-    'users',
-    'user_product_access',
-    'group_members',
-    'project_role_members',
-    'jsm_customers',
-    'jsm_organization_members',
-    'job_items',
-  ].map((table) => ({ query: `DELETE FROM ${table} WHERE account_id = ?`, params: [accountId] }));

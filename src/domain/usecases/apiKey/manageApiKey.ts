@@ -2,13 +2,13 @@ import type { AuditActor, AuditEntry } from '../../model/audit';
 import { DomainError } from '../../model/errors';
 import type { AuditLog } from '../../ports/auditLog';
 import type { Clock } from '../../ports/clock';
-import type { DirectoryGateway, OrgSummary } from '../../ports/directoryGateway';
+import type { ApiKeyChecks, OrgSummary } from '../../ports/apiKeyChecks';
 import type { IdGenerator } from '../../ports/idGenerator';
 import type { SecretStore } from '../../ports/secretStore';
 import { toApiKeyView, type ApiKeyView } from './apiKeyView';
 
-/** Builds a gateway that uses `key` instead of the stored one (to try a pasted key before it is saved). */
-export type GatewayForKey = (key: string) => Pick<DirectoryGateway, 'listOrgs' | 'apiKeyExpiry'>;
+/** Builds the key checks with `key` instead of the stored one (to try a pasted key before it is saved). */
+export type GatewayForKey = (key: string) => ApiKeyChecks;
 
 /** What checking, saving and removing the org API key needs. */
 export interface ApiKeyDeps {
@@ -37,7 +37,7 @@ const keyAudit = (action: 'api-key.set' | 'api-key.remove', actor: AuditActor, d
 });
 
 /** The key's expiry from the API Access API; null when the key may not read it or the read fails for any reason. */
-const expiryFromApi = async (gateway: ReturnType<GatewayForKey>, orgId: string, label: string | undefined): Promise<Date | null> => {
+const expiryFromApi = async (gateway: ApiKeyChecks, orgId: string, label: string | undefined): Promise<Date | null> => {
   try {
     return await gateway.apiKeyExpiry(orgId, label);
   } catch {

@@ -1,6 +1,6 @@
 import type { AuditLog } from '../../ports/auditLog';
 import type { Clock } from '../../ports/clock';
-import type { DirectoryGateway } from '../../ports/directoryGateway';
+import type { DirectoryActions } from '../../ports/directoryActions';
 import type { GroupRepository } from '../../ports/groupRepository';
 import type { IdGenerator } from '../../ports/idGenerator';
 import type { JobQueue } from '../../ports/jobQueue';
@@ -30,7 +30,7 @@ export interface JobDeps extends PlanDeps {
 
 /** What a job slice (the queue consumer) needs on top: the directory to change, the audit log, the key's org. */
 export interface SliceDeps extends JobDeps {
-  directory: DirectoryGateway;
+  directory: DirectoryActions;
   audit: AuditLog;
   secrets: SecretStore;
   runs: Pick<SyncRunRepository, 'latest'>;

@@ -1,14 +1,14 @@
 import { DomainError } from '../../model/errors';
 import type { User } from '../../model/user';
 import type { ActionMethod, BulkAction } from '../../policy/actionEligibility';
-import type { DirectoryGateway } from '../../ports/directoryGateway';
+import type { DirectoryActions } from '../../ports/directoryActions';
 
 /** The product role the app assigns and revokes ("product access"). */
 export const PRODUCT_ROLE = 'atlassian/user';
 
 /** Where a change is made: the org and (read once per slice, on first need) its directories. */
 export interface ChangeTarget {
-  directory: DirectoryGateway;
+  directory: DirectoryActions;
   orgId: string;
   directoryIds: () => Promise<string[]>;
 }
@@ -33,7 +33,7 @@ const productOf = (action: BulkAction): { productKey: string; resourceId: string
   throw new DomainError('INTERNAL', `No product in a ${action.type} action`);
 };
 
-/** Carries out one planned change through the DirectoryGateway; resolves only when the directory has it. */
+/** Carries out one planned change through DirectoryActions; resolves only when the directory has it. */
 export const executeChange = async (
   method: ActionMethod,
   user: User,

@@ -64,7 +64,7 @@ const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: S
 /**
  * B3/B4: one slice of a bulk-action job (the `ulo-jobs` consumer). Takes the job's lease (a duplicate delivery while
  * a slice runs does nothing), then works through pending items in batches (itemBatch): re-check each user, record
- * the intent, change it through the DirectoryGateway, then write its audit entry, the synced copy and, last, its
+ * the intent, change it through DirectoryActions, then write its audit entry, the synced copy and, last, its
  * result (sliceRecords). Before time runs low it pushes its continuation. What an error does comes from the error
  * policy: RATE_LIMITED pushes the continuation with the wait the directory asked for, a key error fails what is
  * left. The queue delivers at least once: a re-delivered slice skips items with a result, and a started item

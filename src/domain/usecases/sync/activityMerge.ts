@@ -1,6 +1,6 @@
 import { productFamily } from '../../model/product';
 import type { User } from '../../model/user';
-import type { UserActivity } from '../../ports/directoryGateway';
+import type { UserActivity } from '../../ports/directoryReader';
 import type { UserRepository } from '../../ports/userRepository';
 
 /**

@@ -1,7 +1,7 @@
 import { isDomainError, type ErrorCode } from '../../model/errors';
 import type { SyncCounts, SyncRun } from '../../model/jobs';
 import { errorResponse } from '../../policy/errorPolicy';
-import type { UserActivity } from '../../ports/directoryGateway';
+import type { UserActivity } from '../../ports/directoryReader';
 import { withActivity } from './activityMerge';
 import type { SyncDeps } from './deps';
 import type { StepContext } from './stepTypes';

@@ -1,6 +1,6 @@
 import type { AuditLog } from '../../ports/auditLog';
 import type { Clock } from '../../ports/clock';
-import type { DirectoryGateway } from '../../ports/directoryGateway';
+import type { DirectoryReader } from '../../ports/directoryReader';
 import type { GroupRepository } from '../../ports/groupRepository';
 import type { IdGenerator } from '../../ports/idGenerator';
 import type { JobQueue } from '../../ports/jobQueue';
@@ -25,7 +25,7 @@ export interface SyncMessage {
 
 /** Every port a sync slice uses. */
 export interface SyncDeps {
-  directory: DirectoryGateway;
+  directory: DirectoryReader;
   site: SiteDirectory;
   users: UserRepository;
   groups: GroupRepository;

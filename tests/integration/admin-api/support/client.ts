@@ -1,12 +1,12 @@
 import { createAdminApiGateway, type AdminApiOptions, type AttemptEvent, type FetchLike } from '../../../../src/adapters/admin-api';
-import type { DirectoryGateway } from '../../../../src/domain/ports/directoryGateway';
+import type { AdminApiGateway } from '../../../../src/adapters/admin-api';
 import { VirtualTime } from './virtualTime';
 
 /** Node's global fetch, as the client's FetchLike. */
 export const nodeFetch: FetchLike = (url, init) => fetch(url, init);
 
 export interface TestClient {
-  gateway: DirectoryGateway;
+  gateway: AdminApiGateway;
   time: VirtualTime;
   /** Every finished attempt, in order. */
   attempts: AttemptEvent[];

@@ -23,13 +23,11 @@ export const fixtureAnswer = (req: SeenRequest): ScriptedAnswer => {
   if (req.method === 'POST' && p.endsWith('/users/search') && accountIds) {
     return ok({ data: accountIds.map((accountId) => ({ accountId, status: 'active' })), links: {} });
   }
-  if (req.method === 'POST' && p.endsWith(`/groups/${f.ALREADY_MEMBER_GROUP}/memberships`)) return { status: 409 };
   if (req.method === 'POST' && p.endsWith('/users/search')) return ok(f.usersPage(v2Next));
   if (req.method === 'POST' && p.endsWith('/groups/search')) return ok(f.groupsPage(v2Next));
   if (req.method === 'GET' && p.endsWith('/role-assignments')) return ok(f.roleAssignmentsPage(v2Next));
   if (req.method === 'GET' && p.endsWith('/last-active-dates')) return ok(f.lastActivePage(v2Next));
   if (req.method === 'GET' && p.endsWith('/api-keys')) return ok(f.apiKeysPage(second ? ['other'] : ['license-optimizer'], v2Next));
-  if (req.method === 'GET' && p.endsWith('/events-stream')) return ok(f.eventsPage(3, 'poll-cursor'));
   if (req.method === 'POST' || req.method === 'DELETE') return { status: 204 };
   return { status: 404, body: { errors: [{ code: 'ADMIN-404-1', title: 'Not found' }] } };
 };

@@ -7,8 +7,6 @@ export const ORG = 'org-1';
 export const DIR = 'dir-1';
 export const JIRA = 'ari:cloud:jira::site/11111111-1111-1111-1111-111111111111';
 export const CONF = 'ari:cloud:confluence::site/11111111-1111-1111-1111-111111111111';
-/** Adding a member to this group answers 409 without a body (the user is already in it). */
-export const ALREADY_MEMBER_GROUP = 'g-already';
 export const GROUP_ARI = 'ari:cloud:identity::group/22222222-2222-2222-2222-222222222222';
 
 export const orgsPage = (next?: string): unknown => ({
@@ -137,27 +135,4 @@ const apiKey = (label: string, expiresAt: string): unknown => ({
 export const apiKeysPage = (labels: string[], next?: string): unknown => ({
   data: labels.map((l, i) => apiKey(l, `2026-0${String(7 + i)}-15T12:00:00Z`)),
   links: { self: 'c-self', ...(next ? { next } : {}) },
-});
-
-const event = (id: string, action: string, context: { id: string; type: string }[]): unknown => ({
-  id,
-  type: 'events',
-  attributes: {
-    time: '2026-05-31T12:00:00Z',
-    processedAt: '2026-05-31T12:00:05Z',
-    action,
-    actor: { id: 'admin-1', name: 'Admin' },
-    context,
-  },
-  links: { self: `https://api.atlassian.com/admin/v1/orgs/${ORG}/events/${id}` },
-});
-
-export const eventsPage = (count: number, next: string): unknown => ({
-  data: Array.from({ length: count }, (_, i) =>
-    i === 0
-      ? event('e-0', 'user_removed_from_group', [{ id: 'u-active', type: 'users' }, { id: 'g-jira', type: 'groups' }])
-      : event(`e-${String(i)}`, 'user_suspended', [{ id: `u-${String(i)}`, type: 'users' }]),
-  ),
-  meta: { next, page_size: count },
-  links: { self: `https://api.atlassian.com/admin/v1/orgs/${ORG}/events-stream` },
 });

@@ -2,7 +2,7 @@ import { AdminApiSimulator, DEFAULT_KEYS, type SimulatorOptions } from '../../..
 import { createAdminApiGateway, type AdminApiOptions, type AttemptEvent } from '../../../../src/adapters/admin-api';
 import { isDomainError } from '../../../../src/domain/model/errors';
 import type { User } from '../../../../src/domain/model/user';
-import type { DirectoryGateway } from '../../../../src/domain/ports/directoryGateway';
+import type { AdminApiGateway } from '../../../../src/adapters/admin-api';
 import { nodeFetch } from './client';
 import { VirtualTime } from './virtualTime';
 
@@ -12,7 +12,7 @@ export const SIM_NOW = '2026-06-01T12:00:00.000Z';
 export interface SimRig {
   sim: AdminApiSimulator;
   time: VirtualTime;
-  gateway: DirectoryGateway;
+  gateway: AdminApiGateway;
   attempts: AttemptEvent[];
   orgId: string;
   directoryIds: string[];

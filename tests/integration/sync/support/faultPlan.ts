@@ -1,7 +1,7 @@
 import type { EndpointClass, FaultRule } from '../../../../dev/admin-api-simulator';
 import type { SyncLimits } from '../../../../src/domain/usecases/sync/budget';
 import type { KillMode } from './syncRig';
-import { seeded } from './syncRig';
+import { seeded } from '../../../support/seeded';
 import type { OrgPlan } from './simulators';
 
 /** Everything one seed decides: the org, its faults, the sync's slice limits, and where the consumer dies. */

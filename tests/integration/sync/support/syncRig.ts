@@ -13,24 +13,13 @@ import { consumeJobEvent } from '../../../../src/triggers/jobConsumer';
 import { runHourlyTick } from '../../../../src/triggers/syncTriggers';
 import type { ForgeRuntimeHandle } from '../../../support/forgeRuntime';
 import { KillSwitch } from './killSwitch';
+import { seeded } from '../../../support/seeded';
 import { API_KEY, type Simulators } from './simulators';
 
 const MINUTE_MS = 60_000;
 
 /** What a killed consumer invocation looks like to the platform: it failed (no retry) or asked to be run again. */
 export type KillMode = 'drop' | 'redeliver';
-
-/** A seeded uniform [0, 1) source (mulberry32). */
-export const seeded = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /**
  * Runs syncs the way Forge does, on the local runtime: the hourly trigger as a scheduled invocation, the real

@@ -2,7 +2,7 @@ import { DomainError } from '../../../../src/domain/model/errors';
 import { resumeSync, startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { budgetOf, dbState, directoryState, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 const SYSTEM = { kind: 'system' } as const;
 const sizes = { users: 2_000, hidden: 0.12, seed: 11 };

@@ -9,7 +9,7 @@ import { resumeSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { budgetOf, dbState, directoryState, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 const SYSTEM = { kind: 'system' } as const;
 const start = async (w: World) => (await startSync({ trigger: 'schedule', actor: SYSTEM }, w.startDeps)).id;

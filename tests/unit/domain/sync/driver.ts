@@ -3,7 +3,8 @@ import type { User } from '../../../../src/domain/model/user';
 import type { SliceBudget } from '../../../../src/domain/usecases/sync/budget';
 import type { SliceOutcome } from '../../../../src/domain/usecases/sync/continuation';
 import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
-import { customerKeys, roleKey, type World } from './fakes';
+import { customerKeys, roleKey } from '../fakes';
+import type { World } from './world';
 
 /** A consumer's time budget on the fake clock: `totalMs` from the moment the slice starts. */
 export const budgetOf = (w: World, totalMs = 900_000): SliceBudget => {

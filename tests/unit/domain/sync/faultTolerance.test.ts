@@ -3,7 +3,7 @@ import { DomainError } from '../../../../src/domain/model/errors';
 import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { budgetOf, dbState, directoryState, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 const SYSTEM = { kind: 'system' } as const;
 

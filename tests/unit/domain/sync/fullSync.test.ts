@@ -1,7 +1,7 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 const ADMIN = { kind: 'admin', accountId: 'admin-1' } as const;
 

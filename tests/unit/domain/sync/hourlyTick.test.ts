@@ -2,7 +2,7 @@ import { defaultSettings } from '../../../../src/domain/model/settings';
 import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,7 +6,7 @@
 import type { User } from '../../../../src/domain/model/user';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 const ADMIN = { kind: 'admin', accountId: 'admin-1' } as const;
 

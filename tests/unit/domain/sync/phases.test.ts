@@ -6,7 +6,7 @@ import { phaseOf } from '../../../../src/domain/usecases/sync/checkpoint';
 import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { drain } from './driver';
-import { CONFLUENCE, JIRA, makeWorld, populate } from './fakes';
+import { CONFLUENCE, JIRA, makeWorld, populate } from './world';
 
 const start = (w: ReturnType<typeof makeWorld>) => startSync({ trigger: 'schedule', actor: { kind: 'system' } }, w.startDeps);
 

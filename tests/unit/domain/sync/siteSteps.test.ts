@@ -1,7 +1,7 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 const SYSTEM = { kind: 'system' } as const;
 const sizes = { users: 1_200, hidden: 0.15, roleMembers: 640, customers: 380, seed: 5 };

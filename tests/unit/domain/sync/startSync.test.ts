@@ -3,7 +3,7 @@ import type { SyncDataType } from '../../../../src/domain/model/jobs';
 import { hasActivityStream, planPhases } from '../../../../src/domain/usecases/sync/syncPlan';
 import { startSync, type StartSyncCommand } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { drain } from './driver';
-import { makeWorld, populate } from './fakes';
+import { makeWorld, populate } from './world';
 
 const ADMIN = { kind: 'admin', accountId: 'admin-1' } as const;
 const manual = (dataTypes: SyncDataType[], groupIds: string[] = []): StartSyncCommand => ({ trigger: 'manual', actor: ADMIN, dataTypes, groupIds });

@@ -4,7 +4,7 @@ import { SYNC_LOCK_TTL_SECONDS } from '../../../../src/domain/usecases/sync/budg
 import { syncLease } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { drain } from './driver';
-import { makeWorld, populate } from './fakes';
+import { makeWorld, populate } from './world';
 
 const SYSTEM = { kind: 'system' } as const;
 const HOUR = 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { getSyncHistory, getSyncStatus } from '../../../../src/domain/usecases/s
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { runSyncSlice } from '../../../../src/domain/usecases/sync/runSlice';
 import { budgetOf, drain } from './driver';
-import { makeWorld, populate, type World } from './fakes';
+import { makeWorld, populate, type World } from './world';
 
 /** Delivers slices one by one until the latest run's status satisfies `until`; returns that status. */
 const sliceUntil = async (w: World, until: (status: NonNullable<Awaited<ReturnType<typeof getSyncStatus>>>) => boolean) => {

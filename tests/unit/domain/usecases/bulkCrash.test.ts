@@ -1,4 +1,5 @@
 import { DomainError } from '../../../../src/domain/model/errors';
+import type { User } from '../../../../src/domain/model/user';
 import type { BulkAction } from '../../../../src/domain/policy/actionEligibility';
 import { computePlan } from '../../../../src/domain/usecases/bulk/planBulk';
 import { runBulkSlice } from '../../../../src/domain/usecases/bulk/runBulkSlice';
@@ -31,7 +32,7 @@ const crashAuditOnce = (deps: TestDeps): void => {
   Object.assign(deps.audit, { append: die, writeItemEntries: die });
 };
 
-const auditOf = (deps: TestDeps, accountId: string) => deps.audit.entries.filter((e) => e.targetAccountId === accountId);
+const auditOf = (deps: TestDeps, accountId: string) => deps.audit.list.filter((e) => e.targetAccountId === accountId);
 
 describe('bulk items after a crash: every change once, and results, audit and synced copy agree (issue 16)', () => {
   it('a retry that succeeds after a crash before the results write replaces the failed audit entry', async () => {
@@ -57,7 +58,7 @@ describe('bulk items after a crash: every change once, and results, audit and sy
 
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(deps.directory.calls).toEqual(['suspend dir-1 u-external', 'disable u-managed']);
-    expect(deps.audit.entries.map((e) => [e.targetAccountId, e.outcome, e.details.method])).toEqual([
+    expect(deps.audit.list.map((e) => [e.targetAccountId, e.outcome, e.details.method])).toEqual([
       ['u-external', 'succeeded', 'directory-suspend'],
       ['u-managed', 'succeeded', 'lifecycle-disable'],
       ['u-vip', 'skipped', null],
@@ -103,7 +104,7 @@ const crashAt = (deps: TestDeps, point: (typeof crashPoints)[number]): void => {
 };
 
 const accessOf = (u: { productAccess: { resourceId: string }[] } | undefined): string[] => (u?.productAccess ?? []).map((a) => a.resourceId).sort();
-const stateOf = (u: TestDeps['users']['rows'] extends Map<string, infer U> ? U | undefined : never) =>
+const stateOf = (u: User | undefined) =>
   u && { accountStatus: u.accountStatus, membershipStatus: u.membershipStatus, access: accessOf(u), groups: u.groups.map((g) => g.id) };
 
 describe.each(changes)('%s, with the slice killed at each write and re-delivered', (_name, action, accountId, call) => {

@@ -1,3 +1,4 @@
+import { DomainError } from '../../../../src/domain/model/errors';
 import { bulkResults, bulkStatus } from '../../../../src/domain/usecases/bulk/bulkStatus';
 import { startBulk } from '../../../../src/domain/usecases/bulk/startBulk';
 import { runBulkSlice } from '../../../../src/domain/usecases/bulk/runBulkSlice';
@@ -14,7 +15,7 @@ describe('bulk job (B3)', () => {
     expect((await deps.jobs.get(job.jobId))?.spec).toEqual({ kind: 'bulk-action', action: { type: 'deactivate' }, actor: admin });
     expect(deps.queue.pushed).toEqual([{ message: { kind: 'bulk-action', jobId: job.jobId, slice: 0 }, delaySeconds: 0 }]);
     expect((await deps.jobs.current('bulk-action'))?.id).toBe(job.jobId);
-    expect(deps.lock.held.size).toBe(0);
+    expect(deps.lock.leases.size).toBe(0);
   });
 
   it('runs one bulk action at a time: LOCK_HELD while one runs or is being created', async () => {
@@ -23,7 +24,7 @@ describe('bulk job (B3)', () => {
     await expect(startBulk(deactivate, admin, deps)).rejects.toMatchObject({ code: 'LOCK_HELD' });
     await runBulkSlice({ kind: 'bulk-action', jobId: first.jobId, slice: 0 }, plenty, deps);
     await expect(startBulk(deactivate, admin, deps)).resolves.toMatchObject({ status: 'queued' });
-    deps.lock.held.set('bulk-start', 'another-click');
+    deps.lock.hold('bulk-start', 'another-click');
     await expect(startBulk(deactivate, admin, deps)).rejects.toMatchObject({ code: 'LOCK_HELD' });
   });
 
@@ -31,16 +32,17 @@ describe('bulk job (B3)', () => {
     const deps = bulkDeps();
     const create = deps.jobs.create.bind(deps.jobs);
     deps.jobs.create = (...args) => {
-      deps.lock.held.set('bulk-start', 'a-later-click');
+      deps.lock.hold('bulk-start', 'a-later-click');
       return create(...args);
     };
     await expect(startBulk(deactivate, admin, deps)).resolves.toMatchObject({ status: 'queued' });
-    expect(deps.lock.held.get('bulk-start')).toBe('a-later-click');
+    expect(deps.lock.holder('bulk-start')).toBe('a-later-click');
   });
 
   it('fails the job when its first slice cannot be queued', async () => {
     const deps = bulkDeps();
-    deps.queue.fail = true;
+    deps.queue.failNext = Number.POSITIVE_INFINITY;
+    deps.queue.failure = new DomainError('UPSTREAM_FAILED', 'queue down');
     await expect(startBulk(deactivate, admin, deps)).rejects.toMatchObject({ code: 'UPSTREAM_FAILED' });
     const [job] = [...deps.jobs.jobs.values()];
     expect(job?.status).toBe('failed');

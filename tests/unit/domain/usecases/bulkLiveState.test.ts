@@ -36,7 +36,7 @@ describe('a started item is judged on the live directory (issue 16)', () => {
   it('re-checks the live user before calling again: protected since, or gone from the directory, is skipped', async () => {
     const deps = bulkDeps();
     const jobId = await startedJob(deps, ['u-managed', 'u-external']);
-    deps.settings.value = { ...deps.settings.value, protectedEmails: [deps.users.rows.get('u-managed')?.email ?? ''] };
+    deps.settings.settings = { ...deps.settings.settings, protectedEmails: [deps.users.rows.get('u-managed')?.email ?? ''] };
     deps.directory.live.delete('u-external');
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(deps.directory.calls).toEqual([]);
@@ -77,7 +77,7 @@ describe('a change the directory answered with 5xx or time-outs (UPSTREAM_FAILED
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'partially-failed' });
     expect(await results(deps, jobId)).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
     expect(deps.users.rows.get('u-managed')?.accountStatus).toBe('inactive');
-    expect(deps.audit.entries.map((e) => [e.targetAccountId, e.outcome, e.reason])).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
+    expect(deps.audit.list.map((e) => [e.targetAccountId, e.outcome, e.reason])).toEqual([['u-external', 'failed', 'UPSTREAM_FAILED'], ['u-managed', 'succeeded', null]]);
   });
 
   it('stays started when the live read fails too: nobody can tell, so a later slice reads it again', async () => {
@@ -87,7 +87,7 @@ describe('a change the directory answered with 5xx or time-outs (UPSTREAM_FAILED
     deps.directory.readFailure = new DomainError('UPSTREAM_FAILED', 'bad gateway');
     expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 60 });
     expect(await results(deps, jobId)).toEqual([]);
-    expect(deps.audit.entries).toEqual([]);
+    expect(deps.audit.list).toEqual([]);
     // The disable had landed: the next slice reads it live and records it made, without calling again.
     deps.directory.readFailure = null;
     deps.directory.live.set('u-managed', { ...deps.directory.live.get('u-managed')!, accountStatus: 'inactive' });
@@ -102,7 +102,7 @@ describe('a started item of a user protected by the synced address', () => {
     const deps = bulkDeps();
     const jobId = await startedJob(deps, ['u-managed']);
     const email = deps.users.rows.get('u-managed')?.email ?? '';
-    deps.settings.value = { ...deps.settings.value, protectedEmails: [email] };
+    deps.settings.settings = { ...deps.settings.settings, protectedEmails: [email] };
     deps.directory.live.set('u-managed', { ...deps.directory.live.get('u-managed')!, email: 'renamed@elsewhere.example' });
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(deps.directory.calls).toEqual([]);

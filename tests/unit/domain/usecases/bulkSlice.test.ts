@@ -20,7 +20,7 @@ describe('bulk job slices (B3, B4)', () => {
     const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external', 'u-vip']);
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(deps.directory.calls).toEqual(['suspend dir-1 u-external', 'disable u-managed']);
-    expect(deps.audit.entries.map((e) => [e.targetAccountId, e.action, e.outcome, e.reason, e.details.method])).toEqual([
+    expect(deps.audit.list.map((e) => [e.targetAccountId, e.action, e.outcome, e.reason, e.details.method])).toEqual([
       ['u-external', 'user.suspend', 'succeeded', null, 'directory-suspend'],
       ['u-managed', 'user.deactivate', 'succeeded', null, 'lifecycle-disable'],
       ['u-vip', 'user.deactivate', 'skipped', 'protected', null],
@@ -50,17 +50,17 @@ describe('bulk job slices (B3, B4)', () => {
     expect(deps.users.rows.get('u-direct')?.productAccess).toEqual([]);
     expect(deps.users.rows.get('u-group')).toMatchObject({ productAccess: [], groups: [] });
     expect(deps.users.rows.get('u-managed')?.productAccess).toEqual([{ ...jira, lastActiveAt: null }]);
-    expect(deps.audit.entries.map((e) => e.action)).toEqual(['user.reactivate', 'user.restore', 'product.revoke', 'group.remove-member', 'product.assign']);
+    expect(deps.audit.list.map((e) => e.action)).toEqual(['user.reactivate', 'user.restore', 'product.revoke', 'group.remove-member', 'product.assign']);
   });
 
   it('re-checks at execution: a user protected or gone since the plan is skipped', async () => {
     const deps = bulkDeps();
     const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
-    deps.settings.value = { ...deps.settings.value, protectedEmails: [deps.users.rows.get('u-managed')?.email ?? ''] };
+    deps.settings.settings = { ...deps.settings.settings, protectedEmails: [deps.users.rows.get('u-managed')?.email ?? ''] };
     deps.users.rows.delete('u-external');
     await slice(deps, jobId);
     expect(deps.directory.calls).toEqual([]);
-    expect(deps.audit.entries.map((e) => e.reason)).toEqual(['left-org', 'protected']);
+    expect(deps.audit.list.map((e) => e.reason)).toEqual(['left-org', 'protected']);
   });
 
   it('reports partial failure: per-user 403s are FORBIDDEN with the directory reason in the audit', async () => {
@@ -68,7 +68,7 @@ describe('bulk job slices (B3, B4)', () => {
     deps.directory.failWith.set('u-external', new DomainError('API_KEY_FORBIDDEN', 'no', { apiCode: 'forbidden.action', reason: 'org admin' }));
     const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
     expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'partially-failed' });
-    expect(deps.audit.entries[0]).toMatchObject({ outcome: 'failed', reason: 'FORBIDDEN', details: { apiCode: 'forbidden.action', apiReason: 'org admin' } });
+    expect(deps.audit.list[0]).toMatchObject({ outcome: 'failed', reason: 'FORBIDDEN', details: { apiCode: 'forbidden.action', apiReason: 'org admin' } });
   });
 
   it('waits out RATE_LIMITED with a delayed continuation; the user is retried, nothing is lost or doubled', async () => {
@@ -78,11 +78,11 @@ describe('bulk job slices (B3, B4)', () => {
     const jobId = await start(deps, { type: 'deactivate' }, ['u-external', 'u-managed', 'u-vip']);
     expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 42 });
     expect(await deps.jobs.get(jobId)).toMatchObject({ status: 'running', processed: 1 });
-    expect(deps.audit.entries).toHaveLength(1);
+    expect(deps.audit.list).toHaveLength(1);
     deps.directory.failWith.clear();
     expect(await slice(deps, jobId, 1)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(await slice(deps, jobId, 1)).toEqual({ kind: 'ignored', reason: 'finished' });
-    expect(deps.audit.entries.map((e) => e.id)).toEqual(['u-external', 'u-managed', 'u-vip'].map((id) => itemAuditId(jobId, id)));
+    expect(deps.audit.list.map((e) => e.id)).toEqual(['u-external', 'u-managed', 'u-vip'].map((id) => itemAuditId(jobId, id)));
   });
 
   it('fails every remaining user when the key is rejected or was removed', async () => {
@@ -94,9 +94,9 @@ describe('bulk job slices (B3, B4)', () => {
     expect(deps.directory.calls).toEqual(['suspend dir-1 u-external']);
     const other = bulkDeps();
     const second = await start(other, { type: 'deactivate' }, ['u-managed']);
-    other.secrets.stored = null;
+    other.secrets.key = null;
     expect(await slice(other, second)).toEqual({ kind: 'finished', status: 'failed' });
-    expect(other.audit.entries[0]).toMatchObject({ outcome: 'failed', reason: 'API_KEY_MISSING' });
+    expect(other.audit.list[0]).toMatchObject({ outcome: 'failed', reason: 'API_KEY_MISSING' });
   });
 
   it('pushes its continuation before time runs out or after its share of users', async () => {
@@ -114,7 +114,7 @@ describe('bulk job slices (B3, B4)', () => {
     const heldAtPush: boolean[] = [];
     const push = deps.queue.push.bind(deps.queue);
     deps.queue.push = (message, delaySeconds) => {
-      heldAtPush.push(deps.lock.held.has(`bulk-job:${jobId}`));
+      heldAtPush.push(deps.lock.isHeld(`bulk-job:${jobId}`));
       return push(message, delaySeconds);
     };
     deps.limits = { itemsPerSlice: 1, batchSize: 1 };
@@ -126,7 +126,7 @@ describe('bulk job slices (B3, B4)', () => {
     const deps = bulkDeps();
     expect(await slice(deps, 'nope')).toEqual({ kind: 'ignored', reason: 'no-job' });
     const jobId = await start(deps, { type: 'deactivate' }, ['u-managed']);
-    deps.lock.held.set(`bulk-job:${jobId}`, 'another-slice');
+    deps.lock.hold(`bulk-job:${jobId}`, 'another-slice');
     expect(await slice(deps, jobId)).toEqual({ kind: 'ignored', reason: 'busy' });
   });
 
@@ -135,16 +135,16 @@ describe('bulk job slices (B3, B4)', () => {
     const jobId = await start(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
     const lease = `bulk-job:${jobId}`;
     expect(await slice(deps, jobId, 0, { remainingMs: () => 1_000 })).toMatchObject({ kind: 'continued' });
-    expect(deps.lock.held.has(lease)).toBe(false);
+    expect(deps.lock.isHeld(lease)).toBe(false);
 
     // This slice runs past its lease; meanwhile its re-delivered continuation takes the job's lease.
     const disable = deps.directory.deactivateAccount;
     deps.directory.deactivateAccount = (id) => {
-      deps.lock.held.set(lease, 'the-re-delivered-slice');
+      deps.lock.hold(lease, 'the-re-delivered-slice');
       return disable(id);
     };
     expect(await slice(deps, jobId, 1)).toEqual({ kind: 'finished', status: 'succeeded' });
-    expect(deps.lock.held.get(lease)).toBe('the-re-delivered-slice');
+    expect(deps.lock.holder(lease)).toBe('the-re-delivered-slice');
     expect(await slice(deps, jobId, 1)).toEqual({ kind: 'ignored', reason: 'finished' });
   });
 
@@ -157,10 +157,10 @@ describe('bulk job slices (B3, B4)', () => {
     expect(deps.directory.calls).toEqual(['suspend dir-a u-external', 'suspend dir-b u-external', 'remove dir-a jira-users u-group', 'remove dir-b jira-users u-group']);
     deps.directory.emptyDirectories.add('dir-b');
     await slice(deps, await start(deps, { type: 'reactivate' }, ['u-suspended']));
-    expect(deps.audit.entries.at(-1)).toMatchObject({ outcome: 'failed', reason: 'NOT_FOUND' });
+    expect(deps.audit.list.at(-1)).toMatchObject({ outcome: 'failed', reason: 'NOT_FOUND' });
     const none = bulkDeps();
     none.directory.directories = [];
     await slice(none, await start(none, { type: 'deactivate' }, ['u-external']));
-    expect(none.audit.entries).toEqual([expect.objectContaining({ targetAccountId: 'u-external', reason: 'NOT_FOUND' })]);
+    expect(none.audit.list).toEqual([expect.objectContaining({ targetAccountId: 'u-external', reason: 'NOT_FOUND' })]);
   });
 });

@@ -2,8 +2,21 @@ import { defaultSettings } from '../../../../src/domain/model/settings';
 import type { User } from '../../../../src/domain/model/user';
 import type { SliceDeps } from '../../../../src/domain/usecases/bulk/deps';
 import { aGroup, aUser, JIRA_SITE } from '../fixtures';
-import { RecordingDirectory } from './fakeDirectory';
-import { clockAt, ids, MemoryAudit, MemoryGroups, MemoryJobs, MemoryLock, MemoryQueue, MemorySecrets, MemorySettings, MemoryUsers } from './fakes';
+import {
+  FakeAuditLog,
+  FakeClock,
+  FakeDirectoryActions,
+  FakeGroupRepository,
+  FakeJobRepository,
+  FakeLock,
+  FakeQueue,
+  FakeSecretStore,
+  FakeSettingsStore,
+  FakeSyncRunRepository,
+  FakeUserRepository,
+  SequentialIds,
+  Tables,
+} from '../fakes';
 
 export const admin = { kind: 'admin' as const, accountId: 'me' };
 export const jiraAccess = { productKey: 'jira-software', resourceId: JIRA_SITE, lastActiveAt: null };
@@ -23,31 +36,35 @@ export const people = (): User[] => [
 ];
 
 export type TestDeps = SliceDeps & {
-  users: MemoryUsers;
-  jobs: MemoryJobs;
-  queue: MemoryQueue;
-  lock: MemoryLock;
-  audit: MemoryAudit;
-  directory: RecordingDirectory;
-  secrets: MemorySecrets;
-  settings: MemorySettings;
-  clock: ReturnType<typeof clockAt>;
+  users: FakeUserRepository;
+  jobs: FakeJobRepository;
+  queue: FakeQueue;
+  lock: FakeLock;
+  audit: FakeAuditLog;
+  directory: FakeDirectoryActions;
+  secrets: FakeSecretStore;
+  settings: FakeSettingsStore;
+  clock: FakeClock;
 };
 
 /** The synced copy and the directory's live state start equal (`people()` unless given). */
-export const bulkDeps = (users: User[] = people()): TestDeps => ({
-  users: new MemoryUsers(users),
-  groups: new MemoryGroups([viaGroup, idpGroup]),
-  settings: new MemorySettings({ ...defaultSettings(), protectedEmails: ['@vip.test'] }),
-  clock: clockAt(),
-  jobs: new MemoryJobs(),
-  queue: new MemoryQueue(),
-  lock: new MemoryLock(),
-  ids,
-  directory: new RecordingDirectory(users),
-  audit: new MemoryAudit(),
-  secrets: new MemorySecrets(),
-  runs: { latest: () => Promise.resolve(null) },
-});
+export const bulkDeps = (users: User[] = people()): TestDeps => {
+  const tables = new Tables();
+  const clock = new FakeClock();
+  return {
+    users: new FakeUserRepository(tables, users),
+    groups: new FakeGroupRepository(tables, [viaGroup, idpGroup]),
+    settings: new FakeSettingsStore({ ...defaultSettings(), protectedEmails: ['@vip.test'] }),
+    clock,
+    jobs: new FakeJobRepository(),
+    queue: new FakeQueue(clock),
+    lock: new FakeLock(clock),
+    ids: new SequentialIds(),
+    directory: new FakeDirectoryActions(users),
+    audit: new FakeAuditLog(),
+    secrets: new FakeSecretStore(),
+    runs: new FakeSyncRunRepository(tables),
+  };
+};
 
 export const plenty = { remainingMs: (): number => 600_000 };

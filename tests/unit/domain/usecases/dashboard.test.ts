@@ -4,7 +4,7 @@ import type { ProductUsage } from '../../../../src/domain/ports/dashboardQueries
 import { getDashboard, noCounts } from '../../../../src/domain/usecases/dashboard/getDashboard';
 import { estimateSaving } from '../../../../src/domain/usecases/dashboard/saving';
 import { JIRA_SITE, NOW } from '../fixtures';
-import { clockAt, memoryProducts, MemorySettings } from './fakes';
+import { FakeClock, FakeProductRepository, FakeSettingsStore, Tables } from '../fakes';
 
 const usage = (productKey: string, seatsUsed: number, seatCapacity: number | null, overdue: number): ProductUsage => ({
   productKey,
@@ -20,12 +20,12 @@ const run = (status: SyncRun['status'], finishedAt: Date | null): SyncRun => ({ 
 
 describe('dashboard (D1, D2, D4)', () => {
   it('classifies seat usage, estimates the saving and reports data freshness', async () => {
-    const settings = new MemorySettings({ ...defaultSettings(), seatPrices: { jira: 7.5 } });
+    const settings = new FakeSettingsStore({ ...defaultSettings(), seatPrices: { jira: 7.5 } });
     const totals = { users: 10, billable: 8, byState: noCounts(), billableByState: noCounts() };
     const view = await getDashboard({
       settings,
-      clock: clockAt(),
-      products: memoryProducts([{ key: 'jira-software', resourceId: `${JIRA_SITE}-jira-software`, name: 'Jira', siteUrl: 'https://a.net', seatCapacity: 10 }]),
+      clock: new FakeClock(),
+      products: new FakeProductRepository(new Tables(), [{ key: 'jira-software', resourceId: `${JIRA_SITE}-jira-software`, name: 'Jira', siteUrl: 'https://a.net', seatCapacity: 10 }]),
       dashboard: {
         totals: () => Promise.resolve(totals),
         productUsage: () => Promise.resolve([usage('jira-software', 9, 10, 3), usage('jira-core', 2, 10, 1), usage('confluence', 11, 10, 2), usage('bitbucket', 1, null, 0)]),

@@ -5,7 +5,7 @@ import { planBulk } from '../../../../src/domain/usecases/bulk/planBulk';
 import { runBulkSlice } from '../../../../src/domain/usecases/bulk/runBulkSlice';
 import { startBulk } from '../../../../src/domain/usecases/bulk/startBulk';
 import { listJobs } from '../../../../src/domain/usecases/jobs/listJobs';
-import { makeWorld } from '../sync/fakes';
+import { makeWorld } from '../sync/world';
 import { admin, bulkDeps, plenty, type TestDeps } from './bulkSupport';
 
 const MINUTE = 60_000;

@@ -5,25 +5,35 @@ import { checkApiKey, removeApiKey, saveApiKey } from '../../../../src/domain/us
 import { getSettings } from '../../../../src/domain/usecases/settings/getSettings';
 import { saveSettings } from '../../../../src/domain/usecases/settings/saveSettings';
 import { getStatistics, searchGroups } from '../../../../src/domain/usecases/settings/statistics';
-import { aGroup, aUser, JIRA_SITE, NOW } from '../fixtures';
-import { RecordingDirectory } from './fakeDirectory';
-import { clockAt, ids, MemoryAudit, MemoryGroups, memoryProducts, MemorySecrets, MemorySettings, MemoryUsers } from './fakes';
+import { aGroup, aUser, JIRA_SITE, NOW, ref } from '../fixtures';
+import {
+  FakeApiKeyChecks,
+  FakeAuditLog,
+  FakeClock,
+  FakeGroupRepository,
+  FakeProductRepository,
+  FakeSecretStore,
+  FakeSettingsStore,
+  FakeUserRepository,
+  SequentialIds,
+  Tables,
+} from '../fakes';
 
 const admin = { kind: 'admin' as const, accountId: 'me' };
 const runs = (latest: Partial<SyncRun> | null) => ({ latest: () => Promise.resolve(latest as SyncRun | null) }) as never;
 
 const setup = () => ({
-  settings: new MemorySettings(),
-  secrets: new MemorySecrets({ orgId: 'org-1', orgName: 'Acme', lastFour: 'wxyz', expiresAt: new Date('2025-06-20T00:00:00Z'), expirySource: 'admin' }),
-  products: memoryProducts([
+  settings: new FakeSettingsStore(),
+  secrets: new FakeSecretStore({ orgId: 'org-1', orgName: 'Acme', lastFour: 'wxyz', expiresAt: new Date('2025-06-20T00:00:00Z'), expirySource: 'admin' }),
+  products: new FakeProductRepository(new Tables(), [
     { key: 'jira-software', resourceId: JIRA_SITE, name: 'Jira', siteUrl: null, seatCapacity: 5 },
     { key: 'jira-core', resourceId: 'x', name: 'Jira Work Management', siteUrl: null, seatCapacity: 5 },
   ]),
   runs: runs({ startedAt: NOW, finishedAt: null, status: 'running' }),
-  users: new MemoryUsers([aUser({ email: 'a@vip.test' }), aUser({ email: 'b@vip.test' }), aUser({ email: 'boss@corp.test' })]),
-  audit: new MemoryAudit(),
-  ids,
-  clock: clockAt(),
+  users: new FakeUserRepository(new Tables(), [aUser({ email: 'a@vip.test' }), aUser({ email: 'b@vip.test' }), aUser({ email: 'boss@corp.test' })]),
+  audit: new FakeAuditLog(),
+  ids: new SequentialIds(),
+  clock: new FakeClock(),
 });
 
 const issuesOf = async (promise: Promise<unknown>): Promise<unknown> => {
@@ -49,8 +59,8 @@ describe('settings (S2–S8)', () => {
   });
 
   it('has no next sync for an unknown zone, no last sync and no key on a fresh install', async () => {
-    const deps = { ...setup(), secrets: new MemorySecrets(null), runs: runs(null) };
-    deps.settings.value = { ...defaultSettings(), sync: { hour: 1, timeZone: 'Nowhere/Zone' } };
+    const deps = { ...setup(), secrets: new FakeSecretStore(null), runs: runs(null) };
+    deps.settings.settings = { ...defaultSettings(), sync: { hour: 1, timeZone: 'Nowhere/Zone' } };
     expect(await getSettings(deps)).toMatchObject({ sync: { nextSyncAt: null, lastSync: null }, apiKey: null });
   });
 
@@ -58,8 +68,8 @@ describe('settings (S2–S8)', () => {
     const deps = setup();
     const view = await saveSettings({ inactivity: { overdueDays: 120, warningDays: undefined }, sync: { timeZone: 'Europe/Paris' }, defaultLanguage: null }, admin, deps);
     expect(view.inactivity).toEqual({ warningDays: 90, overdueDays: 120 });
-    expect(deps.settings.value.sync).toEqual({ hour: 3, timeZone: 'Europe/Paris' });
-    expect(deps.audit.entries).toEqual([expect.objectContaining({ action: 'settings.update', actor: admin, details: { sections: 'defaultLanguage,inactivity,sync' } })]);
+    expect(deps.settings.settings.sync).toEqual({ hour: 3, timeZone: 'Europe/Paris' });
+    expect(deps.audit.list).toEqual([expect.objectContaining({ action: 'settings.update', actor: admin, details: { sections: 'defaultLanguage,inactivity,sync' } })]);
   });
 
   it('refuses a bad value with per-field issues and saves nothing', async () => {
@@ -81,12 +91,16 @@ describe('settings (S2–S8)', () => {
       expect.objectContaining({ path: 'access.allowProductAdmins', messageKey: 'validation.invalid_type' }),
     ]);
     expect(deps.settings.saved).toEqual([]);
-    expect(deps.audit.entries).toEqual([]);
+    expect(deps.audit.list).toEqual([]);
   });
 
   it('counts users, groups and the members of chosen groups (S6), and searches groups by name', async () => {
-    const groups = new MemoryGroups([aGroup({ id: 'g1', name: 'devs', userCount: 3 }), aGroup({ id: 'g2', name: 'ops' })], { g1: 3 });
-    const stats = await getStatistics(['g1', 'gone', 'g1'], { users: new MemoryUsers([aUser()]), groups });
+    const synced = new Tables();
+    const devs = aGroup({ id: 'g1', name: 'devs', userCount: 3 });
+    const groups = new FakeGroupRepository(synced, [devs, aGroup({ id: 'g2', name: 'ops' })]);
+    // Three synced members of `devs`; the users count comes from another synced copy, of one user.
+    for (let i = 0; i < 3; i += 1) synced.writeUser(aUser({ groups: [ref(devs)] }), 0);
+    const stats = await getStatistics(['g1', 'gone', 'g1'], { users: new FakeUserRepository(new Tables(), [aUser()]), groups });
     expect(stats).toEqual({ totalUsers: 1, totalGroups: 2, groups: [{ id: 'g1', name: 'devs', memberCount: 3 }, { id: 'gone', name: null, memberCount: 0 }] });
     expect(await searchGroups({ search: 'de', limit: 5, after: null }, { groups })).toEqual({
       items: [{ id: 'g1', name: 'devs', userCount: 3, idpSynced: false, modifiable: true }],
@@ -97,13 +111,13 @@ describe('settings (S2–S8)', () => {
 });
 
 describe('org API key (S1)', () => {
-  const keyDeps = (directory = new RecordingDirectory()) => ({
-    directory,
-    gatewayForKey: jest.fn(() => directory),
-    secrets: new MemorySecrets(null),
-    audit: new MemoryAudit(),
-    ids,
-    clock: clockAt(),
+  const keyDeps = (checks = new FakeApiKeyChecks()) => ({
+    checks,
+    gatewayForKey: jest.fn(() => checks),
+    secrets: new FakeSecretStore(null),
+    audit: new FakeAuditLog(),
+    ids: new SequentialIds(),
+    clock: new FakeClock(),
   });
 
   it('checks a pasted key live and lists the orgs it sees', async () => {
@@ -114,17 +128,17 @@ describe('org API key (S1)', () => {
 
   it('stores the key with the expiry the API reports, and audits without the key', async () => {
     const deps = keyDeps();
-    deps.directory.expiry = new Date('2025-07-15T12:00:00Z');
+    deps.checks.expiry = new Date('2025-07-15T12:00:00Z');
     const view = await saveApiKey({ key: 'secret-key-9876', orgId: 'org-1', expiresAt: new Date('2026-01-01T00:00:00Z') }, admin, deps);
     expect(view).toEqual({ orgId: 'org-1', orgName: 'Acme', lastFour: '9876', expiresAt: new Date('2025-07-15T12:00:00Z'), expirySource: 'api', daysLeft: 30, expiryStatus: 'ok' });
-    expect(deps.secrets.key).toBe('secret-key-9876');
-    expect(JSON.stringify(deps.audit.entries)).not.toContain('secret-key');
-    expect(deps.audit.entries[0]).toMatchObject({ action: 'api-key.set', details: { orgId: 'org-1', expirySource: 'api' } });
+    expect(deps.secrets.secret).toBe('secret-key-9876');
+    expect(JSON.stringify(deps.audit.list)).not.toContain('secret-key');
+    expect(deps.audit.list[0]).toMatchObject({ action: 'api-key.set', details: { orgId: 'org-1', expirySource: 'api' } });
   });
 
   it('falls back to the admin-entered expiry, or none, when the API cannot tell', async () => {
     const deps = keyDeps();
-    deps.directory.expiry = new DomainError('API_KEY_FORBIDDEN', 'no');
+    deps.checks.expiry = new DomainError('API_KEY_FORBIDDEN', 'no');
     expect(await saveApiKey({ key: 'secret-key-1', orgId: 'org-1', expiresAt: new Date('2025-06-16T00:00:00Z') }, admin, deps)).toMatchObject({ expirySource: 'admin', expiryStatus: 'warning' });
     expect(await saveApiKey({ key: 'secret-key-2', orgId: 'org-1' }, admin, deps)).toMatchObject({ expirySource: null, expiresAt: null, expiryStatus: 'unknown' });
   });
@@ -134,12 +148,12 @@ describe('org API key (S1)', () => {
     expect(await issuesOf(saveApiKey({ key: 'secret-key-1', orgId: 'org-2' }, admin, deps))).toEqual([
       expect.objectContaining({ path: 'orgId', messageKey: 'validation.apiKey.org-not-visible' }),
     ]);
-    expect(deps.secrets.key).toBeNull();
+    expect(deps.secrets.secret).toBeNull();
     await saveApiKey({ key: 'secret-key-1', orgId: 'org-1' }, admin, deps);
     expect(await removeApiKey(admin, deps)).toEqual({ removed: true });
-    expect(deps.secrets.stored).toBeNull();
-    expect(deps.audit.entries.map((e) => [e.action, e.details.orgId])).toEqual([['api-key.set', 'org-1'], ['api-key.remove', 'org-1']]);
+    expect(deps.secrets.key).toBeNull();
+    expect(deps.audit.list.map((e) => [e.action, e.details.orgId])).toEqual([['api-key.set', 'org-1'], ['api-key.remove', 'org-1']]);
     await removeApiKey(admin, deps);
-    expect(deps.audit.entries[2]?.details).toEqual({ orgId: null });
+    expect(deps.audit.list[2]?.details).toEqual({ orgId: null });
   });
 });

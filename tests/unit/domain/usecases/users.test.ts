@@ -4,19 +4,19 @@ import { countUsers, listUsers } from '../../../../src/domain/usecases/users/lis
 import { listCustomers, listProjectUsers } from '../../../../src/domain/usecases/users/siteUsers';
 import { userDetail } from '../../../../src/domain/usecases/users/userDetail';
 import { access, aUser, daysAgo, JIRA_SITE, NOW } from '../fixtures';
-import { clockAt, MemoryAudit, memoryProducts, MemorySecrets, MemorySettings, MemoryUsers } from './fakes';
+import { FakeAuditLog, FakeClock, FakeProductRepository, FakeSecretStore, FakeSettingsStore, FakeUserRepository, Tables } from '../fakes';
 
 const product = { key: 'jira-software', resourceId: JIRA_SITE, name: 'Jira', siteUrl: 'https://acme.atlassian.net', seatCapacity: 10 };
 
-const setup = (secrets = new MemorySecrets()) => {
-  const settings = new MemorySettings({ ...defaultSettings(), protectedEmails: ['@vip.test'] });
-  const users = new MemoryUsers([
+const setup = (secrets = new FakeSecretStore()) => {
+  const settings = new FakeSettingsStore({ ...defaultSettings(), protectedEmails: ['@vip.test'] });
+  const users = new FakeUserRepository(new Tables(), [
     aUser({ accountId: 'ann', name: 'Ann', email: 'ann@vip.test', productAccess: [access('jira-software', daysAgo(2))] }),
     aUser({ accountId: 'bob', name: 'Bob', email: 'bob@acme.test', productAccess: [access('jira-software', daysAgo(100)), access('confluence', daysAgo(200))] }),
     aUser({ accountId: 'cy', name: 'Cy', activityKnown: false, productAccess: [access('jira-software', null)] }),
   ]);
-  const audit = new MemoryAudit();
-  return { settings, secrets, users, audit, products: memoryProducts([product]), clock: clockAt() };
+  const audit = new FakeAuditLog();
+  return { settings, secrets, users, audit, products: new FakeProductRepository(new Tables(), [product]), clock: new FakeClock() };
 };
 
 describe('users use cases (U1, U4, U5)', () => {
@@ -39,7 +39,7 @@ describe('users use cases (U1, U4, U5)', () => {
   });
 
   it('has no admin link before a key is configured, and counts matches of a filter', async () => {
-    const deps = setup(new MemorySecrets(null));
+    const deps = setup(new FakeSecretStore(null));
     const page = await listUsers({ filter: { protected: false }, sort: { key: 'name', direction: 'asc' }, limit: 10, after: null }, deps);
     expect(page.items.map((u) => u.adminUrl)).toEqual([null, null]);
     expect(await countUsers({ inactivity: ['warning', 'overdue'] }, deps)).toEqual({ count: 1 });
@@ -72,12 +72,12 @@ describe('users use cases (U1, U4, U5)', () => {
 
 describe('audit log (A2)', () => {
   it('names actors and targets from the directory and keys reasons for translation', async () => {
-    const audit = new MemoryAudit();
+    const audit = new FakeAuditLog();
     await audit.append([
       { id: 'e1', at: NOW, actor: { kind: 'task', taskId: 't1' }, action: 'product.revoke', targetAccountId: 'gone', outcome: 'failed', reason: 'RATE_LIMITED', details: {}, jobId: null },
       { id: 'e2', at: NOW, actor: { kind: 'system' }, action: 'sync.run', targetAccountId: null, outcome: 'succeeded', reason: null, details: {}, jobId: null },
     ]);
-    const page = await listAudit({ limit: 10, after: null }, { audit, users: new MemoryUsers() });
+    const page = await listAudit({ limit: 10, after: null }, { audit, users: new FakeUserRepository() });
     expect(page.items.map((e) => [e.actor, e.targetName, e.reasonKey])).toEqual([
       [{ kind: 'system' }, null, null],
       [{ kind: 'task', taskId: 't1' }, null, 'errors.RATE_LIMITED'],

@@ -1,15 +1,16 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import type { User } from '../../../../src/domain/model/user';
-import type { DirectoryGateway, Page, UserSearchFilter } from '../../../../src/domain/ports/directoryGateway';
+import type { DirectoryActions } from '../../../../src/domain/ports/directoryActions';
+import type { Page, UserSearchFilter } from '../../../../src/domain/ports/directoryReader';
 import { JIRA_SITE } from '../fixtures';
 
-const unused = (): Promise<never> => Promise.reject(new Error('not used by bulk actions'));
+const unused = (): Promise<never> => Promise.reject(new Error('bulk actions search users by account only'));
 
 /**
  * The directory writes the executor makes, recorded; `failWith` makes calls for an account fail. A write that
  * succeeds changes the account in `live`, which the users search (with an account filter) answers from.
  */
-export class RecordingDirectory implements DirectoryGateway {
+export class FakeDirectoryActions implements DirectoryActions {
   calls: string[] = [];
   /** Users searches: `search <directory> <account ids>`. */
   reads: string[] = [];
@@ -21,8 +22,6 @@ export class RecordingDirectory implements DirectoryGateway {
   /** Directories that do not know any user (suspend/restore answer 404 there). */
   emptyDirectories = new Set<string>();
   directories = ['dir-1'];
-  orgs = [{ id: 'org-1', name: 'Acme' }];
-  expiry: Date | null | Error = null;
 
   constructor(users: readonly User[] = []) {
     for (const u of users) this.live.set(u.accountId, structuredClone(u));
@@ -48,13 +47,7 @@ export class RecordingDirectory implements DirectoryGateway {
     return Promise.resolve({ items: found.slice(start, end), next: end < found.length ? String(end) : null });
   };
 
-  listOrgs = () => Promise.resolve(this.orgs);
   listDirectories = () => Promise.resolve(this.directories.map((id) => ({ id, name: id })));
-  listProducts = unused;
-  searchGroups = unused;
-  lastActiveDates = unused;
-  changesSince = unused;
-  apiKeyExpiry = (): Promise<Date | null> => (this.expiry instanceof Error ? Promise.reject(this.expiry) : Promise.resolve(this.expiry));
   deactivateAccount = (id: string) => this.record(`disable ${id}`, id, undefined, (u) => { u.accountStatus = 'inactive'; });
   reactivateAccount = (id: string) => this.record(`enable ${id}`, id, undefined, (u) => { u.accountStatus = 'active'; });
   suspendUser = (_org: string, dir: string, id: string) => this.record(`suspend ${dir} ${id}`, id, dir, (u) => { u.membershipStatus = 'suspended'; });
@@ -65,7 +58,6 @@ export class RecordingDirectory implements DirectoryGateway {
     });
   revokeProductRole = (_org: string, id: string, resource: string, role: string) =>
     this.record(`revoke ${id} ${resource} ${role}`, id, undefined, (u) => { u.productAccess = u.productAccess.filter((a) => a.resourceId !== resource); });
-  addGroupMember = (_org: string, _dir: string, group: string, id: string) => this.record(`add ${group} ${id}`, id, undefined, () => undefined);
   removeGroupMember = (_org: string, dir: string, group: string, id: string) =>
     this.record(`remove ${dir} ${group} ${id}`, id, undefined, (u) => {
       // Every group of the fake org grants Jira (bulkSupport's viaGroup, idpGroup).

@@ -1,6 +1,7 @@
 /**
  * A process-wide "power switch" the fakes share: every port call goes through `tick()`. At `killAt` the consumer
  * dies: that call and every later one throw until the driver revives it (the platform re-delivers the message).
+ * A fake built without one gets its own, which never kills.
  */
 export class KillSwitch {
   calls = 0;
@@ -20,15 +21,3 @@ export class KillSwitch {
     this.dead = false;
   }
 }
-
-/** A small deterministic PRNG (mulberry32) for generated directories. */
-export const seeded = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};

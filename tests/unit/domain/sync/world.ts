@@ -1,34 +1,41 @@
 /**
- * In-memory fakes of every port the sync uses, a generated directory, and a driver that plays the queue: the
- * pieces the sync tests are built from. The fakes behave like the adapters (idempotent upserts stamped with the
- * generation, an idempotent audit log, a KVS lease with TTL, a queue with delays), not like mocks.
+ * The sync tests' world: the shared in-memory ports (../fakes) wired as a sync consumer sees them, on one fake clock
+ * and one kill switch, and a generated organization to fill the fake directory with.
  */
 import type { Group } from '../../../../src/domain/model/group';
 import type { User } from '../../../../src/domain/model/user';
 import type { SyncLimits } from '../../../../src/domain/usecases/sync/budget';
 import type { SyncDeps, StartSyncDeps } from '../../../../src/domain/usecases/sync/deps';
 import type { HourlyTickDeps } from '../../../../src/domain/usecases/sync/hourlyTick';
-import { FakeDirectory } from './fakeDirectory';
-import { FakeGroupRepository, FakeUserRepository, Tables } from './fakeRepositories';
-import { FakeProductRepository, FakeSiteDirectoryRepository, FakeSyncRunRepository } from './fakeStores';
-import { FakeAuditLog, FakeClock, FakeLock, FakeQueue } from './fakePorts';
-import { FakeNotifier, FakeSecretStore, FakeSettingsStore, FakeSiteDirectory, FakeTickState, SequentialIds } from './fakeSettings';
-import { KillSwitch, seeded } from './faults';
-import { MemoryJobs } from '../usecases/fakes';
-
-export * from './fakeDirectory';
-export * from './fakeRepositories';
-export * from './fakeStores';
-export * from './fakePorts';
-export * from './fakeSettings';
-export * from './faults';
+import {
+  FakeAuditLog,
+  FakeClock,
+  FakeDirectoryReader,
+  FakeGroupRepository,
+  FakeJobRepository,
+  FakeLock,
+  FakeNotifier,
+  FakeProductRepository,
+  FakeQueue,
+  FakeSecretStore,
+  FakeSettingsStore,
+  FakeSiteDirectory,
+  FakeSiteDirectoryRepository,
+  FakeSyncRunRepository,
+  FakeTickState,
+  FakeUserRepository,
+  KillSwitch,
+  SequentialIds,
+  Tables,
+} from '../fakes';
+import { seeded } from '../../../support/seeded';
 
 export const JIRA = 'ari:cloud:jira::site/site-1';
 export const CONFLUENCE = 'ari:cloud:confluence::site/site-1';
 export const START = new Date('2025-06-15T01:00:00Z');
 
 export const makeWorld = (limits: Partial<SyncLimits> = {}, start: Date = START) => {
-  const clock = new FakeClock(start.getTime());
+  const clock = new FakeClock(start);
   const power = new KillSwitch();
   const tables = new Tables(power);
   const w = {
@@ -40,7 +47,7 @@ export const makeWorld = (limits: Partial<SyncLimits> = {}, start: Date = START)
     products: new FakeProductRepository(tables),
     siteStore: new FakeSiteDirectoryRepository(tables),
     runs: new FakeSyncRunRepository(tables),
-    directory: new FakeDirectory(clock, power),
+    directory: new FakeDirectoryReader(clock, power),
     site: new FakeSiteDirectory(power),
     lock: new FakeLock(clock, power),
     queue: new FakeQueue(clock, power),
@@ -49,8 +56,8 @@ export const makeWorld = (limits: Partial<SyncLimits> = {}, start: Date = START)
     settings: new FakeSettingsStore(),
     tickState: new FakeTickState(),
     notifier: new FakeNotifier(),
-    ids: new SequentialIds(),
-    jobs: new MemoryJobs(),
+    ids: new SequentialIds('run'),
+    jobs: new FakeJobRepository(),
     limits,
   };
   const syncDeps: SyncDeps = w;

@@ -2,14 +2,14 @@ import { DomainError } from '../../../../src/domain/model/errors';
 import type { Group } from '../../../../src/domain/model/group';
 import type { Product } from '../../../../src/domain/model/product';
 import type { User } from '../../../../src/domain/model/user';
-import type { DirectoryGateway, Page, UserActivity, UserSearchFilter } from '../../../../src/domain/ports/directoryGateway';
-import type { Clock } from '../../../../src/domain/ports/clock';
-import type { KillSwitch } from './faults';
+import type { DirectoryReader, Page, UserActivity, UserSearchFilter } from '../../../../src/domain/ports/directoryReader';
+import type { FakeClock } from './clock';
+import { KillSwitch } from './killSwitch';
 
-export type GatewayCall = 'listProducts' | 'listDirectories' | 'searchUsers' | 'searchGroups' | 'lastActiveDates';
+export type ReaderCall = 'listProducts' | 'listDirectories' | 'searchUsers' | 'searchGroups' | 'lastActiveDates';
 
 /** Throws to simulate a fault for a call, or returns to let it through. */
-export type FaultHook = (call: GatewayCall, callNumber: number, arg: string | null) => void;
+export type FaultHook = (call: ReaderCall, callNumber: number, arg: string | null) => void;
 
 const pageOf = <T>(items: readonly T[], cursor: string | null, size = 100): Page<T> => {
   const offset = cursor === null ? 0 : Number(cursor);
@@ -26,14 +26,12 @@ const userPageOf = (users: readonly User[], cursor: string | null, size = 100): 
   return { items, next: start + size < users.length && last !== undefined ? last.accountId : null };
 };
 
-const notUsed = (): Promise<never> => Promise.reject(new Error('not used by the sync'));
-
 /**
  * The org's directory as the Admin API would return it. `users` is the truth (with activity); the walk hides the
  * activity of `hiddenActivity` users (activityKnown false), which only `lastActiveDates` gives. Each call moves the
  * clock by `callMs`; `fault` may throw before a call.
  */
-export class FakeDirectory implements DirectoryGateway {
+export class FakeDirectoryReader implements DirectoryReader {
   users: User[] = [];
   groups: Group[] = [];
   products: Product[] = [];
@@ -41,17 +39,17 @@ export class FakeDirectory implements DirectoryGateway {
   /** Directory of a user (default: the first). */
   userDirectory = new Map<string, string>();
   hiddenActivity = new Set<string>();
-  calls: Record<GatewayCall, number> = { listProducts: 0, listDirectories: 0, searchUsers: 0, searchGroups: 0, lastActiveDates: 0 };
+  calls: Record<ReaderCall, number> = { listProducts: 0, listDirectories: 0, searchUsers: 0, searchGroups: 0, lastActiveDates: 0 };
   lastActiveAsked: string[] = [];
   fault: FaultHook | null = null;
   callMs = 0;
 
   constructor(
-    private readonly clock: Clock & { advance(ms: number): void },
-    private readonly power: KillSwitch,
+    private readonly clock: FakeClock,
+    private readonly power: KillSwitch = new KillSwitch(),
   ) {}
 
-  private call(name: GatewayCall, arg: string | null = null): void {
+  private call(name: ReaderCall, arg: string | null = null): void {
     this.power.tick();
     this.calls[name] += 1;
     this.clock.advance(this.callMs);
@@ -123,16 +121,4 @@ export class FakeDirectory implements DirectoryGateway {
       products: user.productAccess.map((a) => ({ productKey: a.productKey, resourceId: a.resourceId, lastActiveAt: a.lastActiveAt })),
     });
   }
-
-  listOrgs = notUsed;
-  deactivateAccount = notUsed;
-  reactivateAccount = notUsed;
-  suspendUser = notUsed;
-  restoreUser = notUsed;
-  assignProductRole = notUsed;
-  revokeProductRole = notUsed;
-  addGroupMember = notUsed;
-  removeGroupMember = notUsed;
-  apiKeyExpiry = notUsed;
-  changesSince = notUsed;
 }
