@@ -110,7 +110,7 @@ export type BulkJobDto = z.infer<typeof bulkJobSchema>;
 export const bulkStatusPayloadSchema = z.object({ jobId: z.string().min(1).max(64).optional() }).strict();
 export const bulkStatusSchema = bulkJobSchema.nullable();
 
-/** bulk.results: per-user results of finished items, ordered by account ID. */
+/** The page shape of per-user results (jobs.results): finished items, ordered by account ID. */
 export const bulkResultsPayloadSchema = z
   .object({ jobId: z.string().min(1).max(64), limit: pageLimit(500, 100), after: cursorSchema })
   .strict();

@@ -11,7 +11,6 @@ import {
   bulkPlanPayloadSchema,
   bulkPlanSchema,
   bulkResultsPageSchema,
-  bulkResultsPayloadSchema,
   bulkStartPayloadSchema,
   bulkStatusPayloadSchema,
   bulkStatusSchema,
@@ -73,7 +72,6 @@ export const contract = {
   [resolverKeys.bulkPlan]: entry(bulkPlanPayloadSchema, bulkPlanSchema),
   [resolverKeys.bulkStart]: entry(bulkStartPayloadSchema, bulkJobSchema),
   [resolverKeys.bulkStatus]: entry(bulkStatusPayloadSchema, bulkStatusSchema),
-  [resolverKeys.bulkResults]: entry(bulkResultsPayloadSchema, bulkResultsPageSchema),
   [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
   [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;

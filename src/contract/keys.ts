@@ -24,7 +24,6 @@ export const resolverKeys = {
   bulkPlan: 'bulk.plan',
   bulkStart: 'bulk.start',
   bulkStatus: 'bulk.status',
-  bulkResults: 'bulk.results',
   jobsList: 'jobs.list',
   jobsResults: 'jobs.results',
 } as const;

@@ -50,7 +50,7 @@ describe('Inactive users (I1, I2)', () => {
           }),
         'bulk.start': () => ok(status),
         'bulk.status': (p: { jobId?: string }) => ok(p.jobId === undefined ? null : status),
-        'bulk.results': () => ok(page([{ accountId: 'acc-1', name: 'User 1', email: null, outcome: 'succeeded', reason: null, messageKey: 'bulk.outcomes.succeeded' }])),
+        'jobs.results': () => ok(page([{ accountId: 'acc-1', name: 'User 1', email: null, outcome: 'succeeded', reason: null, messageKey: 'bulk.outcomes.succeeded' }])),
       }),
       'Inactive users',
     );

@@ -172,7 +172,7 @@ describe('Users — bulk deactivate (B1–B3)', () => {
         }),
       'bulk.start': () => ok(bulkJob({ status: 'queued', processed: 0, succeeded: 0, percent: 0 })),
       'bulk.status': (p: { jobId?: string }) => ok(p.jobId === undefined ? null : status),
-      'bulk.results': () =>
+      'jobs.results': () =>
         ok(page([
           { accountId: 'acc-1', name: 'User 1', email: null, outcome: 'failed', reason: 'UPSTREAM_FAILED', messageKey: 'errors.UPSTREAM_FAILED' },
           { accountId: 'acc-3', name: 'User 3', email: null, outcome: 'skipped', reason: 'protected', messageKey: 'bulk.reasons.protected' },

@@ -61,7 +61,7 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     expect(done).toMatchObject({ status: 'partially-failed', processed: 6, succeeded: 4, failed: 1, skipped: 1, percent: 100 });
     expect(await rig.ok(admin, 'bulk.status', {})).toBeNull();
 
-    const results = (await rig.ok(admin, 'bulk.results', { jobId: job.jobId })) as { items: { accountId: string; outcome: string; reason: string | null; messageKey: string }[] };
+    const results = (await rig.ok(admin, 'jobs.results', { jobId: job.jobId })) as { items: { accountId: string; outcome: string; reason: string | null; messageKey: string }[] };
     const byId = new Map(results.items.map((r) => [r.accountId, r]));
     expect(byId.get(guarded.accountId)).toMatchObject({ outcome: 'skipped', reason: 'protected' });
     expect(byId.get(scim.accountId)).toMatchObject({ outcome: 'failed', reason: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN' });

@@ -53,7 +53,6 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'bulk.plan': { action: { type: 'reactivate' }, selection: { kind: 'filter', filter: { accountStatus: ['inactive'] } } },
   'bulk.start': { action: { type: 'reactivate' }, selection: { kind: 'accounts', accountIds: [users[5]?.accountId ?? ''] } },
   'bulk.status': {},
-  'bulk.results': { jobId: 'none-such' },
   'jobs.list': { limit: 20 },
   'jobs.results': { jobId: 'none-such', outcome: 'failed' },
 });
@@ -61,7 +60,6 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
 /** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
 const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
   'sync.start': ['LOCK_HELD', 'INTERNAL', 'UPSTREAM_FAILED'],
-  'bulk.results': ['NOT_FOUND'],
   'jobs.results': ['NOT_FOUND'],
 };
 

@@ -42,7 +42,7 @@ export const BulkJobPanel = (props: { job: BulkJobDto; actionName: string; onDis
   return (
     <Stack space="space.150">
       <BulkJobSummary job={job} actionName={props.actionName} />
-      <BulkResults fetchPage={(after) => call('bulk.results', { jobId: job.jobId, limit: RESULTS_PAGE, after })} inputs={job.jobId} />
+      <BulkResults fetchPage={(after) => call('jobs.results', { jobId: job.jobId, limit: RESULTS_PAGE, after })} inputs={job.jobId} />
       <Button onClick={props.onDismiss}>{t('common.close')}</Button>
     </Stack>
   );
