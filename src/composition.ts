@@ -10,14 +10,13 @@ import { ensureSchema } from './adapters/forge-sql/schema/migrations';
 import { SqlSiteDirectoryQueries } from './adapters/forge-sql/site/sqlSiteDirectoryQueries';
 import { SqlSiteDirectoryRepository } from './adapters/forge-sql/site/sqlSiteDirectoryRepository';
 import { uuidGenerator } from './adapters/ids';
-import { SqlSyncRunRepository } from './adapters/forge-sql/syncRuns/sqlSyncRunRepository';
+import { SqlSyncRunRepository } from './adapters/forge-sql/jobs/sqlSyncRunRepository';
 import { SqlUserRepository } from './adapters/forge-sql/users/sqlUserRepository';
 import { JiraPermissionsAdapter } from './adapters/jira/jiraPermissions';
 import { JiraSiteDirectory, type SiteDirectoryOptions } from './adapters/jira/siteDirectory';
 import { KvsLock } from './adapters/kvs/kvsLock';
 import { apiKeyReader, KvsSecretStore } from './adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from './adapters/kvs/kvsSettingsStore';
-import { KvsTickState } from './adapters/kvs/kvsTickState';
 import type { ResolverDeps } from './adapters/resolvers';
 import { DomainError } from './domain/model/errors';
 import type { Clock } from './domain/ports/clock';
@@ -138,7 +137,6 @@ export const buildSyncDeps = (options: SyncDepsOptions = {}): SyncTriggerDeps =>
     directory: createAdminApiGateway({ apiKey: apiKeyReader, clock, baseUrl: adminApiBaseUrl(), ...SYNC_GATEWAY, ...options.adminApi }),
     site: new JiraSiteDirectory({ clock, ...options.jira }),
     siteStore: new SqlSiteDirectoryRepository(),
-    tickState: new KvsTickState(),
     notifier: unconfiguredNotifier,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   };

@@ -9,7 +9,7 @@
  */
 import { DEFAULT_KEYS } from '../../dev/admin-api-simulator';
 import { startForgeRuntime } from '../../tests/support/forgeRuntime';
-import { SqlSyncRunRepository } from '../../src/adapters/forge-sql/syncRuns/sqlSyncRunRepository';
+import { SqlSyncRunRepository } from '../../src/adapters/forge-sql/jobs/sqlSyncRunRepository';
 import { KvsSecretStore } from '../../src/adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from '../../src/adapters/kvs/kvsSettingsStore';
 import { defaultSettings } from '../../src/domain/model/settings';

@@ -13,6 +13,7 @@ export const auditActions = [
   'settings.update',
   'api-key.set',
   'api-key.remove',
+  'api-key.expiry-notice',
   'sync.run',
   'task.run',
   'task.update',

@@ -11,7 +11,8 @@ export const jobsListPayloadSchema = z.object({ limit: pageLimit(100, 50) }).str
 export const jobListItemSchema = z.discriminatedUnion('kind', [
   /** `createdByName`: the admin who started it, null when the directory does not know them. */
   bulkJobSchema.extend({ kind: z.literal('bulk-action'), createdByName: z.string().nullable() }),
-  syncRunDtoSchema.extend({ kind: z.literal('sync') }),
+  /** `createdByName`: for a manual sync, the admin who started it; null for the schedule or an unknown admin. */
+  syncRunDtoSchema.extend({ kind: z.literal('sync'), createdByName: z.string().nullable() }),
 ]);
 export type JobListItemDto = z.infer<typeof jobListItemSchema>;
 export const jobsListSchema = z.object({ items: z.array(jobListItemSchema) });

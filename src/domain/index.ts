@@ -65,7 +65,6 @@ export type { SiteDirectory } from './ports/siteDirectory';
 export type { SiteDirectoryQueries } from './ports/siteDirectoryQueries';
 export type { SiteDirectoryRepository } from './ports/siteDirectoryRepository';
 export type { SyncRunRepository } from './ports/syncRunRepository';
-export type { TickState } from './ports/tickState';
 export type { UserFilter, UserQuery, UserQueryContext, UserRepository } from './ports/userRepository';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.

@@ -9,7 +9,7 @@ const bulkItem = (overrides: Record<string, unknown> = {}) => ({ ...bulkJob(), k
 const syncItem = (overrides: Record<string, unknown> = {}) => ({
   kind: 'sync', runId: 'run-1', trigger: 'schedule', dataTypes: ['users', 'groups'], groupIds: [], status: 'succeeded', phase: 'done',
   startedAt: '2026-01-31T03:00:00.000Z', finishedAt: '2026-01-31T03:10:00.000Z', durationMs: 600_000, processed: 2400, estimatedTotal: 2400,
-  percent: 100, apiCalls: 30, errors: 0, failureReason: null, counts: {}, steps: [], ...overrides,
+  percent: 100, apiCalls: 30, errors: 0, failureReason: null, counts: {}, steps: [], createdByName: null, ...overrides,
 });
 const rows = [
   { accountId: 'acc-1', name: 'User 1', email: null, outcome: 'failed', reason: 'UPSTREAM_FAILED', messageKey: 'errors.UPSTREAM_FAILED' },

@@ -12,6 +12,7 @@ export const auditActionSchema = z.enum([
   'settings.update',
   'api-key.set',
   'api-key.remove',
+  'api-key.expiry-notice',
   'sync.run',
   'task.run',
   'task.update',

@@ -28,6 +28,20 @@ export type Job = z.infer<typeof jobSchema>;
 export const syncDataTypeSchema = z.enum(['users', 'last-active', 'groups', 'group-memberships', 'project-users', 'customers']);
 export type SyncDataType = z.infer<typeof syncDataTypeSchema>;
 
+/**
+ * What a sync reads, kept (as JSON) in the `spec` of its `jobs` row. A sync has its own record (`SyncRun`, below)
+ * beside `Job`, because it keeps checkpoints and a generation instead of per-user items.
+ */
+export const syncJobSpecSchema = z
+  .object({
+    kind: z.literal('sync'),
+    trigger: z.enum(['schedule', 'manual', 'task']),
+    dataTypes: z.array(syncDataTypeSchema).min(1),
+    groupIds: z.array(z.string()),
+  })
+  .strict();
+export type SyncJobSpec = z.infer<typeof syncJobSpecSchema>;
+
 /** The steps of a sync, in order; a run skips the steps its data types do not need (docs/sync.md). */
 export const syncPhaseSchema = z.enum([
   'workspaces',
@@ -125,13 +139,17 @@ export const syncActivitySchema = z.object({
 });
 export type SyncActivity = z.infer<typeof syncActivitySchema>;
 
-/** One sync of the directory; `generation` stamps every row it saw, so rows it did not see are users who left. */
+/**
+ * One sync of the directory: the job of kind 'sync' (a `jobs` row). `generation` stamps every row it saw, so rows
+ * it did not see are users who left. `createdBy` is the admin who started a manual sync, null otherwise.
+ */
 export const syncRunSchema = z.object({
   id: z.string().min(1),
   generation: z.number().int().positive(),
-  trigger: z.enum(['schedule', 'manual', 'task']),
-  dataTypes: z.array(syncDataTypeSchema).min(1),
-  groupIds: z.array(z.string()),
+  trigger: syncJobSpecSchema.shape.trigger,
+  dataTypes: syncJobSpecSchema.shape.dataTypes,
+  groupIds: syncJobSpecSchema.shape.groupIds,
+  createdBy: z.string().nullable(),
   startedAt: z.date(),
   finishedAt: z.date().nullable(),
   status: jobStatusSchema,

@@ -2,8 +2,10 @@ import { useForgeRuntime } from '../../support/forgeRuntime';
 import type { Job, SyncCheckpoint, SyncRun } from '../../../src/domain/model/jobs';
 import { SqlJobRepository } from '../../../src/adapters/forge-sql/jobs/sqlJobRepository';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
-import { SqlSyncRunRepository } from '../../../src/adapters/forge-sql/syncRuns/sqlSyncRunRepository';
+import { SqlSyncRunRepository } from '../../../src/adapters/forge-sql/jobs/sqlSyncRunRepository';
 import { NOW } from './support/seedDirectory';
+import { sql } from '@forge/sql';
+import { z } from 'zod';
 
 useForgeRuntime();
 const jobs = new SqlJobRepository();
@@ -55,6 +57,7 @@ const run = (generation: number, overrides: Partial<SyncRun> = {}): SyncRun => (
   trigger: 'schedule',
   dataTypes: ['users', 'groups'],
   groupIds: [],
+  createdBy: null,
   startedAt: new Date(NOW.getTime() + generation * 1000),
   finishedAt: null,
   status: 'running',
@@ -155,5 +158,26 @@ describe('SqlSyncRunRepository: generations and history (Y2)', () => {
     await runs.update({ ...walked, processed: 300 });
     await runs.updateActivity({ ...walked, activity: { ...activity, pass: 'done' } });
     expect(await runs.get('run-3')).toEqual({ ...ended, activity });
+  });
+});
+
+describe('one jobs table for every kind (issue 16)', () => {
+  it('keeps syncs and bulk jobs as rows of one table, each repository reading its own kind', async () => {
+    const manual = run(4, { trigger: 'manual', createdBy: 'admin-7' });
+    await runs.create(manual);
+    const rows = await sql.prepare<unknown>('SELECT id, kind, generation, finished_at FROM jobs ORDER BY id').execute();
+    const stored = z.array(z.object({ id: z.string(), kind: z.string(), generation: z.number().nullable(), finished_at: z.unknown() })).parse(rows.rows);
+    expect(stored.map((r) => [r.id, r.kind, r.generation])).toEqual([
+      ['job-1', 'bulk-action', null], ['run-1', 'sync', 1], ['run-2', 'sync', 2], ['run-3', 'sync', 3], ['run-4', 'sync', 4],
+    ]);
+    // The bulk job ended in the first block: it has its finish time; the sync repository never sees it, nor the other way round.
+    expect(stored[0]?.finished_at).not.toBeNull();
+    expect((await jobs.recent(50)).map((j) => j.id)).toEqual(['job-1']);
+    expect(await jobs.get('run-4')).toBeNull();
+    expect(await runs.get('job-1')).toBeNull();
+    expect((await runs.history(50)).map((r) => r.id)).toEqual(['run-4', 'run-3', 'run-2', 'run-1']);
+    expect(await runs.get('run-4')).toEqual(manual);
+    // run-4 and run-2 were started by hand: the newest run of the daily schedule is run-3.
+    expect((await runs.latestScheduled())?.id).toBe('run-3');
   });
 });

@@ -48,6 +48,8 @@ const intentRowSchema = z.object({ account_id: z.string(), intent: sqlJson(inten
 const countRowSchema = z.object({ status: z.string(), n: sqlInt });
 const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped';
 const UNFINISHED = "status IN ('queued','running')";
+/** The jobs this repository holds: every kind but the sync, whose rows SqlSyncRunRepository reads with their checkpoints. */
+const ITEM_JOBS = "kind <> 'sync'";
 
 const toJob = (row: z.output<typeof jobRowSchema>): Job => {
   if (row.spec.kind !== row.kind) throw new DomainError('INTERNAL', 'Stored job spec is of another kind', { jobId: row.id });
@@ -74,7 +76,7 @@ const checkLimit = (limit: number): void => {
   }
 };
 
-/** JobRepository over Forge SQL (`jobs`, `job_items`). */
+/** JobRepository over Forge SQL (`jobs`, `job_items`): every job with per-user items; `finished_at` is set when one ends. */
 export class SqlJobRepository implements JobRepository {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
@@ -91,7 +93,7 @@ export class SqlJobRepository implements JobRepository {
   }
 
   async get(id: string): Promise<Job | null> {
-    const [row] = await this.db.select(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`, [id], jobRowSchema);
+    const [row] = await this.db.select(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ? AND ${ITEM_JOBS}`, [id], jobRowSchema);
     return row === undefined ? null : toJob(row);
   }
 
@@ -106,7 +108,7 @@ export class SqlJobRepository implements JobRepository {
 
   async recent(limit: number): Promise<Job[]> {
     checkLimit(limit);
-    const rows = await this.db.select(`SELECT ${JOB_COLUMNS} FROM jobs ORDER BY created_at DESC, id DESC LIMIT ?`, [limit], jobRowSchema);
+    const rows = await this.db.select(`SELECT ${JOB_COLUMNS} FROM jobs WHERE ${ITEM_JOBS} ORDER BY created_at DESC, id DESC LIMIT ?`, [limit], jobRowSchema);
     return rows.map(toJob);
   }
 
@@ -130,11 +132,11 @@ export class SqlJobRepository implements JobRepository {
   async update(job: Job): Promise<void> {
     const affected = await this.db.execute({
       query:
-        'UPDATE jobs SET status=?, updated_at=?, phase=?, processed=?, total=?, succeeded=?, failed=?, skipped=? ' +
-        'WHERE id=?',
+        'UPDATE jobs SET status=?, updated_at=?, finished_at=IF(? IN (\'queued\',\'running\'), NULL, COALESCE(finished_at, ?)), ' +
+        `phase=?, processed=?, total=?, succeeded=?, failed=?, skipped=? WHERE id=? AND ${ITEM_JOBS}`,
       params: [
-        job.status, toSqlDateTime(job.updatedAt), job.phase, job.processed, job.total, job.succeeded, job.failed,
-        job.skipped, job.id,
+        job.status, toSqlDateTime(job.updatedAt), job.status, toSqlDateTime(job.updatedAt), job.phase, job.processed, job.total,
+        job.succeeded, job.failed, job.skipped, job.id,
       ],
     });
     if (affected === 0 && (await this.get(job.id)) === null) {

@@ -24,33 +24,12 @@ export const createAuditLog = `CREATE TABLE IF NOT EXISTS audit_log (
   INDEX idx_audit_job (job_id, at, id)
 ) ${TABLE_OPTIONS}`;
 
-/** The activity stream of a sync run (JSON), saved apart from the main checkpoint (docs/sync.md). */
-export const addSyncRunsActivity = 'ALTER TABLE sync_runs ADD COLUMN IF NOT EXISTS activity MEDIUMTEXT NULL';
-
-/** Sync runs with their resumable checkpoint (JSON); `generation` is unique. */
-export const createSyncRuns = `CREATE TABLE IF NOT EXISTS sync_runs (
-  id VARCHAR(64) NOT NULL,
-  generation INT NOT NULL,
-  run_trigger VARCHAR(16) NOT NULL,
-  data_types TEXT NOT NULL,
-  group_ids TEXT NOT NULL,
-  started_at DATETIME(3) NOT NULL,
-  finished_at DATETIME(3) NULL,
-  status VARCHAR(24) NOT NULL,
-  phase VARCHAR(64) NOT NULL,
-  processed INT NOT NULL,
-  estimated_total INT NULL,
-  api_calls INT NOT NULL,
-  error_count INT NOT NULL,
-  checkpoint MEDIUMTEXT NOT NULL,
-  PRIMARY KEY (id),
-  UNIQUE KEY uq_sync_runs_generation (generation)
-) ${TABLE_OPTIONS}`;
-
 /**
- * Every job run from the queue but the sync: its kind, its spec (what it does and for whom, zod-checked JSON), status,
- * progress, creator and times. The job of a kind running now is `idx_jobs_open`; the Jobs view reads
- * `idx_jobs_created`; the hourly tick finds stalled jobs by `idx_jobs_status`.
+ * Every job run from the queue: syncs, bulk actions (and later task runs and reverts). Each row has its kind, its spec
+ * (what it does and for whom, zod-checked JSON), status, progress, creator and times. A sync also keeps its generation
+ * (unique; NULL for other kinds), API calls, errors and the resumable checkpoints of its two streams (JSON,
+ * `checkpoint` and `activity`, written apart: docs/sync.md). The job of a kind running now is `idx_jobs_open`; the
+ * Jobs view reads `idx_jobs_created`; the hourly tick finds stalled jobs by `idx_jobs_status`.
  */
 export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
   id VARCHAR(64) NOT NULL,
@@ -59,14 +38,21 @@ export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
   status VARCHAR(24) NOT NULL,
   created_at DATETIME(3) NOT NULL,
   updated_at DATETIME(3) NOT NULL,
+  finished_at DATETIME(3) NULL,
   created_by VARCHAR(128) NULL,
   phase VARCHAR(64) NOT NULL,
   processed INT NOT NULL,
   total INT NULL,
-  succeeded INT NOT NULL,
-  failed INT NOT NULL,
-  skipped INT NOT NULL,
+  succeeded INT NOT NULL DEFAULT 0,
+  failed INT NOT NULL DEFAULT 0,
+  skipped INT NOT NULL DEFAULT 0,
+  api_calls INT NOT NULL DEFAULT 0,
+  error_count INT NOT NULL DEFAULT 0,
+  generation INT NULL,
+  checkpoint MEDIUMTEXT NULL,
+  activity MEDIUMTEXT NULL,
   PRIMARY KEY (id),
+  UNIQUE KEY uq_jobs_generation (generation),
   INDEX idx_jobs_open (kind, status, created_at),
   INDEX idx_jobs_created (created_at, id),
   INDEX idx_jobs_status (status, updated_at)

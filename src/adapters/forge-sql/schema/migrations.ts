@@ -4,8 +4,6 @@ import {
   createAutomatedTasks,
   createJobItems,
   createJobs,
-  addSyncRunsActivity,
-  createSyncRuns,
   createTaskRuns,
 } from './activityTables';
 import {
@@ -40,12 +38,10 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v009_jsm_organizations', createJsmOrganizations],
   ['v010_jsm_organization_members', createJsmOrganizationMembers],
   ['v011_audit_log', createAuditLog],
-  ['v012_sync_runs', createSyncRuns],
   ['v013_jobs', createJobs],
   ['v014_job_items', createJobItems],
   ['v015_automated_tasks', createAutomatedTasks],
   ['v016_task_runs', createTaskRuns],
-  ['v017_sync_runs_activity', addSyncRunsActivity],
 ];
 
 let applied: Promise<string[]> | null = null;

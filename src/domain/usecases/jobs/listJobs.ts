@@ -7,8 +7,8 @@ import { toStatusView, type SyncStatusView } from '../sync/syncStatus';
 
 /** A bulk action in the Jobs view, with the name of the admin who started it (null when unknown to the directory). */
 export type BulkJobListItem = BulkJobView & { kind: 'bulk-action'; createdByName: string | null };
-/** A sync in the Jobs view; how it was started is its trigger. */
-export type SyncJobListItem = SyncStatusView & { kind: 'sync' };
+/** A sync in the Jobs view: how it was started is its trigger, and for a manual one the admin's name (null when unknown). */
+export type SyncJobListItem = SyncStatusView & { kind: 'sync'; createdByName: string | null };
 export type JobListItem = BulkJobListItem | SyncJobListItem;
 
 export interface ListJobsDeps {
@@ -21,17 +21,18 @@ export interface ListJobsDeps {
 const startedAt = (item: JobListItem): number => (item.kind === 'sync' ? item.startedAt : item.createdAt).getTime();
 
 /**
- * B3 Jobs view: the running and most recent jobs of every kind — bulk actions from the job table, syncs from their
- * runs — newest first, at most `limit` in all.
+ * B3 Jobs view: the running and most recent jobs of every kind, newest first, at most `limit` in all. Bulk actions and
+ * syncs are rows of the one `jobs` table, read through their two repositories (a sync with its checkpoint).
  */
 export const listJobs = async (limit: number, deps: ListJobsDeps): Promise<JobListItem[]> => {
   const [jobs, runs] = await Promise.all([deps.jobs.recent(limit), deps.runs.history(limit)]);
-  const starters = [...new Set(jobs.flatMap((j) => (j.createdBy === null ? [] : [j.createdBy])))];
+  const starters = [...new Set([...jobs, ...runs].flatMap((j) => (j.createdBy === null ? [] : [j.createdBy])))];
   const names = new Map((await deps.users.getMany(starters)).map((u) => [u.accountId, u.name]));
+  const nameOf = (accountId: string | null): string | null => names.get(accountId ?? '') ?? null;
   const now = deps.clock.now();
   const items: JobListItem[] = [
-    ...jobs.map((job): BulkJobListItem => ({ ...toBulkJobView(job), kind: 'bulk-action', createdByName: names.get(job.createdBy ?? '') ?? null })),
-    ...runs.map((run): SyncJobListItem => ({ ...toStatusView(run, now), kind: 'sync' })),
+    ...jobs.map((job): BulkJobListItem => ({ ...toBulkJobView(job), kind: 'bulk-action', createdByName: nameOf(job.createdBy) })),
+    ...runs.map((run): SyncJobListItem => ({ ...toStatusView(run, now), kind: 'sync', createdByName: nameOf(run.createdBy) })),
   ];
   return items.sort((a, b) => startedAt(b) - startedAt(a)).slice(0, limit);
 };

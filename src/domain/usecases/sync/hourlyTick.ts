@@ -31,8 +31,6 @@ export interface HourlyTickSummary {
 const SYSTEM: AuditActor = { kind: 'system' };
 const codeOf = (error: unknown): string => (isDomainError(error) ? error.code : 'INTERNAL');
 
-const latestOf = (a: Date | null, b: Date | null): Date | null => (a === null || (b !== null && b > a) ? b : a);
-
 const tickSync = async (deps: HourlyTickDeps, now: Date): Promise<HourlyTickSummary['sync']> => {
   const latest = await deps.runs.latest();
   if (latest?.status === 'running') {
@@ -41,13 +39,11 @@ const tickSync = async (deps: HourlyTickDeps, now: Date): Promise<HourlyTickSumm
     return { action: 'resumed', runId: latest.id, slotStart: null };
   }
   const { hour, timeZone } = (await deps.settings.load()).sync;
-  const lastScheduled = latest?.trigger === 'schedule' ? latest.startedAt : null;
-  const lastRunAt = latestOf(await deps.tickState.lastScheduledSyncAt(), lastScheduled);
-  const slotStart = dueSlotStart({ hour, timeZone }, now, lastRunAt);
+  const lastScheduled = latest?.trigger === 'schedule' ? latest : await deps.runs.latestScheduled();
+  const slotStart = dueSlotStart({ hour, timeZone }, now, lastScheduled?.startedAt ?? null);
   if (slotStart === null) return { action: 'not-due', runId: null, slotStart: null };
   try {
     const run = await startSync({ trigger: 'schedule', actor: SYSTEM }, deps);
-    await deps.tickState.setLastScheduledSyncAt(run.startedAt);
     return { action: 'started', runId: run.id, slotStart };
   } catch (error) {
     // Still due on the next tick (within the catch-up window): nothing is remembered.
@@ -59,8 +55,8 @@ const tickSync = async (deps: HourlyTickDeps, now: Date): Promise<HourlyTickSumm
 
 /**
  * The hourly scheduled trigger's work (ARCHITECTURE §2.2). Resumes a parked or stalled sync; starts the scheduled
- * sync when the daily slot (site time zone, FEATURES S4) is due — a duplicate tick finds the lock or the remembered
- * start and does nothing; sends the 7-day API key notice once; then the automated tasks seam; then heals stalled
+ * sync when the daily slot (site time zone, FEATURES S4) is due — a duplicate tick finds the lock or the scheduled
+ * run in the job history and does nothing; sends the 7-day API key notice once; then the automated tasks seam; then heals stalled
  * bulk jobs. Never throws (the
  * platform does not retry a failed tick): each part reports its own error in the summary.
  */

@@ -172,6 +172,7 @@ export const startSync = async (command: StartSyncCommand, deps: StartSyncDeps):
       trigger: command.trigger,
       dataTypes: selection.dataTypes,
       groupIds: selection.groupIds,
+      createdBy: command.actor.kind === 'admin' ? command.actor.accountId : null,
       startedAt: now,
       finishedAt: null,
       status: 'running',

@@ -20,7 +20,7 @@ export const jobTitle = (item: JobListItemDto, products: readonly ProductChoice[
 
 /** The admin's name for a bulk action; how it was started for a sync (the daily schedule, a manual sync, a task). */
 export const startedBy = (item: JobListItemDto, { t }: Pick<Locale, 't'>): string => {
-  if (item.kind === 'sync') return t(`jobs.startedBy.${item.trigger}`);
+  if (item.kind === 'sync') return item.createdByName ?? t(`jobs.startedBy.${item.trigger}`);
   return item.createdByName ?? t('jobs.startedBy.unknownAdmin');
 };
 

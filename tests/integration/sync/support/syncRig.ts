@@ -129,5 +129,5 @@ export const configureApp = async (sims: Simulators, now: Date, timeZone = 'UTC'
 /** Ends runs an earlier (failed) test left `running`, so that the next test's tick may start a new one. */
 export const closeUnfinishedRuns = async (): Promise<void> => {
   await ensureSchema();
-  await sql.prepare("UPDATE sync_runs SET status = 'failed' WHERE status = 'running'").execute();
+  await sql.prepare("UPDATE jobs SET status = 'failed' WHERE kind = 'sync' AND status = 'running'").execute();
 };

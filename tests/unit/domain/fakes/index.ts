@@ -23,5 +23,4 @@ export * from './siteDirectory';
 export * from './siteDirectoryRepository';
 export * from './syncRunRepository';
 export * from './tables';
-export * from './tickState';
 export * from './userRepository';

@@ -50,6 +50,10 @@ export class FakeSyncRunRepository implements SyncRunRepository {
     return Promise.resolve(structuredClone(runs.slice(0, limit)));
   }
 
+  latestScheduled(): Promise<SyncRun | null> {
+    return this.history(this.runs.size + 1).then((runs) => runs.find((r) => r.trigger === 'schedule') ?? null);
+  }
+
   nextGeneration(): Promise<number> {
     this.t.op();
     return Promise.resolve(Math.max(0, ...[...this.runs.values()].map((r) => r.generation)) + 1);

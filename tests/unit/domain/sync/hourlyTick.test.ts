@@ -48,8 +48,6 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
     await drain(w);
     w.clock.advance(5 * 60_000);
     expect((await hourlyTick(w.tickDeps)).sync.action).toBe('not-due');
-    w.tickState.scheduledAt = null; // even when the pointer write was lost, the run history remembers
-    expect((await hourlyTick(w.tickDeps)).sync.action).toBe('not-due');
     expect(w.runs.runs.size).toBe(1);
   });
 
@@ -62,6 +60,21 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
     await drain(w);
     w.clock.set(new Date('2025-06-15T02:20:00Z'));
     expect((await hourlyTick(w.tickDeps)).sync.action).toBe('started');
+  });
+
+  it('remembers the scheduled run in the job history: a manual sync after it does not make the schedule run again', async () => {
+    const w = world();
+    w.clock.set(new Date('2025-06-15T01:10:00Z'));
+    expect((await hourlyTick(w.tickDeps)).sync.action).toBe('started');
+    await drain(w);
+    w.clock.set(new Date('2025-06-15T05:00:00Z'));
+    await startSync({ trigger: 'manual', actor: { kind: 'admin', accountId: 'a' }, dataTypes: ['users'] }, w.startDeps);
+    await drain(w);
+    w.clock.set(new Date('2025-06-15T06:10:00Z'));
+    expect((await hourlyTick(w.tickDeps)).sync.action).toBe('not-due');
+    w.clock.set(new Date('2025-06-16T01:10:00Z'));
+    expect((await hourlyTick(w.tickDeps)).sync.action).toBe('started');
+    expect([...w.runs.runs.values()].map((r) => r.trigger)).toEqual(['schedule', 'manual', 'schedule']);
   });
 
   it('resumes a run that stalled (its message was lost) and the run then completes', async () => {
@@ -114,6 +127,10 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
     expect(JSON.stringify(w.notifier.sent)).not.toContain('abcd');
     w.secrets.key = { ...w.secrets.key, expiresAt: new Date('2025-06-22T00:00:00Z') };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
+    expect(w.audit.list.filter((e) => e.action === 'api-key.expiry-notice').map((e) => e.details)).toEqual([
+      { expiresAt: expiresAt.toISOString(), daysLeft: 6 },
+      { expiresAt: '2025-06-22T00:00:00.000Z', daysLeft: 2 },
+    ]);
     w.secrets.key = { ...w.secrets.key, expiresAt: null };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
   });

@@ -15,7 +15,7 @@ const later = (deps: TestDeps, ms: number): void => {
 const deactivate = (accountIds: string[]) => ({ action: { type: 'deactivate' as const }, selection: { kind: 'accounts' as const, accountIds } });
 
 describe('Jobs view (B3): listJobs', () => {
-  it('lists bulk jobs and syncs together, newest first, with who started a bulk job by name', async () => {
+  it('lists bulk jobs and syncs together, newest first, with who started each by name', async () => {
     const w = makeWorld({}, new Date('2025-06-15T11:00:00Z'));
     const sync = await startSync({ trigger: 'manual', actor: admin, dataTypes: ['users'], groupIds: [] }, w.startDeps);
     const deps = bulkDeps();
@@ -32,7 +32,7 @@ describe('Jobs view (B3): listJobs', () => {
     ]);
     expect(items[0]).toMatchObject({ status: 'queued', createdBy: 'someone-gone', createdByName: null, total: 1 });
     expect(items[1]).toMatchObject({ status: 'succeeded', createdByName: 'Ada Admin', succeeded: 1, percent: 100, action: { type: 'deactivate' } });
-    expect(items[2]).toMatchObject({ kind: 'sync', status: 'running', trigger: 'manual', dataTypes: ['users'] });
+    expect(items[2]).toMatchObject({ kind: 'sync', status: 'running', trigger: 'manual', dataTypes: ['users'], createdByName: 'Ada Admin' });
     expect(await listJobs(2, { ...deps, runs: { history: () => Promise.resolve([sync]) } })).toHaveLength(2);
   });
 });
