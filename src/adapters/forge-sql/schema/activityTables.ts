@@ -66,7 +66,7 @@ export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
   succeeded INT NOT NULL,
   failed INT NOT NULL,
   skipped INT NOT NULL,
-  attempts INT NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
   PRIMARY KEY (id),
   INDEX idx_jobs_open (kind, status, created_at),
   INDEX idx_jobs_created (created_at, id),
