@@ -125,7 +125,7 @@ export class SqlJobRepository implements JobRepository {
 
   async touchIfStalled(id: string, before: Date, now: Date): Promise<boolean> {
     const affected = await this.db.execute({
-      query: `UPDATE jobs SET updated_at=? WHERE id=? AND ${UNFINISHED} AND updated_at < ?`,
+      query: `UPDATE jobs SET updated_at=?, attempts=attempts+1 WHERE id=? AND ${UNFINISHED} AND updated_at < ? AND ${ITEM_JOBS}`,
       params: [toSqlDateTime(now), id, toSqlDateTime(before)],
     });
     return affected > 0;

@@ -93,6 +93,8 @@ const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: S
   const running: Job = { ...job, status: 'running' };
   // The key was removed after the job started: nothing can be changed, every remaining user fails with the reason.
   if (env.target.orgId === '') return finished(await failRemaining(running, 'API_KEY_MISSING', env, deps));
+  // Its slices died (untyped failures the hourly tick healed) as often as a job may fail in a row: it ends here.
+  if (job.attempts >= limits.maxAttempts) return finished(await failRemaining(running, 'INTERNAL', env, deps));
   const result = await runItems(running, message, budget, env, deps, limits);
   return result.kind === 'halt' ? afterHalt(result.job, result.halt, message, env, deps, limits) : result;
 };

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../../src/domain/model/errors';
+import { healStalledJobs } from '../../../../src/domain/usecases/bulk/healStalledJobs';
 import { runBulkSlice } from '../../../../src/domain/usecases/bulk/runBulkSlice';
 import { startBulk } from '../../../../src/domain/usecases/bulk/startBulk';
 import { admin, bulkDeps, plenty, type TestDeps } from './bulkSupport';
@@ -79,5 +80,28 @@ describe('a bulk job whose slice keeps failing ends after its last attempt (issu
     expect(await slice(deps, jobId, 1)).toEqual({ kind: 'finished', status: 'failed' });
     expect((await deps.jobs.results(jobId, 10, null)).items).toEqual([{ accountId: 'u-managed', outcome: 'failed', reason: 'STORAGE_LIMIT' }]);
     expect(deps.directory.calls).toEqual(['disable u-managed']);
+  });
+
+  it('counts a stall the hourly tick heals as an attempt: slices that keep dying without a typed error end the job', async () => {
+    const deps = bulkDeps();
+    deps.limits = { maxAttempts: 3 };
+    const jobId = await startedJob(deps, ['u-managed', 'u-external']);
+    const crash = (): Promise<never> => Promise.reject(new Error('the process died'));
+    const getMany = deps.users.getMany.bind(deps.users);
+    deps.users.getMany = crash;
+    for (let heal = 1; heal <= 3; heal += 1) {
+      await expect(slice(deps, jobId, 0)).rejects.toThrow('the process died');
+      deps.clock.set(new Date(deps.clock.now().getTime() + 60 * 60_000));
+      expect(await healStalledJobs(deps)).toEqual([jobId]);
+      expect(await deps.jobs.get(jobId)).toMatchObject({ attempts: heal });
+    }
+    deps.users.getMany = getMany;
+    expect(await slice(deps, jobId, 0)).toEqual({ kind: 'finished', status: 'failed' });
+    expect((await deps.jobs.results(jobId, 10, null)).items.map((r) => [r.accountId, r.reason]).sort()).toEqual([
+      ['u-external', 'INTERNAL'],
+      ['u-managed', 'INTERNAL'],
+    ]);
+    expect(deps.directory.calls).toEqual([]);
+    expect(await deps.jobs.current('bulk-action')).toBeNull();
   });
 });
