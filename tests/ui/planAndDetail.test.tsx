@@ -63,7 +63,7 @@ describe('the revoke plan names what it removes (B2)', () => {
 
 describe('why each product is billable (U5)', () => {
   it('names per product the granting groups, marking IdP-synced ones, or a direct role', async () => {
-    const confluence = { productKey: 'confluence', resourceId: 'res-conf', productName: 'Confluence', lastActiveAt: null, inactivity: 'never-active' };
+    const confluence = { productKey: 'confluence', resourceId: 'res-conf', productName: 'Confluence', lastActiveAt: null, inactivity: 'never-active' as const };
     const detailUser = user(2, { products: [...user(2).products, confluence] });
     await openUsers({
       'users.detail': () =>
