@@ -24,6 +24,7 @@
     ],
     customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations'],
     audit: ['at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId'],
+    handoff: ['name', 'email', 'reason', 'group', 'accountId'],
   };
 
   /** Which resolver pages each export, and how many rows per call (the contract's maximum). */
@@ -31,6 +32,7 @@
     users: { key: 'users.list', limit: 500 },
     customers: { key: 'customers.list', limit: 500 },
     audit: { key: 'audit.list', limit: 1000 },
+    handoff: { key: 'bulk.handoff', limit: 1000 },
   };
 
   function escapeCell(value) {
@@ -50,7 +52,7 @@
     return row.person ? row.person[field] : null;
   }
 
-  /** One record's cells by column key. */
+  /** One record's cells by column key; `words` translates coded values (sent by the admin page). */
   var rowFor = {
     users: function (u) {
       return Object.assign({}, u, {
@@ -74,18 +76,24 @@
       var actor = e.actor.kind === 'admin' ? e.actor.name || e.actor.accountId : e.actor.kind === 'task' ? 'task:' + e.actor.taskId : 'system';
       return Object.assign({}, e, { actor: actor, details: JSON.stringify(e.details || {}) });
     },
+    handoff: function (h, words) {
+      return Object.assign({}, h, { reason: words[h.reason] || h.reason });
+    },
   };
 
   function line(cells) {
     return cells.map(escapeCell).join(',') + '\r\n';
   }
 
-  /** The whole file as text, header row first (headers come translated from the admin page), BOM included. */
-  function toCsv(kind, headers, items) {
+  /**
+   * The whole file as text, header row first (headers come translated from the admin page), BOM included.
+   * `words` (optional): translated text for coded values, by code.
+   */
+  function toCsv(kind, headers, items, words) {
     var keys = columns[kind];
     var out = [BOM, line(keys.map(function (k) { return headers[k] || k; }))];
     for (var i = 0; i < items.length; i++) {
-      var record = rowFor[kind](items[i]);
+      var record = rowFor[kind](items[i], words || {});
       out.push(line(keys.map(function (k) { return record[k]; })));
     }
     return out.join('');

@@ -7,6 +7,8 @@ export interface ExportSpec {
   kind: ExportKind;
   payload: Record<string, unknown>;
   total: number | null;
+  /** Words for the coded values of this export, by code (already translated). */
+  words?: Record<string, string>;
 }
 
 /** Builds the frame's request with every header and status text translated for the viewer. */
@@ -18,6 +20,7 @@ export const buildExportMessage = (spec: ExportSpec, { t }: Pick<Locale, 't'>, l
   fileName: `${t(`export.fileNames.${spec.kind}`)}-${today}.csv`,
   locale,
   headers: Object.fromEntries(exportColumns[spec.kind].map((key) => [key, t(`export.columns.${spec.kind}.${key}`)])),
+  words: spec.words ?? {},
   text: {
     download: t('export.frame.download'),
     saveAgain: t('export.frame.saveAgain'),

@@ -8,7 +8,7 @@ export const REQUEST_EVENT = 'ulo-csv-request';
 /** The manifest resource key of the frame. */
 export const CSV_RESOURCE = 'csv-export';
 
-export type ExportKind = 'users' | 'customers' | 'audit';
+export type ExportKind = 'users' | 'customers' | 'audit' | 'handoff';
 
 /** Column keys per kind, in file order; the frame's csv.js maps rows to exactly these. */
 export const exportColumns: Record<ExportKind, readonly string[]> = {
@@ -18,6 +18,7 @@ export const exportColumns: Record<ExportKind, readonly string[]> = {
   ],
   customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations'],
   audit: ['at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId'],
+  handoff: ['name', 'email', 'reason', 'group', 'accountId'],
 };
 
 export interface CsvExportMessage {
@@ -30,6 +31,8 @@ export interface CsvExportMessage {
   fileName: string;
   locale: string;
   headers: Record<string, string>;
+  /** Translated text for coded values the file writes in words (e.g. a hand-off reason), by code. */
+  words: Record<string, string>;
   text: {
     download: string;
     saveAgain: string;

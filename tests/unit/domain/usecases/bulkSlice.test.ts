@@ -63,6 +63,16 @@ describe('bulk job slices (B3, B4)', () => {
     expect(deps.audit.list.map((e) => e.reason)).toEqual(['left-org', 'protected']);
   });
 
+  it('re-checks at execution: an account the identity provider took over since the plan is skipped, not called', async () => {
+    const deps = bulkDeps();
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed']);
+    const user = deps.users.rows.get('u-managed');
+    if (user) deps.users.rows.set('u-managed', { ...user, managementSource: 'synced' });
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(deps.directory.calls).toEqual([]);
+    expect(deps.audit.list.map((e) => [e.outcome, e.reason])).toEqual([['skipped', 'idp-managed']]);
+  });
+
   it('reports partial failure: per-user 403s are FORBIDDEN with the directory reason in the audit', async () => {
     const deps = bulkDeps();
     deps.directory.failWith.set('u-external', new DomainError('API_KEY_FORBIDDEN', 'no', { apiCode: 'forbidden.action', reason: 'org admin' }));
