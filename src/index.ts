@@ -4,7 +4,7 @@ import { buildResolvers } from './adapters/resolvers';
 import { buildJobsConsumerDeps, buildResolverDeps, buildSyncDeps } from './composition';
 import type { ConsumerDeps } from './triggers/jobHandlers';
 import { consumeJobEvent } from './triggers/jobConsumer';
-import { runHourlyTick } from './triggers/syncTriggers';
+import { runHourlyTick } from './triggers/hourlyTrigger';
 
 const resolver = new Resolver();
 for (const [key, run] of Object.entries(buildResolvers(buildResolverDeps()))) {

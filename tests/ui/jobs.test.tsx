@@ -1,5 +1,5 @@
 import { findAll } from '../support/fakeBridge';
-import { calls, click, elementProps, fail, ok, pick, rawKeys, renderApp, tableRows, text, textOf, waitFor } from './helpers';
+import { calls, click, elementProps, fail, ok, pick, rawKeys, renderApp, selectValue, tableRows, text, textOf, waitFor } from './helpers';
 import { bulkJob, dashboard, page } from './fixtures';
 
 type Handler = (payload: never) => unknown;
@@ -82,6 +82,38 @@ describe('Jobs view (B3)', () => {
     expect(rawKeys()).toEqual([]);
     click('Back to all jobs');
     await waitFor(() => findAll('DynamicTable')[0]?.props.caption === 'Running and recent jobs');
+  });
+
+  it('keeps the page and the outcome filter while a running job is polled, and refreshes the page on screen', async () => {
+    let processed = 1;
+    const failedOnPage2 = () => [
+      { ...rows[0], accountId: 'acc-7', name: 'User 7' },
+      ...(processed > 1 ? [{ ...rows[0], accountId: 'acc-8', name: 'User 8' }] : []),
+    ];
+    await openJobs({
+      'jobs.list': () => ok({ items: [bulkItem({ status: 'running', processed, failed: processed, succeeded: 0 })] }),
+      'jobs.results': (p: ResultsPayload) => {
+        if (p.outcome !== 'failed') return ok(page(rows, 'all-2'));
+        return p.after === 'failed-2' ? ok(page(failedOnPage2())) : ok(page([rows[0]], 'failed-2'));
+      },
+    });
+    await waitFor(() => findAll('DynamicTable').length > 0);
+    click('Open');
+    await waitFor(() => tableRows().length === 3);
+    pick('jobs-outcome', 'failed');
+    await waitFor(() => tableRows().length === 1);
+    click('Next');
+    await waitFor(() => tableRows()[0]?.[0] === 'User 7');
+    const before = calls('jobs.results').length;
+    processed = 2;
+    await waitFor(() => calls('jobs.results').length > before);
+    expect(calls('jobs.results').slice(before)).toEqual([{ jobId: 'job-1', limit: 100, after: 'failed-2', outcome: 'failed' }]);
+    await waitFor(() => tableRows().length === 2);
+    expect(tableRows().map((r) => r[0])).toEqual(['User 7', 'User 8']);
+    expect(text()).toContain('Page 2');
+    expect(selectValue('jobs-outcome')).toBe('failed');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls('jobs.results')).toHaveLength(before + 1);
   });
 
   it('retries the failed users: the plan over the failed items first, then the new job', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Envelope } from '../api';
 import { useLoad, type Load } from './useLoad';
 
@@ -19,18 +19,26 @@ export interface PagedList<Item> {
 
 /**
  * Keyset pagination: keeps the stack of cursors that led to the current page. Whenever `inputs` (filter, sort,
- * page size) change, paging starts again at the first page.
+ * page size) change, paging starts again at the first page. Whenever `refreshOn` changes (e.g. a running job's
+ * progress), the current page is fetched again while it stays on screen.
  */
 export const usePagedList = <Item>(
   fetchPage: (after: string | null) => Promise<Envelope<Page<Item>>>,
   inputs: unknown,
+  refreshOn: number | string | null = null,
 ): PagedList<Item> => {
   const key = JSON.stringify(inputs);
   const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key, cursors: [null] });
   const cursors = paging.key === key ? paging.cursors : [null];
   const page = cursors.length - 1;
   const after = cursors[page] ?? null;
-  const [load, reload] = useLoad(() => fetchPage(after), [key, page, after]);
+  const [load, reload, refresh] = useLoad(() => fetchPage(after), [key, page, after]);
+  const refreshedFor = useRef(refreshOn);
+  useEffect(() => {
+    if (refreshedFor.current === refreshOn) return;
+    refreshedFor.current = refreshOn;
+    refresh();
+  }, [refreshOn, refresh]);
   const nextCursor = load.status === 'ready' ? load.data.next : null;
   return {
     load,

@@ -24,6 +24,12 @@ describe('the export request the admin page sends (X1)', () => {
   });
 });
 
+/** Timers the frame script set (it revokes a saved file's URL a minute later); cleared after each test. */
+const frameTimers: NodeJS.Timeout[] = [];
+afterEach(() => {
+  for (const timer of frameTimers.splice(0)) clearTimeout(timer);
+});
+
 /** A minimal DOM and Forge bridge around resources/csv-export/export.js, as the Frame's iframe would give it. */
 const runFrame = (answer: (key: string, payload: Record<string, unknown>) => unknown) => {
   const listeners = new Map<string, () => void>();
@@ -45,7 +51,11 @@ const runFrame = (answer: (key: string, payload: Record<string, unknown>) => unk
   const sandbox = {
     Intl,
     Blob,
-    setTimeout,
+    setTimeout: (run: () => void, ms: number) => {
+      const timer = setTimeout(run, ms);
+      frameTimers.push(timer);
+      return timer;
+    },
     Promise,
     URL: { createObjectURL: (blob: Blob) => (blobs.push(blob), `blob:${blobs.length}`), revokeObjectURL: () => undefined },
     document: {

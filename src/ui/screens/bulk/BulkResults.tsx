@@ -10,13 +10,17 @@ import { useLocale } from '../../i18n/LocaleContext';
 export const RESULTS_PAGE = 100;
 const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'default' } as const;
 
-/** A job's per-user results, paged: who, the outcome, and why in words. `inputs` restart paging when they change. */
+/**
+ * A job's per-user results, paged: who, the outcome, and why in words. `inputs` restart paging when they change;
+ * `refreshOn` (a running job's progress) fetches the page on screen again.
+ */
 export const BulkResults = (props: {
   fetchPage: (after: string | null) => Promise<Envelope<Page<BulkResultRowDto>>>;
   inputs: unknown;
+  refreshOn?: number;
 }): React.JSX.Element => {
   const { t } = useLocale();
-  const paged = usePagedList(props.fetchPage, props.inputs);
+  const paged = usePagedList(props.fetchPage, props.inputs, props.refreshOn);
   return (
     <LoadView load={paged.load} onRetry={paged.reload}>
       {(page) =>

@@ -66,7 +66,8 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
       </Inline>
       <BulkResults
         fetchPage={(after) => call('jobs.results', { jobId: job.jobId, limit: RESULTS_PAGE, after, ...(outcome === 'all' ? {} : { outcome }) })}
-        inputs={[job.jobId, outcome, job.processed]}
+        inputs={[job.jobId, outcome]}
+        refreshOn={job.processed}
       />
     </Stack>
   );

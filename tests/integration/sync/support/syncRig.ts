@@ -10,7 +10,7 @@ import type { SyncRun } from '../../../../src/domain/model/jobs';
 import type { SyncLimits } from '../../../../src/domain/usecases/sync/budget';
 import type { HourlyTickSummary } from '../../../../src/domain/usecases/sync/hourlyTick';
 import { consumeJobEvent } from '../../../../src/triggers/jobConsumer';
-import { runHourlyTick } from '../../../../src/triggers/syncTriggers';
+import { runHourlyTick } from '../../../../src/triggers/hourlyTrigger';
 import type { ForgeRuntimeHandle } from '../../../support/forgeRuntime';
 import { KillSwitch } from './killSwitch';
 import { seeded } from '../../../support/seeded';
