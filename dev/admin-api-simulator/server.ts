@@ -48,6 +48,7 @@ export class AdminApiSimulator {
   private readonly counts = new Counters();
   private server: Server | undefined;
   private baseUrl = '';
+  private hold: Promise<void> | null = null;
 
   /** Generates (or adopts) the organization; does not listen yet (see start). */
   constructor(private readonly options: SimulatorOptions) {
@@ -67,6 +68,7 @@ export class AdminApiSimulator {
       clock,
       baseUrl: () => this.baseUrl,
       retryAfter: options.retryAfter ?? true,
+      released: () => this.hold ?? Promise.resolve(),
     };
   }
 
@@ -121,6 +123,22 @@ export class AdminApiSimulator {
   /** Replaces the fault rules at run time. */
   setFaults(rules: FaultRule[]): void {
     this.faults.set(rules);
+  }
+
+  /**
+   * Holds every answer until the returned function is called: requests are still served in order (their changes
+   * are made at once), only their responses wait. Lets a test see a job mid-flight however slow the machine is.
+   */
+  holdAnswers(): () => void {
+    let release = (): void => undefined;
+    const hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.hold = hold;
+    return () => {
+      if (this.hold === hold) this.hold = null;
+      release();
+    };
   }
 
   /** Replaces the latency model at run time. */

@@ -73,6 +73,21 @@ it('slow answers and a latency model delay the response', async () => {
   sim.setLatency({ medianMs: 0 });
 });
 
+it('held answers wait for their release, while the request itself is served at once', async () => {
+  const release = sim.holdAnswers();
+  let answered = false;
+  const pending = call(sim, 'POST', search(), { body: {} }).then((res) => {
+    answered = true;
+    return res;
+  });
+  while (sim.counters()['users-search'].requests !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(answered).toBe(false);
+  release();
+  expect((await pending).status).toBe(200);
+  expect((await call(sim, 'POST', search(), { body: {} })).status).toBe(200);
+});
+
 it('connection resets make the request fail at the transport level', async () => {
   sim.setFaults([{ kind: 'connection-reset', calls: [1] }]);
   await expect(call(sim, 'POST', search(), { body: {} })).rejects.toThrow();

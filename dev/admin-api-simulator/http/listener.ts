@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dispatch, type Outcome, type Pipeline } from './pipeline';
 
-/** The node:http request listener: reads the body, dispatches, waits out the delay, writes the answer. */
+/** The node:http request listener: reads the body, dispatches, waits out the delay and any hold, writes the answer. */
 export function listener(pipeline: Pipeline): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const chunks: Buffer[] = [];
@@ -13,13 +13,13 @@ export function listener(pipeline: Pipeline): (req: IncomingMessage, res: Server
         authorization: req.headers.authorization,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      if (outcome.delayMs > 0) {
-        setTimeout(() => {
+      const answer = (): void => {
+        void pipeline.released().then(() => {
           write(res, outcome);
-        }, outcome.delayMs);
-      } else {
-        write(res, outcome);
-      }
+        });
+      };
+      if (outcome.delayMs > 0) setTimeout(answer, outcome.delayMs);
+      else answer();
     });
   };
 }

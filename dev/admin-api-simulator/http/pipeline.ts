@@ -20,6 +20,8 @@ export interface Pipeline {
   baseUrl: () => string;
   /** Send Retry-After on genuine 429s. */
   retryAfter: boolean;
+  /** Resolves when answers may be written: at once, unless a test holds them (AdminApiSimulator.holdAnswers). */
+  released: () => Promise<void>;
 }
 
 /** A request as read off the wire. */
