@@ -16,11 +16,16 @@ export const protectedEntryDtoSchema = z.object({ entry: z.string(), kind: z.enu
 export const settingsDtoSchema = z.object({
   inactivity: z.object({ warningDays: z.number(), overdueDays: z.number() }),
   access: z.object({ allowProductAdmins: z.boolean(), allowUserAccessAdmins: z.boolean() }),
-  /** S4: `hour` 0..23 in `timeZone` (IANA). `nextSyncAt` is the next daily slot; `lastSync` the latest run. */
+  /**
+   * S4: `hour` 0..23 in `timeZone` (IANA). `nextSyncAt` is the slot start the next scheduled sync serves (null
+   * without an API key); `nextSyncCatchUp` when that slot has passed without its run (the next hourly check makes
+   * it up); `lastSync` the latest run.
+   */
   sync: z.object({
     hour: z.number(),
     timeZone: z.string(),
     nextSyncAt: isoInstantSchema.nullable(),
+    nextSyncCatchUp: z.boolean(),
     lastSync: z.object({ startedAt: isoInstantSchema, finishedAt: isoInstantSchema.nullable(), status: jobStatusSchema }).nullable(),
   }),
   statistics: z.object({ visible: z.boolean() }),
