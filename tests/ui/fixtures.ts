@@ -99,6 +99,7 @@ export const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => (
     hour: 2,
     timeZone: 'Europe/Berlin',
     nextSyncAt: '2026-02-01T01:00:00.000Z',
+    nextSyncCatchUp: false,
     lastSync: { startedAt: '2026-01-31T01:00:00.000Z', finishedAt: '2026-01-31T01:05:00.000Z', status: 'succeeded' },
   },
   statistics: { visible: false },

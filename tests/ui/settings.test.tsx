@@ -70,7 +70,7 @@ describe('Settings — API key (S1)', () => {
     await waitFor(() => findAll('Textfield').some((f) => f.props.type === 'password'));
     type('api-key', 'revoked-key-1');
     click('Check key');
-    await waitFor(() => text().includes('it has expired or was revoked'));
+    await waitFor(() => text().includes('Atlassian does not accept this organization API key. Check that you copied the whole key'));
     type('api-key', 'good-key-12345');
     click('Check key');
     await waitFor(() => text().includes('Choose the organization'));
@@ -81,6 +81,38 @@ describe('Settings — API key (S1)', () => {
     expect(calls('apiKey.save')[0]).toEqual({ key: 'good-key-12345', orgId: 'org-2' });
     expect(text()).toContain('Organization: Beta Inc');
     expect(calls('app.bootstrap')).toHaveLength(2);
+  });
+
+  it('tells a key with scopes from a refused key, and a stored key that expired from one that was revoked', async () => {
+    const scoped = (p: { key: string }) => (p.key === 'scoped-key-1' ? fail('API_KEY_FORBIDDEN') : fail('API_KEY_REJECTED'));
+    const failedOn = (reason: string) => ({ 'apiKey.check': scoped, 'sync.status': () => ok(syncRun({ status: 'failed', failureReason: reason })) });
+    await openSettings(handlers(undefined, failedOn('API_KEY_EXPIRED')));
+    await waitFor(() => text().includes('The organization API key has expired. Create a new key in admin.atlassian.com and replace it here.'));
+    expect(text()).not.toContain('was revoked');
+    click('Replace key');
+    await waitFor(() => findAll('Textfield').some((f) => f.props.type === 'password'));
+    type('api-key', 'scoped-key-1');
+    click('Check key');
+    await waitFor(() => text().includes('it is a key with scopes. Create a key without scopes'));
+    expect(rawKeys()).toEqual([]);
+    await openSettings(handlers(undefined, failedOn('API_KEY_REVOKED')));
+    await waitFor(() => text().includes('although it has not reached its expiry date: it was revoked'));
+    expect(text()).not.toContain('has expired');
+  });
+
+  it('shows an example expiry in the viewer’s date format, in the near future', async () => {
+    await openSettings(handlers(undefined, { 'apiKey.check': () => ok({ orgs: [{ id: 'org-1', name: 'Acme Corp' }] }) }));
+    click('Replace key');
+    await waitFor(() => findAll('Textfield').some((f) => f.props.type === 'password'));
+    type('api-key', 'good-key-12345');
+    click('Check key');
+    await waitFor(() => findAll('DatePicker').length > 0);
+    const placeholder = String(findAll('DatePicker')[0]!.props.placeholder);
+    const match = /^e\.g\. (\d{1,2})\/28\/(\d{4})$/.exec(placeholder);
+    expect(match).not.toBeNull();
+    const example = Date.UTC(Number(match![2]), Number(match![1]) - 1, 28);
+    expect(example).toBeGreaterThan(Date.now());
+    expect(example - Date.now()).toBeLessThan(62 * 86_400_000);
   });
 
   it('removes the key after a confirmation and returns to the bootstrap state', async () => {
@@ -124,13 +156,34 @@ describe('Settings — thresholds, access, sync slot (S2–S4)', () => {
     const slot = findAll('Select').find((s) => String(s.props.inputId).endsWith('sync-slot-hour'))!;
     expect((slot.props.options as unknown[]).length).toBe(24);
     expect(text()).toContain('Europe/Berlin');
-    expect(text()).toContain('Last sync: Jan 31, 2026, 2:05 AM');
-    expect(text()).toContain('Next sync: Feb 1, 2026, 2:00 AM');
+    expect(text()).toContain('Last sync: Jan 31, 2026, 02:05 AM (Europe/Berlin)');
+    expect(text()).toContain('Next sync: Feb 1, 2026, 02:00 AM – 03:00 AM (Europe/Berlin)');
     pick('sync-slot-hour', '4');
     const save = findAll('LoadingButton').filter((b) => b.children.some((c) => c.props.text === 'Save'))[1]!;
     (save.props.onClick as () => void)();
     await waitFor(() => calls('settings.save').length > 0);
     expect(calls('settings.save')[0]).toEqual({ sync: { hour: 4 } });
+  });
+});
+
+describe('Settings — the sync slot and the next sync agree (S4)', () => {
+  const utc = (sync: Partial<SettingsDto['sync']>) =>
+    settings({ sync: { hour: 3, timeZone: 'UTC', nextSyncAt: '2026-02-01T03:00:00.000Z', nextSyncCatchUp: false, lastSync: null, ...sync } });
+  const slotLabel = (): string =>
+    (findAll('Select').find((s) => String(s.props.inputId).endsWith('sync-slot-hour'))!.props.options as { value: string; label: string }[]).find((o) => o.value === '3')!.label;
+
+  it('shows the next sync in the site’s zone and clock, as the slot reads, for a viewer in another zone', async () => {
+    await openSettings(handlers(() => utc({})));
+    expect(slotLabel()).toBe('03:00 AM – 04:00 AM');
+    expect(text()).toContain('Next sync: Feb 1, 2026, 03:00 AM – 04:00 AM (UTC)');
+    expect(text()).not.toContain('Feb 1, 2026, 4:00 AM');
+  });
+
+  it('says a missed slot still runs within the hour, and that nothing runs without a key', async () => {
+    await openSettings(handlers(() => utc({ nextSyncAt: '2026-01-31T03:00:00.000Z', nextSyncCatchUp: true })));
+    expect(text()).toContain('Next sync: within the hour. The 03:00 AM – 04:00 AM slot of Jan 31, 2026 (UTC) has not run yet.');
+    await renderApp(handlers(() => ({ ...utc({ nextSyncAt: null }), apiKey: null })), 'Settings');
+    await waitFor(() => text().includes('The daily sync starts once an organization API key is saved.'));
   });
 });
 

@@ -20,7 +20,8 @@ import {
 } from '../fakes';
 
 const admin = { kind: 'admin' as const, accountId: 'me' };
-const runs = (latest: Partial<SyncRun> | null) => ({ latest: () => Promise.resolve(latest as SyncRun | null) }) as never;
+const runs = (latest: Partial<SyncRun> | null, latestScheduled: Partial<SyncRun> | null = null) =>
+  ({ latest: () => Promise.resolve(latest as SyncRun | null), latestScheduled: () => Promise.resolve(latestScheduled as SyncRun | null) }) as never;
 
 const setup = () => ({
   settings: new FakeSettingsStore(),
@@ -47,7 +48,13 @@ describe('settings (S2–S8)', () => {
     const deps = setup();
     await deps.settings.save({ ...defaultSettings(), protectedEmails: ['@vip.test', 'boss@corp.test', 'admin-*@corp.test'] });
     const view = await getSettings(deps);
-    expect(view.sync).toEqual({ hour: 3, timeZone: 'UTC', nextSyncAt: new Date('2025-06-16T03:00:00Z'), lastSync: { startedAt: NOW, finishedAt: null, status: 'running' } });
+    expect(view.sync).toEqual({
+      hour: 3,
+      timeZone: 'UTC',
+      nextSyncAt: new Date('2025-06-16T03:00:00Z'),
+      nextSyncCatchUp: false,
+      lastSync: { startedAt: NOW, finishedAt: null, status: 'running' },
+    });
     expect(view.protectedEmails).toEqual([
       { entry: '@vip.test', kind: 'domain', protectedUsers: 2 },
       { entry: 'boss@corp.test', kind: 'exact', protectedUsers: 1 },
@@ -56,6 +63,17 @@ describe('settings (S2–S8)', () => {
     expect(view.productFamilies).toEqual([{ family: 'jira', name: 'Jira', siteUrl: null }]);
     expect(view.apiKey).toMatchObject({ lastFour: 'wxyz', daysLeft: 4, expiryStatus: 'warning' });
     expect(view).not.toHaveProperty('version');
+  });
+
+  it('shows the next sync the hourly tick will make: a missed slot within the hour, none without a key', async () => {
+    const deps = setup();
+    deps.settings.settings = { ...defaultSettings(), sync: { hour: 10, timeZone: 'UTC' } };
+    const yesterday = { trigger: 'schedule' as const, startedAt: new Date('2025-06-14T10:05:00Z'), finishedAt: null, status: 'succeeded' as const };
+    const missed = await getSettings({ ...deps, runs: runs({ ...yesterday, trigger: 'manual' }, yesterday) });
+    expect(missed.sync).toMatchObject({ nextSyncAt: new Date('2025-06-15T10:00:00Z'), nextSyncCatchUp: true });
+    const made = await getSettings({ ...deps, runs: runs({ ...yesterday, startedAt: new Date('2025-06-15T10:20:00Z') }) });
+    expect(made.sync).toMatchObject({ nextSyncAt: new Date('2025-06-16T10:00:00Z'), nextSyncCatchUp: false });
+    expect((await getSettings({ ...deps, secrets: new FakeSecretStore(null) })).sync).toMatchObject({ nextSyncAt: null, nextSyncCatchUp: false });
   });
 
   it('has no next sync for an unknown zone, no last sync and no key on a fresh install', async () => {
