@@ -7,6 +7,9 @@ import { cursorSchema, emptyPayloadSchema, groupIdSchema, isoInstantSchema, jobS
 export const thresholdDayChoices = [3, 7, 14, 30, 60, 90, 120, 180] as const;
 export const protectedEntryKinds = ['exact', 'domain', 'wildcard'] as const;
 
+/** D4: what a seat price may be (the settings schema refuses more than `max`); the page refuses more decimals. */
+export const seatPriceRules = { maxDecimals: 2, max: 100_000 } as const;
+
 /** settings.get */
 export const settingsGetPayloadSchema = emptyPayloadSchema;
 

@@ -287,13 +287,34 @@ describe('Settings — seat prices (D4)', () => {
     const labels = findAll('Label', seatRow()).map((l) => renderedText(l));
     expect(labels).toEqual(['Jira', 'Confluence (Team space)', 'statuspage']);
     type('seat-price-jira', '-3');
-    await waitFor(() => text().includes('Enter a price of 0 or more.'));
+    await waitFor(() => text().includes('Jira: enter a price of 0 or more.'));
     expect(seatSave().props.isDisabled).toBe(true);
     type('seat-price-jira', '12,5');
     type('seat-price-confluence', '4');
-    await waitFor(() => seatSave().props.isDisabled === false && !text().includes('Enter a price of 0 or more.'));
+    await waitFor(() => seatSave().props.isDisabled === false && !text().includes('a price of 0 or more'));
     (seatSave().props.onClick as () => void)();
     await waitFor(() => calls('settings.save').length > 0);
     expect(calls('settings.save')[0]).toEqual({ seatPrices: { jira: 12.5, confluence: 4 } });
+  });
+
+  it('reads prices as the viewer writes numbers and says what is wrong with each refused one', async () => {
+    await openSettings(handlers(() => settings({ productFamilies: families, seatPrices: { jira: 1234.5 } }), { 'settings.save': () => ok(settings()) }));
+    expect(findAll('Textfield').find((f) => String(f.props.id).endsWith('seat-price-jira'))!.props.value).toBe('1,234.5');
+    type('seat-price-jira', ' 8.15 ');
+    type('seat-price-confluence', '1,000,000,000');
+    type('seat-price-statuspage', 'ten');
+    await waitFor(() => text().includes('Confluence (Team space): enter at most 100,000 per seat per month.'));
+    expect(text()).toContain('statuspage: this is not a number. Enter a price such as 8.15.');
+    expect(text()).not.toContain('Jira:');
+    expect(seatSave().props.isDisabled).toBe(true);
+    type('seat-price-confluence', '4.125');
+    type('seat-price-statuspage', '');
+    await waitFor(() => text().includes('Confluence (Team space): use at most 2 decimal places.'));
+    type('seat-price-confluence', '1,000');
+    await waitFor(() => seatSave().props.isDisabled === false);
+    (seatSave().props.onClick as () => void)();
+    await waitFor(() => calls('settings.save').length > 0);
+    expect(calls('settings.save')[0]).toEqual({ seatPrices: { jira: 8.15, confluence: 1000 } });
+    expect(rawKeys()).toEqual([]);
   });
 });
