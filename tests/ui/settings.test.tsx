@@ -32,6 +32,13 @@ const handlers = (current: () => SettingsDto = () => settings(), overrides: Reco
   ...overrides,
 });
 
+/** Pastes text into the protected-email box (a TextArea: UI Kit sends a serialised event). */
+const paste = (value: string): void => {
+  const area = findAll('TextArea').find((a) => String(a.props.id).endsWith('protected-email-entry'));
+  if (!area) throw new Error('No protected-email box');
+  (area.props.onChange as (e: unknown) => void)({ target: { value } });
+};
+
 const openSettings = async (h: Record<string, (payload: never) => unknown>): Promise<void> => {
   await renderApp(h, 'Settings');
   await waitFor(() => text().includes('Organization API key') && text().includes('Acme Corp'));
@@ -196,13 +203,48 @@ describe('Settings — a bad value is refused and changes nothing (P4, S8)', () 
       }),
     );
     expect(tableRows(findAll('DynamicTable')[0])).toEqual([['@example.org', 'Domain', '12 users', 'Remove']]);
-    type('protected-email-entry', 'bad@@example.com');
+    paste('bad@@example.com');
     click('Add');
-    await waitFor(() => text().includes('The entry may contain only one @.'));
-    expect(text()).toContain('Some values are not valid. Nothing was changed.');
-    expect(calls('settings.save')[0]).toEqual({ protectedEmails: ['@example.org', 'bad@@example.com'] });
+    await waitFor(() => text().includes('bad@@example.com: The entry may contain only one @.'));
+    expect(text()).toContain('No entry was added.');
+    expect(calls('settings.save')).toEqual([{ protectedEmails: ['@example.org', 'bad@@example.com'] }]);
     expect(tableRows(findAll('DynamicTable')[0])).toEqual([['@example.org', 'Domain', '12 users', 'Remove']]);
     expect(text()).not.toContain('Saved.');
+  });
+
+  it('adds several pasted entries at once: the valid ones are saved, the refused ones listed with their reason and kept', async () => {
+    let current = settings();
+    const saveList = (p: { protectedEmails: string[] }) => {
+      const issues = p.protectedEmails.flatMap((entry, i) =>
+        entry.includes('@@') ? [{ path: `protectedEmails.${i}`, messageKey: 'validation.protectedEmail.multiple-at', message: 'two @' }]
+        : p.protectedEmails.indexOf(entry) < i ? [{ path: `protectedEmails.${i}`, messageKey: 'validation.protectedEmail.duplicate', message: 'dup' }] : [],
+      );
+      if (issues.length > 0) return fail('VALIDATION_FAILED', { issues });
+      current = settings({ protectedEmails: p.protectedEmails.map((entry) => ({ entry, kind: entry.startsWith('@') ? 'domain' : 'exact', protectedUsers: 1 })) });
+      return ok(current);
+    };
+    await openSettings(handlers(() => current, { 'settings.save': saveList }));
+    paste(' new@example.com, bad@@example.com\n@corp.test;\n\n@example.org ');
+    click('Add');
+    await waitFor(() => text().includes('2 entries added.'));
+    expect(calls('settings.save')).toEqual([
+      { protectedEmails: ['@example.org', 'new@example.com', 'bad@@example.com', '@corp.test', '@example.org'] },
+      { protectedEmails: ['@example.org', 'new@example.com', '@corp.test'] },
+    ]);
+    expect(text()).toContain('2 entries were not added; they are still in the box to correct:');
+    expect(text()).toContain('bad@@example.com: The entry may contain only one @.');
+    expect(text()).toContain('@example.org: This entry is already in the list.');
+    expect(tableRows(findAll('DynamicTable')[0]).map((row) => row[0])).toEqual(['@example.org', 'new@example.com', '@corp.test']);
+    expect(findAll('TextArea')[0]!.props.value).toBe('bad@@example.com\n@example.org');
+  });
+
+  it('adds nothing when the save fails for another reason', async () => {
+    await openSettings(handlers(undefined, { 'settings.save': () => fail('CONFLICT') }));
+    paste('a@example.com\nb@example.com');
+    click('Add');
+    await waitFor(() => text().includes('Someone changed this at the same time.'));
+    expect(calls('settings.save')).toHaveLength(1);
+    expect(text()).not.toContain('added.');
   });
 });
 
