@@ -31,7 +31,8 @@ export const settingsDtoSchema = z.object({
     nextSyncCatchUp: z.boolean(),
     lastSync: z.object({ startedAt: isoInstantSchema, finishedAt: isoInstantSchema.nullable(), status: jobStatusSchema }).nullable(),
   }),
-  statistics: z.object({ visible: z.boolean() }),
+  /** S6: shown or hidden, and the groups last chosen for member counts. */
+  statistics: z.object({ visible: z.boolean(), groupIds: z.array(z.string()) }),
   protectedEmails: z.array(protectedEntryDtoSchema),
   /** Price per seat per month by product family (D4). */
   seatPrices: z.record(z.string(), z.number()),
@@ -55,7 +56,7 @@ export const settingsSavePayloadSchema = z
     inactivity: z.object({ warningDays: threshold.optional(), overdueDays: threshold.optional() }).strict().optional(),
     access: z.object({ allowProductAdmins: z.boolean().optional(), allowUserAccessAdmins: z.boolean().optional() }).strict().optional(),
     sync: z.object({ hour: z.number().int().optional(), timeZone: z.string().min(1).max(64).optional() }).strict().optional(),
-    statistics: z.object({ visible: z.boolean() }).strict().optional(),
+    statistics: z.object({ visible: z.boolean().optional(), groupIds: z.array(groupIdSchema).max(50).optional() }).strict().optional(),
     /** The whole whitelist (replaces it). */
     protectedEmails: z.array(z.string().max(400)).max(1000).optional(),
     /** The whole price table (replaces it). */

@@ -102,7 +102,7 @@ export const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => (
     nextSyncCatchUp: false,
     lastSync: { startedAt: '2026-01-31T01:00:00.000Z', finishedAt: '2026-01-31T01:05:00.000Z', status: 'succeeded' },
   },
-  statistics: { visible: false },
+  statistics: { visible: false, groupIds: [] },
   protectedEmails: [{ entry: '@example.org', kind: 'domain', protectedUsers: 12 }],
   seatPrices: { jira: 15 },
   productFamilies: [{ family: 'jira', name: 'Jira', siteUrl: 'https://acme.atlassian.net' }],

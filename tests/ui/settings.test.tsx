@@ -299,7 +299,7 @@ describe('Settings — manual sync and statistics (S5, S6)', () => {
     await openSettings(
       handlers(() => current, {
         'settings.save': () => {
-          current = settings({ statistics: { visible: true } });
+          current = settings({ statistics: { visible: true, groupIds: [] } });
           return ok(current);
         },
       }),
@@ -309,6 +309,30 @@ describe('Settings — manual sync and statistics (S5, S6)', () => {
     (toggle.props.onChange as (e: unknown) => void)({ target: { checked: true } });
     await waitFor(() => text().includes('Total users: 1,234'));
     expect(text()).toContain('Total groups: 56');
+  });
+
+  it('remembers the chosen groups: a reload shows them again, a new choice is saved', async () => {
+    let current = settings({ statistics: { visible: true, groupIds: ['g-7'] } });
+    const stats = (p: { groupIds: string[] }) =>
+      ok({ totalUsers: 1234, totalGroups: 56, groups: p.groupIds.map((id) => ({ id, name: id === 'g-7' ? 'site-admins' : 'jira-users', memberCount: 3 })) });
+    const saveChoice = (p: { statistics: { groupIds: string[] } }) => {
+      current = settings({ statistics: { visible: true, groupIds: p.statistics.groupIds } });
+      return ok(current);
+    };
+    const open = () => openSettings(handlers(() => current, { 'statistics.get': stats, 'settings.save': saveChoice }));
+    const chosen = () => (findAll('Select').find((s) => String(s.props.inputId).endsWith('statistics-groups'))!.props.value as { label: string }[]).map((o) => o.label);
+    await open();
+    await waitFor(() => chosen().length === 1);
+    expect(calls('statistics.get')).toEqual([{ groupIds: ['g-7'] }]);
+    expect(chosen()).toEqual(['site-admins']);
+    const picker = findAll('Select').find((s) => String(s.props.inputId).endsWith('statistics-groups'))!;
+    (picker.props.onChange as (v: unknown) => void)([{ value: 'g-7', label: 'site-admins' }, { value: 'g-9', label: 'jira-users' }]);
+    await waitFor(() => calls('settings.save').length > 0);
+    expect(calls('settings.save')[0]).toEqual({ statistics: { groupIds: ['g-7', 'g-9'] } });
+    await open();
+    await waitFor(() => chosen().length === 2);
+    expect(chosen()).toEqual(['site-admins', 'jira-users']);
+    expect(calls('statistics.get')).toEqual([{ groupIds: ['g-7', 'g-9'] }]);
   });
 });
 

@@ -90,6 +90,17 @@ describe('settings (S2–S8)', () => {
     expect(deps.audit.list).toEqual([expect.objectContaining({ action: 'settings.update', actor: admin, details: { sections: 'defaultLanguage,inactivity,sync' } })]);
   });
 
+  it('keeps the statistics groups (S6) apart from Show / Hide: saving one leaves the other', async () => {
+    const deps = setup();
+    await saveSettings({ statistics: { groupIds: ['g-1', 'g-2'] } }, admin, deps);
+    await saveSettings({ statistics: { visible: false } }, admin, deps);
+    expect(deps.settings.settings.statistics).toEqual({ visible: false, groupIds: ['g-1', 'g-2'] });
+    expect((await getSettings(deps)).statistics).toEqual({ visible: false, groupIds: ['g-1', 'g-2'] });
+    expect(await issuesOf(saveSettings({ statistics: { groupIds: Array.from({ length: 51 }, (_, i) => `g-${i}`) } }, admin, deps))).toEqual([
+      expect.objectContaining({ path: 'statistics.groupIds' }),
+    ]);
+  });
+
   it('refuses a bad value with per-field issues and saves nothing', async () => {
     const deps = setup();
     const issues = await issuesOf(
