@@ -77,7 +77,7 @@ describe('Settings — API key (S1)', () => {
     await waitFor(() => findAll('Textfield').some((f) => f.props.type === 'password'));
     type('api-key', 'revoked-key-1');
     click('Check key');
-    await waitFor(() => text().includes('Atlassian does not accept this organization API key. Check that you copied the whole key'));
+    await waitFor(() => text().includes('Atlassian rejected the organization API key. Check that you copied the whole key'));
     type('api-key', 'good-key-12345');
     click('Check key');
     await waitFor(() => text().includes('Choose the organization'));
