@@ -49,6 +49,17 @@ describe('a refused org API key', () => {
     await expect(refusal('sim-revoked-key', null)).resolves.toMatchObject({ code: 'API_KEY_REJECTED' });
   });
 
+  it('a scoped key that reaches the org is found out by one users search (403 in the spec shape) → API_KEY_FORBIDDEN', async () => {
+    rig = await startRig({ org: ORG }, { apiKey: () => Promise.resolve(DEFAULT_KEYS.scoped) });
+    const orgs = await rig.gateway.listOrgs();
+    expect(orgs.map((o) => o.id)).toEqual([rig.orgId]);
+    await expect(rejection(rig.gateway.probeUserSearch(rig.orgId))).resolves.toMatchObject({ code: 'API_KEY_FORBIDDEN', details: { status: 403 } });
+    await rig.stop();
+    rig = await startRig({ org: ORG });
+    await expect(rig.gateway.probeUserSearch(rig.orgId)).resolves.toBeUndefined();
+    expect(rig.attempts.filter((a) => a.operation === 'searchUsers').map((a) => a.status)).toEqual([200]);
+  });
+
   it('a scoped key lacking the scope (401 ADMIN-401-2 where no 403 is declared) → API_KEY_FORBIDDEN, whatever its expiry', async () => {
     await expect(refusal('orgs-only', new Date(Date.parse(SIM_NOW) + 100 * DAY))).resolves.toMatchObject({
       code: 'API_KEY_FORBIDDEN',

@@ -155,6 +155,16 @@ describe('org API key (S1)', () => {
     expect(deps.gatewayForKey).toHaveBeenCalledWith('pasted-key');
   });
 
+  it('refuses a key with scopes at the check and at the save: it reaches the org but may not search its users', async () => {
+    const deps = keyDeps();
+    deps.checks.probe = new DomainError('API_KEY_FORBIDDEN', 'scoped');
+    await expect(checkApiKey('scoped-key', deps)).rejects.toMatchObject({ code: 'API_KEY_FORBIDDEN' });
+    await expect(saveApiKey({ key: 'scoped-key-1', orgId: 'org-1' }, admin, deps)).rejects.toMatchObject({ code: 'API_KEY_FORBIDDEN' });
+    expect(deps.checks.probed).toEqual(['org-1', 'org-1']);
+    expect(deps.secrets.secret).toBeNull();
+    expect(deps.audit.list).toEqual([]);
+  });
+
   it('stores the key with the expiry the API reports, and audits without the key', async () => {
     const deps = keyDeps();
     deps.checks.expiry = new Date('2025-07-15T12:00:00Z');
