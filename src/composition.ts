@@ -15,7 +15,7 @@ import { SqlUserRepository } from './adapters/forge-sql/users/sqlUserRepository'
 import { JiraPermissionsAdapter } from './adapters/jira/jiraPermissions';
 import { JiraSiteDirectory, type SiteDirectoryOptions } from './adapters/jira/siteDirectory';
 import { KvsLock } from './adapters/kvs/kvsLock';
-import { apiKeyReader, KvsSecretStore } from './adapters/kvs/kvsSecretStore';
+import { apiKeyReader, KvsSecretStore, storedKeyExpiry } from './adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from './adapters/kvs/kvsSettingsStore';
 import type { ResolverDeps } from './adapters/resolvers';
 import { DomainError } from './domain/model/errors';
@@ -56,6 +56,9 @@ const buildStores = (clock: Clock) => ({
   queue: new ForgeJobQueue(),
 });
 
+/** The Admin API reads the stored key, and its expiry to tell an expired key from a revoked one. */
+const storedKey = { apiKey: apiKeyReader, keyExpiry: storedKeyExpiry };
+
 /**
  * Builds the adapters once per function instance; nothing here does I/O until a handler runs.
  * The schema is applied lazily before the first SQL read.
@@ -90,7 +93,7 @@ const liveRoles = async (orgId: string, accountId: string): Promise<string[] | n
   const now = systemClock.now().getTime();
   const cached = liveRoleCache.get(accountId);
   if (cached && cached.until > now) return cached.roles;
-  const gateway = createAdminApiGateway({ apiKey: apiKeyReader, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS });
+  const gateway = createAdminApiGateway({ ...storedKey, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS });
   const roles = await gateway
     .searchUsers(orgId, '-', null, { accountIds: [accountId] })
     .then((page) => page.items.find((u) => u.accountId === accountId)?.platformRoles ?? null)
@@ -102,7 +105,7 @@ const liveRoles = async (orgId: string, accountId: string): Promise<string[] | n
 /** What the `ulo-jobs` consumer needs: the stores and the Admin API with the stored key. */
 export const buildJobsConsumerDeps = (clock: Clock = systemClock): SliceDeps => ({
   ...buildStores(clock),
-  directory: createAdminApiGateway({ apiKey: apiKeyReader, clock, baseUrl: adminApiBaseUrl() }),
+  directory: createAdminApiGateway({ ...storedKey, clock, baseUrl: adminApiBaseUrl() }),
 });
 
 /**
@@ -134,7 +137,7 @@ export const buildSyncDeps = (options: SyncDepsOptions = {}): SyncTriggerDeps =>
   const clock = options.clock ?? systemClock;
   return {
     ...buildStores(clock),
-    directory: createAdminApiGateway({ apiKey: apiKeyReader, clock, baseUrl: adminApiBaseUrl(), ...SYNC_GATEWAY, ...options.adminApi }),
+    directory: createAdminApiGateway({ ...storedKey, clock, baseUrl: adminApiBaseUrl(), ...SYNC_GATEWAY, ...options.adminApi }),
     site: new JiraSiteDirectory({ clock, ...options.jira }),
     siteStore: new SqlSiteDirectoryRepository(),
     notifier: unconfiguredNotifier,

@@ -3,7 +3,7 @@ import { emptyPayloadSchema, isoInstantSchema } from './common';
 
 const keySchema = z.string().trim().min(8).max(4096);
 
-/** apiKey.check (S1): validates a pasted key live (`GET /v1/orgs`); API_KEY_REJECTED / API_KEY_FORBIDDEN when refused. */
+/** apiKey.check (S1): validates a pasted key live (`GET /v1/orgs`, then one users search); API_KEY_REJECTED / API_KEY_FORBIDDEN (a key with scopes) when refused. */
 export const apiKeyCheckPayloadSchema = z.object({ key: keySchema }).strict();
 /** The orgs the key sees: the UI asks which one when there are several. */
 export const apiKeyCheckSchema = z.object({ orgs: z.array(z.object({ id: z.string(), name: z.string() })) });

@@ -7,6 +7,9 @@ import { cursorSchema, emptyPayloadSchema, groupIdSchema, isoInstantSchema, jobS
 export const thresholdDayChoices = [3, 7, 14, 30, 60, 90, 120, 180] as const;
 export const protectedEntryKinds = ['exact', 'domain', 'wildcard'] as const;
 
+/** D4: what a seat price may be (the settings schema refuses more than `max`); the page refuses more decimals. */
+export const seatPriceRules = { maxDecimals: 2, max: 100_000 } as const;
+
 /** settings.get */
 export const settingsGetPayloadSchema = emptyPayloadSchema;
 
@@ -16,14 +19,20 @@ export const protectedEntryDtoSchema = z.object({ entry: z.string(), kind: z.enu
 export const settingsDtoSchema = z.object({
   inactivity: z.object({ warningDays: z.number(), overdueDays: z.number() }),
   access: z.object({ allowProductAdmins: z.boolean(), allowUserAccessAdmins: z.boolean() }),
-  /** S4: `hour` 0..23 in `timeZone` (IANA). `nextSyncAt` is the next daily slot; `lastSync` the latest run. */
+  /**
+   * S4: `hour` 0..23 in `timeZone` (IANA). `nextSyncAt` is the slot start the next scheduled sync serves (null
+   * without an API key); `nextSyncCatchUp` when that slot has passed without its run (the next hourly check makes
+   * it up); `lastSync` the latest run.
+   */
   sync: z.object({
     hour: z.number(),
     timeZone: z.string(),
     nextSyncAt: isoInstantSchema.nullable(),
+    nextSyncCatchUp: z.boolean(),
     lastSync: z.object({ startedAt: isoInstantSchema, finishedAt: isoInstantSchema.nullable(), status: jobStatusSchema }).nullable(),
   }),
-  statistics: z.object({ visible: z.boolean() }),
+  /** S6: shown or hidden, and the groups last chosen for member counts. */
+  statistics: z.object({ visible: z.boolean(), groupIds: z.array(z.string()) }),
   protectedEmails: z.array(protectedEntryDtoSchema),
   /** Price per seat per month by product family (D4). */
   seatPrices: z.record(z.string(), z.number()),
@@ -47,7 +56,7 @@ export const settingsSavePayloadSchema = z
     inactivity: z.object({ warningDays: threshold.optional(), overdueDays: threshold.optional() }).strict().optional(),
     access: z.object({ allowProductAdmins: z.boolean().optional(), allowUserAccessAdmins: z.boolean().optional() }).strict().optional(),
     sync: z.object({ hour: z.number().int().optional(), timeZone: z.string().min(1).max(64).optional() }).strict().optional(),
-    statistics: z.object({ visible: z.boolean() }).strict().optional(),
+    statistics: z.object({ visible: z.boolean().optional(), groupIds: z.array(groupIdSchema).max(50).optional() }).strict().optional(),
     /** The whole whitelist (replaces it). */
     protectedEmails: z.array(z.string().max(400)).max(1000).optional(),
     /** The whole price table (replaces it). */

@@ -28,7 +28,7 @@ export {
   type PlanItem,
   type SkipReason,
 } from './policy/actionEligibility';
-export { daysLeft, expiryStatus, shouldSendSevenDayNotice, type ExpiryStatus } from './policy/apiKeyExpiry';
+export { daysLeft, expiryStatus, keyRefusal, shouldSendSevenDayNotice, type ExpiryStatus, type KeyRefusal } from './policy/apiKeyExpiry';
 export {
   classifyAccess,
   classifyProduct,

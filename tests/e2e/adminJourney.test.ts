@@ -267,10 +267,10 @@ describe('an org admin in the local preview', () => {
   step('settings: an invalid protected email is refused with the reason, nothing saved', async () => {
     const { page } = browser;
     await openTab(page, 'Settings');
-    await app(page).getByLabel('Add an entry', { exact: true }).fill('not-an-email');
+    await app(page).getByLabel('Add entries, one per line or separated by commas', { exact: true }).fill('not-an-email');
     await press(app(page), 'Add');
-    await see(page, 'Some values are not valid. Nothing was changed.');
-    await see(page, 'The entry needs an @.');
+    await see(page, 'No entry was added.');
+    await see(page, 'not-an-email: The entry needs an @.');
     await screenshot(page, '10-settings-validation');
   });
 

@@ -32,6 +32,13 @@ const handlers = (current: () => SettingsDto = () => settings(), overrides: Reco
   ...overrides,
 });
 
+/** Pastes text into the protected-email box (a TextArea: UI Kit sends a serialised event). */
+const paste = (value: string): void => {
+  const area = findAll('TextArea').find((a) => String(a.props.id).endsWith('protected-email-entry'));
+  if (!area) throw new Error('No protected-email box');
+  (area.props.onChange as (e: unknown) => void)({ target: { value } });
+};
+
 const openSettings = async (h: Record<string, (payload: never) => unknown>): Promise<void> => {
   await renderApp(h, 'Settings');
   await waitFor(() => text().includes('Organization API key') && text().includes('Acme Corp'));
@@ -70,7 +77,7 @@ describe('Settings — API key (S1)', () => {
     await waitFor(() => findAll('Textfield').some((f) => f.props.type === 'password'));
     type('api-key', 'revoked-key-1');
     click('Check key');
-    await waitFor(() => text().includes('it has expired or was revoked'));
+    await waitFor(() => text().includes('Atlassian rejected the organization API key. Check that you copied the whole key'));
     type('api-key', 'good-key-12345');
     click('Check key');
     await waitFor(() => text().includes('Choose the organization'));
@@ -81,6 +88,38 @@ describe('Settings — API key (S1)', () => {
     expect(calls('apiKey.save')[0]).toEqual({ key: 'good-key-12345', orgId: 'org-2' });
     expect(text()).toContain('Organization: Beta Inc');
     expect(calls('app.bootstrap')).toHaveLength(2);
+  });
+
+  it('tells a key with scopes from a refused key, and a stored key that expired from one that was revoked', async () => {
+    const scoped = (p: { key: string }) => (p.key === 'scoped-key-1' ? fail('API_KEY_FORBIDDEN') : fail('API_KEY_REJECTED'));
+    const failedOn = (reason: string) => ({ 'apiKey.check': scoped, 'sync.status': () => ok(syncRun({ status: 'failed', failureReason: reason })) });
+    await openSettings(handlers(undefined, failedOn('API_KEY_EXPIRED')));
+    await waitFor(() => text().includes('The organization API key has expired. Create a new key in admin.atlassian.com and replace it here.'));
+    expect(text()).not.toContain('was revoked');
+    click('Replace key');
+    await waitFor(() => findAll('Textfield').some((f) => f.props.type === 'password'));
+    type('api-key', 'scoped-key-1');
+    click('Check key');
+    await waitFor(() => text().includes('it is a key with scopes. Create a key without scopes'));
+    expect(rawKeys()).toEqual([]);
+    await openSettings(handlers(undefined, failedOn('API_KEY_REVOKED')));
+    await waitFor(() => text().includes('although it has not reached its expiry date: it was revoked'));
+    expect(text()).not.toContain('has expired');
+  });
+
+  it('shows an example expiry in the viewer’s date format, in the near future', async () => {
+    await openSettings(handlers(undefined, { 'apiKey.check': () => ok({ orgs: [{ id: 'org-1', name: 'Acme Corp' }] }) }));
+    click('Replace key');
+    await waitFor(() => findAll('Textfield').some((f) => f.props.type === 'password'));
+    type('api-key', 'good-key-12345');
+    click('Check key');
+    await waitFor(() => findAll('DatePicker').length > 0);
+    const placeholder = String(findAll('DatePicker')[0]!.props.placeholder);
+    const match = /^e\.g\. (\d{1,2})\/28\/(\d{4})$/.exec(placeholder);
+    expect(match).not.toBeNull();
+    const example = Date.UTC(Number(match![2]), Number(match![1]) - 1, 28);
+    expect(example).toBeGreaterThan(Date.now());
+    expect(example - Date.now()).toBeLessThan(62 * 86_400_000);
   });
 
   it('removes the key after a confirmation and returns to the bootstrap state', async () => {
@@ -124,13 +163,34 @@ describe('Settings — thresholds, access, sync slot (S2–S4)', () => {
     const slot = findAll('Select').find((s) => String(s.props.inputId).endsWith('sync-slot-hour'))!;
     expect((slot.props.options as unknown[]).length).toBe(24);
     expect(text()).toContain('Europe/Berlin');
-    expect(text()).toContain('Last sync: Jan 31, 2026, 2:05 AM');
-    expect(text()).toContain('Next sync: Feb 1, 2026, 2:00 AM');
+    expect(text()).toContain('Last sync: Jan 31, 2026, 02:05 AM (Europe/Berlin)');
+    expect(text()).toContain('Next sync: Feb 1, 2026, 02:00 AM – 03:00 AM (Europe/Berlin)');
     pick('sync-slot-hour', '4');
     const save = findAll('LoadingButton').filter((b) => b.children.some((c) => c.props.text === 'Save'))[1]!;
     (save.props.onClick as () => void)();
     await waitFor(() => calls('settings.save').length > 0);
     expect(calls('settings.save')[0]).toEqual({ sync: { hour: 4 } });
+  });
+});
+
+describe('Settings — the sync slot and the next sync agree (S4)', () => {
+  const utc = (sync: Partial<SettingsDto['sync']>) =>
+    settings({ sync: { hour: 3, timeZone: 'UTC', nextSyncAt: '2026-02-01T03:00:00.000Z', nextSyncCatchUp: false, lastSync: null, ...sync } });
+  const slotLabel = (): string =>
+    (findAll('Select').find((s) => String(s.props.inputId).endsWith('sync-slot-hour'))!.props.options as { value: string; label: string }[]).find((o) => o.value === '3')!.label;
+
+  it('shows the next sync in the site’s zone and clock, as the slot reads, for a viewer in another zone', async () => {
+    await openSettings(handlers(() => utc({})));
+    expect(slotLabel()).toBe('03:00 AM – 04:00 AM');
+    expect(text()).toContain('Next sync: Feb 1, 2026, 03:00 AM – 04:00 AM (UTC)');
+    expect(text()).not.toContain('Feb 1, 2026, 4:00 AM');
+  });
+
+  it('says a missed slot still runs within the hour, and that nothing runs without a key', async () => {
+    await openSettings(handlers(() => utc({ nextSyncAt: '2026-01-31T03:00:00.000Z', nextSyncCatchUp: true })));
+    expect(text()).toContain('Next sync: within the hour. The 03:00 AM – 04:00 AM slot of Jan 31, 2026 (UTC) has not run yet.');
+    await renderApp(handlers(() => ({ ...utc({ nextSyncAt: null }), apiKey: null })), 'Settings');
+    await waitFor(() => text().includes('The daily sync starts once an organization API key is saved.'));
   });
 });
 
@@ -143,13 +203,48 @@ describe('Settings — a bad value is refused and changes nothing (P4, S8)', () 
       }),
     );
     expect(tableRows(findAll('DynamicTable')[0])).toEqual([['@example.org', 'Domain', '12 users', 'Remove']]);
-    type('protected-email-entry', 'bad@@example.com');
+    paste('bad@@example.com');
     click('Add');
-    await waitFor(() => text().includes('The entry may contain only one @.'));
-    expect(text()).toContain('Some values are not valid. Nothing was changed.');
-    expect(calls('settings.save')[0]).toEqual({ protectedEmails: ['@example.org', 'bad@@example.com'] });
+    await waitFor(() => text().includes('bad@@example.com: The entry may contain only one @.'));
+    expect(text()).toContain('No entry was added.');
+    expect(calls('settings.save')).toEqual([{ protectedEmails: ['@example.org', 'bad@@example.com'] }]);
     expect(tableRows(findAll('DynamicTable')[0])).toEqual([['@example.org', 'Domain', '12 users', 'Remove']]);
     expect(text()).not.toContain('Saved.');
+  });
+
+  it('adds several pasted entries at once: the valid ones are saved, the refused ones listed with their reason and kept', async () => {
+    let current = settings();
+    const saveList = (p: { protectedEmails: string[] }) => {
+      const issues = p.protectedEmails.flatMap((entry, i) =>
+        entry.includes('@@') ? [{ path: `protectedEmails.${i}`, messageKey: 'validation.protectedEmail.multiple-at', message: 'two @' }]
+        : p.protectedEmails.indexOf(entry) < i ? [{ path: `protectedEmails.${i}`, messageKey: 'validation.protectedEmail.duplicate', message: 'dup' }] : [],
+      );
+      if (issues.length > 0) return fail('VALIDATION_FAILED', { issues });
+      current = settings({ protectedEmails: p.protectedEmails.map((entry) => ({ entry, kind: entry.startsWith('@') ? 'domain' : 'exact', protectedUsers: 1 })) });
+      return ok(current);
+    };
+    await openSettings(handlers(() => current, { 'settings.save': saveList }));
+    paste(' new@example.com, bad@@example.com\n@corp.test;\n\n@example.org ');
+    click('Add');
+    await waitFor(() => text().includes('2 entries added.'));
+    expect(calls('settings.save')).toEqual([
+      { protectedEmails: ['@example.org', 'new@example.com', 'bad@@example.com', '@corp.test', '@example.org'] },
+      { protectedEmails: ['@example.org', 'new@example.com', '@corp.test'] },
+    ]);
+    expect(text()).toContain('2 entries were not added; they are still in the box to correct:');
+    expect(text()).toContain('bad@@example.com: The entry may contain only one @.');
+    expect(text()).toContain('@example.org: This entry is already in the list.');
+    expect(tableRows(findAll('DynamicTable')[0]).map((row) => row[0])).toEqual(['@example.org', 'new@example.com', '@corp.test']);
+    expect(findAll('TextArea')[0]!.props.value).toBe('bad@@example.com\n@example.org');
+  });
+
+  it('adds nothing when the save fails for another reason', async () => {
+    await openSettings(handlers(undefined, { 'settings.save': () => fail('CONFLICT') }));
+    paste('a@example.com\nb@example.com');
+    click('Add');
+    await waitFor(() => text().includes('Someone changed this at the same time.'));
+    expect(calls('settings.save')).toHaveLength(1);
+    expect(text()).not.toContain('added.');
   });
 });
 
@@ -204,7 +299,7 @@ describe('Settings — manual sync and statistics (S5, S6)', () => {
     await openSettings(
       handlers(() => current, {
         'settings.save': () => {
-          current = settings({ statistics: { visible: true } });
+          current = settings({ statistics: { visible: true, groupIds: [] } });
           return ok(current);
         },
       }),
@@ -214,6 +309,30 @@ describe('Settings — manual sync and statistics (S5, S6)', () => {
     (toggle.props.onChange as (e: unknown) => void)({ target: { checked: true } });
     await waitFor(() => text().includes('Total users: 1,234'));
     expect(text()).toContain('Total groups: 56');
+  });
+
+  it('remembers the chosen groups: a reload shows them again, a new choice is saved', async () => {
+    let current = settings({ statistics: { visible: true, groupIds: ['g-7'] } });
+    const stats = (p: { groupIds: string[] }) =>
+      ok({ totalUsers: 1234, totalGroups: 56, groups: p.groupIds.map((id) => ({ id, name: id === 'g-7' ? 'site-admins' : 'jira-users', memberCount: 3 })) });
+    const saveChoice = (p: { statistics: { groupIds: string[] } }) => {
+      current = settings({ statistics: { visible: true, groupIds: p.statistics.groupIds } });
+      return ok(current);
+    };
+    const open = () => openSettings(handlers(() => current, { 'statistics.get': stats, 'settings.save': saveChoice }));
+    const chosen = () => (findAll('Select').find((s) => String(s.props.inputId).endsWith('statistics-groups'))!.props.value as { label: string }[]).map((o) => o.label);
+    await open();
+    await waitFor(() => chosen().length === 1);
+    expect(calls('statistics.get')).toEqual([{ groupIds: ['g-7'] }]);
+    expect(chosen()).toEqual(['site-admins']);
+    const picker = findAll('Select').find((s) => String(s.props.inputId).endsWith('statistics-groups'))!;
+    (picker.props.onChange as (v: unknown) => void)([{ value: 'g-7', label: 'site-admins' }, { value: 'g-9', label: 'jira-users' }]);
+    await waitFor(() => calls('settings.save').length > 0);
+    expect(calls('settings.save')[0]).toEqual({ statistics: { groupIds: ['g-7', 'g-9'] } });
+    await open();
+    await waitFor(() => chosen().length === 2);
+    expect(chosen()).toEqual(['site-admins', 'jira-users']);
+    expect(calls('statistics.get')).toEqual([{ groupIds: ['g-7', 'g-9'] }]);
   });
 });
 
@@ -234,13 +353,34 @@ describe('Settings — seat prices (D4)', () => {
     const labels = findAll('Label', seatRow()).map((l) => renderedText(l));
     expect(labels).toEqual(['Jira', 'Confluence (Team space)', 'statuspage']);
     type('seat-price-jira', '-3');
-    await waitFor(() => text().includes('Enter a price of 0 or more.'));
+    await waitFor(() => text().includes('Jira: enter a price of 0 or more.'));
     expect(seatSave().props.isDisabled).toBe(true);
     type('seat-price-jira', '12,5');
     type('seat-price-confluence', '4');
-    await waitFor(() => seatSave().props.isDisabled === false && !text().includes('Enter a price of 0 or more.'));
+    await waitFor(() => seatSave().props.isDisabled === false && !text().includes('a price of 0 or more'));
     (seatSave().props.onClick as () => void)();
     await waitFor(() => calls('settings.save').length > 0);
     expect(calls('settings.save')[0]).toEqual({ seatPrices: { jira: 12.5, confluence: 4 } });
+  });
+
+  it('reads prices as the viewer writes numbers and says what is wrong with each refused one', async () => {
+    await openSettings(handlers(() => settings({ productFamilies: families, seatPrices: { jira: 1234.5 } }), { 'settings.save': () => ok(settings()) }));
+    expect(findAll('Textfield').find((f) => String(f.props.id).endsWith('seat-price-jira'))!.props.value).toBe('1,234.5');
+    type('seat-price-jira', ' 8.15 ');
+    type('seat-price-confluence', '1,000,000,000');
+    type('seat-price-statuspage', 'ten');
+    await waitFor(() => text().includes('Confluence (Team space): enter at most 100,000 per seat per month.'));
+    expect(text()).toContain('statuspage: this is not a number. Enter a price such as 8.15.');
+    expect(text()).not.toContain('Jira:');
+    expect(seatSave().props.isDisabled).toBe(true);
+    type('seat-price-confluence', '4.125');
+    type('seat-price-statuspage', '');
+    await waitFor(() => text().includes('Confluence (Team space): use at most 2 decimal places.'));
+    type('seat-price-confluence', '1,000');
+    await waitFor(() => seatSave().props.isDisabled === false);
+    (seatSave().props.onClick as () => void)();
+    await waitFor(() => calls('settings.save').length > 0);
+    expect(calls('settings.save')[0]).toEqual({ seatPrices: { jira: 8.15, confluence: 1000 } });
+    expect(rawKeys()).toEqual([]);
   });
 });

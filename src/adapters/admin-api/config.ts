@@ -74,6 +74,11 @@ export interface AttemptEvent {
 export interface AdminApiOptions {
   /** Reads the org API key (the Forge secret); null means no key is configured (API_KEY_MISSING). */
   apiKey: () => Promise<string | null>;
+  /**
+   * For the stored key: when it expires, as saved with it (null when unknown). A 401 then says API_KEY_EXPIRED or
+   * API_KEY_REVOKED; without it (a pasted key being checked) a 401 is API_KEY_REJECTED.
+   */
+  keyExpiry?: () => Promise<Date | null>;
   /** Default `https://api.atlassian.com`; a local simulator URL in tests and the preview. */
   baseUrl?: string;
   /** Default: `fetch` from @forge/api (Forge egress; Node's global fetch off-platform). */

@@ -46,7 +46,7 @@ const groupFilter = (groupIds: readonly string[]): string[] => {
   return [...groupIds];
 };
 
-type Reads = Pick<ApiKeyChecks, 'listOrgs'> & Pick<DirectoryReader, 'listDirectories' | 'listProducts' | 'searchUsers' | 'searchGroups'>;
+type Reads = Pick<ApiKeyChecks, 'listOrgs' | 'probeUserSearch'> & Pick<DirectoryReader, 'listDirectories' | 'listProducts' | 'searchUsers' | 'searchGroups'>;
 
 /** The directory reads: organizations, directories, product workspaces, users and groups. */
 export const directoryReads = (http: AdminHttp): Reads => {
@@ -74,6 +74,16 @@ export const directoryReads = (http: AdminHttp): Reads => {
         const items = page.data.map((o) => ({ id: o.id, name: o.attributes?.name ?? '' }));
         return { items, next: page.links?.next ?? null };
       }),
+
+    probeUserSearch: async (orgId) => {
+      await http.send({
+        operation: 'searchUsers',
+        method: 'POST',
+        family: 'organizations',
+        path: path`/v2/orgs/${orgId}/directories/-/users/search`,
+        body: { limit: 1 },
+      });
+    },
 
     listDirectories: (orgId) =>
       collectPages('listDirectories', async (cursor) => {

@@ -46,9 +46,11 @@ export const describeProblem = (body: unknown, status: number): ApiProblem => {
 
 /** The 409 codes of "product license limit exceeded": roles endpoints (`ApiError`) and v1 (`ApplicationError`). */
 const licenseLimitCodes: ReadonlySet<string> = new Set(['ADMIN-UAM-409-3', 'ADMIN-409-3']);
+/** 401 codes that mean "authenticated, but this key may not call this": a key with scopes (the field's INSUFFICIENT_SCOPE). */
+const scopeRefusals: ReadonlySet<string> = new Set(['ADMIN-401-2', 'ADMIN-UAM-401-2']);
 
-const codeForStatus = (status: number, apiCode: string | null): ErrorCode => {
-  if (status === 401) return 'API_KEY_REJECTED';
+const codeForStatus = (status: number, apiCode: string | null, refusal: ErrorCode): ErrorCode => {
+  if (status === 401) return apiCode !== null && scopeRefusals.has(apiCode) ? 'API_KEY_FORBIDDEN' : refusal;
   if (status === 403) return 'API_KEY_FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 409) return apiCode !== null && licenseLimitCodes.has(apiCode) ? 'LICENSE_LIMIT_REACHED' : 'CONFLICT';
@@ -57,7 +59,9 @@ const codeForStatus = (status: number, apiCode: string | null): ErrorCode => {
 };
 
 const messages: Partial<Record<ErrorCode, string>> = {
-  API_KEY_REJECTED: 'The organization API key was rejected (expired or revoked).',
+  API_KEY_REJECTED: 'The organization API key was not accepted (unknown, expired or revoked: the API does not say which).',
+  API_KEY_EXPIRED: 'The stored organization API key was refused after its expiry date.',
+  API_KEY_REVOKED: 'The stored organization API key was refused before its expiry date (revoked).',
   API_KEY_FORBIDDEN: 'The organization API key may not do this (a key with scopes, or missing admin rights).',
   NOT_FOUND: 'The Admin API did not find the organization, directory, user or group.',
   CONFLICT: 'The Admin API refused the change because of a conflict.',
@@ -65,9 +69,12 @@ const messages: Partial<Record<ErrorCode, string>> = {
   VALIDATION_FAILED: 'The Admin API rejected the request as invalid.',
 };
 
-/** The DomainError for a final (non-retried) HTTP status. */
-export const errorForStatus = (operation: string, status: number, problem: ApiProblem): DomainError => {
-  const code = codeForStatus(status, problem.code);
+/**
+ * The DomainError for a final (non-retried) HTTP status. `refusal` is what a 401 without a scope code means for
+ * this key (see `keyRefusal`): API_KEY_REJECTED unless the stored key's expiry tells more.
+ */
+export const errorForStatus = (operation: string, status: number, problem: ApiProblem, refusal: ErrorCode = 'API_KEY_REJECTED'): DomainError => {
+  const code = codeForStatus(status, problem.code, refusal);
   const message = messages[code] ?? `The Admin API failed with HTTP ${status}.`;
   return new DomainError(code, `${message} (${operation}: ${problem.reason})`, {
     operation,

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { DomainError } from '../../domain/model/errors';
+import { keyRefusal, type KeyRefusal } from '../../domain/policy/apiKeyExpiry';
 import { CachedApiKey } from './apiKey';
 import { classify, exhausted, rateLimited, requestInit, type Attempt } from './attemptOutcome';
 import { fullJitterMs, readRateLimitHeaders, type RateLimitHeaders } from './backoff';
@@ -51,6 +52,13 @@ export class AdminHttp {
     return this.exchange(req, tolerated, schema);
   }
 
+  /** What a plain 401 means for this key: expired or revoked when the stored key's expiry is known. */
+  private async refusal(): Promise<KeyRefusal> {
+    if (this.s.keyExpiry === undefined) return 'API_KEY_REJECTED';
+    const expiresAt = await this.s.keyExpiry().catch(() => null);
+    return keyRefusal(expiresAt, this.s.clock.now());
+  }
+
   private now(): number {
     return this.s.clock.now().getTime();
   }
@@ -85,7 +93,7 @@ export class AdminHttp {
       if (status >= 200 && status < 300) return { status, body, problem: null };
       const problem = describeProblem(body, status);
       if (tolerated.includes(status)) return { status, body, problem };
-      throw errorForStatus(req.operation, status, problem);
+      throw errorForStatus(req.operation, status, problem, status === 401 ? await this.refusal() : undefined);
     }
   }
 

@@ -18,6 +18,7 @@ export interface HttpSettings {
   resetSlackMs: number;
   pacing: Partial<Record<EndpointClass, Partial<PaceSettings>>>;
   keyCacheMs: number;
+  keyExpiry: (() => Promise<Date | null>) | undefined;
   onAttempt: ((event: AttemptEvent) => void) | undefined;
 }
 
@@ -45,5 +46,6 @@ export const settings = (o: AdminApiOptions): HttpSettings => ({
   resetSlackMs: o.resetSlackMs ?? 1000,
   pacing: o.pacing ?? {},
   keyCacheMs: o.keyCacheMs ?? 60_000,
+  keyExpiry: o.keyExpiry,
   onAttempt: o.onAttempt,
 });

@@ -57,3 +57,6 @@ export const apiKeyReader = async (): Promise<string | null> => {
   const key = await kvsCall('get secret', () => kvs.getSecret<unknown>(kvsKeys.apiKeySecret));
   return typeof key === 'string' && key !== '' ? key : null;
 };
+
+/** The stored key's expiry as saved with it (null when unknown or no key): lets the Admin API adapter tell expired from revoked. */
+export const storedKeyExpiry = async (): Promise<Date | null> => (await new KvsSecretStore().info())?.expiresAt ?? null;

@@ -25,7 +25,10 @@ export const settingsSchema = z
       .object({ hour: hourSlotSchema.default(3), timeZone: z.string().min(1).default('UTC') })
       .default({ hour: 3, timeZone: 'UTC' }),
     protectedEmails: z.array(z.string().min(1).max(320)).max(1000).default([]),
-    statistics: z.object({ visible: z.boolean().default(true) }).default({ visible: true }),
+    /** S6: whether statistics show, and the groups whose member counts the admin chose (kept across reloads). */
+    statistics: z
+      .object({ visible: z.boolean().default(true), groupIds: z.array(z.string().min(1).max(256)).max(50).default([]) })
+      .default({ visible: true, groupIds: [] }),
     /** Admin-entered price per seat per month per product family, for the D4 saving estimate. */
     seatPrices: z.record(z.string(), z.number().nonnegative().max(100000)).default({}),
     defaultLanguage: z.string().min(2).max(10).nullable().default(null),

@@ -31,3 +31,16 @@ export const shouldSendSevenDayNotice = (expiresAt: Date | null, now: Date, last
   if (lastNoticeFor !== null && lastNoticeFor.getTime() === expiresAt.getTime()) return false;
   return daysLeft(expiresAt, now) <= NOTICE_DAYS;
 };
+
+/** What a 401 on the stored key means, as far as its expiry tells: the Admin API answers every refusal alike. */
+export type KeyRefusal = 'API_KEY_EXPIRED' | 'API_KEY_REVOKED' | 'API_KEY_REJECTED';
+
+/**
+ * Why Atlassian refuses a key it accepted when it was saved (the stored key, expiring at `expiresAt`): past its
+ * expiry it has expired; before it, it was revoked. Without a known expiry (or for a pasted key, never accepted)
+ * the 401 says no more than "not accepted": unknown, mistyped, expired or revoked.
+ */
+export const keyRefusal = (expiresAt: Date | null, now: Date): KeyRefusal => {
+  if (expiresAt === null) return 'API_KEY_REJECTED';
+  return now >= expiresAt ? 'API_KEY_EXPIRED' : 'API_KEY_REVOKED';
+};

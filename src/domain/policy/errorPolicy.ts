@@ -22,6 +22,8 @@ export const errorPolicy: Readonly<Record<ErrorCode, ErrorResponse>> = {
   API_KEY_MISSING: 'stop-job',
   API_KEY_REJECTED: 'stop-job',
   API_KEY_FORBIDDEN: 'stop-job',
+  API_KEY_EXPIRED: 'stop-job',
+  API_KEY_REVOKED: 'stop-job',
   LICENSE_LIMIT_REACHED: 'stop-job',
   VALIDATION_FAILED: 'fail-item',
   NOT_FOUND: 'fail-item',

@@ -151,6 +151,15 @@ export const dueSlotStart = (slot: TimeSlot, now: Date, lastRunAt: Date | null):
   return start;
 };
 
+/**
+ * The slot start the next scheduled run will serve, as the hourly tick decides it: the latest one while it is still
+ * due (`catchUp`: the next tick, within the hour, starts it), else the next one.
+ */
+export const upcomingSlotStart = (slot: TimeSlot, now: Date, lastRunAt: Date | null): { at: Date; catchUp: boolean } => {
+  const due = dueSlotStart(slot, now, lastRunAt);
+  return due === null ? { at: nextRun(slot, now), catchUp: false } : { at: due, catchUp: true };
+};
+
 /** Whether an hourly tick at `now` should start the slot's run; see `dueSlotStart`. */
 export const isDue = (slot: TimeSlot, now: Date, lastRunAt: Date | null): boolean =>
   dueSlotStart(slot, now, lastRunAt) !== null;

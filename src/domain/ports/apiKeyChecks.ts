@@ -11,6 +11,11 @@ export interface OrgSummary {
 export interface ApiKeyChecks {
   listOrgs(): Promise<OrgSummary[]>;
   /**
+   * Reads one user of `orgId` the way the sync reads users (the users search lists no scope): throws
+   * API_KEY_FORBIDDEN for a key with scopes, which `listOrgs` may still accept.
+   */
+  probeUserSearch(orgId: string): Promise<void>;
+  /**
    * Expiry of the key from the API Access API. The list does not say which key is "this" one: the key labelled
    * `label` when given, else the org's only admin key. Null when the key may not read the list (403), or when no
    * key (or more than one) matches.

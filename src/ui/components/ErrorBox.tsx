@@ -16,6 +16,8 @@ export const issuesOf = (error: Failure): ValidationIssue[] => {
 const keyFixes: Record<string, string> = {
   API_KEY_REJECTED: 'errors.hints.goToSettings',
   API_KEY_FORBIDDEN: 'errors.hints.goToSettings',
+  API_KEY_EXPIRED: 'errors.hints.goToSettings',
+  API_KEY_REVOKED: 'errors.hints.goToSettings',
   API_KEY_MISSING: 'errors.hints.goToSettings',
 };
 

@@ -12,6 +12,12 @@ export interface Formatter {
   percent: (value: number) => string;
   /** An hourly slot in a given zone's wall clock, e.g. "02:00 – 03:00". */
   hourSlot: (hour: number) => string;
+  /** A calendar day written with numbers as the locale writes it (as a date picker shows it), e.g. "1/28/2027". */
+  numericDay: (iso: string) => string;
+  /** Date only, in `timeZone` (the site's) rather than the viewer's. */
+  dateIn: (iso: string, timeZone: string) => string;
+  /** Date and time in `timeZone`, with the clock of `hourSlot`, e.g. "Jan 31, 2026, 02:05 AM". */
+  dateTimeIn: (iso: string, timeZone: string) => string;
 }
 
 const toTag = (locale: string | null | undefined): string => {
@@ -40,6 +46,10 @@ export const createFormatter = (locale: string | null | undefined, timeZone: str
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: zone });
   const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
   const hourText = (hour: number): string => time.format(Date.UTC(2000, 0, 1, hour % 24));
+  const dateIn = (iso: string, timeZone: string): string =>
+    new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: safeZone(timeZone) }).format(new Date(iso));
+  const clockIn = (iso: string, timeZone: string): string =>
+    new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: safeZone(timeZone) }).format(new Date(iso));
   return {
     localeTag: tag,
     number: (value, maximumFractionDigits = 0) => new Intl.NumberFormat(tag, { maximumFractionDigits }).format(value),
@@ -48,5 +58,8 @@ export const createFormatter = (locale: string | null | undefined, timeZone: str
     amount: (value) => new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value),
     percent: (value) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100),
     hourSlot: (hour) => `${hourText(hour)} – ${hourText(hour + 1)}`,
+    numericDay: (iso) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC' }).format(new Date(iso)),
+    dateIn,
+    dateTimeIn: (iso, timeZone) => `${dateIn(iso, timeZone)}, ${clockIn(iso, timeZone)}`,
   };
 };

@@ -21,7 +21,7 @@ const answer = (a: ScriptedAnswer): void => {
 const errors = (code: string, title: string, detail?: string): unknown => ({ errors: [{ id: 'e1', status: '4xx', code, title, detail }] });
 
 describe('Admin API client: final statuses map to stable domain errors', () => {
-  it('401 → API_KEY_REJECTED (expired or revoked key), not retried', async () => {
+  it('401 on a pasted key → API_KEY_REJECTED (unknown, expired or revoked: the API does not say), not retried', async () => {
     answer({ status: 401, body: { code: 401, message: 'Unauthorized' } });
     const { gateway } = testClient(server.url);
     await expect(rejection(gateway.listOrgs())).resolves.toMatchObject({
@@ -29,6 +29,22 @@ describe('Admin API client: final statuses map to stable domain errors', () => {
       details: { status: 401, reason: 'Unauthorized' },
     });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('401 on the stored key: past its known expiry → API_KEY_EXPIRED, before it → API_KEY_REVOKED', async () => {
+    answer({ status: 401, body: { code: 401, message: 'Unauthorized' } });
+    const expired = testClient(server.url, { keyExpiry: () => Promise.resolve(new Date('2000-01-01T00:00:00Z')) });
+    await expect(rejection(expired.gateway.listOrgs())).resolves.toMatchObject({ code: 'API_KEY_EXPIRED', details: { status: 401 } });
+    const revoked = testClient(server.url, { keyExpiry: () => Promise.resolve(new Date(expired.time.clock.now().getTime() + 86_400_000)) });
+    await expect(rejection(revoked.gateway.listOrgs())).resolves.toMatchObject({ code: 'API_KEY_REVOKED', details: { status: 401 } });
+  });
+
+  it('401 naming insufficient scope (ADMIN-401-2, ADMIN-UAM-401-2) → API_KEY_FORBIDDEN, not a refused key', async () => {
+    const { gateway } = testClient(server.url, { keyExpiry: () => Promise.resolve(null) });
+    for (const code of ['ADMIN-401-2', 'ADMIN-UAM-401-2']) {
+      answer({ status: 401, body: errors(code, 'Unauthorized', 'INSUFFICIENT_SCOPE') });
+      await expect(rejection(gateway.listDirectories(ORG))).resolves.toMatchObject({ code: 'API_KEY_FORBIDDEN', details: { status: 401, apiCode: code } });
+    }
   });
 
   it('401 after the admin replaced the key: re-reads the key once and succeeds with the new one', async () => {

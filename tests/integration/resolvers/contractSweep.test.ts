@@ -88,6 +88,7 @@ describe('every resolver answers in the shape of the contract, and the key never
 
   it('refuses a rejected key with a clear state (S1)', async () => {
     expect(await rig.invoke(admin, 'apiKey.check', { key: DEFAULT_KEYS.expired })).toMatchObject({ ok: false, error: { code: 'API_KEY_REJECTED' } });
+    expect(await rig.invoke(admin, 'apiKey.check', { key: DEFAULT_KEYS.scoped })).toMatchObject({ ok: false, error: { code: 'API_KEY_FORBIDDEN' } });
     expect(await rig.invoke(admin, 'apiKey.save', { key: SIM_KEY, orgId: 'another-org' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'orgId', messageKey: 'validation.apiKey.org-not-visible' }] } },

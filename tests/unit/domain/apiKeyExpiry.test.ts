@@ -4,6 +4,7 @@ import {
   WARNING_WINDOW_DAYS,
   daysLeft,
   expiryStatus,
+  keyRefusal,
   shouldSendSevenDayNotice,
 } from '../../../src/domain/policy/apiKeyExpiry';
 
@@ -93,5 +94,14 @@ describe('S7 "API key expiring in 7 days" notice', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('S1 why the stored key is refused (a 401 says no more)', () => {
+  it('expired from its expiry instant, revoked before it, unknown without an expiry', () => {
+    expect(keyRefusal(EXPIRES, EXPIRES)).toBe('API_KEY_EXPIRED');
+    expect(keyRefusal(EXPIRES, new Date(EXPIRES.getTime() + DAY_MS))).toBe('API_KEY_EXPIRED');
+    expect(keyRefusal(EXPIRES, before(1))).toBe('API_KEY_REVOKED');
+    expect(keyRefusal(null, EXPIRES)).toBe('API_KEY_REJECTED');
   });
 });

@@ -9,6 +9,7 @@ import {
   nextRun,
   shouldWarnAfterSync,
   slotStartOn,
+  upcomingSlotStart,
   validateSlot,
   validateTaskSlot,
   validateTimeZone,
@@ -217,6 +218,17 @@ describe('S4 next run shown on the settings page', () => {
     expect(nextRun(mondays, at('2025-06-17T12:00:00Z'))).toEqual(at('2025-06-23T01:00:00Z'));
     expect(nextRun(mondays, at('2025-06-16T00:30:00Z'))).toEqual(at('2025-06-16T01:00:00Z'));
     expect(nextRun(mondays, at('2025-06-16T01:00:00Z'))).toEqual(at('2025-06-23T01:00:00Z'));
+  });
+});
+
+describe('S4 the next sync as the hourly tick will make it', () => {
+  it("is today's slot while it is still due (missed, within the catch-up window), else the next one", () => {
+    const slot = berlin(3);
+    expect(upcomingSlotStart(slot, at('2025-06-15T02:30:00Z'), at('2025-06-14T01:10:00Z'))).toEqual({ at: at('2025-06-15T01:00:00Z'), catchUp: true });
+    expect(upcomingSlotStart(slot, at('2025-06-15T02:30:00Z'), at('2025-06-15T01:10:00Z'))).toEqual({ at: at('2025-06-16T01:00:00Z'), catchUp: false });
+    expect(upcomingSlotStart(slot, at('2025-06-15T08:00:00Z'), at('2025-06-14T01:10:00Z'))).toEqual({ at: at('2025-06-16T01:00:00Z'), catchUp: false });
+    expect(upcomingSlotStart(slot, at('2025-06-15T00:30:00Z'), null)).toEqual({ at: at('2025-06-15T01:00:00Z'), catchUp: false });
+    expect(upcomingSlotStart(slot, at('2025-06-15T01:20:00Z'), null)).toEqual({ at: at('2025-06-15T01:00:00Z'), catchUp: true });
   });
 });
 

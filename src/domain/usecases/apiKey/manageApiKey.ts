@@ -19,10 +19,16 @@ export interface ApiKeyDeps {
   clock: Clock;
 }
 
-/** S1: tries a pasted key live (`GET /v1/orgs`); API_KEY_REJECTED (401) or API_KEY_FORBIDDEN (403) when refused. */
-export const checkApiKey = async (key: string, deps: Pick<ApiKeyDeps, 'gatewayForKey'>): Promise<{ orgs: OrgSummary[] }> => ({
-  orgs: await deps.gatewayForKey(key).listOrgs(),
-});
+/**
+ * S1: tries a pasted key live: the orgs it reaches (`GET /v1/orgs`), then one users search, which a key with scopes
+ * may not make. API_KEY_REJECTED when Atlassian does not accept the key, API_KEY_FORBIDDEN for a key with scopes.
+ */
+export const checkApiKey = async (key: string, deps: Pick<ApiKeyDeps, 'gatewayForKey'>): Promise<{ orgs: OrgSummary[] }> => {
+  const gateway = deps.gatewayForKey(key);
+  const orgs = await gateway.listOrgs();
+  if (orgs[0] !== undefined) await gateway.probeUserSearch(orgs[0].id);
+  return { orgs };
+};
 
 const keyAudit = (action: 'api-key.set' | 'api-key.remove', actor: AuditActor, details: AuditEntry['details'], deps: ApiKeyDeps): AuditEntry => ({
   id: deps.ids.next(),
@@ -46,7 +52,7 @@ const expiryFromApi = async (gateway: ApiKeyChecks, orgId: string, label: string
 };
 
 /**
- * S1: validates the key again, checks it sees `orgId`, reads its expiry (API Access API, else the admin's entry),
+ * S1: validates the key again, checks it sees `orgId` and may search its users, reads its expiry (API Access API, else the admin's entry),
  * stores it as a Forge secret and audits `api-key.set`. The audit entry and the answer carry the org and the
  * expiry, never the key.
  */
@@ -61,6 +67,7 @@ export const saveApiKey = async (
     const issue = { path: 'orgId', messageKey: 'validation.apiKey.org-not-visible', message: 'the key does not see this org' };
     throw new DomainError('VALIDATION_FAILED', 'The key does not see this organization', { issues: [issue] });
   }
+  await gateway.probeUserSearch(org.id);
   const fromApi = await expiryFromApi(gateway, org.id, request.label);
   const fromAdmin = request.expiresAt ?? null;
   const info = {

@@ -2,7 +2,7 @@ import type { SyncRun } from '../../model/jobs';
 import { productFamily } from '../../model/product';
 import { thresholdDayChoices, type Settings } from '../../model/settings';
 import { ProtectedEmails, type ProtectedEntry } from '../../policy/protectedEmails';
-import { isValidTimeZone, nextRun } from '../../policy/timeSlot';
+import { isValidTimeZone, upcomingSlotStart } from '../../policy/timeSlot';
 import type { Clock } from '../../ports/clock';
 import type { ProductRepository } from '../../ports/productRepository';
 import type { SecretStore } from '../../ports/secretStore';
@@ -24,7 +24,10 @@ export interface SettingsDeps {
 /** The settings as the settings page shows them, with what is derived from them (next sync, whitelist counts). */
 export interface SettingsView extends Omit<Settings, 'version' | 'sync' | 'protectedEmails'> {
   sync: Settings['sync'] & {
+    /** The slot start the next scheduled sync serves; null without an API key or a valid zone. */
     nextSyncAt: Date | null;
+    /** The slot at `nextSyncAt` has passed without its run: the next hourly check makes it up. */
+    nextSyncCatchUp: boolean;
     lastSync: { startedAt: Date; finishedAt: Date | null; status: SyncRun['status'] } | null;
   };
   protectedEmails: { entry: string; kind: ProtectedEntry['kind']; protectedUsers: number }[];
@@ -62,6 +65,14 @@ const familiesOf = (products: Awaited<ReturnType<ProductRepository['list']>>): S
   return [...families.values()];
 };
 
+/** S4: the next scheduled sync as the hourly tick will make it (none without a key: the tick then starts nothing). */
+const nextSync = async (sync: Settings['sync'], hasKey: boolean, latest: SyncRun | null, deps: SettingsDeps, now: Date) => {
+  if (!hasKey || !isValidTimeZone(sync.timeZone)) return { nextSyncAt: null, nextSyncCatchUp: false };
+  const lastScheduled = latest?.trigger === 'schedule' ? latest : await deps.runs.latestScheduled();
+  const next = upcomingSlotStart({ hour: sync.hour, timeZone: sync.timeZone }, now, lastScheduled?.startedAt ?? null);
+  return { nextSyncAt: next.at, nextSyncCatchUp: next.catchUp };
+};
+
 /** S1–S8 as the settings page shows them: values, last and next sync, whitelist counts, the key's public facts. */
 export const getSettings = async (deps: SettingsDeps): Promise<SettingsView> => {
   const now = deps.clock.now();
@@ -76,7 +87,7 @@ export const getSettings = async (deps: SettingsDeps): Promise<SettingsView> => 
     ...rest,
     sync: {
       ...sync,
-      nextSyncAt: isValidTimeZone(sync.timeZone) ? nextRun({ hour: sync.hour, timeZone: sync.timeZone }, now) : null,
+      ...(await nextSync(sync, key !== null, latest, deps, now)),
       lastSync: latest === null ? null : { startedAt: latest.startedAt, finishedAt: latest.finishedAt, status: latest.status },
     },
     protectedEmails: await protectedCounts(settings, deps, now),

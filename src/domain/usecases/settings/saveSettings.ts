@@ -11,7 +11,7 @@ export interface SettingsPatch {
   inactivity?: { warningDays?: number | undefined; overdueDays?: number | undefined } | undefined;
   access?: { allowProductAdmins?: boolean | undefined; allowUserAccessAdmins?: boolean | undefined } | undefined;
   sync?: { hour?: number | undefined; timeZone?: string | undefined } | undefined;
-  statistics?: { visible: boolean } | undefined;
+  statistics?: { visible?: boolean | undefined; groupIds?: string[] | undefined } | undefined;
   protectedEmails?: string[] | undefined;
   seatPrices?: Record<string, number> | undefined;
   defaultLanguage?: string | null | undefined;
@@ -31,7 +31,7 @@ const merge = (current: Settings, patch: SettingsPatch): Record<string, unknown>
   inactivity: { ...current.inactivity, ...defined(patch.inactivity) },
   access: { ...current.access, ...defined(patch.access) },
   sync: { ...current.sync, ...defined(patch.sync) },
-  statistics: patch.statistics ?? current.statistics,
+  statistics: { ...current.statistics, ...defined(patch.statistics) },
   protectedEmails: patch.protectedEmails?.map((e) => e.trim()) ?? current.protectedEmails,
   seatPrices: patch.seatPrices ?? current.seatPrices,
   defaultLanguage: patch.defaultLanguage === undefined ? current.defaultLanguage : patch.defaultLanguage,

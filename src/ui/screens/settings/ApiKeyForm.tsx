@@ -10,6 +10,9 @@ import { startOfDayIso } from '../../i18n/zonedDate';
 
 type Org = { id: string; name: string };
 
+/** An example expiry for the date field: the 28th of next month, a day past 12 so the locale's day/month order shows. */
+const exampleExpiry = (now: Date): string => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 28)).toISOString();
+
 /**
  * S1 entry: paste the key (masked) → "Check key" validates it live and lists the orgs it sees → pick one →
  * "Save key". The key lives only in this form's state until saved, and is cleared afterwards.
@@ -92,7 +95,13 @@ export const ApiKeyForm = (props: { onSaved: (info: ApiKeyInfoDto) => void; onCa
           )}
           <Stack space="space.050">
             <Label labelFor="api-key-expiry">{t('settings.apiKey.expiry')}</Label>
-            <DatePicker id="api-key-expiry" value={expiryDay} locale={fmt.localeTag} onChange={setExpiryDay} />
+            <DatePicker
+              id="api-key-expiry"
+              value={expiryDay}
+              locale={fmt.localeTag}
+              placeholder={t('settings.apiKey.expiryPlaceholder', { example: fmt.numericDay(exampleExpiry(new Date())) })}
+              onChange={setExpiryDay}
+            />
             <Text>{t('settings.apiKey.expiryHelp')}</Text>
           </Stack>
           <TextField id="api-key-label" label={t('settings.apiKey.label')} value={label} onChange={setLabel} />

@@ -1,20 +1,20 @@
-import React, { useState } from 'react';
-import { Button, DynamicTable, Inline, LoadingButton, Stack } from '@forge/react';
+import React from 'react';
+import { Button, DynamicTable, Stack } from '@forge/react';
 import type { SettingsDto } from '../../../contract';
 import { Note } from '../../components/LoadView';
-import { TextField } from '../../components/TextField';
 import { useLocale } from '../../i18n/LocaleContext';
+import { AddProtectedEntries } from './AddProtectedEntries';
 import { SaveFeedback } from './SaveFeedback';
 import { Section } from './Section';
 import { useSectionSave, type SaveSettings } from './useSave';
 
 /**
  * S8: exact addresses, @domains and wildcards that no action may touch, with how many synced users each protects.
- * Every change saves the whole list; an invalid entry is refused by the server with a translated reason.
+ * Every change saves the whole list; an invalid entry is refused by the server with a translated reason. Several
+ * entries may be pasted at once (AddProtectedEntries).
  */
 export const ProtectedEmailsSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
   const { t, fmt } = useLocale();
-  const [entry, setEntry] = useState('');
   const save = useSectionSave(props.save);
   const entries = props.settings.protectedEmails;
   const current = entries.map((e) => e.entry);
@@ -50,21 +50,7 @@ export const ProtectedEmailsSection = (props: { settings: SettingsDto; save: Sav
           }))}
         />
       )}
-      <Inline space="space.100" alignBlock="end">
-        <TextField id="protected-email-entry" label={t('settings.protectedEmails.add')} placeholder={t('settings.protectedEmails.placeholder')} value={entry} onChange={setEntry} />
-        <LoadingButton
-          appearance="primary"
-          isLoading={save.saving}
-          isDisabled={entry.trim() === ''}
-          onClick={() => {
-            save.run({ protectedEmails: [...current, entry.trim()] }, () => {
-              setEntry('');
-            });
-          }}
-        >
-          {t('settings.protectedEmails.addButton')}
-        </LoadingButton>
-      </Inline>
+      <AddProtectedEntries current={current} save={props.save} />
       <Stack space="space.100">
         <SaveFeedback save={save} />
       </Stack>

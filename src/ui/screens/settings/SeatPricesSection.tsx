@@ -1,35 +1,32 @@
 import React, { useState } from 'react';
 import { ErrorMessage, Inline, LoadingButton, Stack } from '@forge/react';
-import type { SettingsDto } from '../../../contract';
+import { seatPriceRules, type SettingsDto } from '../../../contract';
 import { Note } from '../../components/LoadView';
 import { productName } from '../../components/productNames';
 import { TextField } from '../../components/TextField';
 import { useLocale } from '../../i18n/LocaleContext';
+import { parseAmount } from '../../i18n/parseNumber';
 import { SaveFeedback } from './SaveFeedback';
 import { Section } from './Section';
 import { useSectionSave, type SaveSettings } from './useSave';
 
-const parsePrice = (text: string): number | null | undefined => {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) && value >= 0 ? value : null;
-};
 
 /**
  * D4 input: the price per seat per month for each product family, used only for the dashboard's estimate. A family
- * spans sites, so its label drops a site the product name repeats ("Jira (acme)" → "Jira").
+ * spans sites, so its label drops a site the product name repeats ("Jira (acme)" → "Jira"). Prices are typed as the
+ * viewer's locale writes numbers; each refused price says what is wrong with it.
  */
 export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
-  const { t } = useLocale();
+  const { t, fmt } = useLocale();
   const { productFamilies, seatPrices } = props.settings;
   const [drafts, setDrafts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(productFamilies.map((p) => [p.family, seatPrices[p.family] === undefined ? '' : String(seatPrices[p.family])])),
+    Object.fromEntries(productFamilies.map((p) => [p.family, seatPrices[p.family] === undefined ? '' : fmt.number(seatPrices[p.family] ?? 0, 2)])),
   );
   const save = useSectionSave(props.save);
-  const parsed = productFamilies.map((p) => [p.family, parsePrice(drafts[p.family] ?? '')] as const);
-  const invalid = parsed.some(([, price]) => price === null);
-  const prices = Object.fromEntries(parsed.flatMap(([family, price]) => (typeof price === 'number' ? [[family, price]] : [])));
+  const parsed = productFamilies.map((p) => ({ family: p, price: parseAmount(drafts[p.family] ?? '', fmt.localeTag, seatPriceRules) }));
+  const problems = parsed.flatMap(({ family, price }) => (price.kind === 'invalid' ? [{ family, problem: price.problem }] : []));
+  const prices = Object.fromEntries(parsed.flatMap(({ family, price }) => (price.kind === 'number' ? [[family.family, price.value]] : [])));
+  const nameOf = (p: SettingsDto['productFamilies'][number]): string => productName({ productKey: p.family, name: p.name, siteUrl: p.siteUrl });
   return (
     <Section title={t('settings.seatPrices.title')} description={t('settings.seatPrices.description')}>
       {productFamilies.length === 0 ? (
@@ -41,19 +38,26 @@ export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSett
               <TextField
                 key={p.family}
                 id={`seat-price-${p.family}`}
-                label={productName({ productKey: p.family, name: p.name, siteUrl: p.siteUrl })}
+                label={nameOf(p)}
                 value={drafts[p.family] ?? ''}
-                isInvalid={parsePrice(drafts[p.family] ?? '') === null}
+                isInvalid={problems.some((x) => x.family.family === p.family)}
                 onChange={(value) => {
                   setDrafts({ ...drafts, [p.family]: value });
                 }}
               />
             ))}
-            <LoadingButton appearance="primary" isLoading={save.saving} isDisabled={invalid} onClick={() => { save.run({ seatPrices: prices }); }}>
+            <LoadingButton appearance="primary" isLoading={save.saving} isDisabled={problems.length > 0} onClick={() => { save.run({ seatPrices: prices }); }}>
               {t('common.save')}
             </LoadingButton>
           </Inline>
-          {invalid && <ErrorMessage>{t('validation.seatPrice.out-of-range')}</ErrorMessage>}
+          {problems.map(({ family, problem }) => (
+            <ErrorMessage key={family.family}>
+              {t('settings.seatPrices.problem', {
+                product: nameOf(family),
+                problem: t(`validation.seatPrice.${problem}`, { example: fmt.number(8.15, 2), max: fmt.number(seatPriceRules.max), decimals: seatPriceRules.maxDecimals }),
+              })}
+            </ErrorMessage>
+          ))}
         </Stack>
       )}
       <SaveFeedback save={save} />

@@ -16,7 +16,7 @@ import { ThresholdsSection } from './ThresholdsSection';
 import { saveSettings } from './useSave';
 import { useSyncRun } from './useSyncRun';
 
-const keyRefusals = new Set(['API_KEY_REJECTED', 'API_KEY_FORBIDDEN']);
+const keyRefusals = new Set(['API_KEY_REJECTED', 'API_KEY_FORBIDDEN', 'API_KEY_EXPIRED', 'API_KEY_REVOKED']);
 
 /**
  * S1–S6, S8 (S7 webhooks arrive with automated tasks). Before a key exists (bootstrap) only what needs no key is

@@ -10,41 +10,66 @@ import { SaveFeedback } from './SaveFeedback';
 import { Section } from './Section';
 import { useSectionSave, type SaveSettings } from './useSave';
 
-const Statistics = (props: { groups: GroupRef[] }): React.JSX.Element => {
+type Stats = { totalUsers: number; totalGroups: number; groups: { id: string; name: string | null; memberCount: number }[] };
+
+const StatisticsFigures = (props: { stats: Stats }): React.JSX.Element => {
   const { t, fmt } = useLocale();
-  const groupIds = props.groups.map((g) => g.id);
-  const [load, reload] = useLoad(() => call('statistics.get', { groupIds }), [groupIds.join(',')]);
+  const { stats } = props;
   return (
-    <LoadView load={load} onRetry={reload}>
-      {(stats) => (
-        <Stack space="space.100">
-          <Text>{t('settings.statistics.totalUsers', { total: fmt.number(stats.totalUsers) })}</Text>
-          <Text>{t('settings.statistics.totalGroups', { total: fmt.number(stats.totalGroups) })}</Text>
-          {stats.groups.length > 0 && (
-            <DynamicTable
-              caption={t('settings.statistics.groupsCaption')}
-              head={{ cells: [{ key: 'group', content: t('settings.statistics.group') }, { key: 'members', content: t('settings.statistics.members') }] }}
-              rows={stats.groups.map((g) => ({
-                key: g.id,
-                cells: [
-                  { key: 'group', content: g.name ?? g.id },
-                  { key: 'members', content: fmt.number(g.memberCount) },
-                ],
-              }))}
-            />
-          )}
-        </Stack>
+    <Stack space="space.100">
+      <Text>{t('settings.statistics.totalUsers', { total: fmt.number(stats.totalUsers) })}</Text>
+      <Text>{t('settings.statistics.totalGroups', { total: fmt.number(stats.totalGroups) })}</Text>
+      {stats.groups.length > 0 && (
+        <DynamicTable
+          caption={t('settings.statistics.groupsCaption')}
+          head={{ cells: [{ key: 'group', content: t('settings.statistics.group') }, { key: 'members', content: t('settings.statistics.members') }] }}
+          rows={stats.groups.map((g) => ({
+            key: g.id,
+            cells: [
+              { key: 'group', content: g.name ?? t('settings.statistics.groupGone') },
+              { key: 'members', content: fmt.number(g.memberCount) },
+            ],
+          }))}
+        />
       )}
-    </LoadView>
+    </Stack>
   );
 };
 
-/** S6: totals and the member count of chosen groups; Show / Hide is saved. */
+/**
+ * The group picker and the figures. The chosen groups are saved with the settings, so a reload shows the same
+ * choice; their names come from the statistics until the admin picks again.
+ */
+const ChosenStatistics = (props: { groupIds: string[]; onChoose: (groups: GroupRef[]) => void }): React.JSX.Element => {
+  const { t } = useLocale();
+  const [picked, setPicked] = useState<GroupRef[] | null>(null);
+  const groupIds = picked?.map((g) => g.id) ?? props.groupIds;
+  const [load, reload] = useLoad(() => call('statistics.get', { groupIds }), [groupIds.join(',')]);
+  const named = load.status === 'ready' ? load.data.groups.map((g) => ({ id: g.id, name: g.name ?? t('settings.statistics.groupGone') })) : [];
+  return (
+    <Stack space="space.100">
+      <GroupPicker
+        id="statistics-groups"
+        label={t('settings.statistics.chooseGroups')}
+        isMulti
+        value={picked ?? named}
+        onChange={(groups) => {
+          setPicked(groups);
+          props.onChoose(groups);
+        }}
+      />
+      <LoadView load={load} onRetry={reload}>
+        {(stats) => <StatisticsFigures stats={stats} />}
+      </LoadView>
+    </Stack>
+  );
+};
+
+/** S6: totals and the member count of chosen groups; Show / Hide and the chosen groups are saved. */
 export const StatisticsSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
   const { t } = useLocale();
-  const [groups, setGroups] = useState<GroupRef[]>([]);
   const save = useSectionSave(props.save);
-  const visible = props.settings.statistics.visible;
+  const { visible, groupIds } = props.settings.statistics;
   return (
     <Section title={t('settings.statistics.title')}>
       <Inline space="space.100" alignBlock="center">
@@ -61,10 +86,12 @@ export const StatisticsSection = (props: { settings: SettingsDto; save: SaveSett
       </Inline>
       <SaveFeedback save={save} />
       {visible && (
-        <Stack space="space.100">
-          <GroupPicker id="statistics-groups" label={t('settings.statistics.chooseGroups')} isMulti value={groups} onChange={setGroups} />
-          <Statistics groups={groups} />
-        </Stack>
+        <ChosenStatistics
+          groupIds={groupIds}
+          onChoose={(groups) => {
+            save.run({ statistics: { groupIds: groups.map((g) => g.id) } });
+          }}
+        />
       )}
     </Section>
   );

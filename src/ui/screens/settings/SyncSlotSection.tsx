@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { Inline, LoadingButton, Lozenge, Stack, Text } from '@forge/react';
 import type { SettingsDto, SyncRunDto } from '../../../contract';
 import { SelectField } from '../../components/SelectField';
-import { useLocale } from '../../i18n/LocaleContext';
+import { useLocale, type Locale } from '../../i18n/LocaleContext';
 import { SaveFeedback } from './SaveFeedback';
 import { Section } from './Section';
 import { useSectionSave, type SaveSettings } from './useSave';
@@ -17,9 +17,18 @@ const latestOf = (loaded: LastSync, live: SyncRunDto | null): LastSync =>
     ? loaded
     : { startedAt: live.startedAt, finishedAt: live.finishedAt, status: live.status };
 
+/** The next sync as the slot shows it: the slot's day and hour in the site's zone, or "within the hour" when catching up. */
+const nextSyncText = (settings: SettingsDto, t: Locale['t'], fmt: Locale['fmt']): string => {
+  const { nextSyncAt, nextSyncCatchUp, hour, timeZone } = settings.sync;
+  if (nextSyncAt === null) return t(settings.apiKey === null ? 'settings.syncSlot.noKey' : 'settings.syncSlot.noNext');
+  const words = { day: fmt.dateIn(nextSyncAt, timeZone), slot: fmt.hourSlot(hour), zone: timeZone };
+  return t(nextSyncCatchUp ? 'settings.syncSlot.nextSyncCatchUp' : 'settings.syncSlot.nextSync', words);
+};
+
 /**
  * S4: the daily sync's hourly slot in the site's time zone, with the last and next sync. The last sync follows the
- * run the page polls (`live`), so it never says "Running" beside a progress that says the run has ended.
+ * run the page polls (`live`), so it never says "Running" beside a progress that says the run has ended. The slot,
+ * the last and the next sync all read in the site's time zone with one clock, the zone named beside each.
  */
 export const SyncSlotSection = (props: { settings: SettingsDto; save: SaveSettings; live: SyncRunDto | null }): React.JSX.Element => {
   const { t, fmt } = useLocale();
@@ -52,13 +61,11 @@ export const SyncSlotSection = (props: { settings: SettingsDto; save: SaveSettin
           <Text>
             {lastSync === null
               ? t('settings.syncSlot.neverSynced')
-              : t('settings.syncSlot.lastSync', { at: fmt.dateTime(lastSync.finishedAt ?? lastSync.startedAt) })}
+              : t('settings.syncSlot.lastSync', { at: fmt.dateTimeIn(lastSync.finishedAt ?? lastSync.startedAt, sync.timeZone), zone: sync.timeZone })}
           </Text>
           {lastSync !== null && <Lozenge>{t(`jobStatus.${lastSync.status}`)}</Lozenge>}
         </Inline>
-        <Text>
-          {sync.nextSyncAt === null ? t('settings.syncSlot.noNext') : t('settings.syncSlot.nextSync', { at: fmt.dateTime(sync.nextSyncAt) })}
-        </Text>
+        <Text>{nextSyncText(props.settings, t, fmt)}</Text>
       </Stack>
       <SaveFeedback save={save} />
     </Section>

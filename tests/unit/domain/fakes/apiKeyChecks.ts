@@ -4,6 +4,13 @@ import type { ApiKeyChecks, OrgSummary } from '../../../../src/domain/ports/apiK
 export class FakeApiKeyChecks implements ApiKeyChecks {
   orgs: OrgSummary[] = [{ id: 'org-1', name: 'Acme' }];
   expiry: Date | null | Error = null;
+  /** What the users search answers: nothing, or the error a key with scopes gets. */
+  probe: Error | null = null;
+  probed: string[] = [];
+  probeUserSearch(orgId: string): Promise<void> {
+    this.probed.push(orgId);
+    return this.probe === null ? Promise.resolve() : Promise.reject(this.probe);
+  }
   listOrgs(): Promise<OrgSummary[]> {
     return Promise.resolve(structuredClone(this.orgs));
   }

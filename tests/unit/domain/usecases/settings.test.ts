@@ -20,7 +20,8 @@ import {
 } from '../fakes';
 
 const admin = { kind: 'admin' as const, accountId: 'me' };
-const runs = (latest: Partial<SyncRun> | null) => ({ latest: () => Promise.resolve(latest as SyncRun | null) }) as never;
+const runs = (latest: Partial<SyncRun> | null, latestScheduled: Partial<SyncRun> | null = null) =>
+  ({ latest: () => Promise.resolve(latest as SyncRun | null), latestScheduled: () => Promise.resolve(latestScheduled as SyncRun | null) }) as never;
 
 const setup = () => ({
   settings: new FakeSettingsStore(),
@@ -47,7 +48,13 @@ describe('settings (S2–S8)', () => {
     const deps = setup();
     await deps.settings.save({ ...defaultSettings(), protectedEmails: ['@vip.test', 'boss@corp.test', 'admin-*@corp.test'] });
     const view = await getSettings(deps);
-    expect(view.sync).toEqual({ hour: 3, timeZone: 'UTC', nextSyncAt: new Date('2025-06-16T03:00:00Z'), lastSync: { startedAt: NOW, finishedAt: null, status: 'running' } });
+    expect(view.sync).toEqual({
+      hour: 3,
+      timeZone: 'UTC',
+      nextSyncAt: new Date('2025-06-16T03:00:00Z'),
+      nextSyncCatchUp: false,
+      lastSync: { startedAt: NOW, finishedAt: null, status: 'running' },
+    });
     expect(view.protectedEmails).toEqual([
       { entry: '@vip.test', kind: 'domain', protectedUsers: 2 },
       { entry: 'boss@corp.test', kind: 'exact', protectedUsers: 1 },
@@ -56,6 +63,17 @@ describe('settings (S2–S8)', () => {
     expect(view.productFamilies).toEqual([{ family: 'jira', name: 'Jira', siteUrl: null }]);
     expect(view.apiKey).toMatchObject({ lastFour: 'wxyz', daysLeft: 4, expiryStatus: 'warning' });
     expect(view).not.toHaveProperty('version');
+  });
+
+  it('shows the next sync the hourly tick will make: a missed slot within the hour, none without a key', async () => {
+    const deps = setup();
+    deps.settings.settings = { ...defaultSettings(), sync: { hour: 10, timeZone: 'UTC' } };
+    const yesterday = { trigger: 'schedule' as const, startedAt: new Date('2025-06-14T10:05:00Z'), finishedAt: null, status: 'succeeded' as const };
+    const missed = await getSettings({ ...deps, runs: runs({ ...yesterday, trigger: 'manual' }, yesterday) });
+    expect(missed.sync).toMatchObject({ nextSyncAt: new Date('2025-06-15T10:00:00Z'), nextSyncCatchUp: true });
+    const made = await getSettings({ ...deps, runs: runs({ ...yesterday, startedAt: new Date('2025-06-15T10:20:00Z') }) });
+    expect(made.sync).toMatchObject({ nextSyncAt: new Date('2025-06-16T10:00:00Z'), nextSyncCatchUp: false });
+    expect((await getSettings({ ...deps, secrets: new FakeSecretStore(null) })).sync).toMatchObject({ nextSyncAt: null, nextSyncCatchUp: false });
   });
 
   it('has no next sync for an unknown zone, no last sync and no key on a fresh install', async () => {
@@ -70,6 +88,17 @@ describe('settings (S2–S8)', () => {
     expect(view.inactivity).toEqual({ warningDays: 90, overdueDays: 120 });
     expect(deps.settings.settings.sync).toEqual({ hour: 3, timeZone: 'Europe/Paris' });
     expect(deps.audit.list).toEqual([expect.objectContaining({ action: 'settings.update', actor: admin, details: { sections: 'defaultLanguage,inactivity,sync' } })]);
+  });
+
+  it('keeps the statistics groups (S6) apart from Show / Hide: saving one leaves the other', async () => {
+    const deps = setup();
+    await saveSettings({ statistics: { groupIds: ['g-1', 'g-2'] } }, admin, deps);
+    await saveSettings({ statistics: { visible: false } }, admin, deps);
+    expect(deps.settings.settings.statistics).toEqual({ visible: false, groupIds: ['g-1', 'g-2'] });
+    expect((await getSettings(deps)).statistics).toEqual({ visible: false, groupIds: ['g-1', 'g-2'] });
+    expect(await issuesOf(saveSettings({ statistics: { groupIds: Array.from({ length: 51 }, (_, i) => `g-${i}`) } }, admin, deps))).toEqual([
+      expect.objectContaining({ path: 'statistics.groupIds' }),
+    ]);
   });
 
   it('refuses a bad value with per-field issues and saves nothing', async () => {
@@ -124,6 +153,16 @@ describe('org API key (S1)', () => {
     const deps = keyDeps();
     expect(await checkApiKey('pasted-key', deps)).toEqual({ orgs: [{ id: 'org-1', name: 'Acme' }] });
     expect(deps.gatewayForKey).toHaveBeenCalledWith('pasted-key');
+  });
+
+  it('refuses a key with scopes at the check and at the save: it reaches the org but may not search its users', async () => {
+    const deps = keyDeps();
+    deps.checks.probe = new DomainError('API_KEY_FORBIDDEN', 'scoped');
+    await expect(checkApiKey('scoped-key', deps)).rejects.toMatchObject({ code: 'API_KEY_FORBIDDEN' });
+    await expect(saveApiKey({ key: 'scoped-key-1', orgId: 'org-1' }, admin, deps)).rejects.toMatchObject({ code: 'API_KEY_FORBIDDEN' });
+    expect(deps.checks.probed).toEqual(['org-1', 'org-1']);
+    expect(deps.secrets.secret).toBeNull();
+    expect(deps.audit.list).toEqual([]);
   });
 
   it('stores the key with the expiry the API reports, and audits without the key', async () => {
