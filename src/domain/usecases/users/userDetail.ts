@@ -27,7 +27,7 @@ export const userDetail = async (
   if (user === null) throw new DomainError('NOT_FOUND', 'No such user', { accountId: request.accountId });
   const audit = await listAudit(
     { targetAccountId: user.accountId, limit: request.auditLimit, after: request.auditAfter },
-    { audit: deps.audit, users: deps.users },
+    { audit: deps.audit, users: deps.users, products: deps.products },
   );
   return {
     user: toUserView(user, context),
