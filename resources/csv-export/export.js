@@ -78,7 +78,7 @@
       var template = m.total ? m.text.progress : m.text.progressUnknown;
       show(fill(template, rows, m.total), m.total ? Math.min(rows / m.total, 1) : null);
     }).then(function (items) {
-      state.blob = new Blob([csv.toCsv(m.kind, m.headers, items)], { type: 'text/csv;charset=utf-8' });
+      state.blob = new Blob([csv.toCsv(m.kind, m.headers, items, m.words)], { type: 'text/csv;charset=utf-8' });
       show(fill(m.text.done, items.length, null));
       save();
     }).catch(function (error) {
