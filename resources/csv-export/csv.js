@@ -81,8 +81,8 @@
       return {
         serviceDeskId: c.serviceDeskId,
         accountId: c.accountId,
-        name: person(c, 'name'),
-        email: person(c, 'email'),
+        name: person(c, 'name') || c.displayName,
+        email: person(c, 'email') || c.email,
         accountStatus: words.word('accountStatus', person(c, 'accountStatus'), w),
         organizations: joinNames(c.organizations, function (o) { return o.name || o.id; }),
         accountStatusCode: person(c, 'accountStatus'),
