@@ -2,6 +2,9 @@ import { accountStatuses, accountTypes, auditActions, auditOutcomes, errorCodes,
 import type { Locale } from '../../i18n/LocaleContext';
 import type { CsvWords } from './protocol';
 
+/** The subtree of the audit sentences' templates (a subtree, not a text: read whole with `returnObjects`). */
+const AUDIT_PHRASES = 'auditDetails';
+
 const dictionary = (codes: readonly string[], word: (code: string) => string): Record<string, string> =>
   Object.fromEntries(codes.map((code) => [code, word(code)]));
 
@@ -27,5 +30,5 @@ export const csvWords = ({ t }: Pick<Locale, 't'>, locale: string): CsvWords => 
     reason: { ...dictionary(skipReasons, (c) => t(`bulk.reasons.${c}`)), ...dictionary(errorCodes, (c) => t(`errors.${c}`)) },
   },
   actor: { task: t('audit.actor.task', { id: '{{id}}' }), system: t('audit.actor.system') },
-  phrases: templates(t('auditDetails', { returnObjects: true }), 'auditDetails'),
+  phrases: templates(t(AUDIT_PHRASES, { returnObjects: true }), AUDIT_PHRASES),
 });
