@@ -68,10 +68,11 @@ const bulkSummary = (entry: AuditEntry, names: SummaryNames): Phrase => {
   return answer === null ? main : phrase('withAnswer', { what: { kind: 'phrases', value: [main] }, answer: text(answer) });
 };
 
-const syncSummary = (d: Details): Phrase => {
+const syncSummary = (d: Details): Phrase | null => {
   const what = phrases((str(d, 'dataTypes') ?? '').split(',').filter((t) => t !== '').map((t) => `dataTypes.${t}`));
   const event = str(d, 'event') ?? '';
-  if (!syncEnds.has(event)) return phrase(`sync.started.${str(d, 'trigger') ?? 'manual'}`, { what });
+  if (event === 'started') return phrase(`sync.started.${str(d, 'trigger') ?? 'manual'}`, { what });
+  if (!syncEnds.has(event)) return null;
   const read = syncCounts.filter((c) => num(d, c) > 0).map((c) => phrase(`counts.${c}`, { count: count(num(d, c)) }));
   const counts: PhraseParam = { kind: 'phrases', value: read.length === 0 ? [phrase('counts.nothing')] : read };
   return phrase(`sync.${event}`, { what, counts, duration: { kind: 'duration', value: num(d, 'durationMs') }, count: count(num(d, 'errors')) });
