@@ -31,6 +31,7 @@
       'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
       'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
     ],
+    handoff: ['name', 'email', 'reason', 'group', 'accountId'],
   };
 
   /** Which resolver pages each export, and how many rows per call (the contract's maximum). */
@@ -38,6 +39,7 @@
     users: { key: 'users.list', limit: 500 },
     customers: { key: 'customers.list', limit: 500 },
     audit: { key: 'audit.list', limit: 1000 },
+    handoff: { key: 'bulk.handoff', limit: 1000 },
   };
 
   function escapeCell(value) {
@@ -100,6 +102,9 @@
         reasonCode: e.reason,
         detailsData: JSON.stringify(e.details || {}),
       });
+    },
+    handoff: function (h, w) {
+      return Object.assign({}, h, { reason: words.word('reason', h.reason, w) });
     },
   };
 

@@ -53,6 +53,7 @@ export const skipReasons = [
   'already-deactivated',
   'already-active',
   'not-managed',
+  'idp-managed',
   'no-product-access',
   'already-has-access',
   'idp-synced-group',
@@ -69,6 +70,8 @@ export const planItemDtoSchema = z.object({
   method: z.enum(actionMethods).nullable(),
   reason: z.enum(skipReasons).nullable(),
   messageKey: z.string(),
+  /** Group names: removed from (method `group-remove`), or synced from the IdP and granting the access (`idp-synced-group`). */
+  groups: z.array(z.string()),
 });
 export type PlanItemDto = z.infer<typeof planItemDtoSchema>;
 
@@ -88,6 +91,22 @@ export const bulkPlanSchema = z.object({
   moreItems: z.boolean(),
 });
 export type BulkPlanDto = z.infer<typeof bulkPlanSchema>;
+
+/** bulk.handoff (B2): the plan's users the identity provider owns (account or granting group), keyset-paged for the CSV. */
+export const bulkHandoffPayloadSchema = z
+  .object({ action: bulkActionSchema, selection: bulkSelectionSchema, limit: pageLimit(1000, 500), after: cursorSchema })
+  .strict();
+export const handoffReasons = ['idp-managed', 'idp-synced-group'] as const;
+/** One line for the identity-provider team; one per synced group when several grant the access. */
+export const handoffRowSchema = z.object({
+  accountId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  reason: z.enum(handoffReasons),
+  group: z.string().nullable(),
+});
+export type HandoffRowDto = z.infer<typeof handoffRowSchema>;
+export const bulkHandoffPageSchema = pageSchema(handoffRowSchema);
 
 /** A bulk-action job's progress (B3); poll bulk.status while `status` is queued or running. */
 export const bulkJobSchema = z.object({

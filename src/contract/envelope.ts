@@ -8,6 +8,7 @@ export const errorCodes = [
   'VALIDATION_FAILED',
   'NOT_FOUND',
   'CONFLICT',
+  'LICENSE_LIMIT_REACHED',
   'FORBIDDEN',
   'NOT_JIRA_ADMIN',
   'ROLE_NOT_ALLOWED',

@@ -7,6 +7,8 @@ import { appBootstrapPayloadSchema, bootstrapSchema } from './app';
 import { apiKeyCheckPayloadSchema, apiKeyCheckSchema, apiKeyInfoSchema, apiKeyRemovePayloadSchema, apiKeyRemoveSchema, apiKeySavePayloadSchema } from './apiKey';
 import { auditListPayloadSchema, auditPageSchema } from './audit';
 import {
+  bulkHandoffPageSchema,
+  bulkHandoffPayloadSchema,
   bulkJobSchema,
   bulkPlanPayloadSchema,
   bulkPlanSchema,
@@ -72,6 +74,7 @@ export const contract = {
   [resolverKeys.bulkPlan]: entry(bulkPlanPayloadSchema, bulkPlanSchema),
   [resolverKeys.bulkStart]: entry(bulkStartPayloadSchema, bulkJobSchema),
   [resolverKeys.bulkStatus]: entry(bulkStatusPayloadSchema, bulkStatusSchema),
+  [resolverKeys.bulkHandoff]: entry(bulkHandoffPayloadSchema, bulkHandoffPageSchema),
   [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
   [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;

@@ -24,6 +24,7 @@ export const resolverKeys = {
   bulkPlan: 'bulk.plan',
   bulkStart: 'bulk.start',
   bulkStatus: 'bulk.status',
+  bulkHandoff: 'bulk.handoff',
   jobsList: 'jobs.list',
   jobsResults: 'jobs.results',
 } as const;

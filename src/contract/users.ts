@@ -95,11 +95,22 @@ export const usersDetailPayloadSchema = z
   .object({ accountId: accountIdSchema, auditLimit: pageLimit(100, 20), auditAfter: cursorSchema })
   .strict();
 
+/** U5: what grants one product; no groups means a product role given to the user directly. */
+export const accessPathSchema = z.object({
+  productKey: z.string(),
+  resourceId: z.string(),
+  productName: z.string().nullable(),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), idpSynced: z.boolean() })),
+});
+export type AccessPathDto = z.infer<typeof accessPathSchema>;
+
 export const userDetailSchema = z.object({
   user: userRowSchema,
   platformRoles: z.array(z.string()),
   /** The whitelist entries that protect this user (normalized form). */
   protectedBy: z.array(z.string()),
+  /** Per product the user has: what grants it (a direct role or groups). */
+  accessPaths: z.array(accessPathSchema),
   audit: auditPageSchema,
 });
 export type UserDetailDto = z.infer<typeof userDetailSchema>;

@@ -75,6 +75,7 @@ export { bulkResults, bulkStatus } from './usecases/bulk/bulkStatus';
 export type { JobDeps, PlanDeps, SliceDeps } from './usecases/bulk/deps';
 export type { BulkJobView } from './usecases/bulk/jobView';
 export { planBulk, type BulkPlanView } from './usecases/bulk/planBulk';
+export { handoffList, type HandoffRow } from './usecases/bulk/handoffList';
 export { runBulkSlice, type BulkMessage, type BulkSliceOutcome } from './usecases/bulk/runBulkSlice';
 export type { BulkSelection } from './usecases/bulk/selection';
 export { startBulk } from './usecases/bulk/startBulk';

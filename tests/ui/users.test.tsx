@@ -80,7 +80,7 @@ describe('Users — organization users', () => {
   it('opens a user detail panel with the user audit history (U5)', async () => {
     await openUsers({
       'users.detail': () =>
-        ok({ user: user(2), platformRoles: ['product-admin'], protectedBy: [], audit: page([auditEntry(1, { targetAccountId: 'acc-2' })]) }),
+        ok({ user: user(2), platformRoles: ['product-admin'], protectedBy: [], accessPaths: [], audit: page([auditEntry(1, { targetAccountId: 'acc-2' })]) }),
     });
     const detailButtons = findAll('Button').filter((b) => b.children.some((c) => c.props.text === 'Details'));
     (detailButtons[1]!.props.onClick as () => void)();
@@ -122,7 +122,7 @@ describe('Users — product names', () => {
     await openUsers({
       'dashboard.get': () => ok(multiSiteDashboard()),
       'users.list': () => ok(page([onTwoSites])),
-      'users.detail': () => ok({ user: onTwoSites, platformRoles: [], protectedBy: [], audit: page([]) }),
+      'users.detail': () => ok({ user: onTwoSites, platformRoles: [], protectedBy: [], accessPaths: [], audit: page([]) }),
       'bulk.plan': () =>
         ok({
           action: { type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira-eu' },
@@ -165,8 +165,8 @@ describe('Users — bulk deactivate (B1–B3)', () => {
           action: { type: 'deactivate' },
           summary: { total: 2, willChange: 1, skipped: 1, byMethod: { 'lifecycle-disable': 1 }, skippedByReason: { protected: 1 } },
           items: [
-            { accountId: 'acc-1', name: 'User 1', email: null, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable' },
-            { accountId: 'acc-3', name: 'User 3', email: null, decision: 'skip', method: null, reason: 'protected', messageKey: 'bulk.reasons.protected' },
+            { accountId: 'acc-1', name: 'User 1', email: null, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [] },
+            { accountId: 'acc-3', name: 'User 3', email: null, decision: 'skip', method: null, reason: 'protected', messageKey: 'bulk.reasons.protected', groups: [] },
           ],
           moreItems: false,
         }),

@@ -6,7 +6,8 @@ type Writes = Omit<DirectoryActions, 'listDirectories' | 'searchUsers'>;
 
 /**
  * The changes the app makes. Each resolves only on success (204, or a state that already holds); every
- * failure is a DomainError (401 API_KEY_REJECTED, 403 API_KEY_FORBIDDEN, 404 NOT_FOUND, 409 CONFLICT ...).
+ * failure is a DomainError (401 API_KEY_REJECTED, 403 API_KEY_FORBIDDEN, 404 NOT_FOUND, 409 CONFLICT, or
+ * LICENSE_LIMIT_REACHED for the 409 `ADMIN-UAM-409-3` of a grant beyond the product's seats ...).
  */
 export const directoryWrites = (http: AdminHttp): Writes => {
   const post = async (req: Omit<ApiRequest, 'method'>): Promise<void> => {

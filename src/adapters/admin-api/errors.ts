@@ -44,11 +44,14 @@ export const describeProblem = (body: unknown, status: number): ApiProblem => {
   return { code: null, reason: typeof body === 'string' && body.length > 0 ? body.slice(0, 200) : `HTTP ${status}` };
 };
 
-const codeForStatus = (status: number): ErrorCode => {
+/** The 409 codes of "product license limit exceeded": roles endpoints (`ApiError`) and v1 (`ApplicationError`). */
+const licenseLimitCodes: ReadonlySet<string> = new Set(['ADMIN-UAM-409-3', 'ADMIN-409-3']);
+
+const codeForStatus = (status: number, apiCode: string | null): ErrorCode => {
   if (status === 401) return 'API_KEY_REJECTED';
   if (status === 403) return 'API_KEY_FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
+  if (status === 409) return apiCode !== null && licenseLimitCodes.has(apiCode) ? 'LICENSE_LIMIT_REACHED' : 'CONFLICT';
   if (status === 400 || status === 422) return 'VALIDATION_FAILED';
   return 'UPSTREAM_FAILED';
 };
@@ -58,12 +61,13 @@ const messages: Partial<Record<ErrorCode, string>> = {
   API_KEY_FORBIDDEN: 'The organization API key may not do this (a key with scopes, or missing admin rights).',
   NOT_FOUND: 'The Admin API did not find the organization, directory, user or group.',
   CONFLICT: 'The Admin API refused the change because of a conflict.',
+  LICENSE_LIMIT_REACHED: 'The Admin API refused the grant: the product has no free license.',
   VALIDATION_FAILED: 'The Admin API rejected the request as invalid.',
 };
 
 /** The DomainError for a final (non-retried) HTTP status. */
 export const errorForStatus = (operation: string, status: number, problem: ApiProblem): DomainError => {
-  const code = codeForStatus(status);
+  const code = codeForStatus(status, problem.code);
   const message = messages[code] ?? `The Admin API failed with HTTP ${status}.`;
   return new DomainError(code, `${message} (${operation}: ${problem.reason})`, {
     operation,

@@ -22,6 +22,8 @@ export const jobSchema = z.object({
   succeeded: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
+  /** Slices in a row that failed on an error the policy does not answer with a wait; the job fails at the limit. */
+  attempts: z.number().int().nonnegative(),
 });
 export type Job = z.infer<typeof jobSchema>;
 

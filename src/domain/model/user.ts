@@ -47,3 +47,8 @@ export type AccountStatus = z.infer<typeof accountStatusSchema>;
 /** Deactivated means the account itself is disabled; suspended means its directory membership is. */
 export const isDeactivated = (user: User): boolean => user.accountStatus !== 'active';
 export const isSuspended = (user: User): boolean => user.membershipStatus === 'suspended';
+/**
+ * An account provisioned by an identity provider (SCIM, `managementSource: synced`): the directory refuses to
+ * deactivate or reactivate it (`externalDirectory.scim`); the identity provider decides its lifecycle.
+ */
+export const isIdpManaged = (user: User): boolean => user.managementSource === 'synced';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Group } from '../model/group';
 import { productKeySchema } from '../model/product';
-import { isDeactivated, isSuspended, type User } from '../model/user';
+import { isDeactivated, isIdpManaged, isSuspended, type User } from '../model/user';
 import { inactiveDays, type InactivityThresholds } from './inactivityPolicy';
 import type { ProtectedEmails } from './protectedEmails';
 
@@ -43,6 +43,7 @@ export const skipReasons = [
   'already-deactivated',
   'already-active',
   'not-managed',
+  'idp-managed',
   'no-product-access',
   'already-has-access',
   'idp-synced-group',
@@ -52,9 +53,13 @@ export const skipReasons = [
 /** Stable code for why a user is left unchanged; also the audit `reason` of a skipped outcome. */
 export type SkipReason = (typeof skipReasons)[number];
 
+/**
+ * `groupIds`: for `group-remove` the groups the user is removed from; for an `idp-synced-group` skip the synced
+ * groups that grant the access; empty otherwise.
+ */
 export type PlanItem =
   | { accountId: string; decision: 'will-change'; method: ActionMethod; groupIds: readonly string[] }
-  | { accountId: string; decision: 'skip'; reason: SkipReason };
+  | { accountId: string; decision: 'skip'; reason: SkipReason; groupIds: readonly string[] };
 
 export interface PlanContext {
   protectedEmails: ProtectedEmails;
@@ -77,19 +82,19 @@ export interface ActionPlan {
   summary: PlanSummary;
 }
 
-type Outcome = { method: ActionMethod; groupIds?: readonly string[] } | { reason: SkipReason };
+type Outcome = { method: ActionMethod; groupIds?: readonly string[] } | { reason: SkipReason; groupIds?: readonly string[] };
 
 const hasAccess = (user: User, productKey: string, resourceId: string): boolean =>
   user.productAccess.some((a) => a.productKey === productKey && a.resourceId === resourceId);
 
 const deactivate = (user: User): Outcome => {
   if (isDeactivated(user)) return { reason: 'already-deactivated' };
-  if (user.managed) return { method: 'lifecycle-disable' };
+  if (user.managed) return isIdpManaged(user) ? { reason: 'idp-managed' } : { method: 'lifecycle-disable' };
   return isSuspended(user) ? { reason: 'already-deactivated' } : { method: 'directory-suspend' };
 };
 
 const reactivate = (user: User): Outcome => {
-  if (isDeactivated(user) && user.managed) return { method: 'lifecycle-enable' };
+  if (isDeactivated(user) && user.managed) return isIdpManaged(user) ? { reason: 'idp-managed' } : { method: 'lifecycle-enable' };
   if (isSuspended(user)) return { method: 'directory-restore' };
   return isDeactivated(user) ? { reason: 'not-managed' } : { reason: 'already-active' };
 };
@@ -99,7 +104,8 @@ const revoke = (user: User, productKey: string, resourceId: string, groupsById: 
   const grantsIt = (g: Group | undefined): g is Group =>
     g !== undefined && g.grants.some((x) => x.productKey === productKey && x.resourceId === resourceId);
   const granting = user.groups.map((ref) => groupsById.get(ref.id)).filter(grantsIt);
-  if (granting.some((g) => g.idpSynced || !g.modifiable)) return { reason: 'idp-synced-group' };
+  const synced = granting.filter((g) => g.idpSynced || !g.modifiable);
+  if (synced.length > 0) return { reason: 'idp-synced-group', groupIds: synced.map((g) => g.id) };
   if (granting.length === 0) return { method: 'role-revoke' };
   return { method: 'group-remove', groupIds: granting.map((g) => g.id) };
 };
@@ -132,17 +138,18 @@ const inactivityProblem = (user: User, context: PlanContext): SkipReason | null 
 
 /**
  * Decides whether one user will change under `action`, checking in this order: protected (always first),
- * not a person (only `atlassian` accounts), closed, left the org, the action's own state checks, then the
+ * not a person (only `atlassian` accounts), closed, left the org, the action's own state checks (including what
+ * an identity provider owns: a SCIM-provisioned account's lifecycle, a synced group's members), then the
  * inactivity requirement. The executor calls it again right before acting on the user.
  */
 export const recheckItem = (action: BulkAction, user: User, context: PlanContext): PlanItem => {
-  const skip = (reason: SkipReason): PlanItem => ({ accountId: user.accountId, decision: 'skip', reason });
+  const skip = (reason: SkipReason, groupIds: readonly string[] = []): PlanItem => ({ accountId: user.accountId, decision: 'skip', reason, groupIds });
   if (context.protectedEmails.isProtected(user.email)) return skip('protected');
   if (user.accountType !== 'atlassian') return skip('not-a-person');
   if (user.accountStatus === 'closed') return skip('account-closed');
   if (user.membershipStatus === 'no_membership') return skip('left-org');
   const outcome = forAction(action, user, context);
-  if ('reason' in outcome) return skip(outcome.reason);
+  if ('reason' in outcome) return skip(outcome.reason, outcome.groupIds);
   const problem = inactivityProblem(user, context);
   if (problem) return skip(problem);
   const { method, groupIds = [] } = outcome;

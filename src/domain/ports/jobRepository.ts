@@ -38,8 +38,8 @@ export interface JobRepository {
   /** Queued or running jobs of `kind` whose record has not moved since `before` (their continuation was lost). */
   stalled(kind: JobKind, before: Date): Promise<Job[]>;
   /**
-   * Moves a job's `updated_at` to `now` only while it is still unfinished and has not moved since `before`; true when
-   * it did. Whoever gets true owns the healing of that stall (a second tick, or a slice that just moved it, wins false).
+   * Moves a job's `updated_at` to `now` and counts one more failed attempt, only while it is still unfinished and has
+   * not moved since `before`; true when it did. Whoever gets true owns the healing of that stall (a second tick, or a slice that just moved it, wins false).
    */
   touchIfStalled(id: string, before: Date, now: Date): Promise<boolean>;
   /** Items not yet done, in a stable order, for the next slice. */

@@ -82,12 +82,19 @@ describe('Admin API client: final statuses map to stable domain errors', () => {
     await expect(gateway.removeGroupMember(ORG, DIR, 'g-1', 'gone')).resolves.toBeUndefined();
   });
 
-  it('409 on a role assignment (product licence limit) → CONFLICT; 400 → VALIDATION_FAILED', async () => {
+  it('409 product licence limit → LICENSE_LIMIT_REACHED, another 409 → CONFLICT; 400 → VALIDATION_FAILED', async () => {
     const { gateway } = testClient(server.url);
     answer({ status: 409, body: errors('ADMIN-UAM-409-3', 'Product License Limit Exceeded') });
     await expect(rejection(gateway.assignProductRole(ORG, 'u-1', JIRA, 'atlassian/user'))).resolves.toMatchObject({
-      code: 'CONFLICT',
+      code: 'LICENSE_LIMIT_REACHED',
       details: { apiCode: 'ADMIN-UAM-409-3', operation: 'assignRole' },
+    });
+    answer({ status: 409, body: errors('ADMIN-409-3', 'License limit exceeded') });
+    await expect(rejection(gateway.assignProductRole(ORG, 'u-1', JIRA, 'atlassian/user'))).resolves.toMatchObject({ code: 'LICENSE_LIMIT_REACHED' });
+    answer({ status: 409, body: errors('ADMIN-UAM-409-2', 'Resource conflicts') });
+    await expect(rejection(gateway.revokeProductRole(ORG, 'u-1', JIRA, 'atlassian/user'))).resolves.toMatchObject({
+      code: 'CONFLICT',
+      details: { apiCode: 'ADMIN-UAM-409-2' },
     });
     answer({ status: 400, body: errors('ADMIN-UAM-400-2', 'Inactive user') });
     await expect(rejection(gateway.revokeProductRole(ORG, 'u-1', JIRA, 'atlassian/user'))).resolves.toMatchObject({

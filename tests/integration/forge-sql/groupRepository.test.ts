@@ -28,6 +28,14 @@ describe('SqlGroupRepository (groups, grants, statistics S6)', () => {
     expect(await repo.count()).toBe(120);
   });
 
+  it('reads a user\'s groups with their grants by id, in one request per thousand ids (U5)', async () => {
+    const wanted = [groupList[7]!, groupList[3]!, groupList[60]!];
+    const found = await repo.getMany([...wanted.map((g) => g.id), 'nope', groupList[3]!.id]);
+    expect([...found].sort(byName)).toEqual([...wanted].sort(byName));
+    expect(found.some((g) => g.grants.length > 0)).toBe(true);
+    expect(await repo.getMany([])).toEqual([]);
+  });
+
   it('lists by name with keyset pages that never repeat or skip, and searches by name prefix', async () => {
     const seen: Group[] = [];
     let after: string | null = null;

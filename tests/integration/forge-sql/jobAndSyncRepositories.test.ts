@@ -25,6 +25,7 @@ const job: Job = {
   succeeded: 0,
   failed: 0,
   skipped: 0,
+  attempts: 0,
 };
 const accounts = Array.from({ length: 2500 }, (_, i) => `acc-${String(i).padStart(5, '0')}`);
 
@@ -98,7 +99,7 @@ describe('SqlJobRepository: jobs, items and progress (B3)', () => {
     expect(await jobs.pendingItems('job-1', 10)).toEqual([]);
     await jobs.create(job, accounts);
     expect(await jobs.pendingItems('job-1', 10)).toEqual([]);
-    const progress = { ...job, status: 'succeeded' as const, processed: 2500, succeeded: 2250, skipped: 250, updatedAt: new Date(NOW.getTime() + 5000) };
+    const progress = { ...job, status: 'succeeded' as const, processed: 2500, succeeded: 2250, skipped: 250, attempts: 2, updatedAt: new Date(NOW.getTime() + 5000) };
     await jobs.update(progress);
     expect(await jobs.get('job-1')).toEqual(progress);
     await expect(jobs.update({ ...job, id: 'missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -21,6 +21,7 @@ const job: Job = {
   succeeded: 0,
   failed: 0,
   skipped: 0,
+  attempts: 0,
 };
 
 beforeAll(async () => {

@@ -24,6 +24,7 @@ const aJob = (id: string, minutes: number, overrides: Partial<Job> = {}): Job =>
   succeeded: 0,
   failed: 0,
   skipped: 0,
+  attempts: 0,
   ...overrides,
 });
 

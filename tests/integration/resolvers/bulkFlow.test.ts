@@ -1,7 +1,7 @@
 import { responses, SIM_KEY, useAppRig } from './support/harness';
 import { adminWithSeededOrg } from './support/seed';
 import { ForgeJobQueue } from '../../../src/adapters/events/jobQueue';
-import type { AuditPageDto, BulkJobDto, BulkPlanDto } from '../../../src/contract';
+import type { AuditPageDto, BulkJobDto, BulkPlanDto, HandoffRowDto } from '../../../src/contract';
 import type { User } from '../../../src/domain/model/user';
 
 const rig = useAppRig(40);
@@ -35,18 +35,21 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     selection = { kind: 'accounts', accountIds: [...invited, unmanaged, scim, guarded].map((u) => u.accountId) };
   });
 
-  it('plans on the server: protected users are skipped, unmanaged ones only suspended', async () => {
+  it('plans on the server: protected users and IdP-provisioned accounts are skipped, unmanaged ones only suspended', async () => {
     await rig.ok(admin, 'settings.save', { protectedEmails: [guarded.email] });
     const plan = (await rig.ok(admin, 'bulk.plan', { action: { type: 'deactivate' }, selection })) as BulkPlanDto;
     expect(plan.summary).toEqual({
       total: 6,
-      willChange: 5,
-      skipped: 1,
-      byMethod: { 'lifecycle-disable': 4, 'directory-suspend': 1 },
-      skippedByReason: { protected: 1 },
+      willChange: 4,
+      skipped: 2,
+      byMethod: { 'lifecycle-disable': 3, 'directory-suspend': 1 },
+      skippedByReason: { protected: 1, 'idp-managed': 1 },
     });
     const skipped = plan.items.find((i) => i.accountId === guarded.accountId);
     expect(skipped).toMatchObject({ decision: 'skip', reason: 'protected', messageKey: 'bulk.reasons.protected', name: guarded.name });
+    expect(plan.items.find((i) => i.accountId === scim.accountId)).toMatchObject({ decision: 'skip', reason: 'idp-managed' });
+    const handoff = (await rig.ok(admin, 'bulk.handoff', { action: { type: 'deactivate' }, selection })) as { items: HandoffRowDto[] };
+    expect(handoff.items).toEqual([{ accountId: scim.accountId, name: scim.name, email: scim.email, reason: 'idp-managed', group: null }]);
   });
 
   it('runs as a job on the queue; a second start while it runs is refused', async () => {
@@ -58,13 +61,13 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     await rig.rt.runtime.queue.drain();
 
     const done = (await rig.ok(admin, 'bulk.status', { jobId: job.jobId })) as BulkJobDto;
-    expect(done).toMatchObject({ status: 'partially-failed', processed: 6, succeeded: 4, failed: 1, skipped: 1, percent: 100 });
+    expect(done).toMatchObject({ status: 'succeeded', processed: 6, succeeded: 4, failed: 0, skipped: 2, percent: 100 });
     expect(await rig.ok(admin, 'bulk.status', {})).toBeNull();
 
     const results = (await rig.ok(admin, 'jobs.results', { jobId: job.jobId })) as { items: { accountId: string; outcome: string; reason: string | null; messageKey: string }[] };
     const byId = new Map(results.items.map((r) => [r.accountId, r]));
     expect(byId.get(guarded.accountId)).toMatchObject({ outcome: 'skipped', reason: 'protected' });
-    expect(byId.get(scim.accountId)).toMatchObject({ outcome: 'failed', reason: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN' });
+    expect(byId.get(scim.accountId)).toMatchObject({ outcome: 'skipped', reason: 'idp-managed', messageKey: 'bulk.reasons.idp-managed' });
     for (const u of [...invited, unmanaged]) expect(byId.get(u.accountId)).toMatchObject({ outcome: 'succeeded', messageKey: 'bulk.outcomes.succeeded' });
 
     // The directory changed (and only for the users that were meant to change).
@@ -78,7 +81,8 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     expect(audit.items).toHaveLength(6);
     const outcomes = new Map(audit.items.map((e) => [e.targetAccountId, [e.action, e.outcome, e.reason]]));
     expect(outcomes.get(guarded.accountId)).toEqual(['user.deactivate', 'skipped', 'protected']);
-    expect(outcomes.get(scim.accountId)).toEqual(['user.deactivate', 'failed', 'FORBIDDEN']);
+    expect(outcomes.get(scim.accountId)).toEqual(['user.deactivate', 'skipped', 'idp-managed']);
+    expect(rig.sim.state.user(scim.accountId)?.accountStatus).toBe('active');
     expect(outcomes.get(unmanaged.accountId)).toEqual(['user.suspend', 'succeeded', null]);
     expect(audit.items.every((e) => e.actor.kind === 'admin' && e.jobId === job.jobId)).toBe(true);
     expect(audit.items.find((e) => e.targetAccountId === unmanaged.accountId)?.summary).toEqual({ key: 'auditDetails.changed.directory-suspend', params: expect.any(Object) as object });
@@ -93,8 +97,28 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
       new ForgeJobQueue().push({ kind: 'bulk-action', jobId: job.jobId, slice: 0 }),
     );
     await rig.rt.runtime.queue.drain();
-    expect(await rig.ok(admin, 'bulk.status', { jobId: job.jobId })).toMatchObject({ status: 'partially-failed', processed: 6 });
+    expect(await rig.ok(admin, 'bulk.status', { jobId: job.jobId })).toMatchObject({ status: 'succeeded', processed: 6 });
     expect(((await rig.ok(admin, 'audit.list', { search: job.jobId, limit: 100 })) as AuditPageDto).items).toHaveLength(6);
+  });
+
+  it('a revoke plan names the group it removes, and the IdP-synced group that blocks it', async () => {
+    const inGroup = (u: User, name: string): boolean => u.groups.some((g) => g.name === name);
+    const fresh = (u: User): boolean => !selection.accountIds.includes(u.accountId);
+    const [viaIdp] = pick((u) => fresh(u) && inGroup(u, 'okta-jira-users'), 1) as [User];
+    const [viaGroup] = pick((u) => fresh(u) && inGroup(u, 'jira-software-users-site1') && !u.groups.some((g) => g.name.startsWith('okta-')), 1) as [User];
+    // The first site's Jira, which both groups grant.
+    const jira = viaIdp.productAccess.find((a) => a.productKey === 'jira-software' && viaGroup.productAccess.some((b) => b.resourceId === a.resourceId));
+    if (jira === undefined) throw new Error('no Jira site shared by both users');
+    const action = { type: 'revoke-product', productKey: 'jira-software', resourceId: jira.resourceId };
+    const revokeSelection = { kind: 'accounts', accountIds: [viaIdp.accountId, viaGroup.accountId] };
+    const plan = (await rig.ok(admin, 'bulk.plan', { action, selection: revokeSelection })) as BulkPlanDto;
+    const oktaName = 'okta-jira-users';
+    expect(plan.items).toEqual([
+      expect.objectContaining({ accountId: viaIdp.accountId, decision: 'skip', reason: 'idp-synced-group', groups: [oktaName] }),
+      expect.objectContaining({ accountId: viaGroup.accountId, decision: 'will-change', method: 'group-remove', groups: ['jira-software-users-site1'] }),
+    ]);
+    const handoff = (await rig.ok(admin, 'bulk.handoff', { action, selection: revokeSelection })) as { items: HandoffRowDto[] };
+    expect(handoff.items).toEqual([expect.objectContaining({ accountId: viaIdp.accountId, reason: 'idp-synced-group', group: oktaName })]);
   });
 
   it('never puts the API key into any response (P2)', () => {

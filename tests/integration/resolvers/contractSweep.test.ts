@@ -53,6 +53,7 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'bulk.plan': { action: { type: 'reactivate' }, selection: { kind: 'filter', filter: { accountStatus: ['inactive'] } } },
   'bulk.start': { action: { type: 'reactivate' }, selection: { kind: 'accounts', accountIds: [users[5]?.accountId ?? ''] } },
   'bulk.status': {},
+  'bulk.handoff': { action: { type: 'deactivate' }, selection: { kind: 'filter', filter: { managed: true } }, limit: 50 },
   'jobs.list': { limit: 20 },
   'jobs.results': { jobId: 'none-such', outcome: 'failed' },
 });

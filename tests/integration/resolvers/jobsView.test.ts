@@ -16,10 +16,12 @@ type ResultsPage = { items: { accountId: string; name: string | null; outcome: s
 
 describe('the Jobs view (B3): every job listed, its results by outcome, Retry failed users', () => {
   it('lists the bulk job (running, then finished) beside the syncs, with its per-user results filtered by outcome', async () => {
-    const invited = users.filter((u) => person(u) && u.managed && u.managementSource === 'invited').slice(0, 2);
-    const scim = users.find((u) => person(u) && u.managed && u.managementSource === 'synced');
+    const invited = users.filter((u) => person(u) && u.managed && u.managementSource === 'invited').slice(0, 3);
+    // The identity provider took this account over after the last sync: the plan cannot know, the directory refuses.
+    const scim = invited.pop();
     expect(invited).toHaveLength(2);
-    expect(scim).toBeDefined();
+    const taken = rig.sim.state.user(scim!.accountId);
+    if (taken) taken.managementSource = 'synced';
     const selection = { kind: 'accounts' as const, accountIds: [...invited, scim!].map((u) => u.accountId) };
     const job = (await rig.ok(admin, 'bulk.start', { action: { type: 'deactivate' }, selection })) as BulkJobDto;
 

@@ -9,6 +9,7 @@ import { errorCodes } from '../../../src/domain/model/errors';
 import { syncDataTypeSchema } from '../../../src/domain/model/jobs';
 import { inactivityStates } from '../../../src/domain/policy/inactivityPolicy';
 import { actionMethods, skipReasons } from '../../../src/domain/policy/actionEligibility';
+import { handoffReasons } from '../../../src/domain/usecases/bulk/handoffList';
 import { userSortKeys } from '../../../src/domain/ports/userRepository';
 
 /**
@@ -22,6 +23,7 @@ describe('contract vocabularies equal the core’s', () => {
     ['audit outcomes', contractAudit.auditOutcomes, auditOutcomeSchema.options],
     ['bulk methods', contractBulk.actionMethods, actionMethods],
     ['skip reasons', contractBulk.skipReasons, skipReasons],
+    ['hand-off reasons', contractBulk.handoffReasons, handoffReasons],
     ['inactivity states', contractCommon.inactivityStates, inactivityStates],
     ['sync data types', contractSync.syncDataTypes, syncDataTypeSchema.options],
     ['user sort keys', contractUsers.userSortKeys, userSortKeys],

@@ -80,6 +80,31 @@ describe('reactivate', () => {
   });
 });
 
+describe('accounts provisioned by an identity provider (managementSource: synced)', () => {
+  const scim = { managed: true, managementSource: 'synced' as const };
+
+  it('are not deactivated or reactivated: the directory refuses their lifecycle (externalDirectory.scim)', () => {
+    expect(decide(deactivate, scim)).toEqual(expect.objectContaining({ decision: 'skip', reason: 'idp-managed', groupIds: [] }));
+    expect(decide(reactivate, { ...scim, accountStatus: 'inactive' })).toMatchObject({ decision: 'skip', reason: 'idp-managed' });
+  });
+
+  it('keep the reasons that say more: already deactivated, protected', () => {
+    expect(decide(deactivate, { ...scim, accountStatus: 'inactive' })).toMatchObject({ reason: 'already-deactivated' });
+    expect(decide(deactivate, { ...scim, email: 'boss@example.com' })).toMatchObject({ reason: 'protected' });
+  });
+
+  it('can still have a suspended membership restored and product access revoked or assigned', () => {
+    expect(decide(reactivate, { ...scim, membershipStatus: 'suspended' })).toMatchObject({ method: 'directory-restore' });
+    expect(decide(revokeJira, { ...scim, productAccess: [access('jira-software', null)] })).toMatchObject({ method: 'role-revoke' });
+    expect(decide(assignJira, scim)).toMatchObject({ method: 'role-assign' });
+  });
+
+  it('are counted under their own reason in the plan', () => {
+    const plan = planAction(deactivate, [aUser(scim), aUser()], context());
+    expect(plan.summary).toMatchObject({ willChange: 1, skipped: 1, skippedByReason: { 'idp-managed': 1 } });
+  });
+});
+
 describe('revoke product access', () => {
   const withJira = { productAccess: [access('jira-software', daysAgo(200))] };
   const jiraGrant = { productKey: 'jira-software', resourceId: JIRA_SITE, role: 'product:jira-software:user' };
@@ -100,10 +125,11 @@ describe('revoke product access', () => {
     expect(item).toMatchObject({ decision: 'will-change', method: 'group-remove', groupIds: [a.id, b.id] });
   });
 
-  it('refuses when a granting group is IdP-synced', () => {
+  it('refuses when a granting group is IdP-synced, naming the synced groups only', () => {
     const synced = aGroup({ grants: [jiraGrant], idpSynced: true, modifiable: false });
-    const item = decide(revokeJira, { ...withJira, groups: [ref(synced)] }, context({ groupsById: groupsById(synced) }));
-    expect(item).toMatchObject({ decision: 'skip', reason: 'idp-synced-group' });
+    const local = aGroup({ grants: [jiraGrant] });
+    const item = decide(revokeJira, { ...withJira, groups: [ref(local), ref(synced)] }, context({ groupsById: groupsById(synced, local) }));
+    expect(item).toEqual(expect.objectContaining({ decision: 'skip', reason: 'idp-synced-group', groupIds: [synced.id] }));
   });
 
   it('skips a user without that product on that site', () => {

@@ -35,7 +35,7 @@ describe('the domain as a library', () => {
       markLeftBefore: notNeeded, withUnknownActivity: notNeeded, count: notNeeded,
     };
     const groups: GroupRepository = {
-      get: notNeeded, list: notNeeded, upsertMany: notNeeded, deleteNotSeenSince: notNeeded,
+      get: notNeeded, getMany: notNeeded, list: notNeeded, upsertMany: notNeeded, deleteNotSeenSince: notNeeded,
       deleteMembershipsNotSeenSince: notNeeded, upsertMemberships: notNeeded, memberCounts: notNeeded, count: notNeeded,
     };
     const deps: PlanDeps = { users, groups, jobs: { results: notNeeded, get: notNeeded }, settings: { load: () => Promise.resolve(settings), save: notNeeded }, clock: { now: () => now } };

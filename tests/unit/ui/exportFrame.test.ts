@@ -106,6 +106,33 @@ describe('the export frame script (X1–X4)', () => {
     expect(frame.elements.save!.hidden).toBe(false);
   });
 
+  it('saves the identity-provider hand-off list from bulk.handoff, with reasons in words (B2)', async () => {
+    const frame = runFrame(() => ({
+      ok: true,
+      data: {
+        items: [
+          { accountId: 'acc-1', name: 'Abbey Reichert', email: 'abbey@acme.test', reason: 'idp-synced-group', group: 'okta-jira' },
+          { accountId: 'acc-2', name: 'Bo', email: null, reason: 'idp-managed', group: null },
+        ],
+        next: null,
+      },
+    }));
+    await settle();
+    const action = { type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira' };
+    const selection = { kind: 'accounts', accountIds: ['acc-1', 'acc-2'] };
+    frame.subscriptions.get(REQUEST_EVENT)!(buildExportMessage({ kind: 'handoff', payload: { action, selection }, total: null }, { t }, 'en-US', '2026-02-01'));
+    frame.listeners.get('download:click')!();
+    await settle();
+    expect(frame.invoked).toEqual([{ key: 'bulk.handoff', payload: { action, selection, limit: 1000, after: null } }]);
+    expect(frame.downloads).toEqual([{ href: 'blob:1', download: 'identity-provider-hand-off-2026-02-01.csv' }]);
+    expect((await frame.blobs[0]!.text()).split('\r\n')).toEqual([
+      'Name,Email,Why the app cannot change it,Group synced from the identity provider,Account ID',
+      'Abbey Reichert,abbey@acme.test,Access comes from a group synced from your identity provider,okta-jira,acc-1',
+      'Bo,,The identity provider manages this account,,acc-2',
+      '',
+    ]);
+  });
+
   it('shows the translated error when a page fails, and saves nothing', async () => {
     const frame = runFrame(() => ({ ok: false, error: { code: 'RATE_LIMITED', messageKey: 'errors.RATE_LIMITED' } }));
     await settle();

@@ -98,6 +98,15 @@ export class SqlGroupRepository implements GroupRepository {
     return (await this.withGrants(rows))[0] ?? null;
   }
 
+  async getMany(groupIds: readonly string[]): Promise<Group[]> {
+    const groups: Group[] = [];
+    for (const ids of chunked([...new Set(groupIds)])) {
+      const rows = await this.db.select(`${SELECT_GROUPS} WHERE g.group_id IN ${placeholders(ids.length)}`, ids, groupRowSchema);
+      groups.push(...(await this.withGrants(rows)));
+    }
+    return groups;
+  }
+
   async list(search: string | null, limit: number, after: string | null): Promise<{ items: Group[]; next: string | null }> {
     const safeLimit = Math.min(Math.max(Math.trunc(limit), 1), 500);
     const parts: SqlFragment[] = [];

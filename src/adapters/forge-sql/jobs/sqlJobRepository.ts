@@ -23,6 +23,7 @@ const jobRowSchema = z.object({
   succeeded: sqlInt,
   failed: sqlInt,
   skipped: sqlInt,
+  attempts: sqlInt,
 });
 const itemRowSchema = z.object({
   account_id: z.string(),
@@ -46,7 +47,7 @@ const intentsUpsert = {
 const intentSchema = z.object({ method: z.enum(actionMethods), groupIds: z.array(z.string()) });
 const intentRowSchema = z.object({ account_id: z.string(), intent: sqlJson(intentSchema) });
 const countRowSchema = z.object({ status: z.string(), n: sqlInt });
-const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped';
+const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped,attempts';
 const UNFINISHED = "status IN ('queued','running')";
 /** The jobs this repository holds: every kind but the sync, whose rows SqlSyncRunRepository reads with their checkpoints. */
 const ITEM_JOBS = "kind <> 'sync'";
@@ -67,6 +68,7 @@ const toJob = (row: z.output<typeof jobRowSchema>): Job => {
     succeeded: row.succeeded,
     failed: row.failed,
     skipped: row.skipped,
+    attempts: row.attempts,
   };
 };
 
@@ -82,10 +84,10 @@ export class SqlJobRepository implements JobRepository {
 
   async create(job: Job, accountIds: readonly string[]): Promise<void> {
     await this.db.execute({
-      query: `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
+      query: `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
       params: [
         job.id, job.kind, JSON.stringify(jobSpecSchema.parse(job.spec)), job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt), job.createdBy,
-        job.phase, job.processed, job.total, job.succeeded, job.failed, job.skipped,
+        job.phase, job.processed, job.total, job.succeeded, job.failed, job.skipped, job.attempts,
       ],
     });
     const items = [...new Set(accountIds)].map((id) => [job.id, id, 'pending', null]);
@@ -123,7 +125,7 @@ export class SqlJobRepository implements JobRepository {
 
   async touchIfStalled(id: string, before: Date, now: Date): Promise<boolean> {
     const affected = await this.db.execute({
-      query: `UPDATE jobs SET updated_at=? WHERE id=? AND ${UNFINISHED} AND updated_at < ?`,
+      query: `UPDATE jobs SET updated_at=?, attempts=attempts+1 WHERE id=? AND ${UNFINISHED} AND updated_at < ? AND ${ITEM_JOBS}`,
       params: [toSqlDateTime(now), id, toSqlDateTime(before)],
     });
     return affected > 0;
@@ -133,10 +135,10 @@ export class SqlJobRepository implements JobRepository {
     const affected = await this.db.execute({
       query:
         'UPDATE jobs SET status=?, updated_at=?, finished_at=IF(? IN (\'queued\',\'running\'), NULL, COALESCE(finished_at, ?)), ' +
-        `phase=?, processed=?, total=?, succeeded=?, failed=?, skipped=? WHERE id=? AND ${ITEM_JOBS}`,
+        `phase=?, processed=?, total=?, succeeded=?, failed=?, skipped=?, attempts=? WHERE id=? AND ${ITEM_JOBS}`,
       params: [
         job.status, toSqlDateTime(job.updatedAt), job.status, toSqlDateTime(job.updatedAt), job.phase, job.processed, job.total,
-        job.succeeded, job.failed, job.skipped, job.id,
+        job.succeeded, job.failed, job.skipped, job.attempts, job.id,
       ],
     });
     if (affected === 0 && (await this.get(job.id)) === null) {

@@ -46,6 +46,7 @@ export const createJobs = `CREATE TABLE IF NOT EXISTS jobs (
   succeeded INT NOT NULL DEFAULT 0,
   failed INT NOT NULL DEFAULT 0,
   skipped INT NOT NULL DEFAULT 0,
+  attempts INT NOT NULL DEFAULT 0,
   api_calls INT NOT NULL DEFAULT 0,
   error_count INT NOT NULL DEFAULT 0,
   generation INT NULL,

@@ -49,6 +49,8 @@ export interface BulkLimits {
   stallAfterMs: number;
   /** The per-job lease that keeps slices of one job one at a time; longer than the consumer's 900 s. */
   sliceLeaseSeconds: number;
+  /** Failed slice attempts in a row (a live read, a 5xx, storage) before the job fails what is left. */
+  maxAttempts: number;
 }
 
 export const defaultBulkLimits: BulkLimits = {
@@ -57,6 +59,7 @@ export const defaultBulkLimits: BulkLimits = {
   batchSize: 25,
   stallAfterMs: 20 * 60 * 1000,
   sliceLeaseSeconds: 960,
+  maxAttempts: 5,
 };
 
 export const bulkLimits = (overrides: Partial<BulkLimits> | undefined): BulkLimits => ({ ...defaultBulkLimits, ...overrides });

@@ -14,8 +14,9 @@ export interface HealDeps {
  * B3, run by the hourly tick: a queued or running bulk job whose record has not moved for `stallAfterMs` lost its
  * continuation (a crash, a platform failure), so its next slice is pushed again. The record is touched first, and
  * only while it is still stalled (a conditional update): a second tick, or a slice that moved or finished the job
- * meanwhile, pushes nothing and overwrites nothing. A duplicate slice is harmless: slices of one job take the job's lease. Returns
- * the jobs healed.
+ * meanwhile, pushes nothing and overwrites nothing. A duplicate slice is harmless: slices of one job take the job's lease.
+ * A stall counts as a failed attempt: a job whose slices keep dying without a typed error (a bug) ends after
+ * `maxAttempts` in a row (runBulkSlice) instead of blocking new bulk actions for ever. Returns the jobs healed.
  */
 export const healStalledJobs = async (deps: HealDeps): Promise<string[]> => {
   const now = deps.clock.now();

@@ -1,4 +1,4 @@
-import { isDomainError, type ErrorCode } from '../../model/errors';
+import type { DomainError, ErrorCode } from '../../model/errors';
 import type { User } from '../../model/user';
 import { recheckItem } from '../../policy/actionEligibility';
 import { errorResponse } from '../../policy/errorPolicy';
@@ -8,14 +8,23 @@ import { changedUser, changeIsThere, executeChange } from './executeChange';
 import { failureOf, groupDetails, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
 import { liveUsers } from './liveUsers';
 
-/** Why a batch stopped early (errorPolicy): wait and continue later, or end the job failing what is left. */
-export type Halt = { kind: 'retry-later'; error: unknown } | { kind: 'stop-job'; code: ErrorCode };
+/**
+ * Why a batch stopped early (errorPolicy): wait and continue later, end the job failing what is left, or (a failure
+ * of the slice rather than of one user's change) count a failed attempt and try again with backoff.
+ */
+export type Halt =
+  | { kind: 'retry-later'; error: unknown }
+  | { kind: 'stop-job'; code: ErrorCode }
+  | { kind: 'attempt-failed'; code: ErrorCode; error: unknown };
 
 const haltFor = (code: ErrorCode, error: unknown): Halt | null => {
   const response = errorResponse(code);
   if (response === 'retry-later') return { kind: 'retry-later', error };
   return response === 'stop-job' ? { kind: 'stop-job', code } : null;
 };
+
+/** What a typed failure of the slice itself (a live read, storage) does: the policy's wait or stop, else a failed attempt. */
+export const sliceHalt = (error: DomainError): Halt => haltFor(error.code, error) ?? { kind: 'attempt-failed', code: error.code, error };
 
 type Decision = { kind: 'done'; item: ProcessedItem } | { kind: 'call'; intent: ItemIntent; user: User; synced: User };
 
@@ -43,7 +52,7 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
 
 /**
  * After 5xx answers or time-outs (UPSTREAM_FAILED) a change may still have landed: the live user tells. When the
- * live read fails too, nobody can tell: null, and the item stays started for a later slice to read again.
+ * live read fails too, nobody can tell: null, and the item stays started for a later attempt to read again.
  */
 const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: ItemEnv): Promise<boolean | null> => {
   const users = await liveUsers([accountId], env.target).catch(() => null);
@@ -52,7 +61,7 @@ const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: It
   return user !== undefined && changeIsThere(method, user, groupIds, env.action);
 };
 
-/** Makes the change; a failure is the item's outcome, unless the policy says to wait (the item stays started). */
+/** Makes the change; a failure is the item's outcome, unless the policy says to wait or nobody can tell (the item stays started). */
 const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ item: ProcessedItem | null; halt: Halt | null }> => {
   const { accountId, method, groupIds } = d.intent;
   const groups = groupDetails(env, groupIds);
@@ -66,29 +75,18 @@ const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ ite
     if (code === 'UPSTREAM_FAILED') {
       const landed = await landedAnyway(d.intent, env);
       if (landed === true) return changed();
-      if (landed === null) return { item: null, halt: { kind: 'retry-later', error } };
+      if (landed === null) return { item: null, halt: { kind: 'attempt-failed', code, error } };
     }
     return { item: processedItem(env, accountId, { kind: 'failed', code, method }, null, { ...api, ...groups }), halt };
   }
   return changed();
 };
 
-const readLive = async (intents: readonly ItemIntent[], env: ItemEnv): Promise<Map<string, User> | Halt> => {
-  if (intents.length === 0) return new Map();
-  try {
-    return await liveUsers(intents.map((i) => i.accountId), env.target);
-  } catch (error) {
-    const halt = haltFor(isDomainError(error) ? error.code : 'INTERNAL', error);
-    if (halt === null) throw error;
-    return halt;
-  }
-};
-
 /**
  * B3: one batch of a job's pending items. Reads the synced copies and the recorded intents (and, for started
  * items, the live users), decides every item, records the intent of each change it is about to make in one write,
  * then makes the calls one by one. Returns the items done, in order, and why it stopped early, if it did: the
- * caller writes them (sliceRecords) before anything else.
+ * caller writes them (sliceRecords) before anything else. A failed read (the live users, storage) throws.
  */
 export const runBatch = async (
   ids: readonly string[],
@@ -96,8 +94,7 @@ export const runBatch = async (
   deps: { users: UserRepository; jobs: JobRepository },
 ): Promise<{ done: ProcessedItem[]; halt: Halt | null }> => {
   const [synced, intents] = await Promise.all([deps.users.getMany(ids), deps.jobs.intents(env.jobId, ids)]);
-  const live = await readLive(intents, env);
-  if (!(live instanceof Map)) return { done: [], halt: live };
+  const live = intents.length === 0 ? new Map<string, User>() : await liveUsers(intents.map((i) => i.accountId), env.target);
   const syncedById = new Map(synced.map((u) => [u.accountId, u]));
   const recorded = new Map(intents.map((i) => [i.accountId, i]));
   const decisions = ids.map((id) => decide(id, syncedById.get(id), recorded.get(id), live.get(id), env));

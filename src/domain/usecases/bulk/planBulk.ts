@@ -13,6 +13,8 @@ export interface PlanItemView {
   method: ActionMethod | null;
   reason: SkipReason | null;
   messageKey: string;
+  /** Names of the groups the user is removed from (`group-remove`), or of the IdP-synced groups that block it. */
+  groups: string[];
 }
 
 /** The plan the admin confirms: counts over every selected user, and the first `itemsLimit` items in plan order. */
@@ -42,27 +44,29 @@ export const computePlan = async (
   action: BulkAction,
   selection: BulkSelection,
   deps: PlanDeps,
-): Promise<{ plan: ActionPlan; people: Map<string, { name: string; email: string | null }> }> => {
+): Promise<{ plan: ActionPlan; people: Map<string, { name: string; email: string | null }>; groupNames: (ids: readonly string[]) => string[] }> => {
   await checkRetry(action, selection, deps);
   const settings = await deps.settings.load();
   const context = await planContextFor(action, settings, deps.clock.now(), deps.groups);
   const users = await resolveSelection(selection, context, deps);
   const people = new Map(users.map((u) => [u.accountId, { name: u.name, email: u.email }]));
-  return { plan: planAction(action, users, context), people };
+  const groupNames = (ids: readonly string[]): string[] => ids.flatMap((id) => context.groupsById.get(id)?.name ?? []);
+  return { plan: planAction(action, users, context), people, groupNames };
 };
 
 /**
  * B2: what the action would do to each selected user — will change (and how: deactivated, or only suspended in
- * the directory) or skipped with a reason — with counts by method and reason. Changes nothing.
+ * the directory; for a revoke, the groups it removes the user from) or skipped with a reason (naming the IdP-synced
+ * groups that grant the access) — with counts by method and reason. Changes nothing.
  */
 export const planBulk = async (
   request: { action: BulkAction; selection: BulkSelection; itemsLimit: number },
   deps: PlanDeps,
 ): Promise<BulkPlanView> => {
-  const { plan, people } = await computePlan(request.action, request.selection, deps);
+  const { plan, people, groupNames } = await computePlan(request.action, request.selection, deps);
   const items = plan.items.slice(0, request.itemsLimit).map((item): PlanItemView => {
     const person = people.get(item.accountId);
-    const base = { accountId: item.accountId, name: person?.name ?? null, email: person?.email ?? null };
+    const base = { accountId: item.accountId, name: person?.name ?? null, email: person?.email ?? null, groups: groupNames(item.groupIds) };
     return item.decision === 'will-change'
       ? { ...base, decision: 'will-change', method: item.method, reason: null, messageKey: `bulk.methods.${item.method}` }
       : { ...base, decision: 'skip', method: null, reason: item.reason, messageKey: `bulk.reasons.${item.reason}` };

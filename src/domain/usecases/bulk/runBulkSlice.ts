@@ -1,7 +1,8 @@
+import { isDomainError } from '../../model/errors';
 import type { Job } from '../../model/jobs';
-import { rateLimitDelay, syncLimits, type SliceBudget } from '../sync/budget';
+import { rateLimitDelay, retryDelay, syncLimits, type SliceBudget } from '../sync/budget';
 import { bulkLimits, type BulkLimits, type SliceDeps } from './deps';
-import { runBatch } from './itemBatch';
+import { runBatch, sliceHalt, type Halt } from './itemBatch';
 import type { ItemEnv } from './itemOutcome';
 import { isFinished } from './jobView';
 import { planContextFor } from './planContext';
@@ -43,22 +44,59 @@ const itemEnv = async (job: Job, deps: SliceDeps): Promise<ItemEnv> => {
 /** The continuation is pushed by runBulkSlice once the job's lease is released (else it could find the job busy). */
 const continueLater = (message: BulkMessage, delaySeconds: number): BulkSliceOutcome => ({ kind: 'continued', slice: message.slice + 1, delaySeconds });
 
+const finished = (job: Job): BulkSliceOutcome => ({ kind: 'finished', status: job.status });
+
+/**
+ * What a halt does: waits as the directory asked, ends the job failing what is left, or counts a failed attempt on
+ * the job and tries again with backoff (30 s, 60 s, ...) until the last attempt, which ends the job like a stop.
+ */
+const afterHalt = async (job: Job, halt: Halt, message: BulkMessage, env: ItemEnv, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
+  const retry = syncLimits(undefined);
+  if (halt.kind === 'retry-later') return continueLater(message, rateLimitDelay(halt.error, deps.clock.now(), retry));
+  if (halt.kind === 'stop-job') return finished(await failRemaining(job, halt.code, env, deps));
+  const attempts = job.attempts + 1;
+  if (attempts >= limits.maxAttempts) return finished(await failRemaining({ ...job, attempts }, halt.code, env, deps));
+  await deps.jobs.update({ ...job, attempts, updatedAt: deps.clock.now() });
+  return continueLater(message, retryDelay(attempts, retry));
+};
+
+/** Batches until the slice's share is done, the job is, or a halt (a typed failure the slice throws is one too). */
+const runItems = async (
+  job: Job,
+  message: BulkMessage,
+  budget: SliceBudget,
+  env: ItemEnv,
+  deps: SliceDeps,
+  limits: BulkLimits,
+): Promise<BulkSliceOutcome | { kind: 'halt'; halt: Halt; job: Job }> => {
+  let current = job;
+  let handled = 0;
+  try {
+    for (;;) {
+      if (handled >= limits.itemsPerSlice || budget.remainingMs() < limits.safetyMarginMs) return continueLater(message, 0);
+      const ids = await deps.jobs.pendingItems(job.id, limits.batchSize);
+      if (ids.length === 0) return finished(await finishJob(current, deps));
+      const { done, halt } = await runBatch(ids, env, deps);
+      handled += done.length;
+      current = await recordBatch(current, done, deps);
+      if (halt !== null) return { kind: 'halt', halt, job: current };
+    }
+  } catch (error) {
+    // Only typed failures: anything else (a bug, the process dying) escapes, and the platform delivers the slice again.
+    if (!isDomainError(error)) throw error;
+    return { kind: 'halt', halt: sliceHalt(error), job: current };
+  }
+};
+
 const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
   const env = await itemEnv(job, deps);
-  let current: Job = { ...job, status: 'running' };
+  const running: Job = { ...job, status: 'running' };
   // The key was removed after the job started: nothing can be changed, every remaining user fails with the reason.
-  if (env.target.orgId === '') return { kind: 'finished', status: (await failRemaining(current, 'API_KEY_MISSING', env, deps)).status };
-  let handled = 0;
-  for (;;) {
-    if (handled >= limits.itemsPerSlice || budget.remainingMs() < limits.safetyMarginMs) return continueLater(message, 0);
-    const ids = await deps.jobs.pendingItems(job.id, limits.batchSize);
-    if (ids.length === 0) return { kind: 'finished', status: (await finishJob(current, deps)).status };
-    const { done, halt } = await runBatch(ids, env, deps);
-    handled += done.length;
-    current = await recordBatch(current, done, deps);
-    if (halt?.kind === 'stop-job') return { kind: 'finished', status: (await failRemaining(current, halt.code, env, deps)).status };
-    if (halt?.kind === 'retry-later') return continueLater(message, rateLimitDelay(halt.error, deps.clock.now(), syncLimits(undefined)));
-  }
+  if (env.target.orgId === '') return finished(await failRemaining(running, 'API_KEY_MISSING', env, deps));
+  // Its slices died (untyped failures the hourly tick healed) as often as a job may fail in a row: it ends here.
+  if (job.attempts >= limits.maxAttempts) return finished(await failRemaining(running, 'INTERNAL', env, deps));
+  const result = await runItems(running, message, budget, env, deps, limits);
+  return result.kind === 'halt' ? afterHalt(result.job, result.halt, message, env, deps, limits) : result;
 };
 
 /**
@@ -66,9 +104,12 @@ const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: S
  * a slice runs does nothing), then works through pending items in batches (itemBatch): re-check each user, record
  * the intent, change it through DirectoryActions, then write its audit entry, the synced copy and, last, its
  * result (sliceRecords). Before time runs low it pushes its continuation. What an error does comes from the error
- * policy: RATE_LIMITED pushes the continuation with the wait the directory asked for, a key error fails what is
- * left. The queue delivers at least once: a re-delivered slice skips items with a result, and a started item
- * reads the user's live state before calling again, so each change is made once and audited with its outcome.
+ * policy: RATE_LIMITED pushes the continuation with the wait the directory asked for, a key error or a licence
+ * limit fails what is left. Any other failure of the slice (a live read, a 5xx nobody can judge, storage) counts a
+ * failed attempt on the job; after `maxAttempts` in a row the job fails what is left with that code, and a batch
+ * that records users resets the count. The queue delivers at least once: a re-delivered slice skips items with a
+ * result, and a started item reads the user's live state before calling again, so each change is made once and
+ * audited with its outcome.
  */
 export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, deps: SliceDeps): Promise<BulkSliceOutcome> => {
   const job = await deps.jobs.get(message.jobId);

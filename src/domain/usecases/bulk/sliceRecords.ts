@@ -23,7 +23,7 @@ const generationFor = async (deps: SliceDeps): Promise<number> => (await deps.ru
  * Writes a batch so that a crash at any point is repaired by re-running it: the audit entries (written by id, each
  * taking its item's latest outcome) and the synced copies first, the items' results LAST — an item without a
  * result is processed again, and its recorded intent makes that re-check the directory before any second call.
- * Then the job's counters.
+ * Then the job's counters; a batch that recorded users clears the count of failed attempts.
  */
 export const recordBatch = async (job: Job, done: readonly ProcessedItem[], deps: SliceDeps): Promise<Job> => {
   if (done.length > 0) {
@@ -32,7 +32,7 @@ export const recordBatch = async (job: Job, done: readonly ProcessedItem[], deps
     if (updated.length > 0) await deps.users.upsertMany(updated, await generationFor(deps));
     await deps.jobs.recordResults(job.id, done.map((d) => itemResult(d.accountId, d.outcome)));
   }
-  const counted = await withCounts(job, deps);
+  const counted = await withCounts(done.length > 0 ? { ...job, attempts: 0 } : job, deps);
   await deps.jobs.update(counted);
   return counted;
 };
@@ -45,7 +45,7 @@ export const finishJob = async (job: Job, deps: SliceDeps): Promise<Job> => {
   return ended;
 };
 
-/** After a key error every remaining item fails with that code (each audited), and the job ends. */
+/** After a stop (a key error, a licence limit, the last failed attempt) every remaining item fails with that code (each audited), and the job ends. */
 export const failRemaining = async (job: Job, code: ErrorCode, env: ItemEnv, deps: SliceDeps): Promise<Job> => {
   for (;;) {
     const ids = await deps.jobs.pendingItems(job.id, 500);

@@ -43,6 +43,7 @@ export const startBulk = async (
       succeeded: 0,
       failed: 0,
       skipped: 0,
+      attempts: 0,
     };
     await deps.jobs.create(job, plan.items.map((i) => i.accountId));
     try {

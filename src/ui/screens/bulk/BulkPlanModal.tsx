@@ -15,24 +15,31 @@ import {
   Stack,
   Text,
 } from '@forge/react';
-import type { BulkPlanDto, Failure } from '../../../contract';
+import type { BulkPlanDto, BulkSelectionDto, Failure } from '../../../contract';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Note } from '../../components/LoadView';
 import { useLocale } from '../../i18n/LocaleContext';
+import { HandoffExport } from './HandoffExport';
+import { planItemText } from './planItemText';
 
 const entries = <K extends string>(record: Partial<Record<K, number>>): [K, number][] =>
   (Object.entries(record) as [K, number | undefined][]).flatMap(([key, n]) => (n === undefined || n === 0 ? [] : [[key, n]]));
 
-/** B2: the plan before anything happens — the action and count, what will change and what is skipped and why. */
+/**
+ * B2: the plan before anything happens — the action and count, what will change (for a revoke, which group or role
+ * is removed) and what is skipped and why, with the hand-off list of what the identity provider owns.
+ */
 export const BulkPlanModal = (props: {
   plan: BulkPlanDto;
+  selection: BulkSelectionDto;
   actionName: string;
   starting: boolean;
   error: Failure | null;
   onConfirm: () => void;
   onCancel: () => void;
 }): React.JSX.Element => {
-  const { t, fmt } = useLocale();
+  const locale = useLocale();
+  const { t, fmt } = locale;
   const { summary, items } = props.plan;
   const n = (count: number): string => fmt.number(count);
   return (
@@ -64,11 +71,12 @@ export const BulkPlanModal = (props: {
                 cells: [
                   { key: 'user', content: item.name ?? item.email ?? item.accountId },
                   { key: 'decision', content: t(`bulk.plan.decisions.${item.decision}`) },
-                  { key: 'why', content: t(item.messageKey) },
+                  { key: 'why', content: planItemText(item, locale) },
                 ],
               }))}
             />
             {props.plan.moreItems && <Note>{t('bulk.plan.moreItems', { shown: n(items.length) })}</Note>}
+            <HandoffExport plan={props.plan} selection={props.selection} />
             {props.error !== null && <ErrorBox error={props.error} />}
           </Stack>
         </ModalBody>

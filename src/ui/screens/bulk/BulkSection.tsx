@@ -48,6 +48,7 @@ export const BulkSection = (props: {
       {stage.kind === 'plan' && (
         <BulkPlanModal
           plan={stage.plan}
+          selection={stage.selection}
           actionName={actionLabel(stage.plan.action, props.products, locale)}
           starting={stage.starting}
           error={flow.error}

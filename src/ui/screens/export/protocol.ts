@@ -8,7 +8,7 @@ export const REQUEST_EVENT = 'ulo-csv-request';
 /** The manifest resource key of the frame. */
 export const CSV_RESOURCE = 'csv-export';
 
-export type ExportKind = 'users' | 'customers' | 'audit';
+export type ExportKind = 'users' | 'customers' | 'audit' | 'handoff';
 
 /** Column keys per kind, in file order; the frame's csv.js maps rows to exactly these. `…Code` columns are for machines. */
 export const exportColumns: Record<ExportKind, readonly string[]> = {
@@ -22,6 +22,7 @@ export const exportColumns: Record<ExportKind, readonly string[]> = {
     'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
     'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
   ],
+  handoff: ['name', 'email', 'reason', 'group', 'accountId'],
 };
 
 /** The words the frame writes instead of codes (resources/csv-export/words.js), in the viewer's language. */

@@ -53,7 +53,7 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
       )}
       {stage.kind !== 'plan' && flow.error !== null && <ErrorBox error={flow.error} />}
       {stage.kind === 'plan' && (
-        <BulkPlanModal plan={stage.plan} actionName={name} starting={stage.starting} error={flow.error} onConfirm={flow.confirm} onCancel={flow.cancel} />
+        <BulkPlanModal plan={stage.plan} selection={stage.selection} actionName={name} starting={stage.starting} error={flow.error} onConfirm={flow.confirm} onCancel={flow.cancel} />
       )}
       <Inline>
         <SelectField

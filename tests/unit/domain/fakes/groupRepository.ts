@@ -53,6 +53,12 @@ export class FakeGroupRepository implements GroupRepository {
     return Promise.resolve(row === undefined ? null : structuredClone(row.group));
   }
 
+  getMany(groupIds: readonly string[]): Promise<Group[]> {
+    this.t.op();
+    const found = [...new Set(groupIds)].flatMap((id) => { const row = this.t.groups.get(id); return row ? [structuredClone(row.group)] : []; });
+    return Promise.resolve(found);
+  }
+
   /** Groups whose name starts with `search`, by name. */
   list(search: string | null, limit: number, after: string | null): Promise<{ items: Group[]; next: string | null }> {
     this.t.op();

@@ -52,7 +52,7 @@ export class FakeJobRepository implements JobRepository {
   touchIfStalled(id: string, before: Date, now: Date): Promise<boolean> {
     const job = this.jobs.get(id);
     if (job === undefined || (job.status !== 'queued' && job.status !== 'running') || !(job.updatedAt < before)) return Promise.resolve(false);
-    this.jobs.set(id, { ...job, updatedAt: now });
+    this.jobs.set(id, { ...job, updatedAt: now, attempts: job.attempts + 1 });
     return Promise.resolve(true);
   }
   private of(jobId: string): Map<string, ItemRow> {

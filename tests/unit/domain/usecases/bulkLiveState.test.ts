@@ -55,14 +55,17 @@ describe('a started item is judged on the live directory (issue 16)', () => {
     expect(deps.directory.calls).toEqual([]);
   });
 
-  it('lets any other failure of the live read end the slice, so that the queue delivers it again', async () => {
+  it('counts any other failure of the live read as a failed attempt and tries again later, with backoff', async () => {
     const deps = bulkDeps();
     const jobId = await startedJob(deps, ['u-managed']);
     deps.directory.readFailure = new DomainError('UPSTREAM_FAILED', 'bad gateway');
-    await expect(slice(deps, jobId)).rejects.toMatchObject({ code: 'UPSTREAM_FAILED' });
+    expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 30 });
+    expect(await slice(deps, jobId, 1)).toEqual({ kind: 'continued', slice: 2, delaySeconds: 60 });
+    expect(await deps.jobs.get(jobId)).toMatchObject({ status: 'running', attempts: 2 });
     deps.directory.readFailure = null;
-    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(await slice(deps, jobId, 2)).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(deps.directory.calls).toEqual(['disable u-managed']);
+    expect(await deps.jobs.get(jobId)).toMatchObject({ attempts: 0 });
   });
 });
 
@@ -85,7 +88,8 @@ describe('a change the directory answered with 5xx or time-outs (UPSTREAM_FAILED
     const { jobId } = await startBulk({ action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds: ['u-managed'] } }, admin, deps);
     deps.directory.failWith.set('u-managed', new DomainError('UPSTREAM_FAILED', 'bad gateway'));
     deps.directory.readFailure = new DomainError('UPSTREAM_FAILED', 'bad gateway');
-    expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 60 });
+    expect(await slice(deps, jobId)).toEqual({ kind: 'continued', slice: 1, delaySeconds: 30 });
+    expect(await deps.jobs.get(jobId)).toMatchObject({ status: 'running', attempts: 1 });
     expect(await results(deps, jobId)).toEqual([]);
     expect(deps.audit.list).toEqual([]);
     // The disable had landed: the next slice reads it live and records it made, without calling again.

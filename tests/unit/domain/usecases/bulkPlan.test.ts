@@ -1,7 +1,8 @@
+import { handoffList } from '../../../../src/domain/usecases/bulk/handoffList';
 import { planBulk } from '../../../../src/domain/usecases/bulk/planBulk';
 import { MAX_FILTER_SELECTION } from '../../../../src/domain/usecases/bulk/selection';
 import { aUser, JIRA_SITE } from '../fixtures';
-import { bulkDeps } from './bulkSupport';
+import { bulkDeps, idpGroup, jiraAccess, people, viaGroup } from './bulkSupport';
 
 const accounts = (...accountIds: string[]) => ({ kind: 'accounts' as const, accountIds });
 
@@ -20,7 +21,7 @@ describe('bulk plan (B2)', () => {
     });
     expect(plan.moreItems).toBe(true);
     expect(plan.items).toEqual([
-      { accountId: 'u-managed', name: 'Managed', email: expect.any(String) as unknown, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable' },
+      { accountId: 'u-managed', name: 'Managed', email: expect.any(String) as unknown, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [] },
       expect.objectContaining({ accountId: 'u-external', method: 'directory-suspend' }),
       expect.objectContaining({ accountId: 'u-vip', decision: 'skip', reason: 'protected', messageKey: 'bulk.reasons.protected' }),
     ]);
@@ -37,6 +38,42 @@ describe('bulk plan (B2)', () => {
       ['u-idp', 'idp-synced-group'],
       ['u-managed', 'no-product-access'],
     ]);
+  });
+
+  it('names the groups a revoke removes the user from, and the IdP-synced group that blocks it', async () => {
+    const plan = await planBulk(
+      { action: { type: 'revoke-product', productKey: 'jira-software', resourceId: JIRA_SITE }, selection: accounts('u-direct', 'u-group', 'u-idp'), itemsLimit: 10 },
+      bulkDeps(),
+    );
+    expect(plan.items.map((i) => [i.accountId, i.method ?? i.reason, i.groups])).toEqual([
+      ['u-direct', 'role-revoke', []],
+      ['u-group', 'group-remove', [viaGroup.name]],
+      ['u-idp', 'idp-synced-group', [idpGroup.name]],
+    ]);
+  });
+
+  it('skips accounts provisioned by an identity provider with their own reason', async () => {
+    const deps = bulkDeps([...people(), aUser({ accountId: 'u-scim', name: 'Scim', managementSource: 'synced' })]);
+    const plan = await planBulk({ action: { type: 'deactivate' }, selection: accounts('u-scim', 'u-managed'), itemsLimit: 10 }, deps);
+    expect(plan.summary).toMatchObject({ willChange: 1, skipped: 1, skippedByReason: { 'idp-managed': 1 } });
+    expect(plan.items[0]).toMatchObject({ accountId: 'u-scim', decision: 'skip', reason: 'idp-managed', messageKey: 'bulk.reasons.idp-managed' });
+  });
+
+  it('lists the users the identity provider owns, one line per synced group, for the IdP team', async () => {
+    const both = aUser({ accountId: 'u-both', name: 'Both', productAccess: [jiraAccess], groups: [{ id: 'okta', name: 'okta' }, { id: 'okta-2', name: 'okta-2' }] });
+    const deps = bulkDeps([...people(), both, aUser({ accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', managementSource: 'synced' })]);
+    await deps.groups.upsertMany([{ ...idpGroup, id: 'okta-2', name: 'okta-2' }], 0);
+    const revoke = { type: 'revoke-product' as const, productKey: 'jira-software', resourceId: JIRA_SITE };
+    const selection = accounts('u-idp', 'u-group', 'u-both', 'u-direct');
+    const first = await handoffList({ action: revoke, selection, limit: 2, after: null }, deps);
+    expect(first.items).toEqual([
+      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta' },
+      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta-2' },
+    ]);
+    const rest = await handoffList({ action: revoke, selection, limit: 2, after: first.next }, deps);
+    expect(rest).toEqual({ items: [expect.objectContaining({ accountId: 'u-idp', group: 'okta' })], next: null });
+    const accounts2 = await handoffList({ action: { type: 'deactivate' }, selection: accounts('u-scim', 'u-managed'), limit: 10, after: null }, deps);
+    expect(accounts2.items).toEqual([{ accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', reason: 'idp-managed', group: null }]);
   });
 
   it('plans every user matching a filter, and refuses a match too large for one job', async () => {

@@ -64,6 +64,16 @@ describe('bulk job slices (B3, B4)', () => {
     expect(deps.audit.list.map((e) => e.reason)).toEqual(['left-org', 'protected']);
   });
 
+  it('re-checks at execution: an account the identity provider took over since the plan is skipped, not called', async () => {
+    const deps = bulkDeps();
+    const jobId = await start(deps, { type: 'deactivate' }, ['u-managed']);
+    const user = deps.users.rows.get('u-managed');
+    if (user) deps.users.rows.set('u-managed', { ...user, managementSource: 'synced' });
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect(deps.directory.calls).toEqual([]);
+    expect(deps.audit.list.map((e) => [e.outcome, e.reason])).toEqual([['skipped', 'idp-managed']]);
+  });
+
   it('reports partial failure: per-user 403s are FORBIDDEN with the directory reason in the audit', async () => {
     const deps = bulkDeps();
     deps.directory.failWith.set('u-external', new DomainError('API_KEY_FORBIDDEN', 'no', { apiCode: 'forbidden.action', reason: 'org admin' }));
@@ -98,6 +108,28 @@ describe('bulk job slices (B3, B4)', () => {
     other.secrets.key = null;
     expect(await slice(other, second)).toEqual({ kind: 'finished', status: 'failed' });
     expect(other.audit.list[0]).toMatchObject({ outcome: 'failed', reason: 'API_KEY_MISSING' });
+  });
+
+  it('stops at the licence limit: the refused user and every one after it fail with LICENSE_LIMIT_REACHED, each audited', async () => {
+    const deps = bulkDeps();
+    const limit = new DomainError('LICENSE_LIMIT_REACHED', 'no seat', { apiCode: 'ADMIN-UAM-409-3', reason: 'Product License Limit Exceeded' });
+    deps.directory.failWith.set('u-managed', limit);
+    const jobId = await start(deps, { type: 'assign-product', ...jira }, ['u-external', 'u-managed', 'u-off', 'u-suspended']);
+    expect(await slice(deps, jobId)).toEqual({ kind: 'finished', status: 'partially-failed' });
+    expect(deps.directory.calls).toEqual([`assign u-external ${JIRA_SITE} atlassian/user`, `assign u-managed ${JIRA_SITE} atlassian/user`]);
+    expect((await deps.jobs.results(jobId, 10, null)).items.map((r) => [r.accountId, r.outcome, r.reason]).sort()).toEqual([
+      ['u-external', 'succeeded', null],
+      ['u-managed', 'failed', 'LICENSE_LIMIT_REACHED'],
+      ['u-off', 'failed', 'LICENSE_LIMIT_REACHED'],
+      ['u-suspended', 'failed', 'LICENSE_LIMIT_REACHED'],
+    ]);
+    expect(deps.audit.list.map((e) => [e.targetAccountId, e.action, e.outcome, e.reason, e.details.apiCode ?? null])).toEqual([
+      ['u-external', 'product.assign', 'succeeded', null, null],
+      ['u-managed', 'product.assign', 'failed', 'LICENSE_LIMIT_REACHED', 'ADMIN-UAM-409-3'],
+      ['u-off', 'product.assign', 'failed', 'LICENSE_LIMIT_REACHED', null],
+      ['u-suspended', 'product.assign', 'failed', 'LICENSE_LIMIT_REACHED', null],
+    ]);
+    expect(await deps.jobs.current('bulk-action')).toBeNull();
   });
 
   it('pushes its continuation before time runs out or after its share of users', async () => {

@@ -3,20 +3,28 @@ import { listAudit, reasonKeyOf } from '../../../../src/domain/usecases/audit/li
 import { countUsers, listUsers } from '../../../../src/domain/usecases/users/listUsers';
 import { listCustomers, listProjectUsers } from '../../../../src/domain/usecases/users/siteUsers';
 import { userDetail } from '../../../../src/domain/usecases/users/userDetail';
-import { access, aUser, daysAgo, JIRA_SITE, NOW } from '../fixtures';
-import { FakeAuditLog, FakeClock, FakeProductRepository, FakeSecretStore, FakeSettingsStore, FakeUserRepository, Tables } from '../fakes';
+import { access, aGroup, aUser, daysAgo, JIRA_SITE, NOW, ref } from '../fixtures';
+import { FakeAuditLog, FakeClock, FakeGroupRepository, FakeProductRepository, FakeSecretStore, FakeSettingsStore, FakeUserRepository, Tables } from '../fakes';
 
 const product = { key: 'jira-software', resourceId: JIRA_SITE, name: 'Jira', siteUrl: 'https://acme.atlassian.net', seatCapacity: 10 };
+const jiraGrant = { productKey: 'jira-software', resourceId: JIRA_SITE, role: 'atlassian/user' };
+const jiraUsers = aGroup({ id: 'g-jira', name: 'jira-users', grants: [jiraGrant] });
+const oktaJira = aGroup({ id: 'g-okta', name: 'okta-jira', idpSynced: true, modifiable: false, grants: [jiraGrant] });
+const team = aGroup({ id: 'g-team', name: 'team' });
 
 const setup = (secrets = new FakeSecretStore()) => {
   const settings = new FakeSettingsStore({ ...defaultSettings(), protectedEmails: ['@vip.test'] });
   const users = new FakeUserRepository(new Tables(), [
     aUser({ accountId: 'ann', name: 'Ann', email: 'ann@vip.test', productAccess: [access('jira-software', daysAgo(2))] }),
-    aUser({ accountId: 'bob', name: 'Bob', email: 'bob@acme.test', productAccess: [access('jira-software', daysAgo(100)), access('confluence', daysAgo(200))] }),
+    aUser({
+      accountId: 'bob', name: 'Bob', email: 'bob@acme.test', productAccess: [access('jira-software', daysAgo(100)), access('confluence', daysAgo(200))],
+      groups: [ref(jiraUsers), ref(oktaJira), ref(team)],
+    }),
     aUser({ accountId: 'cy', name: 'Cy', activityKnown: false, productAccess: [access('jira-software', null)] }),
   ]);
   const audit = new FakeAuditLog();
-  return { settings, secrets, users, audit, products: new FakeProductRepository(new Tables(), [product]), clock: new FakeClock() };
+  const groups = new FakeGroupRepository(new Tables(), [jiraUsers, oktaJira, team]);
+  return { settings, secrets, users, audit, groups, products: new FakeProductRepository(new Tables(), [product]), clock: new FakeClock() };
 };
 
 describe('users use cases (U1, U4, U5)', () => {
@@ -56,6 +64,17 @@ describe('users use cases (U1, U4, U5)', () => {
       expect.objectContaining({ actor: { kind: 'admin', accountId: 'bob', name: 'Bob' }, targetName: 'Ann', reasonKey: 'bulk.reasons.protected', actionKey: 'audit.actions.user.deactivate' }),
     ]);
     await expect(userDetail({ accountId: 'nobody', auditLimit: 10, auditAfter: null }, deps)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('says per product what grants it: the groups (marked when synced from the IdP) or a direct role (U5)', async () => {
+    const detail = await userDetail({ accountId: 'bob', auditLimit: 10, auditAfter: null }, setup());
+    expect(detail.accessPaths).toEqual([
+      {
+        productKey: 'jira-software', resourceId: JIRA_SITE, productName: 'Jira',
+        groups: [{ id: 'g-jira', name: 'jira-users', idpSynced: false }, { id: 'g-okta', name: 'okta-jira', idpSynced: true }],
+      },
+      { productKey: 'confluence', resourceId: access('confluence', null).resourceId, productName: null, groups: [] },
+    ]);
   });
 
   it('pages project role members and customers through the site queries', async () => {
