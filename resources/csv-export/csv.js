@@ -7,12 +7,15 @@
  * LF is wrapped in quotes, with quotes doubled. Formula injection (OWASP "CSV injection"): a text field starting
  * with = + - @ TAB or CR is prefixed with a single quote so spreadsheet apps show it as text, not run it. Numbers
  * and booleans are written as they are. The file starts with a UTF-8 byte order mark so Excel reads it as UTF-8.
- * Instants stay ISO-8601 UTC strings; enumerations stay the contract's stable codes.
+ * Instants stay ISO-8601 UTC strings. States, statuses, yes/no, actions, outcomes and reasons are words in the
+ * viewer's language (words.js, loaded first); their stable codes follow in the `…Code` columns for machines, and
+ * the audit log's stored details as JSON in `detailsData`.
  */
 (function (global) {
   'use strict';
 
   var BOM = '\uFEFF';
+  var words = global.UloWords;
   var FORMULA_START = /^[=+\-@\t\r]/;
   var NEEDS_QUOTES = /[",\r\n]/;
 
@@ -21,9 +24,13 @@
     users: [
       'accountId', 'name', 'email', 'accountType', 'accountStatus', 'membershipStatus', 'managed', 'billable', 'protected',
       'addedToOrgAt', 'lastActiveAt', 'inactivity', 'inactiveDays', 'products', 'groups', 'adminUrl',
+      'accountStatusCode', 'membershipStatusCode', 'inactivityCode',
     ],
-    customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations'],
-    audit: ['at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId'],
+    customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations', 'accountStatusCode'],
+    audit: [
+      'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
+      'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
+    ],
     handoff: ['name', 'email', 'reason', 'group', 'accountId'],
   };
 
@@ -52,32 +59,52 @@
     return row.person ? row.person[field] : null;
   }
 
-  /** One record's cells by column key; `words` translates coded values (sent by the admin page). */
+  /** One record's cells by column key: words in the viewer's language, codes in the `…Code` columns. */
   var rowFor = {
-    users: function (u) {
+    users: function (u, w) {
       return Object.assign({}, u, {
+        accountType: words.word('accountType', u.accountType, w),
+        accountStatus: words.word('accountStatus', u.accountStatus, w),
+        membershipStatus: words.word('membershipStatus', u.membershipStatus, w),
+        managed: words.yesNo(u.managed, w),
+        billable: words.yesNo(u.billable, w),
+        protected: words.yesNo(u.protected, w),
+        inactivity: words.word('inactivity', u.inactivity, w),
         products: joinNames(u.products, function (p) {
-          return (p.productName || p.productKey) + ': ' + (p.lastActiveAt || '-') + ' (' + p.inactivity + ')';
+          return (p.productName || p.productKey) + ': ' + (p.lastActiveAt || '-') + ' (' + words.word('inactivity', p.inactivity, w) + ')';
         }),
         groups: joinNames(u.groups, function (g) { return g.name; }),
+        accountStatusCode: u.accountStatus,
+        membershipStatusCode: u.membershipStatus,
+        inactivityCode: u.inactivity,
       });
     },
-    customers: function (c) {
+    customers: function (c, w) {
       return {
         serviceDeskId: c.serviceDeskId,
         accountId: c.accountId,
-        name: person(c, 'name'),
-        email: person(c, 'email'),
-        accountStatus: person(c, 'accountStatus'),
+        name: person(c, 'name') || c.displayName,
+        email: person(c, 'email') || c.email,
+        accountStatus: words.word('accountStatus', person(c, 'accountStatus'), w),
         organizations: joinNames(c.organizations, function (o) { return o.name || o.id; }),
+        accountStatusCode: person(c, 'accountStatus'),
       };
     },
-    audit: function (e) {
-      var actor = e.actor.kind === 'admin' ? e.actor.name || e.actor.accountId : e.actor.kind === 'task' ? 'task:' + e.actor.taskId : 'system';
-      return Object.assign({}, e, { actor: actor, details: JSON.stringify(e.details || {}) });
+    audit: function (e, w) {
+      return Object.assign({}, e, {
+        actor: words.actor(e.actor, w),
+        action: words.word('action', e.action, w),
+        outcome: words.word('outcome', e.outcome, w),
+        reason: words.word('reason', e.reason, w),
+        details: words.sentence(e.summary, w),
+        actionCode: e.action,
+        outcomeCode: e.outcome,
+        reasonCode: e.reason,
+        detailsData: JSON.stringify(e.details || {}),
+      });
     },
-    handoff: function (h, words) {
-      return Object.assign({}, h, { reason: words[h.reason] || h.reason });
+    handoff: function (h, w) {
+      return Object.assign({}, h, { reason: words.word('reason', h.reason, w) });
     },
   };
 
@@ -86,14 +113,14 @@
   }
 
   /**
-   * The whole file as text, header row first (headers come translated from the admin page), BOM included.
-   * `words` (optional): translated text for coded values, by code.
+   * The whole file as text, header row first, BOM included. Headers and `w` (the words, see words.js) come
+   * translated from the admin page.
    */
-  function toCsv(kind, headers, items, words) {
+  function toCsv(kind, headers, items, w) {
     var keys = columns[kind];
     var out = [BOM, line(keys.map(function (k) { return headers[k] || k; }))];
     for (var i = 0; i < items.length; i++) {
-      var record = rowFor[kind](items[i], words || {});
+      var record = rowFor[kind](items[i], w);
       out.push(line(keys.map(function (k) { return record[k]; })));
     }
     return out.join('');

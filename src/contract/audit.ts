@@ -49,6 +49,38 @@ export const auditActorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system') }),
 ]);
 
+/** A value of an audit sentence, formatted by the viewer's side in the viewer's language. */
+export type PhraseParamDto =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'date'; value: string }
+  | { kind: 'duration'; value: number }
+  | { kind: 'list'; value: string[] }
+  | { kind: 'phrases'; value: PhraseDto[] };
+
+/** A translatable sentence: an i18next key (`auditDetails.…`) and its parameters; `count` picks the plural. */
+export interface PhraseDto {
+  key: string;
+  params: Record<string, PhraseParamDto>;
+}
+
+export const phraseSchema: z.ZodType<PhraseDto> = z.lazy(() =>
+  z.object({
+    key: z.string(),
+    params: z.record(
+      z.string(),
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('text'), value: z.string() }),
+        z.object({ kind: z.literal('number'), value: z.number() }),
+        z.object({ kind: z.literal('date'), value: z.string() }),
+        z.object({ kind: z.literal('duration'), value: z.number() }),
+        z.object({ kind: z.literal('list'), value: z.array(z.string()) }),
+        z.object({ kind: z.literal('phrases'), value: z.array(phraseSchema) }),
+      ]),
+    ),
+  }),
+);
+
 /** One audit record. `reason` is a stable code; `reasonKey` its i18next key (null when no reason). */
 export const auditEntryDtoSchema = z.object({
   id: z.string(),
@@ -63,7 +95,10 @@ export const auditEntryDtoSchema = z.object({
   outcome: z.enum(auditOutcomes),
   reason: z.string().nullable(),
   reasonKey: z.string().nullable(),
+  /** The stored details, as written (for machines and the CSV's codes). */
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** The details as a sentence an admin reads (A5); null when the entry has nothing to tell. */
+  summary: phraseSchema.nullable(),
   jobId: z.string().nullable(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntryDtoSchema>;

@@ -33,6 +33,9 @@ export const customersListPayloadSchema = z
 export const customerRowSchema = z.object({
   serviceDeskId: z.string(),
   accountId: z.string(),
+  /** The name and email JSM gives the customer (null when not synced); the directory's `person` comes first. */
+  displayName: z.string().nullable(),
+  email: z.string().nullable(),
   person: personSchema,
   /** `name` null when the organization's name was not synced. */
   organizations: z.array(z.object({ id: z.string(), name: z.string().nullable() })),

@@ -1,13 +1,18 @@
 import { findAll } from '../support/fakeBridge';
-import { calls, click, elementProps, fail, ok, pick, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
-import { auditEntry, page } from './fixtures';
+import { byId, calls, click, elementProps, fail, ok, pick, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
+import { auditEntry, page, user } from './fixtures';
 
 type AuditPayload = Record<string, unknown> & { after: string | null; limit: number };
 
 const lastCall = (): AuditPayload => calls('audit.list').at(-1) as AuditPayload;
 
+const removed = {
+  key: 'auditDetails.changed.group-remove',
+  params: { groups: { kind: 'list' as const, value: ['jira-users-acme'] }, product: { kind: 'text' as const, value: 'Jira' }, count: { kind: 'number' as const, value: 1 } },
+};
+
 const entries = [
-  auditEntry(1),
+  auditEntry(1, { details: { method: 'group-remove', productKey: null, resourceId: null }, summary: removed }),
   auditEntry(2, {
     actor: { kind: 'task', taskId: 'task-7' },
     outcome: 'skipped',
@@ -21,8 +26,9 @@ describe('Audit log (A1–A3)', () => {
   it('shows who did what to whom, with outcome and reason, in the viewer time zone', async () => {
     await renderApp({ 'audit.list': (p: AuditPayload) => ok(p.after === null ? page(entries, 'c-2') : page([auditEntry(3)])) }, 'Audit log');
     await waitFor(() => text().includes('Ada Admin'));
-    expect(tableRows()[0]).toEqual(['Jan 30, 2026, 11:00 AM', 'Ada Admin', 'Deactivate user', 'User 1', 'Succeeded', '', 'method: lifecycle-disable']);
-    expect(tableRows()[1]?.slice(1, 6)).toEqual(['Automated task task-7', 'Deactivate user', 'User 2', 'Skipped', 'Protected by the email whitelist']);
+    expect(tableRows()[0]).toEqual(['Jan 30, 2026, 11:00 AM', 'Ada Admin', 'Deactivate user', 'User 1', 'Succeeded', '', 'Removed from group jira-users-acme to revoke Jira access']);
+    expect(tableRows()[1]).toEqual(['Jan 30, 2026, 11:00 AM', 'Automated task task-7', 'Deactivate user', 'User 2', 'Skipped', 'Protected by the email whitelist', '']);
+    expect(text()).not.toMatch(/null|productKey|resourceId/);
     click('Next');
     expect(rawKeys()).toEqual([]);
     expect(elementProps()).toEqual([]);
@@ -30,19 +36,31 @@ describe('Audit log (A1–A3)', () => {
     expect(lastCall()).toMatchObject({ after: 'c-2', limit: 50 });
   });
 
-  it('filters by time range, action, outcome, actor, affected user and search', async () => {
-    await renderApp({ 'audit.list': () => ok(page(entries)) }, 'Audit log');
+  it('filters by time range, action, outcome, people picked by name and search; controls apply at once (A2, U6)', async () => {
+    const people = [user(9, { name: 'Abbey Reichert', email: 'abbey@example.com' }), user(1, { accountId: 'admin-1', name: 'Ada Admin', email: 'ada@example.com' })];
+    await renderApp({ 'audit.list': () => ok(page(entries)), 'users.list': () => ok(page(people)) }, 'Audit log');
     await waitFor(() => text().includes('Ada Admin'));
     const picker = (id: string) => findAll('DatePicker').find((d) => String(d.props.id).endsWith(id))!;
     (picker('audit-from').props.onChange as (v: string) => void)('2026-01-01');
+    await waitFor(() => lastCall().from !== undefined);
     (picker('audit-to').props.onChange as (v: string) => void)('2026-01-31');
     pick('audit-action', 'product.revoke');
+    await waitFor(() => lastCall().actions !== undefined);
     pick('audit-outcome', 'failed');
-    type('audit-actor', 'admin-1');
-    type('audit-target', 'acc-9');
-    type('audit-search', 'job-4');
-    click('Apply');
     await waitFor(() => lastCall().outcome !== undefined);
+    (byId('Select', 'audit-target', 'inputId').props.onInputChange as (v: string) => void)('reichert');
+    await waitFor(() => calls('users.list').some((c) => JSON.stringify(c).includes('reichert')));
+    expect(calls('users.list').at(-1)).toMatchObject({ filter: { search: 'reichert' } });
+    await waitFor(() => JSON.stringify(byId('Select', 'audit-target', 'inputId').props.options).includes('Abbey Reichert (abbey@example.com)'));
+    pick('audit-target', 'acc-9');
+    await waitFor(() => lastCall().targetAccountId === 'acc-9');
+    await waitFor(() => JSON.stringify(byId('Select', 'audit-actor', 'inputId').props.options).includes('Ada Admin'));
+    pick('audit-actor', 'admin-1');
+    await waitFor(() => lastCall().actorId === 'admin-1');
+    type('audit-search', 'job-4');
+    expect(lastCall().search).toBeUndefined();
+    click('Apply');
+    await waitFor(() => lastCall().search !== undefined);
     expect(lastCall()).toEqual({
       from: '2025-12-31T23:00:00.000Z',
       to: '2026-01-31T23:00:00.000Z',
@@ -54,6 +72,22 @@ describe('Audit log (A1–A3)', () => {
       limit: 50,
       after: null,
     });
+    expect(findAll('Textfield').map((f) => String(f.props.id).replace(/^.*-audit-/, 'audit-'))).toEqual(['audit-search']);
+  });
+
+  it('says so when the From date is after the To date, instead of listing nothing', async () => {
+    await renderApp({ 'audit.list': () => ok(page(entries)) }, 'Audit log');
+    await waitFor(() => text().includes('Ada Admin'));
+    const picker = (id: string) => findAll('DatePicker').find((d) => String(d.props.id).endsWith(id))!;
+    (picker('audit-from').props.onChange as (v: string) => void)('2026-02-10');
+    (picker('audit-to').props.onChange as (v: string) => void)('2026-02-01');
+    await waitFor(() => text().includes('Pick a From date on or before the To date.'));
+    expect(findAll('SectionMessage')[0]?.props.title).toBe('The From date is after the To date');
+    expect(findAll('DynamicTable')).toHaveLength(0);
+    expect(picker('audit-from').props.isInvalid).toBe(true);
+    expect(calls('audit.list').some((c) => (c as AuditPayload).from !== undefined && (c as AuditPayload).to !== undefined)).toBe(false);
+    (picker('audit-to').props.onChange as (v: string) => void)('2026-02-20');
+    await waitFor(() => findAll('DynamicTable').length > 0);
   });
 
   it('shows the empty state and errors', async () => {

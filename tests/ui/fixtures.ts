@@ -133,6 +133,7 @@ export const auditEntry = (n: number, overrides: Partial<AuditEntryDto> = {}): A
   reason: null,
   reasonKey: null,
   details: { method: 'lifecycle-disable' },
+  summary: null,
   jobId: 'job-1',
   ...overrides,
 });

@@ -67,7 +67,7 @@ export const isDisabled = (label: string): boolean => {
   return button.props.isDisabled === true;
 };
 
-const byId = (type: string, id: string, prop = 'id'): ForgeDoc => {
+export const byId = (type: string, id: string, prop = 'id'): ForgeDoc => {
   const node = findAll(type).find((n) => typeof n.props[prop] === 'string' && n.props[prop].endsWith(`-${id}`));
   if (!node) throw new Error(`No ${type} #${id}`);
   return node;

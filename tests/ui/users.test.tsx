@@ -221,7 +221,7 @@ describe('Users — project users and JSM customers', () => {
       'projectUsers.list': () =>
         ok(page([{ projectKey: 'OPS', roleName: 'Developers', accountId: 'acc-9', viaGroupId: 'g-1', viaGroupName: 'devs', person: { name: 'Nia', email: null, accountStatus: 'active' } }])),
       'customers.list': () =>
-        ok(page([{ serviceDeskId: '7', accountId: 'cust-1', person: { name: 'Cleo', email: 'cleo@client.com', accountStatus: 'active' }, organizations: [{ id: 'o1', name: 'Client Ltd' }] }])),
+        ok(page([{ serviceDeskId: '7', accountId: 'cust-1', displayName: null, email: null, person: { name: 'Cleo', email: 'cleo@client.com', accountStatus: 'active' }, organizations: [{ id: 'o1', name: 'Client Ltd' }] }])),
     });
     openTab('Project users');
     await waitFor(() => text().includes('Nia'));

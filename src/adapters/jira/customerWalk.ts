@@ -25,6 +25,9 @@ export class CustomerWalk {
   private desks: Cached | null = null;
   private orgs: (Cached & { desk: string }) | null = null;
   private calls = 0;
+  /** Names JSM gave on the pages read by this instance: people by account, organizations by id. */
+  private readonly people = new Map<string, { displayName: string | null; email: string | null }>();
+  private readonly orgNames = new Map<string, string>();
 
   constructor(
     private readonly http: JiraReader,
@@ -38,7 +41,7 @@ export class CustomerWalk {
     while (items.length < this.limits.pageSize && this.calls < this.limits.maxCallsPerPage) {
       if (s.did === null) {
         const desk = await this.deskAt(s.da);
-        if (desk === null) return { items, done: true };
+        if (desk === null) return { items: this.named(items), done: true };
         Object.assign(s, { did: desk, ph: 'orgs', oa: 0, oid: null, ua: 0, ca: 0 });
       } else if (s.ph === 'orgs' && s.oid === null) {
         const org = await this.orgAt(s.did, s.oa);
@@ -58,12 +61,27 @@ export class CustomerWalk {
         else s.ca += page.values.length;
       }
     }
-    return { items, done: false };
+    return { items: this.named(items), done: false };
   }
 
-  private get(operation: string, path: ReturnType<typeof route>, headers: Record<string, string> = {}) {
+  /** The items with the names JSM gave for the customer and the organizations. */
+  private named(items: ServiceDeskCustomer[]): ServiceDeskCustomer[] {
+    return items.map((item) => {
+      const person = this.people.get(item.accountId);
+      const organizationNames: Record<string, string> = {};
+      for (const id of item.organizationIds) {
+        const name = this.orgNames.get(id);
+        if (name !== undefined) organizationNames[id] = name;
+      }
+      return { ...item, displayName: person?.displayName ?? null, email: person?.email ?? null, organizationNames };
+    });
+  }
+
+  private async get(operation: string, path: ReturnType<typeof route>, headers: Record<string, string> = {}) {
     this.calls += 1;
-    return this.http.get(operation, path, userPage, headers);
+    const page = await this.http.get(operation, path, userPage, headers);
+    for (const u of page?.values ?? []) this.people.set(u.accountId, { displayName: u.displayName ?? null, email: u.emailAddress ?? null });
+    return page;
   }
 
   /** The desk id at `index`, or null past the end. */
@@ -83,6 +101,7 @@ export class CustomerWalk {
     this.calls += 1;
     const page = await this.http.get('getServiceDeskOrganizations', route`/rest/servicedeskapi/servicedesk/${desk}/organization?start=${index}&limit=${PER_CALL}`, orgPage);
     if (page === null) return undefined;
+    for (const o of page.values) if (o.name !== undefined) this.orgNames.set(o.id, o.name);
     this.orgs = { desk, ...cache(index, page.values.map((o) => o.id), page.isLastPage) };
     return this.orgs.ids[0] ?? null;
   }

@@ -45,9 +45,9 @@ export const jsmPageSchema = <T extends z.ZodType>(item: T) =>
 /** ServiceDeskDTO. */
 export const serviceDeskSchema = z.object({ id: segment });
 /** OrganizationDTO. */
-export const organizationSchema = z.object({ id: z.string().regex(/^\d+$/) });
+export const organizationSchema = z.object({ id: z.string().regex(/^\d+$/), name: z.string().optional() });
 /** UserDTO. */
-export const jsmUserSchema = z.object({ accountId: z.string().min(1) });
+export const jsmUserSchema = z.object({ accountId: z.string().min(1), displayName: z.string().optional(), emailAddress: z.string().optional() });
 
 /** Role ids of a project, in ascending order, from the `{ name: url }` map. */
 export const roleIdsOf = (roles: Record<string, string>): number[] =>

@@ -16,6 +16,11 @@ export interface ServiceDeskCustomer {
   serviceDeskId: string;
   accountId: string;
   organizationIds: string[];
+  /** The customer's name and email as JSM gives them (for customers outside the org directory); null when not given. */
+  displayName?: string | null;
+  email?: string | null;
+  /** The names JSM gives the organizations in `organizationIds`, by id. */
+  organizationNames?: Readonly<Record<string, string>>;
 }
 
 /**

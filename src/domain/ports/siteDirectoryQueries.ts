@@ -12,6 +12,9 @@ export interface ProjectRoleRow {
 export interface CustomerRow {
   serviceDeskId: string;
   accountId: string;
+  /** The name and email JSM gave the customer; what names a customer outside the org directory. */
+  displayName: string | null;
+  email: string | null;
   person: SitePerson | null;
   organizations: { id: string; name: string | null }[];
 }

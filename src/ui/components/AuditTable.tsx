@@ -2,6 +2,7 @@ import React from 'react';
 import { DynamicTable, Lozenge, Text } from '@forge/react';
 import type { AuditEntryDto } from '../../contract';
 import { useLocale, type Locale } from '../i18n/LocaleContext';
+import { auditSentence } from './auditSentence';
 
 const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'default' } as const;
 
@@ -17,10 +18,8 @@ export const actorText = (entry: AuditEntryDto, { t }: Pick<Locale, 't'>): strin
   }
 };
 
-const detailsText = (entry: AuditEntryDto): string =>
-  Object.entries(entry.details)
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join('; ');
+/** A5: the details as a sentence; nothing when the entry has nothing to tell (never the stored keys). */
+const detailsText = (entry: AuditEntryDto, locale: Locale): string => (entry.summary === null ? '' : auditSentence(entry.summary, locale));
 
 const columns = ['at', 'actor', 'action', 'target', 'outcome', 'reason', 'details'];
 
@@ -41,7 +40,7 @@ export const AuditTable = (props: { entries: AuditEntryDto[]; showTarget?: boole
           target: entry.targetName ?? entry.targetEmail ?? entry.targetAccountId ?? '—',
           outcome: <Lozenge appearance={outcomeAppearance[entry.outcome]}>{t(`audit.outcomes.${entry.outcome}`)}</Lozenge>,
           reason: entry.reasonKey === null ? '' : t(entry.reasonKey),
-          details: <Text>{detailsText(entry)}</Text>,
+          details: <Text>{detailsText(entry, locale)}</Text>,
         };
         return { key: entry.id, cells: shown.map((key) => ({ key, content: cells[key] ?? '' })) };
       })}

@@ -1,6 +1,7 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { sql } from '@forge/sql';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { SqlSiteDirectoryQueries } from '../../../src/adapters/forge-sql/site/sqlSiteDirectoryQueries';
 import { SqlSiteDirectoryRepository } from '../../../src/adapters/forge-sql/site/sqlSiteDirectoryRepository';
 
 useForgeRuntime();
@@ -44,5 +45,18 @@ describe('SqlSiteDirectoryRepository (U2 project users, U3 JSM customers)', () =
     expect(await rows('SELECT organization_id, account_id FROM jsm_organization_members')).toEqual([
       { organization_id: 'org-b', account_id: 'c-2' },
     ]);
+  });
+
+  it('keeps the names JSM gives customers and organizations, and reads them back (U3)', async () => {
+    const named = { serviceDeskId: '3', accountId: 'qm:1', organizationIds: ['org-c'], displayName: 'Cleo Client', email: 'cleo@client.com', organizationNames: { 'org-c': 'Client Ltd' } };
+    await repo.upsertCustomers([named], 3);
+    await repo.upsertCustomers([{ serviceDeskId: '3', accountId: 'qm:1', organizationIds: [] }], 3);
+    const page = await new SqlSiteDirectoryQueries().customers({ serviceDeskId: '3' }, 10, null);
+    expect(page.items).toEqual([
+      { serviceDeskId: '3', accountId: 'qm:1', displayName: 'Cleo Client', email: 'cleo@client.com', person: null, organizations: [{ id: 'org-c', name: 'Client Ltd' }] },
+    ]);
+    await repo.deleteCustomersNotSeenSince(4);
+    expect(await rows("SELECT COUNT(*) AS n FROM jsm_organizations WHERE organization_id = 'org-c'")).toEqual([{ n: 0 }]);
+    expect(await rows("SELECT COUNT(*) AS n FROM jsm_customers WHERE account_id = 'qm:1'")).toEqual([{ n: 0 }]);
   });
 });

@@ -28,6 +28,18 @@ describe('JiraSiteDirectory through @forge/api requestJira against the simulator
     expect(sim.exchanges.some((e) => e.operation === 'getUsersInOrganization' && e.path.includes('start=50'))).toBe(true);
   });
 
+  it('names customers and their organizations as JSM gives them, so no row shows a bare ID (U3)', async () => {
+    const { sim, directory } = connect(rt, SITE);
+    const { items } = await walkAll((c) => directory.serviceDeskCustomers(c));
+    const orgNames = new Map(sim.site.organizations.map((o) => [o.id, o.name]));
+    expect(items.some((i) => i.organizationIds.length > 0)).toBe(true);
+    for (const item of items) {
+      const person = sim.site.people.get(item.accountId);
+      expect([item.displayName, item.email]).toEqual([person?.displayName, person?.email ?? null]);
+      expect(item.organizationNames).toEqual(Object.fromEntries(item.organizationIds.map((id) => [id, orgNames.get(id)])));
+    }
+  });
+
   it('stops each page within its budget and resumes from the cursor to the same result', async () => {
     const whole = connect(rt, SITE);
     const all = await walkAll((c) => whole.directory.projectRoleMembers(c));

@@ -85,6 +85,7 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     expect(rig.sim.state.user(scim.accountId)?.accountStatus).toBe('active');
     expect(outcomes.get(unmanaged.accountId)).toEqual(['user.suspend', 'succeeded', null]);
     expect(audit.items.every((e) => e.actor.kind === 'admin' && e.jobId === job.jobId)).toBe(true);
+    expect(audit.items.find((e) => e.targetAccountId === unmanaged.accountId)?.summary).toEqual({ key: 'auditDetails.changed.directory-suspend', params: expect.any(Object) as object });
 
     // The synced copy shows the change before the next sync.
     const detail = (await rig.ok(admin, 'users.detail', { accountId: invited[0]?.accountId })) as { user: { accountStatus: string }; audit: AuditPageDto };

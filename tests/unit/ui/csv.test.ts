@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { exportColumns } from '../../../src/ui/screens/export/protocol';
+import { createI18n } from '../../../src/ui/i18n/i18n';
+import { csvWords } from '../../../src/ui/screens/export/csvWords';
+import { exportColumns, type CsvWords } from '../../../src/ui/screens/export/protocol';
 
 /** The API resources/csv-export/csv.js defines; the file is plain browser JS, so it is run here as the browser would. */
 interface UloCsv {
@@ -9,7 +11,7 @@ interface UloCsv {
   columns: Record<string, string[]>;
   lists: Record<string, { key: string; limit: number }>;
   escapeCell: (value: unknown) => string;
-  toCsv: (kind: string, headers: Record<string, string>, items: unknown[]) => string;
+  toCsv: (kind: string, headers: Record<string, string>, items: unknown[], words: CsvWords) => string;
   fetchAll: (
     invoke: (key: string, payload: Record<string, unknown>) => Promise<unknown>,
     kind: string,
@@ -19,13 +21,16 @@ interface UloCsv {
 }
 
 const load = (): UloCsv => {
-  const source = readFileSync(join(__dirname, '../../../resources/csv-export/csv.js'), 'utf8');
-  const sandbox: { UloCsv?: UloCsv } = {};
+  const dir = join(__dirname, '../../../resources/csv-export');
+  const source = readFileSync(join(dir, 'words.js'), 'utf8') + '\n' + readFileSync(join(dir, 'csv.js'), 'utf8');
+  const sandbox: { UloCsv?: UloCsv; Intl: typeof Intl } = { Intl };
   runInNewContext(source, sandbox);
   return sandbox.UloCsv!;
 };
 
 const csv = load();
+const i18n = createI18n('en-US');
+const words = csvWords({ t: i18n.t.bind(i18n) }, 'en-US');
 const headers = (kind: keyof typeof exportColumns): Record<string, string> =>
   Object.fromEntries(exportColumns[kind].map((key) => [key, key.toUpperCase()]));
 
@@ -61,14 +66,14 @@ describe('CSV export file format (X4)', () => {
     expect(JSON.parse(JSON.stringify(csv.columns))).toEqual(exportColumns);
   });
 
-  it('builds a users file with a BOM, a header row and CRLF records (X1)', () => {
+  it('builds a users file with a BOM, a header row and CRLF records, in words with codes for machines (X1)', () => {
     const file = csv.toCsv('users', headers('users'), [
       {
         accountId: 'acc-1',
         name: '=cmd|"/c calc"',
         email: 'a@example.com',
         accountType: 'atlassian',
-        accountStatus: 'active',
+        accountStatus: 'inactive',
         membershipStatus: 'active',
         managed: true,
         billable: false,
@@ -84,33 +89,60 @@ describe('CSV export file format (X4)', () => {
         groups: [{ id: 'g1', name: 'devs, core' }, { id: 'g2', name: 'all' }],
         adminUrl: 'https://admin.atlassian.com/o/org-1/users/acc-1',
       },
-    ]);
+    ], words);
     expect(file.startsWith('\uFEFFACCOUNTID,NAME,EMAIL,')).toBe(true);
     const [, record, rest] = file.split('\r\n');
     expect(rest).toBe('');
     expect(record).toBe(
       [
-        'acc-1', `"'=cmd|""/c calc"""`, 'a@example.com', 'atlassian', 'active', 'active', 'true', 'false', 'false',
-        '2024-01-10T09:00:00.000Z', '', 'never-active', '45',
-        'Jira: - (never-active); confluence: 2025-01-01T00:00:00.000Z (overdue)', '"devs, core; all"',
-        'https://admin.atlassian.com/o/org-1/users/acc-1',
+        'acc-1', `"'=cmd|""/c calc"""`, 'a@example.com', 'Atlassian account', 'Deactivated', 'Member', 'Yes', 'No', 'No',
+        '2024-01-10T09:00:00.000Z', '', 'Never active', '45',
+        'Jira: - (Never active); confluence: 2025-01-01T00:00:00.000Z (Overdue)', '"devs, core; all"',
+        'https://admin.atlassian.com/o/org-1/users/acc-1', 'inactive', 'active', 'never-active',
       ].join(','),
     );
   });
 
-  it('builds customers with their organizations (X2) and audit entries (X3)', () => {
+  it('writes the words the page translated for the viewer', () => {
+    const german = { ...words, locale: 'de-DE', yes: 'Ja', values: { ...words.values, accountStatus: { ...words.values.accountStatus, active: 'Aktiv' } } };
+    const row = { accountId: 'a', name: 'N', accountStatus: 'active', membershipStatus: 'active', managed: true, products: [], groups: [] };
+    const record = csv.toCsv('users', headers('users'), [row], german).split('\r\n')[1]!.split(',');
+    expect([record[4], record[6], record[16]]).toEqual(['Aktiv', 'Ja', 'active']);
+  });
+
+  it('builds customers with their organizations (X2) and audit entries in sentences (X3)', () => {
     const customers = csv.toCsv('customers', headers('customers'), [
       { serviceDeskId: '7', accountId: 'c-1', person: null, organizations: [{ id: 'o1', name: null }, { id: 'o2', name: 'Client Ltd' }] },
-    ]);
-    expect(customers.split('\r\n')[1]).toBe('7,c-1,,,,o1; Client Ltd');
+    ], words);
+    expect(customers.split('\r\n')[1]).toBe('7,c-1,,,,o1; Client Ltd,');
+    const sync = {
+      key: 'auditDetails.sync.partially-failed',
+      params: {
+        what: { kind: 'phrases', value: [{ key: 'auditDetails.dataTypes.users', params: {} }, { key: 'auditDetails.dataTypes.groups', params: {} }] },
+        duration: { kind: 'duration', value: 72428 },
+        counts: { kind: 'phrases', value: [{ key: 'auditDetails.counts.users', params: { count: { kind: 'number', value: 2000 } } }] },
+        count: { kind: 'number', value: 1 },
+      },
+    };
     const audit = csv.toCsv('audit', headers('audit'), [
       {
         id: 'a1', at: '2026-01-30T10:00:00.000Z', actor: { kind: 'task', taskId: 't-1' }, action: 'user.deactivate', actionKey: 'x',
         targetAccountId: 'acc-1', targetName: null, targetEmail: null, outcome: 'failed', reason: 'RATE_LIMITED', reasonKey: 'errors.RATE_LIMITED',
-        details: { method: 'lifecycle-disable', attempt: 2 }, jobId: null,
+        details: { method: 'lifecycle-disable', attempt: 2 }, summary: { key: 'auditDetails.failed.lifecycle-disable', params: {} }, jobId: null,
       },
-    ]);
-    expect(audit.split('\r\n')[1]).toBe('2026-01-30T10:00:00.000Z,task:t-1,user.deactivate,acc-1,,,failed,RATE_LIMITED,"{""method"":""lifecycle-disable"",""attempt"":2}",');
+      {
+        id: 'a2', at: '2026-01-30T10:00:00.000Z', actor: { kind: 'system' }, action: 'sync.run', actionKey: 'x', targetAccountId: null,
+        targetName: null, targetEmail: null, outcome: 'succeeded', reason: null, reasonKey: null, details: {}, summary: sync, jobId: 'j-1',
+      },
+    ], words);
+    const [, failed, synced] = audit.split('\r\n');
+    expect(failed).toBe(
+      "2026-01-30T10:00:00.000Z,Automated task t-1,Deactivate user,acc-1,,,Failed,Atlassian's rate limit was reached. Try again later.," +
+        'Could not deactivate the account,,user.deactivate,failed,RATE_LIMITED,"{""method"":""lifecycle-disable"",""attempt"":2}"',
+    );
+    expect(synced).toBe(
+      '2026-01-30T10:00:00.000Z,The app,Sync,,,,Succeeded,,"Sync of users and groups finished in 1 min 12 sec with 1 error: 2,000 users read",j-1,sync.run,succeeded,,{}',
+    );
   });
 });
 

@@ -19,6 +19,9 @@ describe('the export request the admin page sends (X1)', () => {
     expect(m.fileName).toBe('users-2026-02-01.csv');
     expect(m.headers.lastActiveAt).toBe('Last activity (UTC)');
     expect(m.text.progress).toBe('{{rows}} of {{total}} rows');
+    expect([m.words.yes, m.words.values.inactivity?.['never-active'], m.words.values.reason?.protected]).toEqual(['Yes', 'Never active', 'Protected by the email whitelist']);
+    expect(m.words.phrases['auditDetails.counts.users_other']).toBe('{{count, number}} users');
+    expect(m.words.actor.task).toBe('Automated task {{id}}');
     expect(m.text.errors.RATE_LIMITED).toBe("Atlassian's rate limit was reached. Try again later.");
     expect(m.payload).toEqual({ filter: { billable: true }, sort: { key: 'name', direction: 'asc' } });
   });
@@ -80,7 +83,7 @@ const runFrame = (answer: (key: string, payload: Record<string, unknown>) => unk
     },
   };
   const dir = join(__dirname, '../../../resources/csv-export');
-  runInNewContext(readFileSync(join(dir, 'csv.js'), 'utf8') + '\n' + readFileSync(join(dir, 'export.js'), 'utf8'), sandbox);
+  runInNewContext(['words.js', 'csv.js'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') + '\n' + readFileSync(join(dir, 'export.js'), 'utf8'), sandbox);
   return { elements, listeners, downloads, blobs, subscriptions, emitted, invoked };
 };
 
@@ -127,8 +130,7 @@ describe('the export frame script (X1–X4)', () => {
     await settle();
     const action = { type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira' };
     const selection = { kind: 'accounts', accountIds: ['acc-1', 'acc-2'] };
-    const words = { 'idp-managed': t('bulk.reasons.idp-managed'), 'idp-synced-group': t('bulk.reasons.idp-synced-group') };
-    frame.subscriptions.get(REQUEST_EVENT)!(buildExportMessage({ kind: 'handoff', payload: { action, selection }, total: null, words }, { t }, 'en-US', '2026-02-01'));
+    frame.subscriptions.get(REQUEST_EVENT)!(buildExportMessage({ kind: 'handoff', payload: { action, selection }, total: null }, { t }, 'en-US', '2026-02-01'));
     frame.listeners.get('download:click')!();
     await settle();
     expect(frame.invoked).toEqual([{ key: 'bulk.handoff', payload: { action, selection, limit: 1000, after: null } }]);

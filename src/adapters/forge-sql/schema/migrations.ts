@@ -15,6 +15,7 @@ import {
   createUsers,
 } from './directoryTables';
 import {
+  addJsmCustomerNames,
   createJsmCustomers,
   createJsmOrganizationMembers,
   createJsmOrganizations,
@@ -42,6 +43,7 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v014_job_items', createJobItems],
   ['v015_automated_tasks', createAutomatedTasks],
   ['v016_task_runs', createTaskRuns],
+  ['v017_jsm_customer_names', addJsmCustomerNames],
 ];
 
 let applied: Promise<string[]> | null = null;

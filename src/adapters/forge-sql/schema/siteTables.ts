@@ -35,3 +35,8 @@ export const createJsmOrganizationMembers = `CREATE TABLE IF NOT EXISTS jsm_orga
   PRIMARY KEY (organization_id, account_id),
   INDEX idx_org_members_account (account_id)
 ) ${TABLE_OPTIONS}`;
+
+/** The name and email JSM gives a customer, for customers outside the org directory (U3: never a bare `qm:` ID). */
+export const addJsmCustomerNames = `ALTER TABLE jsm_customers
+  ADD COLUMN IF NOT EXISTS display_name VARCHAR(255) NULL,
+  ADD COLUMN IF NOT EXISTS email VARCHAR(255) NULL`;

@@ -13,7 +13,13 @@ const roleRowSchema = z.object({
   group_name: z.string().nullable(),
   ...person,
 });
-const customerRowSchema = z.object({ service_desk_id: z.string(), account_id: z.string(), ...person });
+const customerRowSchema = z.object({
+  service_desk_id: z.string(),
+  account_id: z.string(),
+  jsm_name: z.string().nullable(),
+  jsm_email: z.string().nullable(),
+  ...person,
+});
 const orgRowSchema = z.object({ account_id: z.string(), organization_id: z.string(), name: z.string().nullable() });
 
 const roleOrder: KeysetOrder = { columns: ['m.project_key', 'm.role_name', 'm.account_id', 'm.via_group_id'], direction: 'asc' };
@@ -80,7 +86,7 @@ export class SqlSiteDirectoryQueries implements SiteDirectoryQueries {
     if (after !== null) parts.push(afterKey(customerOrder, decodeCursor('site:customers', after, 2)));
     const where = allOf(parts);
     const rows = await this.db.select(
-      `SELECT c.service_desk_id, c.account_id, ${PERSON} FROM jsm_customers c LEFT JOIN users u ON u.account_id = c.account_id ` +
+      `SELECT c.service_desk_id, c.account_id, c.display_name AS jsm_name, c.email AS jsm_email, ${PERSON} FROM jsm_customers c LEFT JOIN users u ON u.account_id = c.account_id ` +
         `WHERE ${where.sql} ORDER BY c.service_desk_id, c.account_id LIMIT ?`,
       [...where.params, size + 1],
       customerRowSchema,
@@ -92,6 +98,8 @@ export class SqlSiteDirectoryQueries implements SiteDirectoryQueries {
     const items = page.map((r) => ({
       serviceDeskId: r.service_desk_id,
       accountId: r.account_id,
+      displayName: r.jsm_name,
+      email: r.jsm_email,
       person: personOf(r),
       organizations: orgs.get(r.account_id) ?? [],
     }));

@@ -10,8 +10,15 @@ const roleMembersInsert: MultiRowInsert = {
   columns: 5,
 };
 const customersInsert: MultiRowInsert = {
-  head: 'INSERT INTO jsm_customers (service_desk_id,account_id,seen_generation) VALUES',
-  tail: stampOnly,
+  head: 'INSERT INTO jsm_customers (service_desk_id,account_id,display_name,email,seen_generation) VALUES',
+  tail:
+    'ON DUPLICATE KEY UPDATE seen_generation=VALUES(seen_generation), ' +
+    'display_name=COALESCE(VALUES(display_name),display_name), email=COALESCE(VALUES(email),email)',
+  columns: 5,
+};
+const orgsInsert: MultiRowInsert = {
+  head: 'INSERT INTO jsm_organizations (organization_id,name,seen_generation) VALUES',
+  tail: 'ON DUPLICATE KEY UPDATE seen_generation=VALUES(seen_generation), name=VALUES(name)',
   columns: 3,
 };
 const orgMembersInsert: MultiRowInsert = {
@@ -38,15 +45,19 @@ export class SqlSiteDirectoryRepository implements SiteDirectoryRepository {
 
   async upsertCustomers(customers: readonly ServiceDeskCustomer[], generation: number): Promise<void> {
     const orgRows = customers.flatMap((c) => c.organizationIds.map((org) => [org, c.accountId, generation]));
+    const orgNames = new Map(customers.flatMap((c) => Object.entries(c.organizationNames ?? {})));
+    const customerRows = customers.map((c) => [c.serviceDeskId, c.accountId, c.displayName ?? null, c.email ?? null, generation]);
     await this.db.executeAll([
-      ...multiRowStatements(customersInsert, customers.map((c) => [c.serviceDeskId, c.accountId, generation])),
+      ...multiRowStatements(customersInsert, customerRows),
       ...multiRowStatements(orgMembersInsert, orgRows),
+      ...multiRowStatements(orgsInsert, [...orgNames].map(([id, name]) => [id, name, generation])),
     ]);
   }
 
   async deleteCustomersNotSeenSince(generation: number): Promise<number> {
     const deleted = await this.db.execute({ query: 'DELETE FROM jsm_customers WHERE seen_generation < ?', params: [generation] });
     await this.db.execute({ query: 'DELETE FROM jsm_organization_members WHERE seen_generation < ?', params: [generation] });
+    await this.db.execute({ query: 'DELETE FROM jsm_organizations WHERE seen_generation < ?', params: [generation] });
     return deleted;
   }
 }

@@ -1,6 +1,8 @@
 import type { AuditEntry } from '../../model/audit';
 import type { AuditLog, AuditQuery } from '../../ports/auditLog';
+import type { ProductRepository } from '../../ports/productRepository';
 import type { UserRepository } from '../../ports/userRepository';
+import { auditSummary, type Phrase } from './auditSummary';
 
 /** An audit entry with the names the directory knows for its actor and affected user. */
 export interface AuditEntryView {
@@ -16,13 +18,16 @@ export interface AuditEntryView {
   reason: string | null;
   reasonKey: string | null;
   details: AuditEntry['details'];
+  /** The details as a sentence (A5); null when there is nothing to say. */
+  summary: Phrase | null;
   jobId: string | null;
 }
 
-/** What listing the audit log needs: the log, and the synced users for names. */
+/** What listing the audit log needs: the log, and the synced users and products for names. */
 export interface ListAuditDeps {
   audit: AuditLog;
   users: Pick<UserRepository, 'getMany'>;
+  products: Pick<ProductRepository, 'list'>;
 }
 
 /**
@@ -34,7 +39,10 @@ export const reasonKeyOf = (reason: string | null): string | null => {
   return /^[A-Z_]+$/.test(reason) ? `errors.${reason}` : `bulk.reasons.${reason}`;
 };
 
-/** A2: one page of the audit log, newest first, with names resolved from the synced directory in one read. */
+/**
+ * A2: one page of the audit log, newest first, with names resolved from the synced directory in one read and
+ * the details told as a sentence (A5).
+ */
 export const listAudit = async (query: AuditQuery, deps: ListAuditDeps): Promise<{ items: AuditEntryView[]; next: string | null }> => {
   const page = await deps.audit.query(query);
   const ids = new Set<string>();
@@ -42,7 +50,12 @@ export const listAudit = async (query: AuditQuery, deps: ListAuditDeps): Promise
     if (entry.targetAccountId !== null) ids.add(entry.targetAccountId);
     if (entry.actor.kind === 'admin') ids.add(entry.actor.accountId);
   }
-  const people = new Map((await deps.users.getMany([...ids])).map((u) => [u.accountId, u]));
+  const [people, products] = await Promise.all([
+    deps.users.getMany([...ids]).then((found) => new Map(found.map((u) => [u.accountId, u]))),
+    deps.products.list(),
+  ]);
+  const productName = (key: string, resourceId: string): string | null =>
+    products.find((p) => p.key === key && p.resourceId === resourceId)?.name ?? products.find((p) => p.key === key)?.name ?? null;
   const items = page.items.map((entry): AuditEntryView => {
     const target = entry.targetAccountId === null ? undefined : people.get(entry.targetAccountId);
     const actor = entry.actor.kind === 'admin' ? { ...entry.actor, name: people.get(entry.actor.accountId)?.name ?? null } : entry.actor;
@@ -59,6 +72,7 @@ export const listAudit = async (query: AuditQuery, deps: ListAuditDeps): Promise
       reason: entry.reason,
       reasonKey: reasonKeyOf(entry.reason),
       details: entry.details,
+      summary: auditSummary(entry, { productName }),
       jobId: entry.jobId,
     };
   });

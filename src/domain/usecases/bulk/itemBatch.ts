@@ -5,7 +5,7 @@ import { errorResponse } from '../../policy/errorPolicy';
 import type { ItemIntent, JobRepository } from '../../ports/jobRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { changedUser, changeIsThere, executeChange } from './executeChange';
-import { failureOf, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
+import { failureOf, groupDetails, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
 import { liveUsers } from './liveUsers';
 
 /**
@@ -41,7 +41,7 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
   }
   if (intent !== undefined && live !== undefined && changeIsThere(intent.method, live, intent.groupIds, env.action)) {
     const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action);
-    return done(processedItem(env, accountId, { kind: 'changed', method: intent.method }, updated));
+    return done(processedItem(env, accountId, { kind: 'changed', method: intent.method }, updated, groupDetails(env, intent.groupIds)));
   }
   const user = intent === undefined ? synced : live;
   if (user === undefined) return done(processedItem(env, accountId, { kind: 'skipped', reason: 'left-org' }));
@@ -64,7 +64,8 @@ const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: It
 /** Makes the change; a failure is the item's outcome, unless the policy says to wait or nobody can tell (the item stays started). */
 const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ item: ProcessedItem | null; halt: Halt | null }> => {
   const { accountId, method, groupIds } = d.intent;
-  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action)), halt: null });
+  const groups = groupDetails(env, groupIds);
+  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action), groups), halt: null });
   try {
     await executeChange(method, d.user, groupIds, env.action, env.target);
   } catch (error) {
@@ -76,7 +77,7 @@ const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ ite
       if (landed === true) return changed();
       if (landed === null) return { item: null, halt: { kind: 'attempt-failed', code, error } };
     }
-    return { item: processedItem(env, accountId, { kind: 'failed', code, method }, null, api), halt };
+    return { item: processedItem(env, accountId, { kind: 'failed', code, method }, null, { ...api, ...groups }), halt };
   }
   return changed();
 };

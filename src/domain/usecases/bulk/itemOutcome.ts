@@ -63,6 +63,10 @@ export const itemResult = (accountId: string, outcome: ItemOutcome): JobItemResu
   }
 };
 
+/** The names of the groups a change removes the user from, for its audit sentence (A5); none for other changes. */
+export const groupDetails = (env: ItemEnv, groupIds: readonly string[]): AuditEntry['details'] =>
+  groupIds.length === 0 ? {} : { groupNames: JSON.stringify(groupIds.map((id) => env.context.groupsById.get(id)?.name ?? id)) };
+
 /** An outcome with its audit entry, whose id is derived from job and user: a retry writes the same entry again. */
 export const processedItem = (
   env: ItemEnv,

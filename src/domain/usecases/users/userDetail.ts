@@ -34,7 +34,7 @@ export const userDetail = async (
   const [user, context] = await Promise.all([deps.users.get(request.accountId), loadViewContext(deps)]);
   if (user === null) throw new DomainError('NOT_FOUND', 'No such user', { accountId: request.accountId });
   const [audit, groups] = await Promise.all([
-    listAudit({ targetAccountId: user.accountId, limit: request.auditLimit, after: request.auditAfter }, { audit: deps.audit, users: deps.users }),
+    listAudit({ targetAccountId: user.accountId, limit: request.auditLimit, after: request.auditAfter }, { audit: deps.audit, users: deps.users, products: deps.products }),
     deps.groups.getMany(user.groups.map((g) => g.id)),
   ]);
   return {

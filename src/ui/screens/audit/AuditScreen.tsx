@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { EmptyState, Heading, Stack } from '@forge/react';
+import { EmptyState, Heading, SectionMessage, Stack, Text } from '@forge/react';
 import { call } from '../../api';
 import { AuditTable } from '../../components/AuditTable';
 import { KeysetPager } from '../../components/KeysetPager';
@@ -8,20 +8,16 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { useLocale } from '../../i18n/LocaleContext';
 import { CsvExport } from '../export/CsvExport';
 import { AuditFilters } from './AuditFilters';
-import { emptyAuditFilter, toAuditPayload, type AuditFilterState } from './auditFilter';
+import { emptyAuditFilter, isBackwardRange, toAuditPayload, type AuditFilterState } from './auditFilter';
 
 const PAGE = 50;
 
-/** A1–A3: the audit log, filtered and keyset-paged on the server, exportable as CSV. */
-export const AuditScreen = (): React.JSX.Element => {
-  const { t, timeZone } = useLocale();
-  const [state, setState] = useState<AuditFilterState>(emptyAuditFilter);
-  const payload = toAuditPayload(state, timeZone);
+const AuditList = (props: { payload: ReturnType<typeof toAuditPayload> }): React.JSX.Element => {
+  const { t } = useLocale();
+  const { payload } = props;
   const paged = usePagedList((after) => call('audit.list', { ...payload, limit: PAGE, after }), payload);
   return (
     <Stack space="space.200">
-      <Heading size="medium">{t('audit.heading')}</Heading>
-      <AuditFilters state={state} onApply={setState} />
       <LoadView load={paged.load} onRetry={paged.reload}>
         {(page) =>
           page.items.length === 0 && paged.page === 0 ? (
@@ -35,6 +31,25 @@ export const AuditScreen = (): React.JSX.Element => {
         }
       </LoadView>
       <CsvExport spec={{ kind: 'audit', payload, total: null }} />
+    </Stack>
+  );
+};
+
+/** A1–A3: the audit log, filtered and keyset-paged on the server, exportable as CSV. */
+export const AuditScreen = (): React.JSX.Element => {
+  const { t, timeZone } = useLocale();
+  const [state, setState] = useState<AuditFilterState>(emptyAuditFilter);
+  return (
+    <Stack space="space.200">
+      <Heading size="medium">{t('audit.heading')}</Heading>
+      <AuditFilters state={state} onChange={setState} />
+      {isBackwardRange(state) ? (
+        <SectionMessage appearance="warning" title={t('auditFilters.backwardRange.title')}>
+          <Text>{t('auditFilters.backwardRange.body')}</Text>
+        </SectionMessage>
+      ) : (
+        <AuditList payload={toAuditPayload(state, timeZone)} />
+      )}
     </Stack>
   );
 };

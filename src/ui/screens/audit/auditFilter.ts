@@ -1,20 +1,28 @@
 import type { AuditActionDto, AuditListPayload } from '../../../contract';
+import type { Picked } from '../../components/SearchPicker';
 import { startOfDayIso } from '../../i18n/zonedDate';
 
 export type Outcome = 'succeeded' | 'failed' | 'skipped';
 
-/** What the audit filter controls hold (A2). Days are `YYYY-MM-DD` in the viewer's zone; `to` is inclusive here. */
+/**
+ * What the audit filter controls hold (A2). Days are `YYYY-MM-DD` in the viewer's zone; `to` is inclusive here.
+ * The acting admin and the affected user are people picked by name (their account IDs go to the query).
+ */
 export interface AuditFilterState {
   fromDay: string;
   toDay: string;
   action: 'any' | AuditActionDto;
   outcome: 'any' | Outcome;
-  actorId: string;
-  targetAccountId: string;
+  actor: Picked | null;
+  target: Picked | null;
   search: string;
 }
 
-export const emptyAuditFilter: AuditFilterState = { fromDay: '', toDay: '', action: 'any', outcome: 'any', actorId: '', targetAccountId: '', search: '' };
+export const emptyAuditFilter: AuditFilterState = { fromDay: '', toDay: '', action: 'any', outcome: 'any', actor: null, target: null, search: '' };
+
+/** True when both days are set and From comes after To: the range holds nothing, and the screen says so. */
+export const isBackwardRange = (state: Pick<AuditFilterState, 'fromDay' | 'toDay'>): boolean =>
+  state.fromDay !== '' && state.toDay !== '' && state.fromDay > state.toDay;
 
 /** The audit.list filter (without paging): the `to` day is included, so the bound is the next day's start. */
 export const toAuditPayload = (state: AuditFilterState, timeZone: string | null): Omit<AuditListPayload, 'limit' | 'after'> => {
@@ -25,12 +33,9 @@ export const toAuditPayload = (state: AuditFilterState, timeZone: string | null)
   if (to !== null) payload.to = to;
   if (state.action !== 'any') payload.actions = [state.action];
   if (state.outcome !== 'any') payload.outcome = [state.outcome];
-  const text = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
-  const actorId = text(state.actorId);
-  const target = text(state.targetAccountId);
-  const search = text(state.search);
-  if (actorId !== undefined) payload.actorId = actorId;
-  if (target !== undefined) payload.targetAccountId = target;
-  if (search !== undefined) payload.search = search;
+  if (state.actor !== null) payload.actorId = state.actor.id;
+  if (state.target !== null) payload.targetAccountId = state.target.id;
+  const search = state.search.trim();
+  if (search !== '') payload.search = search;
   return payload;
 };

@@ -9,12 +9,11 @@ export const HandoffExport = (props: { plan: BulkPlanDto; selection: BulkSelecti
   const { t, fmt } = useLocale();
   const count = handoffReasons.reduce((sum, reason) => sum + (props.plan.summary.skippedByReason[reason] ?? 0), 0);
   if (count === 0) return null;
-  const words = Object.fromEntries(handoffReasons.map((reason) => [reason, t(`bulk.reasons.${reason}`)]));
   return (
     <Stack space="space.100">
       <Heading size="xsmall">{t('bulk.handoff.title')}</Heading>
       <Text>{t('bulk.handoff.intro', { count, formatted: fmt.number(count) })}</Text>
-      <CsvExport spec={{ kind: 'handoff', payload: { action: props.plan.action, selection: props.selection }, total: null, words }} />
+      <CsvExport spec={{ kind: 'handoff', payload: { action: props.plan.action, selection: props.selection }, total: null }} />
     </Stack>
   );
 };

@@ -1,5 +1,6 @@
 import { errorCodes } from '../../../contract';
 import type { Locale } from '../../i18n/LocaleContext';
+import { csvWords } from './csvWords';
 import { exportColumns, type CsvExportMessage, type ExportKind } from './protocol';
 
 /** What a screen wants exported: the list's current filter, and its size when known. */
@@ -7,11 +8,9 @@ export interface ExportSpec {
   kind: ExportKind;
   payload: Record<string, unknown>;
   total: number | null;
-  /** Words for the coded values of this export, by code (already translated). */
-  words?: Record<string, string>;
 }
 
-/** Builds the frame's request with every header and status text translated for the viewer. */
+/** Builds the frame's request with every header, word and status text translated for the viewer. */
 export const buildExportMessage = (spec: ExportSpec, { t }: Pick<Locale, 't'>, locale: string, today: string): CsvExportMessage => ({
   version: 1,
   kind: spec.kind,
@@ -20,7 +19,7 @@ export const buildExportMessage = (spec: ExportSpec, { t }: Pick<Locale, 't'>, l
   fileName: `${t(`export.fileNames.${spec.kind}`)}-${today}.csv`,
   locale,
   headers: Object.fromEntries(exportColumns[spec.kind].map((key) => [key, t(`export.columns.${spec.kind}.${key}`)])),
-  words: spec.words ?? {},
+  words: csvWords({ t }, locale),
   text: {
     download: t('export.frame.download'),
     saveAgain: t('export.frame.saveAgain'),

@@ -10,16 +10,33 @@ export const CSV_RESOURCE = 'csv-export';
 
 export type ExportKind = 'users' | 'customers' | 'audit' | 'handoff';
 
-/** Column keys per kind, in file order; the frame's csv.js maps rows to exactly these. */
+/** Column keys per kind, in file order; the frame's csv.js maps rows to exactly these. `…Code` columns are for machines. */
 export const exportColumns: Record<ExportKind, readonly string[]> = {
   users: [
     'accountId', 'name', 'email', 'accountType', 'accountStatus', 'membershipStatus', 'managed', 'billable', 'protected',
     'addedToOrgAt', 'lastActiveAt', 'inactivity', 'inactiveDays', 'products', 'groups', 'adminUrl',
+    'accountStatusCode', 'membershipStatusCode', 'inactivityCode',
   ],
-  customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations'],
-  audit: ['at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId'],
+  customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations', 'accountStatusCode'],
+  audit: [
+    'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
+    'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
+  ],
   handoff: ['name', 'email', 'reason', 'group', 'accountId'],
 };
+
+/** The words the frame writes instead of codes (resources/csv-export/words.js), in the viewer's language. */
+export interface CsvWords {
+  locale: string;
+  yes: string;
+  no: string;
+  /** Per column (accountType, accountStatus, membershipStatus, inactivity, action, outcome, reason): code → word. */
+  values: Record<string, Record<string, string>>;
+  /** `task` contains {{id}}. */
+  actor: { task: string; system: string };
+  /** The audit sentences' templates by i18next key (`auditDetails.…`, plural forms included), placeholders kept. */
+  phrases: Record<string, string>;
+}
 
 export interface CsvExportMessage {
   version: 1;
@@ -31,8 +48,7 @@ export interface CsvExportMessage {
   fileName: string;
   locale: string;
   headers: Record<string, string>;
-  /** Translated text for coded values the file writes in words (e.g. a hand-off reason), by code. */
-  words: Record<string, string>;
+  words: CsvWords;
   text: {
     download: string;
     saveAgain: string;

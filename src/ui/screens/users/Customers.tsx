@@ -11,9 +11,9 @@ const row = (r: CustomerRowDto, { t }: Locale): TableRow => ({
   key: `${r.serviceDeskId}:${r.accountId}`,
   cells: [
     { key: 'serviceDesk', content: r.serviceDeskId },
-    { key: 'customer', content: r.person?.name ?? r.accountId },
-    { key: 'email', content: r.person?.email ?? '—' },
-    { key: 'status', content: r.person === null ? t('projectUsers.notInDirectory') : t(`accountStatus.${r.person.accountStatus}`) },
+    { key: 'customer', content: r.person?.name ?? r.displayName ?? t('customerNames.unnamed') },
+    { key: 'email', content: r.person?.email ?? r.email ?? '—' },
+    { key: 'status', content: r.person === null ? t('customerNames.portalOnly') : t(`accountStatus.${r.person.accountStatus}`) },
     { key: 'organizations', content: r.organizations.map((o) => o.name ?? o.id).join(', ') || '—' },
   ],
 });

@@ -51,6 +51,7 @@ describe('bulk job slices (B3, B4)', () => {
     expect(deps.users.rows.get('u-group')).toMatchObject({ productAccess: [], groups: [] });
     expect(deps.users.rows.get('u-managed')?.productAccess).toEqual([{ ...jira, lastActiveAt: null }]);
     expect(deps.audit.list.map((e) => e.action)).toEqual(['user.reactivate', 'user.restore', 'product.revoke', 'group.remove-member', 'product.assign']);
+    expect(deps.audit.list.map((e) => e.details.groupNames)).toEqual([undefined, undefined, undefined, '["jira-users"]', undefined]);
   });
 
   it('re-checks at execution: a user protected or gone since the plan is skipped', async () => {

@@ -96,7 +96,7 @@ describe('audit log (A2)', () => {
       { id: 'e1', at: NOW, actor: { kind: 'task', taskId: 't1' }, action: 'product.revoke', targetAccountId: 'gone', outcome: 'failed', reason: 'RATE_LIMITED', details: {}, jobId: null },
       { id: 'e2', at: NOW, actor: { kind: 'system' }, action: 'sync.run', targetAccountId: null, outcome: 'succeeded', reason: null, details: {}, jobId: null },
     ]);
-    const page = await listAudit({ limit: 10, after: null }, { audit, users: new FakeUserRepository() });
+    const page = await listAudit({ limit: 10, after: null }, { audit, users: new FakeUserRepository(), products: new FakeProductRepository() });
     expect(page.items.map((e) => [e.actor, e.targetName, e.reasonKey])).toEqual([
       [{ kind: 'system' }, null, null],
       [{ kind: 'task', taskId: 't1' }, null, 'errors.RATE_LIMITED'],
