@@ -13,6 +13,7 @@ import {
   createProducts,
   createUserProductAccess,
   createUsers,
+  createUserSearchWords,
 } from './directoryTables';
 import {
   createJsmCustomers,
@@ -42,6 +43,7 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v014_job_items', createJobItems],
   ['v015_automated_tasks', createAutomatedTasks],
   ['v016_task_runs', createTaskRuns],
+  ['v017_user_search_words', createUserSearchWords],
 ];
 
 let applied: Promise<string[]> | null = null;
