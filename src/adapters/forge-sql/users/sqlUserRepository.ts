@@ -6,8 +6,8 @@ import { chunked } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { placeholders, sqlInt } from '../sql/sqlValues';
 import { UNKNOWN_KEY } from './userKeys';
-import { userWhere } from './userFilter';
-import { readPage, userSearch } from './userPages';
+import { searchPattern, userWhere } from './userFilter';
+import { readPage } from './userPages';
 import { countStatement } from './userSelect';
 import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './usersFromRows';
 import { markLeftStatements, runMarkLeft } from './userRemovals';
@@ -70,7 +70,7 @@ export class SqlUserRepository implements UserRepository {
   }
 
   async countMatching(filter: UserFilter, context: UserQueryContext): Promise<number> {
-    const statement = countStatement(userWhere(filter, context), await userSearch(this.db, filter));
+    const statement = countStatement(userWhere(filter, context), searchPattern(filter));
     const [row] = await this.db.select(statement.query, statement.params, countSchema);
     return row?.n ?? 0;
   }

@@ -21,7 +21,7 @@ export interface RowPage {
 const countSchema = z.object({ n: sqlInt });
 
 /** The filter's search and how to read it (one short probe of the word range), or null without a search. */
-export const userSearch = async (db: SqlExecutor, filter: UserQuery['filter']): Promise<UserSearch | null> => {
+const userSearch = async (db: SqlExecutor, filter: UserQuery['filter']): Promise<UserSearch | null> => {
   const pattern = searchPattern(filter);
   if (pattern === null) return null;
   const probe = wordProbe(pattern);
