@@ -1,6 +1,7 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { sql } from '@forge/sql';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
+import { SqlSiteDirectoryQueries } from '../../../src/adapters/forge-sql/site/sqlSiteDirectoryQueries';
 import { SqlSiteDirectoryRepository } from '../../../src/adapters/forge-sql/site/sqlSiteDirectoryRepository';
 
 useForgeRuntime();
@@ -15,9 +16,9 @@ beforeAll(async () => {
 describe('SqlSiteDirectoryRepository (U2 project users, U3 JSM customers)', () => {
   it('stores project role members idempotently and deletes those a complete walk did not see', async () => {
     const members = [
-      { projectKey: 'OPS', roleName: 'Developers', accountId: 'a-1', viaGroupId: null },
-      { projectKey: 'OPS', roleName: 'Developers', accountId: 'a-2', viaGroupId: 'grp-1' },
-      { projectKey: 'WEB', roleName: 'Administrators', accountId: 'a-1', viaGroupId: null },
+      { projectKey: 'OPS', projectName: 'Operations', roleName: 'Developers', accountId: 'a-1', viaGroupId: null },
+      { projectKey: 'OPS', projectName: 'Operations', roleName: 'Developers', accountId: 'a-2', viaGroupId: 'grp-1' },
+      { projectKey: 'WEB', projectName: 'Website', roleName: 'Administrators', accountId: 'a-1', viaGroupId: null },
     ];
     await repo.upsertProjectRoleMembers(members, 1);
     await repo.upsertProjectRoleMembers(members, 1);
@@ -33,16 +34,36 @@ describe('SqlSiteDirectoryRepository (U2 project users, U3 JSM customers)', () =
   it('stores customers with their organizations and prunes both', async () => {
     await repo.upsertCustomers(
       [
-        { serviceDeskId: '1', accountId: 'c-1', organizationIds: ['org-a', 'org-b'] },
-        { serviceDeskId: '2', accountId: 'c-2', organizationIds: [] },
+        { serviceDeskId: '1', serviceDeskName: 'IT help', accountId: 'c-1', organizationIds: ['org-a', 'org-b'] },
+        { serviceDeskId: '2', serviceDeskName: 'HR', accountId: 'c-2', organizationIds: [] },
       ],
       1,
     );
-    await repo.upsertCustomers([{ serviceDeskId: '2', accountId: 'c-2', organizationIds: ['org-b'] }], 2);
+    await repo.upsertCustomers([{ serviceDeskId: '2', serviceDeskName: 'HR', accountId: 'c-2', organizationIds: ['org-b'] }], 2);
     expect(await repo.deleteCustomersNotSeenSince(2)).toBe(1);
     expect(await rows('SELECT service_desk_id, account_id FROM jsm_customers')).toEqual([{ service_desk_id: '2', account_id: 'c-2' }]);
     expect(await rows('SELECT organization_id, account_id FROM jsm_organization_members')).toEqual([
       { organization_id: 'org-b', account_id: 'c-2' },
     ]);
+  });
+
+  it('lists the projects and service desks the rows name, by name, with the name a later walk gives', async () => {
+    const queries = new SqlSiteDirectoryQueries();
+    await repo.upsertProjectRoleMembers([{ projectKey: 'ZED', projectName: 'Accounts', roleName: 'Users', accountId: 'a-3', viaGroupId: null }], 2);
+    expect(await queries.projects()).toEqual([
+      { id: 'ZED', name: 'Accounts' },
+      { id: 'OPS', name: 'Operations' },
+      { id: 'WEB', name: 'Website' },
+    ]);
+    await repo.upsertProjectRoleMembers([{ projectKey: 'WEB', projectName: 'Web shop', roleName: 'Administrators', accountId: 'a-1', viaGroupId: null }], 3);
+    expect((await queries.projects()).find((p) => p.id === 'WEB')).toEqual({ id: 'WEB', name: 'Web shop' });
+    expect(await queries.serviceDesks()).toEqual([{ id: '2', name: 'HR' }]);
+  });
+
+  it('matches the role name whatever its case', async () => {
+    const queries = new SqlSiteDirectoryQueries();
+    const page = await queries.projectRoleMembers({ projectKey: 'OPS', roleName: 'developers' }, 50, null);
+    expect(page.items.map((r) => r.accountId)).toEqual(['a-2']);
+    expect((await queries.projectRoleMembers({ roleName: 'ADMINISTRATORS' }, 50, null)).items.map((r) => r.projectKey)).toEqual(['WEB']);
   });
 });
