@@ -7,6 +7,7 @@ import type { JiraSite } from './model';
 /** A project role member as the SiteDirectory port reports it. */
 export interface ExpectedRoleMember {
   projectKey: string;
+  projectName: string;
   roleName: string;
   accountId: string;
   viaGroupId: string | null;
@@ -15,6 +16,7 @@ export interface ExpectedRoleMember {
 /** A service desk customer, with every organization of the desk the account belongs to. */
 export interface ExpectedCustomer {
   serviceDeskId: string;
+  serviceDeskName: string;
   accountId: string;
   organizationIds: string[];
 }
@@ -26,7 +28,7 @@ export const expectedRoleMembers = (site: JiraSite): ExpectedRoleMember[] => {
   for (const project of site.projects) {
     for (const role of [...project.roles].sort((a, b) => a.id - b.id)) {
       for (const actor of role.actors) {
-        const base = { projectKey: project.key, roleName: role.name };
+        const base = { projectKey: project.key, projectName: project.name, roleName: role.name };
         if (actor.kind === 'user') out.push({ ...base, accountId: actor.accountId, viaGroupId: null });
         else {
           for (const member of groups.get(actor.groupId)?.members ?? []) {
@@ -55,7 +57,7 @@ export const expectedCustomers = (site: JiraSite): ExpectedCustomer[] => {
     }
     for (const id of desk.customers) if (site.people.has(id) && !byAccount.has(id)) byAccount.set(id, new Set());
     for (const [accountId, set] of byAccount) {
-      out.push({ serviceDeskId: desk.id, accountId, organizationIds: [...set].sort((a, b) => Number(a) - Number(b)) });
+      out.push({ serviceDeskId: desk.id, serviceDeskName: desk.projectName, accountId, organizationIds: [...set].sort((a, b) => Number(a) - Number(b)) });
     }
   }
   return out;

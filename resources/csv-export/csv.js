@@ -26,7 +26,7 @@
       'addedToOrgAt', 'lastActiveAt', 'inactivity', 'inactiveDays', 'products', 'groups', 'adminUrl',
       'accountStatusCode', 'membershipStatusCode', 'inactivityCode',
     ],
-    customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations', 'accountStatusCode'],
+    customers: ['serviceDesk', 'serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations', 'accountStatusCode'],
     audit: [
       'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
       'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
@@ -81,6 +81,7 @@
     },
     customers: function (c, w) {
       return {
+        serviceDesk: c.serviceDeskName,
         serviceDeskId: c.serviceDeskId,
         accountId: c.accountId,
         name: person(c, 'name') || c.displayName,

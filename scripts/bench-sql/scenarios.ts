@@ -54,6 +54,8 @@ export const userScenarios = async (users: UserRepository): Promise<Scenario[]> 
   const heavyQuery = { filter: heavy, sort: byName, limit: PAGE };
   const deepHeavy = await cursorAt(users, heavyQuery, DEEP);
   const groupQuery = { filter: { ...heavy, groupId: await firstGroupId(users) }, sort: { key: 'lastActiveAt', direction: 'desc' } as const, limit: PAGE };
+  const surname = await surnameOf(users);
+  const deepAcme = await cursorAt(users, { filter: { search: 'acme' }, sort: byName, limit: PAGE }, DEEP);
   const list = (q: Omit<UserQuery, 'after'>, after: string | null = null) => () => users.list({ ...q, after }, benchContext);
   return [
     { name: 'first page, no filter, by name', run: list({ filter: {}, sort: byName, limit: PAGE }) },
@@ -62,9 +64,22 @@ export const userScenarios = async (users: UserRepository): Promise<Scenario[]> 
     { name: 'first page, heaviest filter + group, by last activity', run: list(groupQuery) },
     { name: 'first page, overdue, by inactivity desc', run: list({ filter: { inactivity: ['overdue'] }, sort: { key: 'inactivity', direction: 'desc' }, limit: PAGE }) },
     { name: 'first page, search "mar", by email', run: list({ filter: { search: 'mar' }, sort: { key: 'email', direction: 'asc' }, limit: PAGE }) },
+    { name: `first page, search a surname ("${surname}"), by name`, run: list({ filter: { search: surname }, sort: byName, limit: PAGE }) },
+    { name: `first page, search "${surname}" + heaviest filter, by last activity`, run: list({ filter: { ...heavy, search: surname }, sort: { key: 'lastActiveAt', direction: 'desc' }, limit: PAGE }) },
+    { name: 'first page, search an email word ("labs"), by name', run: list({ filter: { search: 'labs' }, sort: byName, limit: PAGE }) },
+    { name: 'first page, search an email word ("acme"), by status', run: list({ filter: { search: 'acme' }, sort: { key: 'accountStatus', direction: 'asc' }, limit: PAGE }) },
+    { name: `page ${String(DEEP + 1)}, search "acme", by name`, run: list({ filter: { search: 'acme' }, sort: byName, limit: PAGE }, deepAcme) },
     { name: 'first page, protected only, by status', run: list({ filter: { protected: true }, sort: { key: 'accountStatus', direction: 'asc' }, limit: PAGE }) },
     { name: 'count, heaviest filter (once per filter change)', run: () => users.countMatching(heavy, benchContext) },
+    { name: `count, search "${surname}"`, run: () => users.countMatching({ search: surname }, benchContext) },
+    { name: 'count, search "acme"', run: () => users.countMatching({ search: 'acme' }, benchContext) },
   ];
+};
+
+/** The surname of the user in the middle of the name order: a word start inside a name. */
+const surnameOf = async (users: UserRepository): Promise<string> => {
+  const page = await users.list({ filter: { search: 'm' }, sort: { key: 'name', direction: 'asc' }, limit: 1, after: null }, benchContext);
+  return page.items[0]?.name.split(' ').at(-1)?.toLowerCase() ?? 'smith';
 };
 
 const firstGroupId = async (users: UserRepository): Promise<string> => {

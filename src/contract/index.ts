@@ -29,7 +29,9 @@ import {
   statisticsGetPayloadSchema,
   statisticsSchema,
 } from './settings';
-import { customersListPayloadSchema, customersPageSchema, projectUsersListPayloadSchema, projectUsersPageSchema } from './site';
+import {
+  customersListPayloadSchema, customersPageSchema, projectUsersListPayloadSchema, projectUsersPageSchema, siteChoicesPayloadSchema, siteChoicesSchema,
+} from './site';
 import { syncHistoryPayloadSchema, syncHistorySchema, syncRunDtoSchema, syncStartPayloadSchema, syncStatusPayloadSchema, syncStatusSchema } from './sync';
 import { userDetailSchema, usersCountPayloadSchema, usersCountSchema, usersDetailPayloadSchema, usersListPayloadSchema, usersPageSchema } from './users';
 
@@ -60,6 +62,8 @@ export const contract = {
   [resolverKeys.usersDetail]: entry(usersDetailPayloadSchema, userDetailSchema),
   [resolverKeys.projectUsersList]: entry(projectUsersListPayloadSchema, projectUsersPageSchema),
   [resolverKeys.customersList]: entry(customersListPayloadSchema, customersPageSchema),
+  [resolverKeys.projectUsersProjects]: entry(siteChoicesPayloadSchema, siteChoicesSchema),
+  [resolverKeys.customersServiceDesks]: entry(siteChoicesPayloadSchema, siteChoicesSchema),
   [resolverKeys.auditList]: entry(auditListPayloadSchema, auditPageSchema),
   [resolverKeys.settingsGet]: entry(settingsGetPayloadSchema, settingsDtoSchema),
   [resolverKeys.settingsSave]: entry(settingsSavePayloadSchema, settingsDtoSchema),

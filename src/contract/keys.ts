@@ -10,6 +10,8 @@ export const resolverKeys = {
   usersDetail: 'users.detail',
   projectUsersList: 'projectUsers.list',
   customersList: 'customers.list',
+  projectUsersProjects: 'projectUsers.projects',
+  customersServiceDesks: 'customers.serviceDesks',
   auditList: 'audit.list',
   settingsGet: 'settings.get',
   settingsSave: 'settings.save',

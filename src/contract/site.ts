@@ -32,6 +32,7 @@ export const customersListPayloadSchema = z
 
 export const customerRowSchema = z.object({
   serviceDeskId: z.string(),
+  serviceDeskName: z.string(),
   accountId: z.string(),
   /** The name and email JSM gives the customer (null when not synced); the directory's `person` comes first. */
   displayName: z.string().nullable(),
@@ -42,3 +43,8 @@ export const customerRowSchema = z.object({
 });
 export type CustomerRowDto = z.infer<typeof customerRowSchema>;
 export const customersPageSchema = pageSchema(customerRowSchema);
+
+/** projectUsers.projects / customers.serviceDesks (U2, U3 filters): what the synced rows name, by name. */
+export const siteChoicesPayloadSchema = z.object({}).strict();
+export const siteChoicesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type SiteChoiceDto = z.infer<typeof siteChoicesSchema>['items'][number];

@@ -91,6 +91,6 @@ export { runSyncSlice } from './usecases/sync/runSlice';
 export { startSync, type StartSyncCommand } from './usecases/sync/runLifecycle';
 export { getSyncHistory, getSyncStatus, type SyncStatusView } from './usecases/sync/syncStatus';
 export { countUsers, listUsers, type ListUsersDeps } from './usecases/users/listUsers';
-export { listCustomers, listProjectUsers } from './usecases/users/siteUsers';
+export { listCustomers, listProjectUsers, siteChoices } from './usecases/users/siteUsers';
 export { userDetail, type UserDetailDeps, type UserDetailView } from './usecases/users/userDetail';
 export type { UserView } from './usecases/users/userView';

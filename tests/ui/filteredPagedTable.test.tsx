@@ -3,14 +3,14 @@ import React from 'react';
 import { FilteredPagedTable, type AppliedFilter } from '../../src/ui/components/FilteredPagedTable';
 import type { Envelope } from '../../src/ui/api';
 import type { Page } from '../../src/ui/hooks/usePagedList';
-import { click, isDisabled, mount, ok, tableRows, text, type, waitFor } from './helpers';
+import { click, isDisabled, mount, ok, pick, pressEnter, tableRows, text, type, waitFor } from './helpers';
 
 type Field = 'team' | 'city';
 type Item = { id: string; name: string };
 type Fetch = { filter: AppliedFilter<Field>; after: string | null };
 
 /** The shared list of U2 project users and U3 JSM customers, mounted on its own over a scripted fetch. */
-const mountTable = async (answer: (request: Fetch) => Envelope<Page<Item>>): Promise<Fetch[]> => {
+const mountTable = async (answer: (request: Fetch) => Envelope<Page<Item>>, teams?: { value: string; label: string }[]): Promise<Fetch[]> => {
   const requests: Fetch[] = [];
   const fetchPage = (filter: AppliedFilter<Field>, after: string | null): Promise<Envelope<Page<Item>>> => {
     requests.push({ filter, after });
@@ -19,7 +19,7 @@ const mountTable = async (answer: (request: Fetch) => Envelope<Page<Item>>): Pro
   await mount(
     <FilteredPagedTable
       filters={[
-        { field: 'team', id: 'people-team', label: 'Team' },
+        { field: 'team', id: 'people-team', label: 'Team', ...(teams === undefined ? {} : { choices: teams }) },
         { field: 'city', id: 'people-city', label: 'City' },
       ]}
       fetchPage={fetchPage}
@@ -105,5 +105,21 @@ describe('FilteredPagedTable (project users, JSM customers)', () => {
     click('Try again');
     await waitFor(() => tableRows().length === 1);
     expect(requests).toEqual([{ filter: {}, after: null }, { filter: {}, after: null }]);
+  });
+
+  it('applies the text filters on Enter as on Apply, and a picked choice at once (any: no filter)', async () => {
+    const teams = [{ value: 'OPS', label: 'Operations (OPS)' }];
+    const requests = await mountTable(() => ok({ items: people('Ada'), next: null }), teams);
+    await waitFor(() => tableRows().length === 1);
+    type('people-city', ' Oslo ');
+    pressEnter('people-city');
+    await waitFor(() => requests.length === 2);
+    expect(requests[1]).toEqual({ filter: { city: 'Oslo' }, after: null });
+    pick('people-team', 'OPS');
+    await waitFor(() => requests.length === 3);
+    expect(requests[2]).toEqual({ filter: { city: 'Oslo', team: 'OPS' }, after: null });
+    pick('people-team', '');
+    await waitFor(() => requests.length === 4);
+    expect(requests[3]).toEqual({ filter: { city: 'Oslo' }, after: null });
   });
 });

@@ -58,7 +58,20 @@ export const click = (label: string): void => {
   const button = [...findAll('Button'), ...findAll('LoadingButton')].find((b) => matches(b, label));
   if (!button) throw new Error(`No button "${label}" in: ${renderedText()}`);
   if (button.props.isDisabled === true) throw new Error(`Button "${label}" is disabled`);
-  (button.props.onClick as () => void)();
+  if (button.props.onClick === undefined && button.props.type === 'submit') submitFormOf(button);
+  else (button.props.onClick as () => void)();
+};
+
+/** Submits the Form holding `node`, as the browser does for its submit button or Enter in one of its text fields. */
+const submitFormOf = (node: ForgeDoc): void => {
+  const form = findAll('Form').find((f) => findAll(node.type, f).includes(node));
+  if (!form) throw new Error(`No Form around the ${node.type}`);
+  (form.props.onSubmit as () => void)();
+};
+
+/** Presses Enter in the Textfield with this id: submits its Form (a field outside a Form ignores Enter). */
+export const pressEnter = (id: string): void => {
+  submitFormOf(byId('Textfield', id));
 };
 
 export const isDisabled = (label: string): boolean => {

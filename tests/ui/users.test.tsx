@@ -1,5 +1,5 @@
 import { findAll } from '../support/fakeBridge';
-import { calls, check, click, elementProps, fail, ok, openTab, pick, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
+import { calls, check, click, elementProps, fail, ok, openTab, pick, pressEnter, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
 import { auditEntry, bulkJob, dashboard, multiSiteDashboard, page, user } from './fixtures';
 
 type ListPayload = { filter: Record<string, unknown>; sort: { key: string; direction: string }; after: string | null; limit: number };
@@ -58,6 +58,16 @@ describe('Users — organization users', () => {
     pick('users-managed', 'external');
     await waitFor(() => lastList().filter.managed === false);
     expect(lastList().filter).toEqual({ search: 'ada', accountStatus: ['inactive'], managed: false, billable: false });
+  });
+
+  it('applies the search on Enter in the search field, as on Apply (U6)', async () => {
+    await openUsers();
+    type('users-search', 'reichert');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lastList().filter.search).toBeUndefined();
+    pressEnter('users-search');
+    await waitFor(() => lastList().filter.search === 'reichert');
+    expect(lastList()).toMatchObject({ filter: { search: 'reichert' }, after: null });
   });
 
   it('sorts on the server with our own controls', async () => {
@@ -221,34 +231,45 @@ describe('Users — project users and JSM customers', () => {
       'projectUsers.list': () =>
         ok(page([{ projectKey: 'OPS', roleName: 'Developers', accountId: 'acc-9', viaGroupId: 'g-1', viaGroupName: 'devs', person: { name: 'Nia', email: null, accountStatus: 'active' } }])),
       'customers.list': () =>
-        ok(page([{ serviceDeskId: '7', accountId: 'cust-1', displayName: null, email: null, person: { name: 'Cleo', email: 'cleo@client.com', accountStatus: 'active' }, organizations: [{ id: 'o1', name: 'Client Ltd' }] }])),
+        ok(page([{ serviceDeskId: '7', serviceDeskName: 'Client support', accountId: 'cust-1', displayName: null, email: null, person: { name: 'Cleo', email: 'cleo@client.com', accountStatus: 'active' }, organizations: [{ id: 'o1', name: 'Client Ltd' }] }])),
     });
     openTab('Project users');
     await waitFor(() => text().includes('Nia'));
     expect(tableRows()[0]).toEqual(['OPS', 'Developers', 'Nia', '—', 'Active', 'Via group devs']);
     openTab('JSM customers');
     await waitFor(() => text().includes('Cleo'));
-    expect(tableRows()[0]).toEqual(['7', 'Cleo', 'cleo@client.com', 'Active', 'Client Ltd']);
+    expect(tableRows()[0]).toEqual(['Client support', 'Cleo', 'cleo@client.com', 'Active', 'Client Ltd']);
   });
 
-  it('sends each screen\'s own filters on Apply: project key and role (U2), service desk and organization (U3)', async () => {
+  it('sends each screen\'s own filters: project and service desk picked by name at once, role and organization on Apply or Enter (U2, U3)', async () => {
     await openUsers({
       'projectUsers.list': () => ok(page([])),
       'customers.list': () => ok(page([])),
+      'projectUsers.projects': () => ok({ items: [{ id: 'OPS', name: 'Operations' }, { id: 'WEB', name: 'Website' }] }),
+      'customers.serviceDesks': () => ok({ items: [{ id: '7', name: 'IT help desk' }] }),
     });
     openTab('Project users');
     await waitFor(() => findAll('EmptyState').some((e) => e.props.header === 'No project users'));
-    type('project-users-project', ' OPS ');
-    type('project-users-role', 'Developers');
-    click('Apply');
+    const options = (id: string): unknown => findAll('Select').find((s) => String(s.props.inputId).endsWith(id))?.props.options;
+    await waitFor(() => Array.isArray(options('project-users-project')) && (options('project-users-project') as unknown[]).length === 3);
+    expect(options('project-users-project')).toEqual([{ value: '', label: 'Any' }, { value: 'OPS', label: 'Operations (OPS)' }, { value: 'WEB', label: 'Website (WEB)' }]);
+    pick('project-users-project', 'OPS');
     await waitFor(() => calls('projectUsers.list').length === 2);
-    expect(calls('projectUsers.list')).toEqual([{ limit: 50, after: null }, { projectKey: 'OPS', roleName: 'Developers', limit: 50, after: null }]);
+    expect(calls('projectUsers.list').at(-1)).toEqual({ projectKey: 'OPS', limit: 50, after: null });
+    type('project-users-role', 'Developers');
+    pressEnter('project-users-role');
+    await waitFor(() => calls('projectUsers.list').length === 3);
+    expect(calls('projectUsers.list').at(-1)).toEqual({ projectKey: 'OPS', roleName: 'Developers', limit: 50, after: null });
     openTab('JSM customers');
     await waitFor(() => findAll('EmptyState').some((e) => e.props.header === 'No customers'));
-    type('customers-desk', '7');
+    await waitFor(() => Array.isArray(options('customers-desk')) && (options('customers-desk') as unknown[]).length === 2);
+    expect(options('customers-desk')).toEqual([
+      { value: '', label: 'Any' }, { value: '7', label: 'IT help desk' },
+    ]);
+    pick('customers-desk', '7');
     type('customers-org', ' ');
     click('Apply');
-    await waitFor(() => calls('customers.list').length === 2);
+    await waitFor(() => calls('customers.list').length >= 2);
     expect(calls('customers.list').at(-1)).toEqual({ serviceDeskId: '7', limit: 50, after: null });
   });
 });

@@ -23,6 +23,7 @@ type Cached = { start: number; ids: string[]; isLast: boolean };
  */
 export class CustomerWalk {
   private desks: Cached | null = null;
+  private readonly deskNames = new Map<string, string>();
   private orgs: (Cached & { desk: string }) | null = null;
   private calls = 0;
   /** Names JSM gave on the pages read by this instance: people by account, organizations by id. */
@@ -42,7 +43,7 @@ export class CustomerWalk {
       if (s.did === null) {
         const desk = await this.deskAt(s.da);
         if (desk === null) return { items: this.named(items), done: true };
-        Object.assign(s, { did: desk, ph: 'orgs', oa: 0, oid: null, ua: 0, ca: 0 });
+        Object.assign(s, { did: desk, dn: this.deskNames.get(desk) ?? desk, ph: 'orgs', oa: 0, oid: null, ua: 0, ca: 0 });
       } else if (s.ph === 'orgs' && s.oid === null) {
         const org = await this.orgAt(s.did, s.oa);
         if (org === undefined) nextDesk(s);
@@ -51,12 +52,12 @@ export class CustomerWalk {
       } else if (s.ph === 'orgs' && s.oid !== null) {
         const page = await this.get('getUsersInOrganization', route`/rest/servicedeskapi/organization/${s.oid}/user?start=${s.ua}&limit=${PER_CALL}`);
         const orgId = s.oid;
-        for (const u of page?.values ?? []) items.push({ serviceDeskId: s.did, accountId: u.accountId, organizationIds: [orgId] });
+        for (const u of page?.values ?? []) items.push({ serviceDeskId: s.did, serviceDeskName: s.dn, accountId: u.accountId, organizationIds: [orgId] });
         if (page === null || page.values.length === 0 || page.isLastPage === true) Object.assign(s, { oa: s.oa + 1, oid: null, ua: 0 });
         else s.ua += page.values.length;
       } else {
         const page = await this.get('getCustomers', route`/rest/servicedeskapi/servicedesk/${s.did}/customer?start=${s.ca}&limit=${PER_CALL}`, EXPERIMENTAL);
-        for (const u of page?.values ?? []) items.push({ serviceDeskId: s.did, accountId: u.accountId, organizationIds: [] });
+        for (const u of page?.values ?? []) items.push({ serviceDeskId: s.did, serviceDeskName: s.dn, accountId: u.accountId, organizationIds: [] });
         if (page === null || page.values.length === 0 || page.isLastPage === true) nextDesk(s);
         else s.ca += page.values.length;
       }
@@ -91,6 +92,7 @@ export class CustomerWalk {
     this.calls += 1;
     const page = await this.http.get('getServiceDesks', route`/rest/servicedeskapi/servicedesk?start=${index}&limit=${PER_CALL}`, deskPage);
     this.desks = cache(index, page?.values.map((d) => d.id), page?.isLastPage);
+    for (const d of page?.values ?? []) this.deskNames.set(d.id, d.projectName);
     return this.desks.ids[0] ?? null;
   }
 
@@ -121,5 +123,5 @@ const cache = (start: number, ids: string[] | undefined, isLast: boolean | undef
 });
 
 const nextDesk = (s: CustomerCursor): void => {
-  Object.assign(s, { da: s.da + 1, did: null, ph: 'orgs', oa: 0, oid: null, ua: 0, ca: 0 });
+  Object.assign(s, { da: s.da + 1, did: null, dn: '', ph: 'orgs', oa: 0, oid: null, ua: 0, ca: 0 });
 };

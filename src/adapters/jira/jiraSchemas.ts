@@ -7,9 +7,9 @@ import { z } from 'zod';
 /** A path segment `route` accepts: no `/`, `?`, `#` or `..` (project keys, numeric ids). */
 const segment = z.string().regex(/^[A-Za-z0-9_-]+$/);
 
-/** PageBeanProject: only the keys matter. */
+/** PageBeanProject: the keys and names. */
 export const projectPageSchema = z.object({
-  values: z.array(z.object({ id: z.string(), key: segment })),
+  values: z.array(z.object({ id: z.string(), key: segment, name: z.string() })),
   isLast: z.boolean().optional(),
 });
 
@@ -42,8 +42,8 @@ export const groupMembersSchema = z.object({
 export const jsmPageSchema = <T extends z.ZodType>(item: T) =>
   z.object({ values: z.array(item), isLastPage: z.boolean().optional(), size: z.number().int().optional() });
 
-/** ServiceDeskDTO. */
-export const serviceDeskSchema = z.object({ id: segment });
+/** ServiceDeskDTO: its id and its project's name. */
+export const serviceDeskSchema = z.object({ id: segment, projectName: z.string() });
 /** OrganizationDTO. */
 export const organizationSchema = z.object({ id: z.string().regex(/^\d+$/), name: z.string().optional() });
 /** UserDTO. */

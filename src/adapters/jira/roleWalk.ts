@@ -23,6 +23,7 @@ const MEMBERS_PER_CALL = 50;
  */
 export class RoleWalk {
   private projects: { startAt: number; keys: string[]; isLast: boolean } | null = null;
+  private readonly projectNames = new Map<string, string>();
   private role: { key: string; id: number; value: ProjectRole | null } | null = null;
   private calls = 0;
 
@@ -39,7 +40,7 @@ export class RoleWalk {
       if (s.pk === null) {
         const key = await this.projectAt(s.pa);
         if (key === null) return { items, done: true };
-        Object.assign(s, { pk: key, rs: null, aa: 0, ma: 0 });
+        Object.assign(s, { pk: key, pn: this.projectNames.get(key) ?? key, rs: null, aa: 0, ma: 0 });
       } else if (s.rs === null) {
         this.calls += 1;
         const roles = await this.http.get('getProjectRoles', route`/rest/api/3/project/${s.pk}/role`, projectRolesSchema);
@@ -53,17 +54,17 @@ export class RoleWalk {
         const role = this.role.value;
         const actor = role?.actors[s.aa];
         if (!role || !actor) Object.assign(s, { rs: s.rs.slice(1), aa: 0, ma: 0 });
-        else await this.visit(s, s.pk, role.name, actor, items);
+        else await this.visit(s, { projectKey: s.pk, projectName: s.pn, roleName: role.name }, actor, items);
       }
     }
     return { items, done: false };
   }
 
-  private async visit(s: RoleCursor, projectKey: string, roleName: string, actor: RoleActor, items: ProjectRoleMember[]): Promise<void> {
+  private async visit(s: RoleCursor, role: Pick<ProjectRoleMember, 'projectKey' | 'projectName' | 'roleName'>, actor: RoleActor, items: ProjectRoleMember[]): Promise<void> {
     const accountId = actor.actorUser?.accountId;
     const group = actor.actorGroup;
     if (accountId !== undefined || group === undefined) {
-      if (accountId !== undefined && accountId !== 'unknown') items.push({ projectKey, roleName, accountId, viaGroupId: null });
+      if (accountId !== undefined && accountId !== 'unknown') items.push({ ...role, accountId, viaGroupId: null });
       Object.assign(s, { aa: s.aa + 1, ma: 0 });
       return;
     }
@@ -74,7 +75,7 @@ export class RoleWalk {
         : route`/rest/api/3/group/member?groupname=${group.name ?? ''}&includeInactiveUsers=true&startAt=${s.ma}&maxResults=${MEMBERS_PER_CALL}`;
     this.calls += 1;
     const page = await this.http.get('getUsersFromGroup', path, groupMembersSchema);
-    for (const user of page?.values ?? []) items.push({ projectKey, roleName, accountId: user.accountId, viaGroupId });
+    for (const user of page?.values ?? []) items.push({ ...role, accountId: user.accountId, viaGroupId });
     const received = page?.values.length ?? 0;
     const last = page === null || received === 0 || (page.isLast ?? (page.total !== undefined ? s.ma + received >= page.total : false));
     if (last) Object.assign(s, { aa: s.aa + 1, ma: 0 });
@@ -100,11 +101,12 @@ export class RoleWalk {
       projectPageSchema,
     );
     const keys = page?.values.map((p) => p.key) ?? [];
+    for (const p of page?.values ?? []) this.projectNames.set(p.key, p.name);
     this.projects = { startAt: index, keys, isLast: page?.isLast ?? keys.length === 0 };
     return keys[0] ?? null;
   }
 }
 
 const nextProject = (s: RoleCursor): void => {
-  Object.assign(s, { pa: s.pa + 1, pk: null, rs: null, aa: 0, ma: 0 });
+  Object.assign(s, { pa: s.pa + 1, pk: null, pn: '', rs: null, aa: 0, ma: 0 });
 };

@@ -3,24 +3,26 @@ import { DomainError } from '../../domain/model/errors';
 
 const index = z.number().int().nonnegative();
 
-/** Where the project-role walk stands: project index, its key, roles left, actor and group-member offsets. */
+/** Where the project-role walk stands: project index, its key and name, roles left, actor and group-member offsets. */
 export const roleCursorSchema = z.object({
   v: z.literal(1),
   w: z.literal('roles'),
   pa: index,
   pk: z.string().nullable(),
+  pn: z.string(),
   rs: z.array(z.number().int()).nullable(),
   aa: index,
   ma: index,
 });
 export type RoleCursor = z.infer<typeof roleCursorSchema>;
 
-/** Where the customer walk stands: desk index and id, phase, organization index/id, member and customer offsets. */
+/** Where the customer walk stands: desk index, id and name, phase, organization index/id, member and customer offsets. */
 export const customerCursorSchema = z.object({
   v: z.literal(1),
   w: z.literal('customers'),
   da: index,
   did: z.string().nullable(),
+  dn: z.string(),
   ph: z.enum(['orgs', 'direct']),
   oa: index,
   oid: z.string().nullable(),
@@ -30,12 +32,13 @@ export const customerCursorSchema = z.object({
 export type CustomerCursor = z.infer<typeof customerCursorSchema>;
 
 /** The start of each walk. */
-export const firstRoleCursor = (): RoleCursor => ({ v: 1, w: 'roles', pa: 0, pk: null, rs: null, aa: 0, ma: 0 });
+export const firstRoleCursor = (): RoleCursor => ({ v: 1, w: 'roles', pa: 0, pk: null, pn: '', rs: null, aa: 0, ma: 0 });
 export const firstCustomerCursor = (): CustomerCursor => ({
   v: 1,
   w: 'customers',
   da: 0,
   did: null,
+  dn: '',
   ph: 'orgs',
   oa: 0,
   oid: null,

@@ -1,6 +1,6 @@
 import { resolverKeys } from '../../contract';
 import { countUsers, listUsers } from '../../domain/usecases/users/listUsers';
-import { listCustomers, listProjectUsers } from '../../domain/usecases/users/siteUsers';
+import { listCustomers, listProjectUsers, siteChoices } from '../../domain/usecases/users/siteUsers';
 import { userDetail } from '../../domain/usecases/users/userDetail';
 import { define, type ResolverMap } from './define';
 import type { ResolverDeps } from './deps';
@@ -15,4 +15,6 @@ export const usersResolvers = (deps: ResolverDeps): ResolverMap => ({
   ...define(deps, resolverKeys.usersDetail, 'app', ({ payload }) => userDetail(payload, deps)),
   ...define(deps, resolverKeys.projectUsersList, 'app', ({ payload }) => listProjectUsers(payload, deps)),
   ...define(deps, resolverKeys.customersList, 'app', ({ payload }) => listCustomers(payload, deps)),
+  ...define(deps, resolverKeys.projectUsersProjects, 'app', () => siteChoices('projects', deps)),
+  ...define(deps, resolverKeys.customersServiceDesks, 'app', () => siteChoices('serviceDesks', deps)),
 });

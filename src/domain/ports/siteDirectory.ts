@@ -1,6 +1,8 @@
 /** A member of a Jira project role: one item per (project, role, account, via group). */
 export interface ProjectRoleMember {
   projectKey: string;
+  /** The project's name as Jira gives it (what the project filter lists). */
+  projectName: string;
   roleName: string;
   accountId: string;
   /** The group actor the account is a member through; null when the account is an actor itself. */
@@ -14,6 +16,8 @@ export interface ProjectRoleMember {
  */
 export interface ServiceDeskCustomer {
   serviceDeskId: string;
+  /** The service desk's name: its project's name, as JSM gives it. */
+  serviceDeskName: string;
   accountId: string;
   organizationIds: string[];
   /** The customer's name and email as JSM gives them (for customers outside the org directory); null when not given. */

@@ -11,6 +11,8 @@ export interface ProjectRoleRow {
 /** A JSM customer of one service desk with the organizations they belong to (U3). */
 export interface CustomerRow {
   serviceDeskId: string;
+  /** The desk's name as the walk last read it (its project name). */
+  serviceDeskName: string;
   accountId: string;
   /** The name and email JSM gave the customer; what names a customer outside the org directory. */
   displayName: string | null;
@@ -26,6 +28,12 @@ export interface SitePerson {
   accountStatus: 'active' | 'inactive' | 'closed';
 }
 
+/** A project or service desk the synced site rows name, for the screens' filters: its key or id and its name. */
+export interface SiteChoice {
+  id: string;
+  name: string;
+}
+
 export interface SitePage<T> {
   items: T[];
   next: string | null;
@@ -33,12 +41,16 @@ export interface SitePage<T> {
 
 /** Reads of the synced Jira/JSM site data, keyset-paged (limit 1..500). */
 export interface SiteDirectoryQueries {
-  /** Ordered by project key, role name, account ID. */
+  /** Ordered by project key, role name, account ID; the role name is matched case-insensitively. */
   projectRoleMembers(
     filter: { projectKey?: string | undefined; roleName?: string | undefined },
     limit: number,
     after: string | null,
   ): Promise<SitePage<ProjectRoleRow>>;
+  /** The projects that have role members, by name (at most 2,000). */
+  projects(): Promise<SiteChoice[]>;
+  /** The service desks that have customers, by name (at most 2,000). */
+  serviceDesks(): Promise<SiteChoice[]>;
   /** Ordered by service desk ID, account ID. */
   customers(
     filter: { serviceDeskId?: string | undefined; organizationId?: string | undefined },

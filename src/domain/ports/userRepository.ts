@@ -16,7 +16,7 @@ export type UserSortKey = (typeof userSortKeys)[number];
 
 /** Every filter of FEATURES U4; all optional, combined with AND. An empty list means "no filter". */
 export interface UserFilter {
-  /** Prefix of the name or of the email, compared case- and accent-insensitively. */
+  /** The start of any word of the name or the email (words split at spaces and punctuation), case- and accent-insensitively. */
   search?: string;
   accountStatus?: AccountStatus[];
   productKey?: string;

@@ -1,17 +1,23 @@
 import React, { useState } from 'react';
-import { Button, DynamicTable, EmptyState, Inline, Stack } from '@forge/react';
+import { Button, DynamicTable, EmptyState, Form, Inline, Stack } from '@forge/react';
 import type { Envelope } from '../api';
 import { usePagedList, type Page } from '../hooks/usePagedList';
 import { useLocale } from '../i18n/LocaleContext';
 import { KeysetPager } from './KeysetPager';
 import { LoadView } from './LoadView';
+import { SelectField, type Choice } from './SelectField';
 import { TextField } from './TextField';
 
-/** A text filter of the list: its payload field, the input's id and its label. */
+/**
+ * A filter of the list: its payload field, the input's id and its label. With `choices` it is a picker (the value
+ * sent is the chosen one's; an empty value means any) that applies at once; without, a text field that applies on
+ * Apply or Enter.
+ */
 export interface TextFilter<Field extends string> {
   field: Field;
   id: string;
   label: string;
+  choices?: readonly Choice<string>[];
 }
 
 /** The filters as sent: only the fields that are not blank, trimmed. */
@@ -30,8 +36,8 @@ const applied = <Field extends string>(filters: readonly TextFilter<Field>[], va
   Object.fromEntries(filters.flatMap((f) => (values[f.field].trim() === '' ? [] : [[f.field, values[f.field].trim()]]))) as AppliedFilter<Field>;
 
 /**
- * A keyset-paged table behind text filters (U2 project users, U3 JSM customers): the filters apply on **Apply**
- * (not per keystroke) and start again at page 1; Previous / Next page by cursor; the spinner, the translated error
+ * A keyset-paged table behind filters (U2 project users, U3 JSM customers): pickers apply when one is chosen, text
+ * on **Apply** or Enter (not per keystroke); either starts again at page 1; Previous / Next page by cursor; the spinner, the translated error
  * with *Try again*, and an empty state when the first page has no rows. `footer` renders below the list with the
  * applied filter (e.g. the CSV export of it).
  */
@@ -52,14 +58,31 @@ export const FilteredPagedTable = <Field extends string, Item>(props: {
   const paged = usePagedList((after) => props.fetchPage(filter, after), filter);
   return (
     <Stack space="space.200">
-      <Inline space="space.100" alignBlock="end">
-        {props.filters.map((f) => (
-          <TextField key={f.field} id={f.id} label={f.label} value={draft[f.field]} onChange={(value) => { setDraft({ ...draft, [f.field]: value }); }} />
-        ))}
-        <Button appearance="primary" onClick={() => { setValues(draft); }}>
-          {t('filters.apply')}
-        </Button>
-      </Inline>
+      <Form onSubmit={() => { setValues(draft); }}>
+        <Inline space="space.100" alignBlock="end">
+          {props.filters.map((f) =>
+            f.choices === undefined ? (
+              <TextField key={f.field} id={f.id} label={f.label} value={draft[f.field]} onChange={(value) => { setDraft({ ...draft, [f.field]: value }); }} />
+            ) : (
+              <SelectField
+                key={f.field}
+                id={f.id}
+                label={f.label}
+                options={[{ value: '', label: t('filters.any') }, ...f.choices]}
+                value={draft[f.field]}
+                onChange={(value) => {
+                  const next = { ...draft, [f.field]: value };
+                  setDraft(next);
+                  setValues({ ...values, [f.field]: value });
+                }}
+              />
+            ),
+          )}
+          <Button appearance="primary" type="submit">
+            {t('filters.apply')}
+          </Button>
+        </Inline>
+      </Form>
       <LoadView load={paged.load} onRetry={paged.reload}>
         {(page) =>
           page.items.length === 0 && paged.page === 0 ? (

@@ -11,6 +11,7 @@ useForgeRuntime();
 const repo = new SqlUserRepository();
 const directory = seedUsers(2000, groups(40));
 const exact = directory.find((u) => u.email?.endsWith('@corp.test'))?.email ?? 'x@corp.test';
+const surname = directory.map((u) => u.name.split(' ')[1] ?? '').find((last) => last.length > 3 && /^[A-Za-z]+$/.test(last)) ?? 'x';
 const ctx = context({ protectedEmails: ProtectedEmails.from(['@vip.example', 'anne*@example.com', exact.toUpperCase()]) });
 
 /** Every page of a query, checking that pages are full until the last and that cursors are opaque strings. */
@@ -60,6 +61,12 @@ describe('U4 filters, each checked against the domain policies in memory', () =>
     ['search by a two-word name prefix', { search: 'anne smi' }],
     ['search by email prefix', { search: directory[3]!.email!.slice(0, 6).toUpperCase() }],
     ['search with an apostrophe', { search: 'o’b' }],
+    ['search by a surname (a word start inside the name)', { search: surname }],
+    ['search by the start of a later word, accents folded', { search: 'ANGSTR' }],
+    ['search by a part of the email after a separator', { search: 'vip' }],
+    ['search by an email domain typed with its @', { search: '@corp' }],
+    ['search by a letter many words start with', { search: 'c' }],
+    ['search by the surname of a name that starts with an accent', { search: 'arnalds' }],
     ['account status', { accountStatus: ['inactive', 'closed'] }],
     ['product', { productKey: 'jira-software' }],
     ['product and per-product inactivity (I1)', { productKey: 'jira-software', inactivity: ['warning', 'overdue'] }],

@@ -22,12 +22,12 @@ beforeAll(async () => {
   const [a, b] = users;
   await site.upsertProjectRoleMembers(
     [
-      { projectKey: 'OPS', roleName: 'Developers', accountId: a?.accountId ?? '', viaGroupId: groups[0]?.id ?? null },
-      { projectKey: 'OPS', roleName: 'Administrators', accountId: b?.accountId ?? '', viaGroupId: null },
+      { projectKey: 'OPS', projectName: 'Operations', roleName: 'Developers', accountId: a?.accountId ?? '', viaGroupId: groups[0]?.id ?? null },
+      { projectKey: 'OPS', projectName: 'Operations', roleName: 'Administrators', accountId: b?.accountId ?? '', viaGroupId: null },
     ],
     1,
   );
-  await site.upsertCustomers([{ serviceDeskId: '1', accountId: 'customer-1', organizationIds: ['org-a', 'org-b'] }], 1);
+  await site.upsertCustomers([{ serviceDeskId: '1', serviceDeskName: 'Help desk', accountId: 'customer-1', organizationIds: ['org-a', 'org-b'] }], 1);
 }, 60_000);
 
 /** A valid payload for every resolver (a new contract key fails to compile until it is added here). */
@@ -39,6 +39,8 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'users.detail': { accountId: users[1]?.accountId ?? '' },
   'projectUsers.list': { projectKey: 'OPS' },
   'customers.list': {},
+  'projectUsers.projects': {},
+  'customers.serviceDesks': {},
   'audit.list': { actions: ['api-key.set'], limit: 1000 },
   'settings.get': {},
   'settings.save': { statistics: { visible: false } },

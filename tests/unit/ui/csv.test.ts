@@ -112,9 +112,9 @@ describe('CSV export file format (X4)', () => {
 
   it('builds customers with their organizations (X2) and audit entries in sentences (X3)', () => {
     const customers = csv.toCsv('customers', headers('customers'), [
-      { serviceDeskId: '7', accountId: 'c-1', person: null, organizations: [{ id: 'o1', name: null }, { id: 'o2', name: 'Client Ltd' }] },
+      { serviceDeskId: '7', serviceDeskName: 'Client support', accountId: 'c-1', person: null, organizations: [{ id: 'o1', name: null }, { id: 'o2', name: 'Client Ltd' }] },
     ], words);
-    expect(customers.split('\r\n')[1]).toBe('7,c-1,,,,o1; Client Ltd,');
+    expect(customers.split('\r\n')[1]).toBe('Client support,7,c-1,,,,o1; Client Ltd,');
     const sync = {
       key: 'auditDetails.sync.partially-failed',
       params: {

@@ -37,6 +37,19 @@ export const createUsers = `CREATE TABLE IF NOT EXISTS users (
 ) ${TABLE_OPTIONS}`;
 
 /**
+ * The search words of each user (users/searchWords.ts): the folded name and email from each place a word starts.
+ * Clustered by user, as they are written and swept; the word index answers a search as one prefix range.
+ */
+export const createUserSearchWords = `CREATE TABLE IF NOT EXISTS user_search_words (
+  account_id VARCHAR(128) NOT NULL,
+  word VARCHAR(255) NOT NULL,
+  seen_generation INT NOT NULL,
+  write_id BIGINT NOT NULL,
+  PRIMARY KEY (account_id, word),
+  INDEX idx_words_word (word, account_id)
+) ${TABLE_OPTIONS}`;
+
+/**
  * Keyed by `product_hash` (products/productHash.ts): short keys keep the rows and the D2 covering-index scan
  * small. The workspace ARI is not repeated per user: reads get it from `products` (the same upsert registers
  * every product it writes access to). `product_key` stays for the product filter; `last_active_ms` is the

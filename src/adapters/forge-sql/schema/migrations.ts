@@ -13,9 +13,9 @@ import {
   createProducts,
   createUserProductAccess,
   createUsers,
+  createUserSearchWords,
 } from './directoryTables';
 import {
-  addJsmCustomerNames,
   createJsmCustomers,
   createJsmOrganizationMembers,
   createJsmOrganizations,
@@ -43,7 +43,7 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v014_job_items', createJobItems],
   ['v015_automated_tasks', createAutomatedTasks],
   ['v016_task_runs', createTaskRuns],
-  ['v017_jsm_customer_names', addJsmCustomerNames],
+  ['v017_user_search_words', createUserSearchWords],
 ];
 
 let applied: Promise<string[]> | null = null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CustomerRow, ProjectRoleRow, SiteDirectoryQueries, SitePage, SitePerson } from '../../../domain/ports/siteDirectoryQueries';
+import type { CustomerRow, ProjectRoleRow, SiteChoice, SiteDirectoryQueries, SitePage, SitePerson } from '../../../domain/ports/siteDirectoryQueries';
 import { afterKey, decodeCursor, encodeCursor, type KeysetOrder } from '../sql/keyset';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, placeholders, type SqlFragment } from '../sql/sqlValues';
@@ -15,11 +15,14 @@ const roleRowSchema = z.object({
 });
 const customerRowSchema = z.object({
   service_desk_id: z.string(),
+  service_desk_name: z.string(),
   account_id: z.string(),
   jsm_name: z.string().nullable(),
   jsm_email: z.string().nullable(),
   ...person,
 });
+const choiceRowSchema = z.object({ id: z.string(), name: z.string() });
+const MAX_CHOICES = 2000;
 const orgRowSchema = z.object({ account_id: z.string(), organization_id: z.string(), name: z.string().nullable() });
 
 const roleOrder: KeysetOrder = { columns: ['m.project_key', 'm.role_name', 'm.account_id', 'm.via_group_id'], direction: 'asc' };
@@ -43,7 +46,7 @@ export class SqlSiteDirectoryQueries implements SiteDirectoryQueries {
     const size = clampLimit(limit);
     const parts: SqlFragment[] = [];
     if (filter.projectKey !== undefined) parts.push({ sql: 'm.project_key = ?', params: [filter.projectKey] });
-    if (filter.roleName !== undefined) parts.push({ sql: 'm.role_name = ?', params: [filter.roleName] });
+    if (filter.roleName !== undefined) parts.push({ sql: 'LOWER(m.role_name) = LOWER(?)', params: [filter.roleName] });
     if (after !== null) parts.push(afterKey(roleOrder, decodeCursor('site:roles', after, 4)));
     const where = allOf(parts);
     const rows = await this.db.select(
@@ -69,6 +72,24 @@ export class SqlSiteDirectoryQueries implements SiteDirectoryQueries {
     return { items, next };
   }
 
+  async projects(): Promise<SiteChoice[]> {
+    return this.choices('project_key', 'project_name', 'project_role_members');
+  }
+
+  async serviceDesks(): Promise<SiteChoice[]> {
+    return this.choices('service_desk_id', 'service_desk_name', 'jsm_customers');
+  }
+
+  /** The distinct (id, name) pairs of a site table, read from its (id, name) index and sorted by name, then id. */
+  private async choices(id: string, name: string, table: string): Promise<SiteChoice[]> {
+    const rows = await this.db.select(
+      `SELECT ${id} AS id, MAX(${name}) AS name FROM ${table} GROUP BY ${id} ORDER BY name, id LIMIT ?`,
+      [MAX_CHOICES],
+      choiceRowSchema,
+    );
+    return rows;
+  }
+
   async customers(
     filter: { serviceDeskId?: string | undefined; organizationId?: string | undefined },
     limit: number,
@@ -86,7 +107,7 @@ export class SqlSiteDirectoryQueries implements SiteDirectoryQueries {
     if (after !== null) parts.push(afterKey(customerOrder, decodeCursor('site:customers', after, 2)));
     const where = allOf(parts);
     const rows = await this.db.select(
-      `SELECT c.service_desk_id, c.account_id, c.display_name AS jsm_name, c.email AS jsm_email, ${PERSON} FROM jsm_customers c LEFT JOIN users u ON u.account_id = c.account_id ` +
+      `SELECT c.service_desk_id, c.service_desk_name, c.account_id, c.display_name AS jsm_name, c.email AS jsm_email, ${PERSON} FROM jsm_customers c LEFT JOIN users u ON u.account_id = c.account_id ` +
         `WHERE ${where.sql} ORDER BY c.service_desk_id, c.account_id LIMIT ?`,
       [...where.params, size + 1],
       customerRowSchema,
@@ -97,6 +118,7 @@ export class SqlSiteDirectoryQueries implements SiteDirectoryQueries {
     const next = rows.length > size && last ? encodeCursor('site:customers', [last.service_desk_id, last.account_id]) : null;
     const items = page.map((r) => ({
       serviceDeskId: r.service_desk_id,
+      serviceDeskName: r.service_desk_name,
       accountId: r.account_id,
       displayName: r.jsm_name,
       email: r.jsm_email,

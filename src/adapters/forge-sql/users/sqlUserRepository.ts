@@ -6,7 +6,7 @@ import { chunked } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { placeholders, sqlInt } from '../sql/sqlValues';
 import { UNKNOWN_KEY } from './userKeys';
-import { searchBranches, userWhere } from './userFilter';
+import { searchPattern, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
 import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './usersFromRows';
@@ -22,7 +22,7 @@ const checkLimit = (limit: number, max: number): void => {
   }
 };
 
-/** UserRepository over Forge SQL (tables `users`, `user_product_access`, `group_members`). */
+/** UserRepository over Forge SQL (tables `users`, `user_product_access`, `group_members`, `user_search_words`). */
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
@@ -70,7 +70,7 @@ export class SqlUserRepository implements UserRepository {
   }
 
   async countMatching(filter: UserFilter, context: UserQueryContext): Promise<number> {
-    const statement = countStatement(userWhere(filter, context), searchBranches(filter));
+    const statement = countStatement(userWhere(filter, context), searchPattern(filter));
     const [row] = await this.db.select(statement.query, statement.params, countSchema);
     return row?.n ?? 0;
   }

@@ -1,9 +1,10 @@
 import type { InactivityState } from '../../../domain/policy/inactivityPolicy';
-import { foldEmail, type ProtectedEntry } from '../../../domain/policy/protectedEmails';
+import type { ProtectedEntry } from '../../../domain/policy/protectedEmails';
 import type { UserFilter, UserQueryContext } from '../../../domain/ports/userRepository';
 import { groupHash } from '../groups/groupHash';
 import { allOf, anyOf, likePrefix, placeholders, type SqlFragment } from '../sql/sqlValues';
-import { nameKey, stateRange } from './userKeys';
+import { searchPrefix } from './searchWords';
+import { stateRange } from './userKeys';
 
 /** One whitelist entry as a condition on the folded email (same semantics as ProtectedEmails). */
 const protectedBy = (entry: ProtectedEntry): SqlFragment => {
@@ -28,24 +29,20 @@ const productKey = (product: string): SqlFragment => ({
   params: [product],
 });
 
-/** A search branch: the rows whose `column` starts with the folded search text. */
-export interface SearchBranch {
-  column: string;
-  condition: SqlFragment;
+/**
+ * How a search is read (userSelect.ts). `sparse`: few words match, so the page is read from the word range and
+ * sorted. `dense`: many match, so the page walks the sort order and checks each user's words, stopping once full.
+ */
+export interface UserSearch {
+  /** `LIKE ? ESCAPE '!'` pattern of the folded search text (searchWords.ts). */
+  pattern: string;
+  mode: 'sparse' | 'dense';
 }
 
-/**
- * The search as one branch per searched column (name, email), to be read as a UNION: each branch is a
- * prefix range on its own index, where `name LIKE ? OR email LIKE ?` would make the database walk the
- * sort index past every non-matching row. Empty when there is no search.
- */
-export const searchBranches = (filter: UserFilter): SearchBranch[] => {
-  const search = filter.search?.trim() ?? '';
-  if (search === '') return [];
-  return [
-    { column: 'u.name_key', condition: { sql: "u.name_key LIKE ? ESCAPE '!'", params: [likePrefix(nameKey(search))] } },
-    { column: 'u.email_key', condition: { sql: "u.email_key LIKE ? ESCAPE '!'", params: [likePrefix(foldEmail(search))] } },
-  ];
+/** The LIKE pattern of the filter's search, or null when there is none. */
+export const searchPattern = (filter: UserFilter): string | null => {
+  const prefix = searchPrefix(filter.search);
+  return prefix === null ? null : likePrefix(prefix);
 };
 
 /** Builds the WHERE clause (over `users u`) for every U4 filter but the search; every value is a parameter. */

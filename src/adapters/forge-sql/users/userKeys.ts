@@ -7,13 +7,18 @@ const MAX_KEY_CHARS = 255;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Search and sort key of a name: NFKD, accents dropped, lower case, single spaces, ≤ 255 characters. */
+/** The folding of names and search words: NFKD, accents dropped, lower case, single spaces, trimmed. */
+export const foldText = (text: string): string =>
+  // Printable ASCII has nothing to decompose or drop: the same result, far cheaper.
+  PRINTABLE_ASCII.test(text)
+    ? text.toLowerCase().replace(/ {2,}/g, ' ').trim()
+    : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+/** Search and sort key of a name: {@link foldText}, ≤ 255 code points. */
 export const nameKey = (name: string): string => {
-  // Printable ASCII has nothing to decompose or drop and no surrogate pairs: the same result, far cheaper.
-  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase().replace(/ {2,}/g, ' ').trim().slice(0, MAX_KEY_CHARS);
-  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
-  // VARCHAR(255) counts code points: cut at 255 of them without splitting a surrogate pair.
-  return Array.from(folded).slice(0, MAX_KEY_CHARS).join('');
+  const folded = foldText(name);
+  // Printable ASCII has no surrogate pairs; otherwise VARCHAR(255) counts code points: cut without splitting a pair.
+  return PRINTABLE_ASCII.test(folded) ? folded.slice(0, MAX_KEY_CHARS) : Array.from(folded).slice(0, MAX_KEY_CHARS).join('');
 };
 
 /** The folded email (the same folding the protected-email whitelist uses) and its domain. */

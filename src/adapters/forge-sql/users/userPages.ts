@@ -3,11 +3,11 @@ import { DomainError } from '../../../domain/model/errors';
 import type { UserQuery, UserQueryContext } from '../../../domain/ports/userRepository';
 import { afterKey, decodeCursor, encodeCursor, type KeysetOrder, type KeyValue } from '../sql/keyset';
 import type { SqlExecutor } from '../sql/sqlExecutor';
-import { allOf, type SqlFragment } from '../sql/sqlValues';
-import { searchBranches, userWhere, type SearchBranch } from './userFilter';
+import { allOf, sqlInt, type SqlFragment } from '../sql/sqlValues';
+import { searchPattern, userWhere, type UserSearch } from './userFilter';
 import { partitionAllowed, userOrder } from './userOrder';
 import { userRowSchema, type UserRow } from './usersFromRows';
-import { pageStatement } from './userSelect';
+import { pageStatement, wordProbe, DENSE_WORDS } from './userSelect';
 
 const keyValue = z.union([z.string(), z.number()]);
 const pageRowSchema = userRowSchema.extend({ k0: keyValue, k1: keyValue });
@@ -18,8 +18,19 @@ export interface RowPage {
   next: string | null;
 }
 
-const select = (db: SqlExecutor, where: SqlFragment, branches: readonly SearchBranch[], order: KeysetOrder, limit: number) => {
-  const statement = pageStatement(where, branches, order, limit);
+const countSchema = z.object({ n: sqlInt });
+
+/** The filter's search and how to read it (one short probe of the word range), or null without a search. */
+const userSearch = async (db: SqlExecutor, filter: UserQuery['filter']): Promise<UserSearch | null> => {
+  const pattern = searchPattern(filter);
+  if (pattern === null) return null;
+  const probe = wordProbe(pattern);
+  const [row] = await db.select(probe.query, probe.params, countSchema);
+  return { pattern, mode: (row?.n ?? 0) >= DENSE_WORDS ? 'dense' : 'sparse' };
+};
+
+const select = (db: SqlExecutor, where: SqlFragment, search: UserSearch | null, order: KeysetOrder, limit: number) => {
+  const statement = pageStatement(where, search, order, limit);
   return db.select(statement.query, statement.params, pageRowSchema);
 };
 
@@ -30,10 +41,10 @@ const select = (db: SqlExecutor, where: SqlFragment, branches: readonly SearchBr
 export const readPage = async (db: SqlExecutor, query: UserQuery, context: UserQueryContext): Promise<RowPage> => {
   const plan = userOrder(query.sort);
   const filter = userWhere(query.filter, context);
-  const branches = searchBranches(query.filter);
+  const search = await userSearch(db, query.filter);
   if (plan.kind === 'keyset') {
     const after = query.after === null ? [] : [afterKey(plan.order, decodeCursor(plan.tag, query.after, 2))];
-    const rows = await select(db, allOf([filter, ...after]), branches, plan.order, query.limit + 1);
+    const rows = await select(db, allOf([filter, ...after]), search, plan.order, query.limit + 1);
     const last = rows[query.limit - 1];
     const next = rows.length > query.limit && last ? encodeCursor(plan.tag, [last.k0, last.k1]) : null;
     return { rows: rows.slice(0, query.limit), next };
@@ -52,7 +63,7 @@ export const readPage = async (db: SqlExecutor, query: UserQuery, context: UserQ
     if (value === null || !partitionAllowed(plan.column, value, query.filter)) continue;
     const parts = [filter, { sql: `${plan.column} = ?`, params: [value] }];
     if (i === start && after !== null) parts.push(afterKey(plan.order, after));
-    const rows = await select(db, allOf(parts), branches, plan.order, query.limit + 1 - found.length);
+    const rows = await select(db, allOf(parts), search, plan.order, query.limit + 1 - found.length);
     found.push(...rows.map((row) => ({ row, value })));
   }
   const last = found[query.limit - 1];

@@ -7,9 +7,16 @@ export interface MarkLeftStatements {
    * no longer have, then the marking of the rows of users not seen since `generation` (kept, no longer counted).
    */
   children: [sweep: Statement, mark: Statement][];
+  /** Deletes the search words that users written at `generation` no longer have (no marking: the search reads `users`). */
+  words: Statement;
   /** Marks users not seen since `generation` as having left; its count is what markLeftBefore returns. */
   users: Statement;
 }
+
+const sweepOf = (table: string, generation: number): Statement => ({
+  query: `DELETE FROM ${table} WHERE seen_generation < ? AND account_id IN (SELECT account_id FROM users WHERE seen_generation >= ?)`,
+  params: [generation, generation],
+});
 
 /**
  * The end of a full walk at `generation`. The sweep removes what upserts with `staleRows: 'at-mark-left'` left
@@ -18,14 +25,10 @@ export interface MarkLeftStatements {
  */
 export const markLeftStatements = (generation: number): MarkLeftStatements => ({
   children: ['user_product_access', 'group_members'].map((table) => [
-    {
-      query:
-        `DELETE FROM ${table} WHERE seen_generation < ? ` +
-        'AND account_id IN (SELECT account_id FROM users WHERE seen_generation >= ?)',
-      params: [generation, generation],
-    },
+    sweepOf(table, generation),
     { query: `UPDATE ${table} SET user_left = 1 WHERE seen_generation < ? AND user_left = 0`, params: [generation] },
   ]),
+  words: sweepOf('user_search_words', generation),
   users: {
     query:
       "UPDATE users SET left_generation = ?, membership_status = 'no_membership' " +
@@ -35,13 +38,13 @@ export const markLeftStatements = (generation: number): MarkLeftStatements => ({
 });
 
 /**
- * Runs the walk's end in three lanes, one per table: each child table's sweep and then its marking, and the users
- * marking once both sweeps are done (the sweeps read `users`; the marking writes rows they read). Each statement
+ * Runs the walk's end in lanes, one per table: each child table's sweep and then its marking, the words' sweep, and
+ * the users marking once every sweep is done (the sweeps read `users`; the marking writes rows they read). Each statement
  * scans its whole table, so the lanes let the server scan two tables at a time. Returns the users marked.
  * Every statement is idempotent: a run cut short is simply run again.
  */
 export const runMarkLeft = async (statements: MarkLeftStatements, execute: (s: Statement) => Promise<number>): Promise<number> => {
-  const sweeps = statements.children.map(([sweep]) => execute(sweep));
+  const sweeps = [...statements.children.map(([sweep]) => execute(sweep)), execute(statements.words)];
   const marks = statements.children.map(async ([, mark], i) => {
     await sweeps[i];
     await execute(mark);

@@ -2,6 +2,7 @@ import type { User } from '../../../domain/model/user';
 import { toEpochMsOrNull, toSqlBool, toSqlDateTimeOrNull, type SqlValue } from '../sql/sqlValues';
 import { groupHash } from '../groups/groupHash';
 import { productHash } from '../products/productHash';
+import { searchWords } from './searchWords';
 import { addedKey, emailKeys, inactivityKey, lastActivity, nameKey } from './userKeys';
 
 /** The user's `users` row, in `userColumns` order. */
@@ -38,19 +39,23 @@ export const accessRowValues = (user: User, generation: number, writeId: number)
 export const memberRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
   inKeyOrder(user.groups.map((g) => [user.accountId, groupHash(g.id), generation, writeId]));
 
+/** The user's `user_search_words` rows (`wordColumns` order, key order): one per word of the name and email. */
+export const wordRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
+  searchWords(user.name, user.email).map((word) => [user.accountId, word, generation, writeId]);
+
 /** The most bytes one UTF-16 code unit takes in a JSON request body (a control character as `\uXXXX`). */
 const MAX_JSON_BYTES_PER_UNIT = 6;
 /** NFKC and NFKD turn one code point into at most 18 (U+FDFA): the most the email folding can grow a string. */
 const MAX_FOLD_GROWTH = 18;
 /**
- * Room for everything in a row that {@link userRowsBound} does not count by length: the name key (at most 255
- * code points, 510 code units), the enum columns, the date, the integers (at most 21 characters each), quotes,
+ * Room for everything in a row that {@link userRowsBound} does not count by length: the name key or a search word
+ * (at most 255 code points, 510 code units), the enum columns, the date, the integers (at most 21 characters each), quotes,
  * commas and parentheses. Together about 4.5 KB; twice that is kept.
  */
 const ROW_SLACK_BYTES = 9 * 1024;
 
 /**
- * An upper bound on the bytes that any one row of this user (its users row, an access row or a membership row)
+ * An upper bound on the bytes that any one row of this user (its users row, an access, membership or search word row)
  * adds to a statement: every string counted at the most a code unit can cost, the email three times over at its
  * largest folding (email, key and domain), the roles once as JSON text and once as that text bound as a string.
  * Cheap, so every user of a batch can be checked before anything is sent.

@@ -15,6 +15,9 @@ export const accessColumns = [
 /** `group_members` columns an upsert writes, in VALUES order. */
 export const memberColumns = ['account_id', 'group_hash', 'seen_generation', 'write_id'] as const;
 
+/** `user_search_words` columns an upsert writes, in VALUES order (searchWords.ts). */
+export const wordColumns = ['account_id', 'word', 'seen_generation', 'write_id'] as const;
+
 /** `products` columns a registration writes, in VALUES order. */
 export const productRegisterColumns = [
   'product_key', 'resource_id', 'product_hash', 'name', 'site_url', 'seat_capacity', 'seen_generation',
@@ -50,6 +53,8 @@ export const usersUpsert = upsertOf('users', userColumns, 1, ',left_generation=N
 /** A written access or membership row belongs to a user in the org (the column defaults to 0 on insert). */
 export const accessUpsert = upsertOf('user_product_access', accessColumns, 2, ',user_left=0');
 export const membersUpsert = upsertOf('group_members', memberColumns, 2, ',user_left=0');
+/** A user's search words; those the user no longer has are removed like stale access rows. */
+export const wordsUpsert = upsertOf('user_search_words', wordColumns, 2);
 /**
  * Products and groups seen on users are registered, so that reads, which join access rows to `products` and
  * membership rows to `directory_groups` by hash, never lose one, and the dashboard lists every product.

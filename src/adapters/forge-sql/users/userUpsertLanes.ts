@@ -13,13 +13,13 @@ export interface UpsertSender {
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Runs a plan as three lanes, one per table, each sending its statements in order: access (products first, then
- * each part's access rows), memberships (the groups first, then each part's membership rows) and users, whose
- * part k waits until both other lanes have finished part k. A users row is what says whether the user's
+ * Runs a plan as four lanes, one per table, each sending its statements in order: access (products first, then
+ * each part's access rows), memberships (the groups first, then each part's membership rows), search words and
+ * users, whose part k waits until the other lanes have finished part k. A users row is what says whether the user's
  * activity is known (the fallback selects on it), so a write cut short never leaves a user marked known over
  * access rows it did not write. Never two statements on one table at once (no gap-lock deadlocks between them),
  * yet the users rows of part k go in while the access and membership rows of part k+1 do: the server works on
- * three tables at a time instead of waiting for the slowest lane. Part k+1 is built once part k is handed to the
+ * several tables at a time instead of waiting for the slowest lane. Part k+1 is built once part k is handed to the
  * lanes, while the server writes it. The first error stops every lane at its next step and is thrown once all
  * have stopped; the parts written before it are complete.
  */
@@ -34,6 +34,7 @@ export const runUserUpsert = async (plan: UserUpsertPlan, sender: UpsertSender):
   };
   let access = step(plan.products)().catch(stopOnError);
   let members = sender.registerGroups(plan).catch(stopOnError);
+  let words: Promise<void> = Promise.resolve();
   let users: Promise<void> = Promise.resolve();
   for (let k = 0; k < plan.partCount && state.failure === null; k++) {
     let part: UserUpsertPart;
@@ -45,10 +46,11 @@ export const runUserUpsert = async (plan: UserUpsertPlan, sender: UpsertSender):
     }
     access = access.then(step(part.access)).catch(stopOnError);
     members = members.then(step(part.members)).catch(stopOnError);
-    users = Promise.all([access, members, users]).then(step(part.users)).catch(stopOnError);
+    words = words.then(step(part.words)).catch(stopOnError);
+    users = Promise.all([access, members, words, users]).then(step(part.users)).catch(stopOnError);
     await nextTurn();
   }
-  await Promise.allSettled([access, members, users]);
+  await Promise.allSettled([access, members, words, users]);
   if (state.failure !== null) throw state.failure.error;
 };
 

@@ -3,12 +3,12 @@ import type { UpsertUsersOptions } from '../../../domain/ports/userRepository';
 import { chunked, multiRowStatements, statementBaseBytes, STATEMENT_BYTE_BUDGET } from '../sql/multiRowStatements';
 import { byCodeUnit, placeholders, type Statement } from '../sql/sqlValues';
 import { groupRegistrations, productRegistrations } from './registrationRows';
-import { accessRowValues, memberRowValues, userRowsBound, userRowValues } from './userRowValues';
-import { accessUpsert, groupRegisterColumns, groupsRegister, membersUpsert, productsRegister, usersUpsert } from './userTables';
+import { accessRowValues, memberRowValues, userRowsBound, userRowValues, wordRowValues } from './userRowValues';
+import { accessUpsert, groupRegisterColumns, groupsRegister, membersUpsert, productsRegister, usersUpsert, wordsUpsert } from './userTables';
 
 const GROUP_HASH_COLUMN = groupRegisterColumns.indexOf('group_hash');
 
-/** Users ordered by account id (the primary key of all three tables): InnoDB inserts in key order far faster. */
+/** Users ordered by account id (the primary key of every table written): InnoDB inserts in key order far faster. */
 const byAccountId = (users: readonly User[]): User[] =>
   [...users].sort((a, b) => byCodeUnit(a.accountId, b.accountId));
 
@@ -19,9 +19,9 @@ const byAccountId = (users: readonly User[]): User[] =>
 export const newWriteId = (): number => 1 + Math.floor(Math.random() * 0x7ffffffe);
 
 /**
- * Users per part of one call. Small parts keep the three lanes (userUpsertLanes.ts) close together: the
+ * Users per part of one call. Small parts keep the lanes (userUpsertLanes.ts) close together: the
  * statements are ≈ 150 KB, so one being built never holds the others up for long, and a call starts and ends
- * with only one part on a single lane. A part is three DML requests (five when stale rows are deleted at once).
+ * with only one part on a single lane. A part is four DML requests (seven when stale rows are deleted at once).
  */
 export const UPSERT_PART_USERS = 625;
 
@@ -31,7 +31,9 @@ export interface UserUpsertPart {
   access: Statement[];
   /** Upserts the part's membership rows (then, with `staleRows: 'now'`, deletes its users' stale memberships). */
   members: Statement[];
-  /** The part's users rows: written once its access and membership rows are. */
+  /** Upserts the part's search word rows (then, with `staleRows: 'now'`, deletes the words its users no longer have). */
+  words: Statement[];
+  /** The part's users rows: written once its access, membership and word rows are. */
   users: Statement[];
 }
 
@@ -74,11 +76,15 @@ const partOf = (users: readonly User[], generation: number, writeId: number, del
     ...multiRowStatements(membersUpsert, users.flatMap((u) => memberRowValues(u, generation, writeId))),
     ...(deleteStale ? staleDelete('group_members', users, writeId) : []),
   ],
+  words: [
+    ...multiRowStatements(wordsUpsert, users.flatMap((u) => wordRowValues(u, generation, writeId))),
+    ...(deleteStale ? staleDelete('user_search_words', users, writeId) : []),
+  ],
   users: [...multiRowStatements(usersUpsert, users.map((u) => userRowValues(u, generation)))],
 });
 
-/** What one row may add to a users, access or membership statement and still fit a request. */
-const ROW_ROOM = STATEMENT_BYTE_BUDGET - Math.max(...[usersUpsert, accessUpsert, membersUpsert].map(statementBaseBytes));
+/** What one row may add to a users, access, membership or word statement and still fit a request. */
+const ROW_ROOM = STATEMENT_BYTE_BUDGET - Math.max(...[usersUpsert, accessUpsert, membersUpsert, wordsUpsert].map(statementBaseBytes));
 
 /**
  * Refuses the batch (STORAGE_LIMIT) when one of its rows is larger than a request may be, before anything is sent.

@@ -1,4 +1,4 @@
-import type { CustomerRow, ProjectRoleRow, SiteDirectoryQueries, SitePage } from '../../ports/siteDirectoryQueries';
+import type { CustomerRow, ProjectRoleRow, SiteChoice, SiteDirectoryQueries, SitePage } from '../../ports/siteDirectoryQueries';
 
 /** U2: project role members (group actors expanded), one keyset page. */
 export const listProjectUsers = (
@@ -13,3 +13,9 @@ export const listCustomers = (
   deps: { site: SiteDirectoryQueries },
 ): Promise<SitePage<CustomerRow>> =>
   deps.site.customers({ serviceDeskId: request.serviceDeskId, organizationId: request.organizationId }, request.limit, request.after);
+
+/** U2 / U3 filters: the projects with role members and the service desks with customers, by name. */
+export const siteChoices = async (
+  kind: 'projects' | 'serviceDesks',
+  deps: { site: SiteDirectoryQueries },
+): Promise<{ items: SiteChoice[] }> => ({ items: kind === 'projects' ? await deps.site.projects() : await deps.site.serviceDesks() });

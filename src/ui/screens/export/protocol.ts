@@ -17,7 +17,7 @@ export const exportColumns: Record<ExportKind, readonly string[]> = {
     'addedToOrgAt', 'lastActiveAt', 'inactivity', 'inactiveDays', 'products', 'groups', 'adminUrl',
     'accountStatusCode', 'membershipStatusCode', 'inactivityCode',
   ],
-  customers: ['serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations', 'accountStatusCode'],
+  customers: ['serviceDesk', 'serviceDeskId', 'accountId', 'name', 'email', 'accountStatus', 'organizations', 'accountStatusCode'],
   audit: [
     'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
     'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',

@@ -2,6 +2,7 @@ import React from 'react';
 import type { CustomerRowDto } from '../../../contract';
 import { call } from '../../api';
 import { FilteredPagedTable, type TableRow } from '../../components/FilteredPagedTable';
+import { useLoad } from '../../hooks/useLoad';
 import { useLocale, type Locale } from '../../i18n/LocaleContext';
 import { CsvExport } from '../export/CsvExport';
 
@@ -10,7 +11,7 @@ const PAGE = 50;
 const row = (r: CustomerRowDto, { t }: Locale): TableRow => ({
   key: `${r.serviceDeskId}:${r.accountId}`,
   cells: [
-    { key: 'serviceDesk', content: r.serviceDeskId },
+    { key: 'serviceDesk', content: r.serviceDeskName },
     { key: 'customer', content: r.person?.name ?? r.displayName ?? t('customerNames.unnamed') },
     { key: 'email', content: r.person?.email ?? r.email ?? '—' },
     { key: 'status', content: r.person === null ? t('customerNames.portalOnly') : t(`accountStatus.${r.person.accountStatus}`) },
@@ -18,14 +19,16 @@ const row = (r: CustomerRowDto, { t }: Locale): TableRow => ({
   ],
 });
 
-/** U3 / X2: JSM customers per service desk with their organizations; exportable. */
+/** U3 / X2: JSM customers per service desk (picked by name) with their organizations; exportable. */
 export const Customers = (): React.JSX.Element => {
   const locale = useLocale();
   const { t } = locale;
+  const [desks] = useLoad(() => call('customers.serviceDesks', {}), []);
+  const choices = desks.status === 'ready' ? desks.data.items.map((d) => ({ value: d.id, label: d.name })) : [];
   return (
     <FilteredPagedTable
       filters={[
-        { field: 'serviceDeskId', id: 'customers-desk', label: t('customers.serviceDesk') },
+        { field: 'serviceDeskId', id: 'customers-desk', label: t('customers.serviceDesk'), choices },
         { field: 'organizationId', id: 'customers-org', label: t('customers.organization') },
       ]}
       fetchPage={(filter, after) => call('customers.list', { ...filter, limit: PAGE, after })}

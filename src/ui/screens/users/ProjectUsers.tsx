@@ -2,6 +2,7 @@ import React from 'react';
 import type { ProjectUserRowDto } from '../../../contract';
 import { call } from '../../api';
 import { FilteredPagedTable, type TableRow } from '../../components/FilteredPagedTable';
+import { useLoad } from '../../hooks/useLoad';
 import { useLocale, type Locale } from '../../i18n/LocaleContext';
 
 const PAGE = 50;
@@ -18,14 +19,16 @@ const row = (r: ProjectUserRowDto, { t }: Locale): TableRow => ({
   ],
 });
 
-/** U2: Jira project role members (group actors expanded), filterable by project key and role. */
+/** U2: Jira project role members (group actors expanded), filterable by project (picked by name) and role. */
 export const ProjectUsers = (): React.JSX.Element => {
   const locale = useLocale();
   const { t } = locale;
+  const [projects] = useLoad(() => call('projectUsers.projects', {}), []);
+  const choices = projects.status === 'ready' ? projects.data.items.map((p) => ({ value: p.id, label: `${p.name} (${p.id})` })) : [];
   return (
     <FilteredPagedTable
       filters={[
-        { field: 'projectKey', id: 'project-users-project', label: t('projectUsers.project') },
+        { field: 'projectKey', id: 'project-users-project', label: t('projectUsers.project'), choices },
         { field: 'roleName', id: 'project-users-role', label: t('projectUsers.role') },
       ]}
       fetchPage={(filter, after) => call('projectUsers.list', { ...filter, limit: PAGE, after })}

@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Button, Inline, Stack } from '@forge/react';
+import { Button, Form, Inline, Stack } from '@forge/react';
 import { accountStatuses, inactivityStates } from '../../../contract';
 import { GroupPicker, type GroupRef } from '../../components/GroupPicker';
 import { productName } from '../../components/productNames';
@@ -9,7 +9,7 @@ import type { ProductChoice } from '../../hooks/useProducts';
 import { useLocale } from '../../i18n/LocaleContext';
 import { inactiveStates, type FilterState, type TriState } from './userFilter';
 
-/** U4 / I1 filter controls. The search applies on "Search"; every other control applies at once. */
+/** U4 / I1 filter controls. The search applies on Apply or Enter (a form); every other control applies at once. */
 export const UserFilters = (props: {
   idPrefix: string;
   state: FilterState;
@@ -30,17 +30,14 @@ export const UserFilters = (props: {
   const products = [...new Map(props.products.map((p) => [p.productKey, p])).values()];
   return (
     <Stack space="space.150">
-      <Inline space="space.100" alignBlock="end">
-        <TextField id={`${idPrefix}-search`} label={t('filters.search')} value={search} onChange={setSearch} />
-        <Button
-          appearance="primary"
-          onClick={() => {
-            set({ search });
-          }}
-        >
-          {t('filters.apply')}
-        </Button>
-      </Inline>
+      <Form onSubmit={() => { set({ search }); }}>
+        <Inline space="space.100" alignBlock="end">
+          <TextField id={`${idPrefix}-search`} label={t('filters.search')} value={search} onChange={setSearch} />
+          <Button appearance="primary" type="submit">
+            {t('filters.apply')}
+          </Button>
+        </Inline>
+      </Form>
       <Inline space="space.150" shouldWrap>
         <SelectField
           id={`${idPrefix}-status`}

@@ -16,12 +16,23 @@ const lastActivity = (u: User): number | null => {
   return times.length === 0 ? null : Math.max(...times);
 };
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * U4/U6 search: the folded text starts with the folded search, or some word of it does (a word starts at a letter
+ * or digit after any other character). Leading characters of the search that start no word are ignored.
+ */
+const searchMatches = (u: User, search: string): boolean => {
+  const folded = fold(search);
+  const query = /[\p{L}\p{N}]/u.test(folded) ? folded.replace(/^[^\p{L}\p{N}]+/u, '') : folded;
+  const wordStart = /^[\p{L}\p{N}]/u.test(query) ? new RegExp(`[^\\p{L}\\p{N}]${escapeRegExp(query)}`, 'u') : null;
+  return [fold(u.name), fold(u.email ?? '')].some((text) => text.startsWith(query) || wordStart?.test(text) === true);
+};
+
 export const matches = (u: User, f: UserFilter, ctx: UserQueryContext, left: ReadonlySet<string>): boolean => {
   if (f.includeLeft !== true && left.has(u.accountId)) return false;
   const search = f.search?.trim() ?? '';
-  if (search !== '' && !fold(u.name).startsWith(fold(search)) && !foldEmail(u.email ?? '').startsWith(foldEmail(search))) {
-    return false;
-  }
+  if (search !== '' && !searchMatches(u, search)) return false;
   if (f.accountStatus?.length && !f.accountStatus.includes(u.accountStatus)) return false;
   if (f.productKey !== undefined) {
     const state = classifyProduct(u, f.productKey, ctx.thresholds, ctx.now);

@@ -26,12 +26,13 @@ export const sortedJson = (items: readonly unknown[]): string[] => items.map((i)
 
 /** Customer items merged per (desk, account) with the union of their organizations, as a consumer stores them. */
 export const mergeCustomers = (
-  items: readonly { serviceDeskId: string; accountId: string; organizationIds: string[] }[],
-): { serviceDeskId: string; accountId: string; organizationIds: string[] }[] => {
-  const merged = new Map<string, { serviceDeskId: string; accountId: string; organizationIds: Set<string> }>();
+  items: readonly { serviceDeskId: string; serviceDeskName: string; accountId: string; organizationIds: string[] }[],
+): { serviceDeskId: string; serviceDeskName: string; accountId: string; organizationIds: string[] }[] => {
+  const merged = new Map<string, { serviceDeskId: string; serviceDeskName: string; accountId: string; organizationIds: Set<string> }>();
   for (const item of items) {
     const key = `${item.serviceDeskId}|${item.accountId}`;
-    const entry = merged.get(key) ?? { serviceDeskId: item.serviceDeskId, accountId: item.accountId, organizationIds: new Set<string>() };
+    const { serviceDeskId, serviceDeskName, accountId } = item;
+    const entry = merged.get(key) ?? { serviceDeskId, serviceDeskName, accountId, organizationIds: new Set<string>() };
     for (const id of item.organizationIds) entry.organizationIds.add(id);
     merged.set(key, entry);
   }

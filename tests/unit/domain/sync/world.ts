@@ -122,10 +122,10 @@ export const populate = (w: World, size: DirectorySize): void => {
   const ids = w.directory.users.map((u) => u.accountId);
   const someone = (): string => ids[Math.floor(random() * ids.length)] ?? 'nobody';
   w.site.roleMembers = Array.from({ length: size.roleMembers ?? 150 }, (_, i) => ({
-    projectKey: `P${i % 5}`, roleName: i % 2 === 0 ? 'Developers' : 'Users', accountId: someone(), viaGroupId: i % 3 === 0 ? 'g-001' : null,
+    projectKey: `P${i % 5}`, projectName: `Project ${String(i % 5)}`, roleName: i % 2 === 0 ? 'Developers' : 'Users', accountId: someone(), viaGroupId: i % 3 === 0 ? 'g-001' : null,
   }));
   w.site.customers = Array.from({ length: size.customers ?? 120 }, (_, i) => ({
     // every 5th item repeats a customer through an organization, as the JSM API lists them
-    serviceDeskId: `sd-${i % 3}`, accountId: `c-${i % 5 === 4 ? i - 3 : i}`, organizationIds: i % 4 === 0 || i % 5 === 4 ? ['org-a'] : [],
+    serviceDeskId: `sd-${i % 3}`, serviceDeskName: `Desk ${String(i % 3)}`, accountId: `c-${i % 5 === 4 ? i - 3 : i}`, organizationIds: i % 4 === 0 || i % 5 === 4 ? ['org-a'] : [],
   }));
 };

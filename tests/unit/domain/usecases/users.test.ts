@@ -1,7 +1,7 @@
 import { defaultSettings } from '../../../../src/domain/model/settings';
 import { listAudit, reasonKeyOf } from '../../../../src/domain/usecases/audit/listAudit';
 import { countUsers, listUsers } from '../../../../src/domain/usecases/users/listUsers';
-import { listCustomers, listProjectUsers } from '../../../../src/domain/usecases/users/siteUsers';
+import { listCustomers, listProjectUsers, siteChoices } from '../../../../src/domain/usecases/users/siteUsers';
 import { userDetail } from '../../../../src/domain/usecases/users/userDetail';
 import { access, aGroup, aUser, daysAgo, JIRA_SITE, NOW, ref } from '../fixtures';
 import { FakeAuditLog, FakeClock, FakeGroupRepository, FakeProductRepository, FakeSecretStore, FakeSettingsStore, FakeUserRepository, Tables } from '../fakes';
@@ -81,11 +81,15 @@ describe('users use cases (U1, U4, U5)', () => {
     const site = {
       projectRoleMembers: jest.fn().mockResolvedValue({ items: [], next: null }),
       customers: jest.fn().mockResolvedValue({ items: [], next: 'n' }),
+      projects: jest.fn().mockResolvedValue([{ id: 'OPS', name: 'Operations' }]),
+      serviceDesks: jest.fn().mockResolvedValue([]),
     };
     await listProjectUsers({ projectKey: 'OPS', limit: 5, after: null }, { site });
     expect(site.projectRoleMembers).toHaveBeenCalledWith({ projectKey: 'OPS', roleName: undefined }, 5, null);
     expect(await listCustomers({ organizationId: 'o1', limit: 5, after: 'c' }, { site })).toEqual({ items: [], next: 'n' });
     expect(site.customers).toHaveBeenCalledWith({ serviceDeskId: undefined, organizationId: 'o1' }, 5, 'c');
+    expect(await siteChoices('projects', { site })).toEqual({ items: [{ id: 'OPS', name: 'Operations' }] });
+    expect(await siteChoices('serviceDesks', { site })).toEqual({ items: [] });
   });
 });
 
