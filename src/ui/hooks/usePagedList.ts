@@ -15,6 +15,8 @@ export interface PagedList<Item> {
   next: () => void;
   previous: () => void;
   reload: () => void;
+  /** Asks for the current page again while still showing it (no spinner, so the page keeps its height). */
+  refresh: () => void;
 }
 
 /**
@@ -30,7 +32,7 @@ export const usePagedList = <Item>(
   const cursors = paging.key === key ? paging.cursors : [null];
   const page = cursors.length - 1;
   const after = cursors[page] ?? null;
-  const [load, reload] = useLoad(() => fetchPage(after), [key, page, after]);
+  const [load, reload, refresh] = useLoad(() => fetchPage(after), [key, page, after]);
   const nextCursor = load.status === 'ready' ? load.data.next : null;
   return {
     load,
@@ -43,5 +45,6 @@ export const usePagedList = <Item>(
       if (page > 0) setPaging({ key, cursors: cursors.slice(0, -1) });
     },
     reload,
+    refresh,
   };
 };

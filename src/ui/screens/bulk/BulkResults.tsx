@@ -10,10 +10,14 @@ import { useLocale } from '../../i18n/LocaleContext';
 export const RESULTS_PAGE = 100;
 const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'default' } as const;
 
-/** A job's per-user results, paged: who, the outcome, and why in words. `inputs` restart paging when they change. */
+/**
+ * A job's per-user results, paged: who, the outcome, and why in words. `inputs` restart paging when they change;
+ * `pageSize` is the `limit` that `fetchPage` asks for (RESULTS_PAGE unless given).
+ */
 export const BulkResults = (props: {
   fetchPage: (after: string | null) => Promise<Envelope<Page<BulkResultRowDto>>>;
   inputs: unknown;
+  pageSize?: number;
 }): React.JSX.Element => {
   const { t } = useLocale();
   const paged = usePagedList(props.fetchPage, props.inputs);
@@ -36,7 +40,7 @@ export const BulkResults = (props: {
                 ],
               }))}
             />
-            <KeysetPager page={paged.page} pageSize={RESULTS_PAGE} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
+            <KeysetPager page={paged.page} pageSize={props.pageSize ?? RESULTS_PAGE} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
           </Stack>
         )
       }
