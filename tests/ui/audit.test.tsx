@@ -33,7 +33,18 @@ describe('Audit log (A1–A3)', () => {
     expect(rawKeys()).toEqual([]);
     expect(elementProps()).toEqual([]);
     await waitFor(() => text().includes('User 3'));
-    expect(lastCall()).toMatchObject({ after: 'c-2', limit: 50 });
+    expect(lastCall()).toMatchObject({ after: 'c-2', limit: 25 });
+  });
+
+  it('shows 25 entries a page by default and 50 or 100 on request, from the first page (U6)', async () => {
+    await renderApp({ 'audit.list': (p: AuditPayload) => ok(p.after === null ? page(entries, 'c-2') : page([auditEntry(3)])) }, 'Audit log');
+    await waitFor(() => text().includes('Ada Admin'));
+    expect(lastCall()).toMatchObject({ after: null, limit: 25 });
+    click('Next');
+    await waitFor(() => text().includes('User 3'));
+    pick('audit-page-size', '50');
+    await waitFor(() => lastCall().limit === 50);
+    expect(lastCall()).toMatchObject({ after: null, limit: 50 });
   });
 
   it('filters by time range, action, outcome, people picked by name and search; controls apply at once (A2, U6)', async () => {
@@ -69,7 +80,7 @@ describe('Audit log (A1–A3)', () => {
       actorId: 'admin-1',
       targetAccountId: 'acc-9',
       search: 'job-4',
-      limit: 50,
+      limit: 25,
       after: null,
     });
     expect(findAll('Textfield').map((f) => String(f.props.id).replace(/^.*-audit-/, 'audit-'))).toEqual(['audit-search']);

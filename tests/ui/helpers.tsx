@@ -102,9 +102,13 @@ export const pick = (id: string, value: string): void => {
 
 export const selectValue = (id: string): unknown => (byId('Select', id, 'inputId').props.value as { value?: unknown } | null)?.value;
 
-/** Ticks or clears the Checkbox whose label contains `label`. */
+/** The text of the Labels `labelFor` this checkbox (a row checkbox's label is a separate, visually hidden Label). */
+const labelsOf = (box: ForgeDoc): string =>
+  findAll('Label').filter((l) => box.props.id !== undefined && l.props.labelFor === box.props.id).map((l) => textOf(l)).join(' ');
+
+/** Ticks or clears the Checkbox whose label (its own, or a Label for it) contains `label`. */
 export const check = (label: string, checked = true): void => {
-  const box = findAll('Checkbox').find((c) => typeof c.props.label === 'string' && c.props.label.includes(label));
+  const box = findAll('Checkbox').find((c) => (typeof c.props.label === 'string' ? c.props.label : labelsOf(c)).includes(label));
   if (!box) throw new Error(`No checkbox "${label}"`);
   (box.props.onChange as (e: unknown) => void)({ target: { checked } });
 };

@@ -15,6 +15,8 @@ export interface PagedList<Item> {
   next: () => void;
   previous: () => void;
   reload: () => void;
+  /** Asks for the current page again while still showing it (no spinner, so the page keeps its height). */
+  refresh: () => void;
 }
 
 /**
@@ -51,5 +53,6 @@ export const usePagedList = <Item>(
       if (page > 0) setPaging({ key, cursors: cursors.slice(0, -1) });
     },
     reload,
+    refresh,
   };
 };

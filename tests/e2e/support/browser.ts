@@ -31,8 +31,8 @@ export interface BrowserSession {
 /** Playwright's wait for an action, a locator or a navigation: explicit, and generous for a busy machine. */
 const WAIT_MS = 60_000;
 
-/** Launches Chromium with a fresh user-data-dir and opens one page. */
-export const launchBrowser = async (): Promise<BrowserSession> => {
+/** Launches Chromium with a fresh user-data-dir and opens one page of this size (CSS pixels). */
+export const launchBrowser = async (viewport: { width: number; height: number } = { width: 1280, height: 860 }): Promise<BrowserSession> => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (bash scripts/setup.sh chromium, or npm start once)`);
   }
@@ -43,7 +43,7 @@ export const launchBrowser = async (): Promise<BrowserSession> => {
     timeout: WAIT_MS,
     args: FLAGS,
     acceptDownloads: true,
-    viewport: { width: 1280, height: 860 },
+    viewport,
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
   });

@@ -48,3 +48,16 @@ export const tableRows = async (page: Page, name: string): Promise<string[][]> =
     rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.innerText.trim())),
   );
 };
+
+/**
+ * The names of the rows of a user table, read from each row checkbox's label ("Select Ada Lovelace"): the name a
+ * screen reader announces, which the page does not show.
+ */
+export const selectableNames = async (page: Page, name: string): Promise<string[]> => {
+  const table = app(page).getByRole('table', { name, exact: true }).first();
+  await table.waitFor();
+  const labels = await table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelector<HTMLInputElement>('input[type="checkbox"]')?.labels ?? [], (label) => label.textContent).join('').trim()),
+  );
+  return labels.map((label) => label.replace(/^Select /, ''));
+};

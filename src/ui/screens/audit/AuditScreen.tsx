@@ -1,23 +1,26 @@
 import React, { useState } from 'react';
-import { EmptyState, Heading, SectionMessage, Stack, Text } from '@forge/react';
+import { EmptyState, Heading, Inline, SectionMessage, Stack, Text } from '@forge/react';
 import { call } from '../../api';
 import { AuditTable } from '../../components/AuditTable';
 import { KeysetPager } from '../../components/KeysetPager';
 import { LoadView } from '../../components/LoadView';
+import { DEFAULT_PAGE_SIZE, PageSizePicker, type PageSize } from '../../components/PageSizePicker';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useLocale } from '../../i18n/LocaleContext';
 import { CsvExport } from '../export/CsvExport';
 import { AuditFilters } from './AuditFilters';
 import { emptyAuditFilter, isBackwardRange, toAuditPayload, type AuditFilterState } from './auditFilter';
 
-const PAGE = 50;
-
 const AuditList = (props: { payload: ReturnType<typeof toAuditPayload> }): React.JSX.Element => {
   const { t } = useLocale();
   const { payload } = props;
-  const paged = usePagedList((after) => call('audit.list', { ...payload, limit: PAGE, after }), payload);
+  const [pageSize, setPageSize] = useState<PageSize>(DEFAULT_PAGE_SIZE);
+  const paged = usePagedList((after) => call('audit.list', { ...payload, limit: pageSize, after }), { payload, pageSize });
   return (
     <Stack space="space.200">
+      <Inline>
+        <PageSizePicker id="audit-page-size" value={pageSize} onChange={setPageSize} />
+      </Inline>
       <LoadView load={paged.load} onRetry={paged.reload}>
         {(page) =>
           page.items.length === 0 && paged.page === 0 ? (
@@ -25,7 +28,7 @@ const AuditList = (props: { payload: ReturnType<typeof toAuditPayload> }): React
           ) : (
             <Stack space="space.100">
               <AuditTable entries={page.items} />
-              <KeysetPager page={paged.page} pageSize={PAGE} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
+              <KeysetPager page={paged.page} pageSize={pageSize} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
             </Stack>
           )
         }
@@ -35,7 +38,7 @@ const AuditList = (props: { payload: ReturnType<typeof toAuditPayload> }): React
   );
 };
 
-/** A1–A3: the audit log, filtered and keyset-paged on the server, exportable as CSV. */
+/** A1–A3: the audit log, filtered and keyset-paged on the server (25, 50 or 100 a page), exportable as CSV. */
 export const AuditScreen = (): React.JSX.Element => {
   const { t, timeZone } = useLocale();
   const [state, setState] = useState<AuditFilterState>(emptyAuditFilter);

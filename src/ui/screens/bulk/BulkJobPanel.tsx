@@ -1,9 +1,9 @@
 import React from 'react';
-import { Button, Heading, ProgressBar, SectionMessage, Stack, Text } from '@forge/react';
+import { Button, Heading, Inline, ProgressBar, SectionMessage, Stack, Text } from '@forge/react';
 import type { BulkJobDto } from '../../../contract';
 import { call } from '../../api';
 import { useLocale } from '../../i18n/LocaleContext';
-import { BulkResults, RESULTS_PAGE } from './BulkResults';
+import { BulkResults } from './BulkResults';
 import { isRunning } from './useBulkFlow';
 
 /** B3: a bulk job's progress while it runs, then its outcome — partial failure is stated, never hidden. */
@@ -34,7 +34,10 @@ export const BulkJobSummary = (props: { job: BulkJobDto; actionName: string }): 
   );
 };
 
-/** The job under a user list: its progress, then its outcome with the per-user results. */
+/** Results shown at once above the user list: a short page, so the list stays near; all of them are in Jobs. */
+const PANEL_RESULTS_PAGE = 25;
+
+/** The job above a user list, where it was started: its progress, then its outcome with the per-user results. */
 export const BulkJobPanel = (props: { job: BulkJobDto; actionName: string; onDismiss: () => void }): React.JSX.Element => {
   const { t } = useLocale();
   const { job } = props;
@@ -42,8 +45,14 @@ export const BulkJobPanel = (props: { job: BulkJobDto; actionName: string; onDis
   return (
     <Stack space="space.150">
       <BulkJobSummary job={job} actionName={props.actionName} />
-      <BulkResults fetchPage={(after) => call('jobs.results', { jobId: job.jobId, limit: RESULTS_PAGE, after })} inputs={job.jobId} />
-      <Button onClick={props.onDismiss}>{t('common.close')}</Button>
+      <BulkResults
+        fetchPage={(after) => call('jobs.results', { jobId: job.jobId, limit: PANEL_RESULTS_PAGE, after })}
+        inputs={job.jobId}
+        pageSize={PANEL_RESULTS_PAGE}
+      />
+      <Inline>
+        <Button onClick={props.onDismiss}>{t('common.close')}</Button>
+      </Inline>
     </Stack>
   );
 };

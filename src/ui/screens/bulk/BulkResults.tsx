@@ -12,12 +12,14 @@ const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'd
 
 /**
  * A job's per-user results, paged: who, the outcome, and why in words. `inputs` restart paging when they change;
- * `refreshOn` (a running job's progress) fetches the page on screen again.
+ * `refreshOn` (a running job's progress) fetches the page on screen again; `pageSize` is the `limit` that `fetchPage`
+ * asks for (RESULTS_PAGE unless given).
  */
 export const BulkResults = (props: {
   fetchPage: (after: string | null) => Promise<Envelope<Page<BulkResultRowDto>>>;
   inputs: unknown;
   refreshOn?: number;
+  pageSize?: number;
 }): React.JSX.Element => {
   const { t } = useLocale();
   const paged = usePagedList(props.fetchPage, props.inputs, props.refreshOn);
@@ -40,7 +42,7 @@ export const BulkResults = (props: {
                 ],
               }))}
             />
-            <KeysetPager page={paged.page} pageSize={RESULTS_PAGE} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
+            <KeysetPager page={paged.page} pageSize={props.pageSize ?? RESULTS_PAGE} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
           </Stack>
         )
       }

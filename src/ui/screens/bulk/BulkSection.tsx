@@ -9,7 +9,10 @@ import { BulkJobPanel } from './BulkJobPanel';
 import { BulkPlanModal } from './BulkPlanModal';
 import { useBulkFlow } from './useBulkFlow';
 
-/** B1–B3 under a user list: choose, review the plan, confirm, follow the job, read the results. */
+/**
+ * B1–B3 above a user list: choose, review the plan, confirm, then follow the job and read its results in the same
+ * place, where the admin is (U6).
+ */
 export const BulkSection = (props: {
   idPrefix: string;
   selectedIds: readonly string[];
