@@ -16,6 +16,32 @@ describe('Dashboard', () => {
     expect(elementProps()).toEqual([]);
   });
 
+  it('counts new users apart from never-active ones and colours each state by its meaning (D1, D3, I1)', async () => {
+    const base = dashboard();
+    await renderApp({ 'dashboard.get': () => ok(dashboard({ totals: { ...base.totals, byState: { ...base.totals.byState, new: 12 } } })) });
+    await waitFor(() => text().includes('Billable users'));
+    expect(text()).toContain('New 12');
+    const tiles = findAll('Box').map((box) => [textOf(box), box.props.backgroundColor]);
+    expect(tiles).toEqual(
+      expect.arrayContaining([
+        ['Active 900', 'color.background.success'],
+        ['Warning 150', 'color.background.warning'],
+        ['Overdue 120', 'color.background.danger'],
+        ['Never active 40', 'color.background.danger'],
+        ['New 12', 'color.background.information'],
+        ['Unknown 24', 'color.background.neutral'],
+      ]),
+    );
+    expect(findAll('BarChart')[0]!.props.colorPalette).toEqual([
+      { key: 'Active', value: 'color.chart.success' },
+      { key: 'Warning', value: 'color.chart.warning' },
+      { key: 'Overdue', value: 'color.chart.danger' },
+      { key: 'Never active', value: 'color.chart.danger.bold' },
+      { key: 'New', value: 'color.chart.information' },
+      { key: 'Unknown', value: 'color.chart.neutral' },
+    ]);
+  });
+
   it('shows seats against capacity per product, flagged near and over capacity (D2)', async () => {
     await renderApp({ 'dashboard.get': () => ok(dashboard()) });
     await waitFor(() => findAll('DynamicTable').length > 0);

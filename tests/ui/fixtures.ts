@@ -11,6 +11,7 @@ export const user = (n: number, overrides: Partial<UserRowDto> = {}): UserRowDto
   managed: true,
   billable: true,
   addedToOrgAt: '2024-01-10T09:00:00.000Z',
+  activityProduct: null,
   lastActiveAt: '2025-06-01T12:00:00.000Z',
   inactivity: 'overdue',
   inactiveDays: 200,
@@ -23,11 +24,12 @@ export const user = (n: number, overrides: Partial<UserRowDto> = {}): UserRowDto
   ...overrides,
 });
 
-const counts = (active: number, warning: number, overdue: number, never: number, unknown: number) => ({
+const counts = (active: number, warning: number, overdue: number, never: number, unknown: number, newcomers = 0) => ({
   active,
   warning,
   overdue,
   'never-active': never,
+  new: newcomers,
   unknown,
 });
 

@@ -56,7 +56,7 @@ const freshnessOf = (history: readonly SyncRun[]): DashboardView['freshness'] =>
 };
 
 /** Empty counts, for an org not synced yet. */
-export const noCounts = (): StateCounts => ({ active: 0, warning: 0, overdue: 0, 'never-active': 0, unknown: 0 });
+export const noCounts = (): StateCounts => ({ active: 0, warning: 0, overdue: 0, 'never-active': 0, new: 0, unknown: 0 });
 
 /**
  * D1, D2, D4: totals by inactivity state, per-product usage against seat capacity, the monthly saving estimate and
