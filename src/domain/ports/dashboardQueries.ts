@@ -23,10 +23,13 @@ export interface ProductUsage {
   seatsUsed: number;
   seatCapacity: number | null;
   byState: StateCounts;
+  /** Billable, overdue and not protected: the seats removing overdue users' access could free (D4). */
+  freeableSeats: number;
 }
 
 /** The dashboard's aggregates, computed in the database at the current thresholds and time. */
 export interface DashboardQueries {
   totals(context: Pick<UserQueryContext, 'now' | 'thresholds'>): Promise<DashboardTotals>;
-  productUsage(context: Pick<UserQueryContext, 'now' | 'thresholds'>): Promise<ProductUsage[]>;
+  /** D2 per product and site; `protectedEmails` decides who is left out of `freeableSeats`. */
+  productUsage(context: Pick<UserQueryContext, 'now' | 'thresholds' | 'protectedEmails'>): Promise<ProductUsage[]>;
 }

@@ -12,6 +12,8 @@ import { SqlDashboardQueries } from '../../../src/adapters/forge-sql/dashboard/s
 import { SqlProductRepository } from '../../../src/adapters/forge-sql/products/sqlProductRepository';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
 import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
+import { ProtectedEmails } from '../../../src/domain/policy/protectedEmails';
+import { context } from './support/context';
 import { groups, NOW, products, seedUsers } from './support/seedDirectory';
 
 useForgeRuntime();
@@ -20,6 +22,7 @@ const dashboard = new SqlDashboardQueries();
 const productRepo = new SqlProductRepository();
 const directory = seedUsers(2000, groups(20), 3);
 const present = directory.slice(0, 1900);
+const whitelist = context().protectedEmails;
 
 const zero = (): StateCounts => Object.fromEntries(inactivityStates.map((s) => [s, 0])) as StateCounts;
 const bump = (counts: StateCounts, state: InactivityState): void => {
@@ -38,21 +41,24 @@ const expectedTotals = (list: readonly User[], thresholds: InactivityThresholds)
   return { users: list.length, billable: list.filter((u) => u.billable).length, byState, billableByState };
 };
 
-/** D2 computed in memory with classifyAccess, one entry per product and site. */
+/** D2 computed in memory with classifyAccess, one entry per product and site; D4's seats with the whitelist. */
 const expectedUsage = (list: readonly User[], thresholds: InactivityThresholds) =>
   products
     .map((p) => {
       const byState = zero();
       let usersWithAccess = 0;
       let seatsUsed = 0;
+      let freeableSeats = 0;
       for (const u of list) {
         for (const a of u.productAccess.filter((x) => x.productKey === p.key && x.resourceId === p.resourceId)) {
           usersWithAccess += 1;
           if (u.billable) seatsUsed += 1;
-          bump(byState, classifyAccess(u, a, thresholds, NOW));
+          const state = classifyAccess(u, a, thresholds, NOW);
+          bump(byState, state);
+          if (u.billable && state === 'overdue' && !whitelist.isProtected(u.email)) freeableSeats += 1;
         }
       }
-      return { productKey: p.key, resourceId: p.resourceId, name: p.name, usersWithAccess, seatsUsed, seatCapacity: p.seatCapacity, byState };
+      return { productKey: p.key, resourceId: p.resourceId, name: p.name, usersWithAccess, seatsUsed, seatCapacity: p.seatCapacity, byState, freeableSeats };
     })
     .sort((a, b) => (a.productKey + a.resourceId < b.productKey + b.resourceId ? -1 : 1));
 
@@ -78,21 +84,31 @@ describe('dashboard aggregates (D1, D2)', () => {
   it.each([[{ warningDays: 90, overdueDays: 180 }], [{ warningDays: 14, overdueDays: 30 }]])(
     'per product and site: users with access, states, seats used against capacity, at %o',
     async (thresholds) => {
-      expect(await dashboard.productUsage({ now: NOW, thresholds })).toEqual(expectedUsage(present, thresholds));
+      expect(await dashboard.productUsage({ now: NOW, thresholds, protectedEmails: whitelist })).toEqual(expectedUsage(present, thresholds));
     },
   );
+
+  it('counts as freeable only billable seats of overdue users the whitelist does not protect (D4)', async () => {
+    const thresholds = { warningDays: 30, overdueDays: 60 };
+    const withList = await dashboard.productUsage({ now: NOW, thresholds, protectedEmails: whitelist });
+    const without = await dashboard.productUsage({ now: NOW, thresholds, protectedEmails: ProtectedEmails.none() });
+    const protectedSeats = without.map((u, i) => u.freeableSeats - (withList[i]?.freeableSeats ?? 0));
+    expect(protectedSeats.some((n) => n > 0)).toBe(true);
+    expect(without.every((u) => u.freeableSeats <= u.byState.overdue)).toBe(true);
+    expect(withList.map((u) => u.freeableSeats)).toEqual(expectedUsage(present, thresholds).map((u) => u.freeableSeats));
+  });
 
   it('lists a product nobody uses yet with its capacity, and registers one first seen on a user', async () => {
     await productRepo.upsertMany([{ key: 'compass', resourceId: 'ari:x', name: 'Compass', siteUrl: null, seatCapacity: 25 }], 3);
     const stray = { ...directory[0]!, productAccess: [{ productKey: 'loom', resourceId: 'ari:loom', lastActiveAt: null }] };
     await users.upsertMany([stray], 3);
-    const usage = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 } });
+    const usage = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 }, protectedEmails: whitelist });
     expect(usage.find((u) => u.productKey === 'compass')).toMatchObject({ usersWithAccess: 0, seatCapacity: 25, name: 'Compass' });
     expect(usage.find((u) => u.productKey === 'loom')).toMatchObject({ usersWithAccess: 1, seatCapacity: null, name: 'loom' });
     expect((await productRepo.list()).map((p) => p.key)).toEqual(expect.arrayContaining(['compass', 'loom']));
     await productRepo.upsertMany([{ key: 'loom', resourceId: 'ari:loom', name: 'Loom', siteUrl: null, seatCapacity: 5 }], 3);
     await users.upsertMany([stray], 3);
-    const synced = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 } });
+    const synced = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 }, protectedEmails: whitelist });
     expect(synced.find((u) => u.productKey === 'loom')).toMatchObject({ name: 'Loom', seatCapacity: 5 });
   });
 

@@ -1,5 +1,6 @@
 import type { SyncRun } from '../../model/jobs';
 import { productFamily } from '../../model/product';
+import { ProtectedEmails } from '../../policy/protectedEmails';
 import type { Clock } from '../../ports/clock';
 import type { DashboardQueries, DashboardTotals, ProductUsage, StateCounts } from '../../ports/dashboardQueries';
 import type { ProductRepository } from '../../ports/productRepository';
@@ -65,9 +66,10 @@ export const noCounts = (): StateCounts => ({ active: 0, warning: 0, overdue: 0,
 export const getDashboard = async (deps: DashboardDeps): Promise<DashboardView> => {
   const settings = await deps.settings.load();
   const context = { now: deps.clock.now(), thresholds: settings.inactivity };
+  const protectedEmails = ProtectedEmails.from(settings.protectedEmails);
   const [totals, usage, history, known] = await Promise.all([
     deps.dashboard.totals(context),
-    deps.dashboard.productUsage(context),
+    deps.dashboard.productUsage({ ...context, protectedEmails }),
     deps.runs.history(5),
     deps.products.list(),
   ]);
@@ -77,7 +79,7 @@ export const getDashboard = async (deps: DashboardDeps): Promise<DashboardView> 
     totals,
     thresholds: settings.inactivity,
     products,
-    saving: estimateSaving(products, settings.seatPrices),
+    saving: estimateSaving(products, settings),
     freshness: freshnessOf(history),
   };
 };

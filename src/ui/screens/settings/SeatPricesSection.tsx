@@ -6,6 +6,7 @@ import { productName } from '../../components/productNames';
 import { TextField } from '../../components/TextField';
 import { useLocale } from '../../i18n/LocaleContext';
 import { SaveFeedback } from './SaveFeedback';
+import { SeatCurrencyField } from './SeatCurrencyField';
 import { Section } from './Section';
 import { useSectionSave, type SaveSettings } from './useSave';
 
@@ -17,12 +18,14 @@ const parsePrice = (text: string): number | null | undefined => {
 };
 
 /**
- * D4 input: the price per seat per month for each product family, used only for the dashboard's estimate. A family
- * spans sites, so its label drops a site the product name repeats ("Jira (acme)" → "Jira").
+ * D4 input: the price per seat per month for each product family and their currency (sent only when changed), used
+ * only for the dashboard's estimate. A family spans sites, so its label drops a site the product name repeats
+ * ("Jira (acme)" → "Jira").
  */
 export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
   const { t } = useLocale();
-  const { productFamilies, seatPrices } = props.settings;
+  const { productFamilies, seatPrices, seatCurrency } = props.settings;
+  const [currency, setCurrency] = useState(seatCurrency);
   const [drafts, setDrafts] = useState<Record<string, string>>(() =>
     Object.fromEntries(productFamilies.map((p) => [p.family, seatPrices[p.family] === undefined ? '' : String(seatPrices[p.family])])),
   );
@@ -36,6 +39,7 @@ export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSett
         <Note>{t('settings.seatPrices.empty')}</Note>
       ) : (
         <Stack space="space.100">
+          <SeatCurrencyField value={currency} onChange={setCurrency} />
           <Inline space="space.150" shouldWrap alignBlock="end">
             {productFamilies.map((p) => (
               <TextField
@@ -49,7 +53,7 @@ export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSett
                 }}
               />
             ))}
-            <LoadingButton appearance="primary" isLoading={save.saving} isDisabled={invalid} onClick={() => { save.run({ seatPrices: prices }); }}>
+            <LoadingButton appearance="primary" isLoading={save.saving} isDisabled={invalid} onClick={() => { save.run({ seatPrices: prices, ...(currency === seatCurrency ? {} : { seatCurrency: currency }) }); }}>
               {t('common.save')}
             </LoadingButton>
           </Inline>

@@ -6,7 +6,7 @@ import { estimateSaving } from '../../../../src/domain/usecases/dashboard/saving
 import { JIRA_SITE, NOW } from '../fixtures';
 import { FakeClock, FakeProductRepository, FakeSettingsStore, Tables } from '../fakes';
 
-const usage = (productKey: string, seatsUsed: number, seatCapacity: number | null, overdue: number): ProductUsage => ({
+const usage = (productKey: string, seatsUsed: number, seatCapacity: number | null, overdue: number, freeableSeats = overdue): ProductUsage => ({
   productKey,
   resourceId: `${JIRA_SITE}-${productKey}`,
   name: productKey,
@@ -14,13 +14,14 @@ const usage = (productKey: string, seatsUsed: number, seatCapacity: number | nul
   seatsUsed,
   seatCapacity,
   byState: { ...noCounts(), overdue },
+  freeableSeats,
 });
 
 const run = (status: SyncRun['status'], finishedAt: Date | null): SyncRun => ({ status, finishedAt, startedAt: NOW } as SyncRun);
 
 describe('dashboard (D1, D2, D4)', () => {
   it('classifies seat usage, estimates the saving and reports data freshness', async () => {
-    const settings = new FakeSettingsStore({ ...defaultSettings(), seatPrices: { jira: 7.5 } });
+    const settings = new FakeSettingsStore({ ...defaultSettings(), seatPrices: { jira: 7.5 }, seatCurrency: 'EUR' });
     const totals = { users: 10, billable: 8, byState: noCounts(), billableByState: noCounts() };
     const view = await getDashboard({
       settings,
@@ -40,12 +41,43 @@ describe('dashboard (D1, D2, D4)', () => {
       ['bitbucket', 'unknown', null, null],
     ]);
     expect(view.saving.totalMonthly).toBe(30);
-    expect(view.saving.lines[0]).toEqual({ family: 'jira', name: 'jira-software', overdueSeats: 4, pricePerSeat: 7.5, monthly: 30 });
-    expect(view.saving.lines[1]).toMatchObject({ family: 'confluence', pricePerSeat: null, monthly: null });
+    expect(view.saving.currency).toBe('EUR');
+    expect(view.saving.lines).toEqual([{ family: 'jira', name: 'jira-software', overdueSeats: 4, pricePerSeat: 7.5, monthly: 30 }]);
     expect(view.freshness).toEqual({ lastSyncAt: NOW, lastSyncStatus: 'succeeded', runningSince: NOW });
   });
 
   it('is empty but valid before the first sync', () => {
-    expect(estimateSaving([], {})).toEqual({ totalMonthly: 0, lines: [], assumptionKeys: expect.any(Array) as unknown });
+    expect(estimateSaving([], { seatPrices: {}, seatCurrency: 'USD' })).toEqual({ currency: 'USD', totalMonthly: 0, lines: [], assumptionKeys: expect.any(Array) as unknown });
+  });
+
+  it('estimates per product with a price only, from the seats protected users do not hold, and says what it assumes (D4)', () => {
+    const products = [
+      { ...usage('jira-software', 50, 60, 20, 12), family: 'jira' },
+      { ...usage('confluence', 40, 40, 10, 10), family: 'confluence' },
+    ];
+    const saving = estimateSaving(products, { seatPrices: { jira: 8.15 }, seatCurrency: 'GBP' });
+    expect(saving.lines).toEqual([{ family: 'jira', name: 'jira-software', overdueSeats: 12, pricePerSeat: 8.15, monthly: 97.8 }]);
+    expect(saving).toMatchObject({ currency: 'GBP', totalMonthly: 97.8 });
+    expect(saving.assumptionKeys).toContain('dashboard.saving.assumptions.protectedExcluded');
+    expect(estimateSaving(products, { seatPrices: {}, seatCurrency: 'USD' }).lines).toEqual([]);
+  });
+
+  it('passes the whitelist to the per-product query, so protected users are not counted (D4)', async () => {
+    const settings = new FakeSettingsStore({ ...defaultSettings(), protectedEmails: ['@vip.example'] });
+    const seen: string[] = [];
+    await getDashboard({
+      settings,
+      clock: new FakeClock(),
+      products: new FakeProductRepository(new Tables(), []),
+      dashboard: {
+        totals: () => Promise.resolve({ users: 0, billable: 0, byState: noCounts(), billableByState: noCounts() }),
+        productUsage: (context) => {
+          seen.push(...context.protectedEmails.entries.map((e) => e.raw));
+          return Promise.resolve([]);
+        },
+      },
+      runs: { history: () => Promise.resolve([]) } as never,
+    });
+    expect(seen).toEqual(['@vip.example']);
   });
 });
