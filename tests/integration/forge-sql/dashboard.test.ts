@@ -48,17 +48,19 @@ const expectedUsage = (list: readonly User[], thresholds: InactivityThresholds) 
       const byState = zero();
       let usersWithAccess = 0;
       let seatsUsed = 0;
-      let freeableSeats = 0;
+      let overdueSeats = 0;
+      let protectedSeats = 0;
       for (const u of list) {
         for (const a of u.productAccess.filter((x) => x.productKey === p.key && x.resourceId === p.resourceId)) {
           usersWithAccess += 1;
           if (u.billable) seatsUsed += 1;
           const state = classifyAccess(u, a, thresholds, NOW);
           bump(byState, state);
-          if (u.billable && state === 'overdue' && !whitelist.isProtected(u.email)) freeableSeats += 1;
+          if (u.billable && state === 'overdue') overdueSeats += 1;
+          if (u.billable && state === 'overdue' && whitelist.isProtected(u.email)) protectedSeats += 1;
         }
       }
-      return { productKey: p.key, resourceId: p.resourceId, name: p.name, usersWithAccess, seatsUsed, seatCapacity: p.seatCapacity, byState, freeableSeats };
+      return { productKey: p.key, resourceId: p.resourceId, name: p.name, usersWithAccess, seatsUsed, seatCapacity: p.seatCapacity, byState, overdueSeats, protectedSeats };
     })
     .sort((a, b) => (a.productKey + a.resourceId < b.productKey + b.resourceId ? -1 : 1));
 
@@ -84,31 +86,34 @@ describe('dashboard aggregates (D1, D2)', () => {
   it.each([[{ warningDays: 90, overdueDays: 180 }], [{ warningDays: 14, overdueDays: 30 }]])(
     'per product and site: users with access, states, seats used against capacity, at %o',
     async (thresholds) => {
-      expect(await dashboard.productUsage({ now: NOW, thresholds, protectedEmails: whitelist })).toEqual(expectedUsage(present, thresholds));
+      const expected = expectedUsage(present, thresholds).map(({ protectedSeats: _held, ...usage }) => usage);
+      expect(await dashboard.productUsage({ now: NOW, thresholds })).toEqual(expected);
     },
   );
 
-  it('counts as freeable only billable seats of overdue users the whitelist does not protect (D4)', async () => {
+  it('counts the billable seats of overdue users, and those of them the whitelist protects (D4)', async () => {
     const thresholds = { warningDays: 30, overdueDays: 60 };
-    const withList = await dashboard.productUsage({ now: NOW, thresholds, protectedEmails: whitelist });
-    const without = await dashboard.productUsage({ now: NOW, thresholds, protectedEmails: ProtectedEmails.none() });
-    const protectedSeats = without.map((u, i) => u.freeableSeats - (withList[i]?.freeableSeats ?? 0));
-    expect(protectedSeats.some((n) => n > 0)).toBe(true);
-    expect(without.every((u) => u.freeableSeats <= u.byState.overdue)).toBe(true);
-    expect(withList.map((u) => u.freeableSeats)).toEqual(expectedUsage(present, thresholds).map((u) => u.freeableSeats));
+    const expected = expectedUsage(present, thresholds);
+    const usage = await dashboard.productUsage({ now: NOW, thresholds });
+    expect(usage.map((u) => u.overdueSeats)).toEqual(expected.map((u) => u.overdueSeats));
+    const held = await dashboard.protectedOverdueSeats({ now: NOW, thresholds, protectedEmails: whitelist });
+    expect(held.length).toBeGreaterThan(0);
+    const byProduct = new Map(held.map((s) => [`${s.productKey} ${s.resourceId}`, s.seats]));
+    expect(expected.map((u) => byProduct.get(`${u.productKey} ${u.resourceId}`) ?? 0)).toEqual(expected.map((u) => u.protectedSeats));
+    expect(await dashboard.protectedOverdueSeats({ now: NOW, thresholds, protectedEmails: ProtectedEmails.none() })).toEqual([]);
   });
 
   it('lists a product nobody uses yet with its capacity, and registers one first seen on a user', async () => {
     await productRepo.upsertMany([{ key: 'compass', resourceId: 'ari:x', name: 'Compass', siteUrl: null, seatCapacity: 25 }], 3);
     const stray = { ...directory[0]!, productAccess: [{ productKey: 'loom', resourceId: 'ari:loom', lastActiveAt: null }] };
     await users.upsertMany([stray], 3);
-    const usage = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 }, protectedEmails: whitelist });
+    const usage = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 } });
     expect(usage.find((u) => u.productKey === 'compass')).toMatchObject({ usersWithAccess: 0, seatCapacity: 25, name: 'Compass' });
     expect(usage.find((u) => u.productKey === 'loom')).toMatchObject({ usersWithAccess: 1, seatCapacity: null, name: 'loom' });
     expect((await productRepo.list()).map((p) => p.key)).toEqual(expect.arrayContaining(['compass', 'loom']));
     await productRepo.upsertMany([{ key: 'loom', resourceId: 'ari:loom', name: 'Loom', siteUrl: null, seatCapacity: 5 }], 3);
     await users.upsertMany([stray], 3);
-    const synced = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 }, protectedEmails: whitelist });
+    const synced = await dashboard.productUsage({ now: NOW, thresholds: { warningDays: 90, overdueDays: 180 } });
     expect(synced.find((u) => u.productKey === 'loom')).toMatchObject({ name: 'Loom', seatCapacity: 5 });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DashboardQueries, DashboardTotals, ProductUsage, StateCounts } from '../../../domain/ports/dashboardQueries';
+import type { DashboardQueries, DashboardTotals, ProductUsage, ProtectedSeats, StateCounts } from '../../../domain/ports/dashboardQueries';
 import type { UserQueryContext } from '../../../domain/ports/userRepository';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { sqlCount, sqlInt, type SqlFragment } from '../sql/sqlValues';
@@ -43,7 +43,6 @@ const toCounts = (row: Record<string, unknown>, prefix: string, total: number): 
 
 const totalsSchema = z.object({ users: sqlCount, billable: sqlCount, ...cumulativeShape(''), ...cumulativeShape('b_') });
 const usageSchema = z.object({
-  product_hash: sqlInt,
   product_key: z.string(),
   resource_id: z.string(),
   name: z.string(),
@@ -74,21 +73,18 @@ export class SqlDashboardQueries implements DashboardQueries {
     return { users, billable: billableUsers, byState: toCounts(r, '', users), billableByState: toCounts(r, 'b_', billableUsers) };
   }
 
-  async productUsage(context: Context & Pick<UserQueryContext, 'protectedEmails'>): Promise<ProductUsage[]> {
+  async productUsage(context: Context): Promise<ProductUsage[]> {
     const sums = cumulativeSums(context, '');
     const overdue = overdueSeatCondition(context);
     const counted = CUMULATIVE.map((c) => `COALESCE(a.${c}, 0) AS ${c}`).join(', ');
     // Every product with access is registered in `products`, so the aggregate joins onto it.
     const query =
-      'SELECT p.product_hash, p.product_key, p.resource_id, p.name, p.seat_capacity, COALESCE(a.users, 0) AS users, ' +
+      'SELECT p.product_key, p.resource_id, p.name, p.seat_capacity, COALESCE(a.users, 0) AS users, ' +
       `COALESCE(a.seats, 0) AS seats, COALESCE(a.overdue_seats, 0) AS overdue_seats, ${counted} FROM products p LEFT JOIN (` +
       `SELECT product_hash, COUNT(*) AS users, SUM(billable) AS seats, SUM(${overdue.sql}) AS overdue_seats, ${sums.sql} ` +
       'FROM user_product_access WHERE user_left = 0 GROUP BY product_hash' +
       ') a ON a.product_hash = p.product_hash ORDER BY p.product_key, p.resource_id';
-    const [rows, protectedSeats] = await Promise.all([
-      this.db.select(query, [...overdue.params, ...sums.params], usageSchema),
-      protectedOverdueSeats(context, this.db),
-    ]);
+    const rows = await this.db.select(query, [...overdue.params, ...sums.params], usageSchema);
     return rows.map((r) => ({
       productKey: r.product_key,
       resourceId: r.resource_id,
@@ -97,7 +93,11 @@ export class SqlDashboardQueries implements DashboardQueries {
       seatsUsed: r.seats,
       seatCapacity: r.seat_capacity,
       byState: toCounts(r, '', r.users),
-      freeableSeats: r.overdue_seats - (protectedSeats.get(r.product_hash) ?? 0),
+      overdueSeats: r.overdue_seats,
     }));
+  }
+
+  protectedOverdueSeats(context: UserQueryContext): Promise<ProtectedSeats[]> {
+    return protectedOverdueSeats(context, this.db);
   }
 }

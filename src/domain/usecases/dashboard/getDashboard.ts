@@ -66,12 +66,15 @@ export const noCounts = (): StateCounts => ({ active: 0, warning: 0, overdue: 0,
 export const getDashboard = async (deps: DashboardDeps): Promise<DashboardView> => {
   const settings = await deps.settings.load();
   const context = { now: deps.clock.now(), thresholds: settings.inactivity };
+  // Protected seats are read only when there can be an estimate to take them from, beside the other queries.
+  const priced = Object.keys(settings.seatPrices).length > 0;
   const protectedEmails = ProtectedEmails.from(settings.protectedEmails);
-  const [totals, usage, history, known] = await Promise.all([
+  const [totals, usage, history, known, held] = await Promise.all([
     deps.dashboard.totals(context),
-    deps.dashboard.productUsage({ ...context, protectedEmails }),
+    deps.dashboard.productUsage(context),
     deps.runs.history(5),
     deps.products.list(),
+    priced ? deps.dashboard.protectedOverdueSeats({ ...context, protectedEmails }) : Promise.resolve([]),
   ]);
   const siteUrls = new Map(known.map((p) => [`${p.key} ${p.resourceId}`, p.siteUrl]));
   const products = usage.map((u) => withSeats(u, siteUrls.get(`${u.productKey} ${u.resourceId}`) ?? null));
@@ -79,7 +82,7 @@ export const getDashboard = async (deps: DashboardDeps): Promise<DashboardView> 
     totals,
     thresholds: settings.inactivity,
     products,
-    saving: estimateSaving(products, settings),
+    saving: estimateSaving(products, settings, held),
     freshness: freshnessOf(history),
   };
 };

@@ -1,4 +1,4 @@
-import type { ProductUsage } from '../../ports/dashboardQueries';
+import type { ProductUsage, ProtectedSeats } from '../../ports/dashboardQueries';
 
 /** D4, per product family with a price. */
 export interface SavingLine {
@@ -37,13 +37,15 @@ const cents = (value: number): number => Math.round(value * 100) / 100;
 export const estimateSaving = (
   products: readonly (ProductUsage & { family: string })[],
   prices: { seatPrices: Readonly<Record<string, number>>; seatCurrency: string },
+  protectedSeats: readonly ProtectedSeats[] = [],
 ): SavingView => {
+  const held = new Map(protectedSeats.map((s) => [`${s.productKey} ${s.resourceId}`, s.seats]));
   const byFamily = new Map<string, SavingLine>();
   for (const product of products) {
     const price = prices.seatPrices[product.family];
     if (price === undefined) continue;
     const line = byFamily.get(product.family) ?? { family: product.family, name: product.name, overdueSeats: 0, pricePerSeat: price, monthly: 0 };
-    line.overdueSeats += product.freeableSeats;
+    line.overdueSeats += product.overdueSeats - (held.get(`${product.productKey} ${product.resourceId}`) ?? 0);
     line.monthly = cents(price * line.overdueSeats);
     byFamily.set(product.family, line);
   }

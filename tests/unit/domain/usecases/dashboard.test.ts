@@ -6,7 +6,7 @@ import { estimateSaving } from '../../../../src/domain/usecases/dashboard/saving
 import { JIRA_SITE, NOW } from '../fixtures';
 import { FakeClock, FakeProductRepository, FakeSettingsStore, Tables } from '../fakes';
 
-const usage = (productKey: string, seatsUsed: number, seatCapacity: number | null, overdue: number, freeableSeats = overdue): ProductUsage => ({
+const usage = (productKey: string, seatsUsed: number, seatCapacity: number | null, overdue: number): ProductUsage => ({
   productKey,
   resourceId: `${JIRA_SITE}-${productKey}`,
   name: productKey,
@@ -14,7 +14,7 @@ const usage = (productKey: string, seatsUsed: number, seatCapacity: number | nul
   seatsUsed,
   seatCapacity,
   byState: { ...noCounts(), overdue },
-  freeableSeats,
+  overdueSeats: overdue,
 });
 
 const run = (status: SyncRun['status'], finishedAt: Date | null): SyncRun => ({ status, finishedAt, startedAt: NOW } as SyncRun);
@@ -30,6 +30,7 @@ describe('dashboard (D1, D2, D4)', () => {
       dashboard: {
         totals: () => Promise.resolve(totals),
         productUsage: () => Promise.resolve([usage('jira-software', 9, 10, 3), usage('jira-core', 2, 10, 1), usage('confluence', 11, 10, 2), usage('bitbucket', 1, null, 0)]),
+        protectedOverdueSeats: () => Promise.resolve([]),
       },
       runs: { history: () => Promise.resolve([run('running', null), run('succeeded', NOW)]) } as never,
     });
@@ -52,32 +53,39 @@ describe('dashboard (D1, D2, D4)', () => {
 
   it('estimates per product with a price only, from the seats protected users do not hold, and says what it assumes (D4)', () => {
     const products = [
-      { ...usage('jira-software', 50, 60, 20, 12), family: 'jira' },
-      { ...usage('confluence', 40, 40, 10, 10), family: 'confluence' },
+      { ...usage('jira-software', 50, 60, 20), family: 'jira' },
+      { ...usage('confluence', 40, 40, 10), family: 'confluence' },
     ];
-    const saving = estimateSaving(products, { seatPrices: { jira: 8.15 }, seatCurrency: 'GBP' });
+    const held = [{ productKey: 'jira-software', resourceId: products[0]!.resourceId, seats: 8 }];
+    const saving = estimateSaving(products, { seatPrices: { jira: 8.15 }, seatCurrency: 'GBP' }, held);
     expect(saving.lines).toEqual([{ family: 'jira', name: 'jira-software', overdueSeats: 12, pricePerSeat: 8.15, monthly: 97.8 }]);
     expect(saving).toMatchObject({ currency: 'GBP', totalMonthly: 97.8 });
     expect(saving.assumptionKeys).toContain('dashboard.saving.assumptions.protectedExcluded');
     expect(estimateSaving(products, { seatPrices: {}, seatCurrency: 'USD' }).lines).toEqual([]);
   });
 
-  it('passes the whitelist to the per-product query, so protected users are not counted (D4)', async () => {
-    const settings = new FakeSettingsStore({ ...defaultSettings(), protectedEmails: ['@vip.example'] });
-    const seen: string[] = [];
-    await getDashboard({
-      settings,
-      clock: new FakeClock(),
-      products: new FakeProductRepository(new Tables(), []),
-      dashboard: {
-        totals: () => Promise.resolve({ users: 0, billable: 0, byState: noCounts(), billableByState: noCounts() }),
-        productUsage: (context) => {
-          seen.push(...context.protectedEmails.entries.map((e) => e.raw));
-          return Promise.resolve([]);
+  it('reads the seats protected users hold with the whitelist, and only once a price is set (D4)', async () => {
+    const seen: string[][] = [];
+    const view = (seatPrices: Record<string, number>) =>
+      getDashboard({
+        settings: new FakeSettingsStore({ ...defaultSettings(), protectedEmails: ['@vip.example'], seatPrices }),
+        clock: new FakeClock(),
+        products: new FakeProductRepository(new Tables(), []),
+        dashboard: {
+          totals: () => Promise.resolve({ users: 0, billable: 0, byState: noCounts(), billableByState: noCounts() }),
+          productUsage: () => Promise.resolve([usage('jira-software', 9, 10, 5)]),
+          protectedOverdueSeats: (context) => {
+            seen.push(context.protectedEmails.entries.map((e) => e.raw));
+            return Promise.resolve([{ productKey: 'jira-software', resourceId: `${JIRA_SITE}-jira-software`, seats: 2 }]);
+          },
         },
-      },
-      runs: { history: () => Promise.resolve([]) } as never,
-    });
-    expect(seen).toEqual(['@vip.example']);
+        runs: { history: () => Promise.resolve([]) } as never,
+      });
+    expect((await view({})).saving.lines).toEqual([]);
+    expect(seen).toEqual([]);
+    expect((await view({ confluence: 5 })).saving.lines).toEqual([]);
+    seen.length = 0;
+    expect((await view({ jira: 10 })).saving.lines).toEqual([{ family: 'jira', name: 'jira-software', overdueSeats: 3, pricePerSeat: 10, monthly: 30 }]);
+    expect(seen).toEqual([['@vip.example']]);
   });
 });
