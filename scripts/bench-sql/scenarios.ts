@@ -23,6 +23,7 @@ export const benchContext: UserQueryContext = {
 export const dashboardScenario = (dashboard: DashboardQueries): Scenario[] => [
   { name: 'D1 totals', run: () => dashboard.totals(benchContext) },
   { name: 'D2 per product', run: () => dashboard.productUsage(benchContext) },
+  { name: 'D4 seats protected users hold (only with seat prices)', run: () => dashboard.protectedOverdueSeats(benchContext) },
   {
     name: 'dashboard load (D1 and D2 side by side)',
     run: () => Promise.all([dashboard.totals(benchContext), dashboard.productUsage(benchContext)]),
@@ -63,6 +64,8 @@ export const userScenarios = async (users: UserRepository): Promise<Scenario[]> 
     { name: `page ${String(DEEP + 1)}, heaviest filter, by name`, run: list(heavyQuery, deepHeavy) },
     { name: 'first page, heaviest filter + group, by last activity', run: list(groupQuery) },
     { name: 'first page, overdue, by inactivity desc', run: list({ filter: { inactivity: ['overdue'] }, sort: { key: 'inactivity', direction: 'desc' }, limit: PAGE }) },
+    { name: 'first page, new users, by last activity', run: list({ filter: { inactivity: ['new'] }, sort: { key: 'lastActiveAt', direction: 'asc' }, limit: PAGE }) },
+    { name: 'first page, new in Jira, by name', run: list({ filter: { productKey: 'jira-software', inactivity: ['new'] }, sort: byName, limit: PAGE }) },
     { name: 'first page, search "mar", by email', run: list({ filter: { search: 'mar' }, sort: { key: 'email', direction: 'asc' }, limit: PAGE }) },
     { name: `first page, search a surname ("${surname}"), by name`, run: list({ filter: { search: surname }, sort: byName, limit: PAGE }) },
     { name: `first page, search "${surname}" + heaviest filter, by last activity`, run: list({ filter: { ...heavy, search: surname }, sort: { key: 'lastActiveAt', direction: 'desc' }, limit: PAGE }) },

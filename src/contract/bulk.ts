@@ -59,6 +59,7 @@ export const skipReasons = [
   'idp-synced-group',
   'unknown-activity',
   'not-inactive-enough',
+  'new-user',
 ] as const;
 
 /** One planned user. `method` (will-change) → `bulk.methods.<method>`; `reason` (skip) → `bulk.reasons.<reason>`. */

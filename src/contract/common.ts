@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const isoInstantSchema = z.iso.datetime({ offset: true });
 export type IsoInstant = string;
 
-export const inactivityStates = ['active', 'warning', 'overdue', 'never-active', 'unknown'] as const;
-/** `unknown` (no activity data yet) is never treated as inactive. */
+export const inactivityStates = ['active', 'warning', 'overdue', 'never-active', 'new', 'unknown'] as const;
+/** `new` (added less than the warning threshold ago, no activity yet) and `unknown` (no activity data yet) are never inactive. */
 export type InactivityState = (typeof inactivityStates)[number];
 export const inactivityStateSchema = z.enum(inactivityStates);
 
@@ -20,6 +20,7 @@ export const stateCountsSchema = z.object({
   warning: z.number(),
   overdue: z.number(),
   'never-active': z.number(),
+  new: z.number(),
   unknown: z.number(),
 });
 export type StateCounts = z.infer<typeof stateCountsSchema>;

@@ -25,17 +25,22 @@ export const productUsageSchema = z.object({
 });
 export type ProductUsageDto = z.infer<typeof productUsageSchema>;
 
-/** D4 per product family: overdue users with access × the admin's price per seat per month. */
+/**
+ * D4 per product family with a price: billable seats of overdue users who are not protected × the admin's price per
+ * seat per month. A family without a price has no line.
+ */
 export const savingLineSchema = z.object({
   family: z.string(),
   name: z.string().nullable(),
   overdueSeats: z.number(),
-  /** null: no price entered in Settings for this product, so it is not in the total. */
-  pricePerSeat: z.number().nullable(),
-  monthly: z.number().nullable(),
+  pricePerSeat: z.number(),
+  monthly: z.number(),
 });
 
+/** No lines: no product in use has a price yet (the page says how to set them, and shows no amount). */
 export const savingSchema = z.object({
+  /** ISO 4217 code of the prices, as chosen in Settings. */
+  currency: z.string(),
   totalMonthly: z.number(),
   lines: z.array(savingLineSchema),
   /** i18next keys of the assumptions the estimate rests on, to show under it. */

@@ -38,6 +38,7 @@ export const validationRules = [
   'protectedEmail.wildcard-in-domain',
   'protectedEmail.duplicate',
   'seatPrice.out-of-range',
+  'seatCurrency.unknown',
   'language.unknown',
   'apiKey.org-not-visible',
   'bulk.selection-too-large',

@@ -36,6 +36,8 @@ export const settingsDtoSchema = z.object({
   protectedEmails: z.array(protectedEntryDtoSchema),
   /** Price per seat per month by product family (D4). */
   seatPrices: z.record(z.string(), z.number()),
+  /** The currency of `seatPrices` (ISO 4217 code, e.g. `USD`). */
+  seatCurrency: z.string(),
   /** Product families known from the last sync, for the seat price inputs. */
   productFamilies: z.array(z.object({ family: z.string(), name: z.string().nullable(), siteUrl: z.string().nullable() })),
   defaultLanguage: z.string().nullable(),
@@ -61,6 +63,8 @@ export const settingsSavePayloadSchema = z
     protectedEmails: z.array(z.string().max(400)).max(1000).optional(),
     /** The whole price table (replaces it). */
     seatPrices: z.record(z.string().min(1).max(64), z.number()).optional(),
+    /** An ISO 4217 currency code (three capital letters). */
+    seatCurrency: z.string().max(8).optional(),
     /** One of supportedLanguages, or null for "follow the user's Atlassian locale". */
     defaultLanguage: z.enum(supportedLanguages).nullable().optional(),
   })

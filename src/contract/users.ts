@@ -74,7 +74,12 @@ export const userRowSchema = z.object({
   managed: z.boolean(),
   billable: z.boolean(),
   addedToOrgAt: isoInstantSchema.nullable(),
-  /** Most recent activity across products. */
+  /**
+   * The product `lastActiveAt`, `inactivity` and `inactiveDays` are of: the list's product filter (I1); null when
+   * they are over every product.
+   */
+  activityProduct: z.string().nullable(),
+  /** Most recent activity: across products, or in `activityProduct`. */
   lastActiveAt: isoInstantSchema.nullable(),
   inactivity: inactivityStateSchema,
   /** Whole days inactive (since last activity, or since added when never active); null when unknown. */

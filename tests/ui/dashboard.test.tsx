@@ -16,6 +16,32 @@ describe('Dashboard', () => {
     expect(elementProps()).toEqual([]);
   });
 
+  it('counts new users apart from never-active ones and colours each state by its meaning (D1, D3, I1)', async () => {
+    const base = dashboard();
+    await renderApp({ 'dashboard.get': () => ok(dashboard({ totals: { ...base.totals, byState: { ...base.totals.byState, new: 12 } } })) });
+    await waitFor(() => text().includes('Billable users'));
+    expect(text()).toContain('New 12');
+    const tiles = findAll('Box').map((box) => [textOf(box), box.props.backgroundColor]);
+    expect(tiles).toEqual(
+      expect.arrayContaining([
+        ['Active 900', 'color.background.success'],
+        ['Warning 150', 'color.background.warning'],
+        ['Overdue 120', 'color.background.danger'],
+        ['Never active 40', 'color.background.danger'],
+        ['New 12', 'color.background.information'],
+        ['Unknown 24', 'color.background.neutral'],
+      ]),
+    );
+    expect(findAll('BarChart')[0]!.props.colorPalette).toEqual([
+      { key: 'Active', value: 'color.chart.success' },
+      { key: 'Warning', value: 'color.chart.warning' },
+      { key: 'Overdue', value: 'color.chart.danger' },
+      { key: 'Never active', value: 'color.chart.danger.bold' },
+      { key: 'New', value: 'color.chart.information' },
+      { key: 'Unknown', value: 'color.chart.neutral' },
+    ]);
+  });
+
   it('shows seats against capacity per product, flagged near and over capacity (D2)', async () => {
     await renderApp({ 'dashboard.get': () => ok(dashboard()) });
     await waitFor(() => findAll('DynamicTable').length > 0);
@@ -87,13 +113,30 @@ describe('Dashboard', () => {
     ]);
   });
 
-  it('shows the estimated saving with its assumptions (D4)', async () => {
+  it('shows the estimated saving in the chosen currency, per product with a price, with its assumptions (D4)', async () => {
     await renderApp({ 'dashboard.get': () => ok(dashboard()) });
     await waitFor(() => text().includes('Estimated monthly saving'));
-    expect(findAll('SectionMessage').map((m) => m.props.title)).toContain('About 1,562.50 per month');
-    expect(tableRows(findAll('DynamicTable')[1])[0]).toEqual(['Jira', '100', '15.63', '1,562.50']);
-    expect(text()).toContain('No price set in Settings');
+    expect(findAll('SectionMessage').map((m) => m.props.title)).toContain('About $1,562.50 per month (estimate)');
+    expect(tableRows(findAll('DynamicTable')[1])).toEqual([['Jira', '100', '$15.63', '$1,562.50']]);
     expect(text()).toContain("Only overdue users' product access is removed.");
+    expect(text()).toContain('Users protected by the email whitelist are not counted: they are never removed.');
+  });
+
+  it('formats the saving in another currency (D4)', async () => {
+    const euros = dashboard({ saving: { ...dashboard().saving, currency: 'EUR' } });
+    await renderApp({ 'dashboard.get': () => ok(euros) });
+    await waitFor(() => text().includes('Estimated monthly saving'));
+    expect(findAll('SectionMessage').map((m) => m.props.title)).toContain('About €1,562.50 per month (estimate)');
+  });
+
+  it('without any seat price, shows no amount but how to set prices (D4)', async () => {
+    const unpriced = dashboard({ saving: { currency: 'USD', totalMonthly: 0, lines: [], assumptionKeys: ['dashboard.saving.assumptions.overdueOnly'] } });
+    await renderApp({ 'dashboard.get': () => ok(unpriced) });
+    await waitFor(() => text().includes('Estimated monthly saving'));
+    expect(findAll('SectionMessage').map((m) => m.props.title)).toEqual(['Enter seat prices to see an estimate']);
+    expect(text()).toContain('In Settings, under Seat prices, enter what one seat costs per month');
+    expect(text()).not.toMatch(/About|0\.00/);
+    expect(findAll('DynamicTable')).toHaveLength(1);
   });
 
   it('explains the empty state before the first sync', async () => {

@@ -11,6 +11,7 @@ export const user = (n: number, overrides: Partial<UserRowDto> = {}): UserRowDto
   managed: true,
   billable: true,
   addedToOrgAt: '2024-01-10T09:00:00.000Z',
+  activityProduct: null,
   lastActiveAt: '2025-06-01T12:00:00.000Z',
   inactivity: 'overdue',
   inactiveDays: 200,
@@ -23,11 +24,12 @@ export const user = (n: number, overrides: Partial<UserRowDto> = {}): UserRowDto
   ...overrides,
 });
 
-const counts = (active: number, warning: number, overdue: number, never: number, unknown: number) => ({
+const counts = (active: number, warning: number, overdue: number, never: number, unknown: number, newcomers = 0) => ({
   active,
   warning,
   overdue,
   'never-active': never,
+  new: newcomers,
   unknown,
 });
 
@@ -50,12 +52,10 @@ export const dashboard = (overrides: Partial<DashboardDto> = {}): DashboardDto =
     }),
   ],
   saving: {
+    currency: 'USD',
     totalMonthly: 1562.5,
-    lines: [
-      { family: 'jira', name: 'Jira', overdueSeats: 100, pricePerSeat: 15.625, monthly: 1562.5 },
-      { family: 'confluence', name: 'Confluence', overdueSeats: 20, pricePerSeat: null, monthly: null },
-    ],
-    assumptionKeys: ['dashboard.saving.assumptions.overdueOnly', 'dashboard.saving.assumptions.onePerSeat'],
+    lines: [{ family: 'jira', name: 'Jira', overdueSeats: 100, pricePerSeat: 15.625, monthly: 1562.5 }],
+    assumptionKeys: ['dashboard.saving.assumptions.overdueOnly', 'dashboard.saving.assumptions.protectedExcluded'],
   },
   freshness: { lastSyncAt: '2026-01-31T12:00:00.000Z', lastSyncStatus: 'succeeded', runningSince: null },
   ...overrides,
@@ -89,7 +89,7 @@ export const multiSiteDashboard = (): DashboardDto =>
       product({ resourceId: 'res-jira-eu', name: 'Jira (acme-eu)', siteUrl: 'https://acme-eu.atlassian.net', seatsUsed: 40, seatCapacity: 50, seatPercent: 80, seatLevel: 'ok' }),
       product({ productKey: 'bitbucket', family: 'bitbucket', resourceId: 'res-bb', name: 'Bitbucket (acme)', siteUrl: 'https://bitbucket.org/acme', seatsUsed: 5, seatCapacity: null, seatPercent: null, seatLevel: 'unknown' }),
     ],
-    saving: { totalMonthly: 0, lines: [{ family: 'jira', name: 'Jira (acme)', overdueSeats: 120, pricePerSeat: null, monthly: null }], assumptionKeys: [] },
+    saving: { currency: 'USD', totalMonthly: 1200, lines: [{ family: 'jira', name: 'Jira (acme)', overdueSeats: 120, pricePerSeat: 10, monthly: 1200 }], assumptionKeys: [] },
   });
 
 export const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => ({
@@ -105,6 +105,7 @@ export const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => (
   statistics: { visible: false, groupIds: [] },
   protectedEmails: [{ entry: '@example.org', kind: 'domain', protectedUsers: 12 }],
   seatPrices: { jira: 15 },
+  seatCurrency: 'USD',
   productFamilies: [{ family: 'jira', name: 'Jira', siteUrl: 'https://acme.atlassian.net' }],
   defaultLanguage: null,
   apiKey: {

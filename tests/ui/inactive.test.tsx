@@ -23,6 +23,8 @@ describe('Inactive users (I1, I2)', () => {
     expect(tableRows()[1]?.[5]).toBe('No activity');
     expect(tableRows()[1]?.[6]).toBe('Never active 45 days');
     expect(text()).toContain('2 users match');
+    const stateSelect = findAll('Select').find((node) => String(node.props.inputId).endsWith('-inactive-inactivity'));
+    expect((stateSelect?.props.options as { value: string }[]).map((o) => o.value)).not.toContain('new');
     expect(rawKeys()).toEqual([]);
     expect(elementProps()).toEqual([]);
   });

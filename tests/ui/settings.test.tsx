@@ -383,4 +383,16 @@ describe('Settings — seat prices (D4)', () => {
     expect(calls('settings.save')[0]).toEqual({ seatPrices: { jira: 8.15, confluence: 1000 } });
     expect(rawKeys()).toEqual([]);
   });
+
+  it('chooses the currency of the prices and saves it with them (D4)', async () => {
+    await openSettings(handlers(() => settings({ productFamilies: families, seatPrices: { jira: 15 } }), { 'settings.save': () => ok(settings()) }));
+    const currency = findAll('Select').find((s) => String(s.props.inputId).endsWith('seat-currency'))!;
+    expect(currency.props.value).toEqual({ value: 'USD', label: 'USD — US Dollar' });
+    expect((currency.props.options as { value: string }[]).map((o) => o.value)).toEqual(expect.arrayContaining(['EUR', 'GBP', 'JPY']));
+    pick('seat-currency', 'EUR');
+    await waitFor(() => seatSave().props.isDisabled === false);
+    (seatSave().props.onClick as () => void)();
+    await waitFor(() => calls('settings.save').length > 0);
+    expect(calls('settings.save')[0]).toEqual({ seatPrices: { jira: 15 }, seatCurrency: 'EUR' });
+  });
 });

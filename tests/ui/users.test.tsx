@@ -1,5 +1,5 @@
 import { findAll } from '../support/fakeBridge';
-import { calls, check, click, elementProps, fail, ok, openTab, pick, pressEnter, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
+import { calls, check, click, elementProps, fail, ok, openTab, pick, pressEnter, rawKeys, renderApp, tableRows, text, textOf, type, waitFor } from './helpers';
 import { auditEntry, bulkJob, dashboard, multiSiteDashboard, page, user } from './fixtures';
 
 type ListPayload = { filter: Record<string, unknown>; sort: { key: string; direction: string }; after: string | null; limit: number };
@@ -96,6 +96,33 @@ describe('Users — organization users', () => {
     expect(calls('users.detail')[0]).toMatchObject({ accountId: 'acc-2' });
     expect(text()).toContain('Platform roles: product-admin');
     expect(text()).toContain('Ada Admin');
+  });
+});
+
+describe('Users — new users (I1) and state colours (D3)', () => {
+  const newcomer = user(4, {
+    inactivity: 'new',
+    lastActiveAt: null,
+    inactiveDays: 1,
+    products: [{ productKey: 'jira-software', resourceId: 'res-jira', productName: 'Jira', lastActiveAt: null, inactivity: 'new' }],
+  });
+  const never = user(5, { inactivity: 'never-active', lastActiveAt: null, inactiveDays: 400, products: [] });
+
+  it('shows a user added recently without activity as New, in the information colour, and never-active as danger', async () => {
+    await renderApp(usersHandlers({ 'users.list': () => ok(page([newcomer, never, user(6, { inactivity: 'warning' })])) }), 'Users');
+    await waitFor(() => text().includes('User 6'));
+    const lozenges = findAll('Lozenge').map((l) => [textOf(l), l.props.appearance]);
+    expect(lozenges).toContainEqual(['New', 'inprogress']);
+    expect(lozenges).toContainEqual(['Never active', 'removed']);
+    expect(lozenges).toContainEqual(['Warning', 'moved']);
+    expect(lozenges).not.toContainEqual(['Never active', 'new']);
+  });
+
+  it('filters on the New state', async () => {
+    await openUsers();
+    pick('users-inactivity', 'new');
+    await waitFor(() => JSON.stringify(lastList().filter.inactivity) === '["new"]');
+    expect(calls('users.count').at(-1)).toEqual({ filter: { inactivity: ['new'] } });
   });
 });
 

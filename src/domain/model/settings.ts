@@ -31,6 +31,8 @@ export const settingsSchema = z
       .default({ visible: true, groupIds: [] }),
     /** Admin-entered price per seat per month per product family, for the D4 saving estimate. */
     seatPrices: z.record(z.string(), z.number().nonnegative().max(100000)).default({}),
+    /** The currency of the seat prices (ISO 4217); Atlassian's list prices are in US dollars. */
+    seatCurrency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
     defaultLanguage: z.string().min(2).max(10).nullable().default(null),
   })
   .strict();

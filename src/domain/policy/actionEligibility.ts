@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Group } from '../model/group';
 import { productKeySchema } from '../model/product';
 import { isDeactivated, isIdpManaged, isSuspended, type User } from '../model/user';
-import { inactiveDays, type InactivityThresholds } from './inactivityPolicy';
+import { classifyInScope, inactiveDays, type InactivityThresholds } from './inactivityPolicy';
 import type { ProtectedEmails } from './protectedEmails';
 
 const productTarget = { productKey: productKeySchema, resourceId: z.string().min(1) };
@@ -49,6 +49,7 @@ export const skipReasons = [
   'idp-synced-group',
   'unknown-activity',
   'not-inactive-enough',
+  'new-user',
 ] as const;
 /** Stable code for why a user is left unchanged; also the audit `reason` of a skipped outcome. */
 export type SkipReason = (typeof skipReasons)[number];
@@ -129,6 +130,8 @@ const inactivityProblem = (user: User, context: PlanContext): SkipReason | null 
   const requirement = context.requireInactivity;
   if (!requirement) return null;
   if (!user.activityKnown) return 'unknown-activity';
+  // A newcomer with no activity yet is not inactive (I1), however many days the rule asks for.
+  if (classifyInScope(user, requirement.productKeys, context.thresholds, context.now) === 'new') return 'new-user';
   const { minInactiveDays: min } = requirement;
   const { warningDays, overdueDays } = context.thresholds;
   const minDays = min === 'warning' ? warningDays : min === 'overdue' ? overdueDays : min;

@@ -3,8 +3,11 @@ import type { ProductKey } from '../model/product';
 import type { Settings } from '../model/settings';
 import type { ProductAccess, User } from '../model/user';
 
-export const inactivityStates = ['active', 'warning', 'overdue', 'never-active', 'unknown'] as const;
-/** Overall or per-product inactivity of a user (ARCHITECTURE §3). `unknown` is never inactive. */
+export const inactivityStates = ['active', 'warning', 'overdue', 'never-active', 'new', 'unknown'] as const;
+/**
+ * Overall or per-product inactivity of a user (ARCHITECTURE §3). `new`: no activity yet, added to the org less than
+ * the warning threshold ago (I1). `new` and `unknown` are never inactive.
+ */
 export type InactivityState = (typeof inactivityStates)[number];
 
 export type InactivityThresholds = Readonly<Settings['inactivity']>;
@@ -28,7 +31,7 @@ export const stateForDays = (days: number, thresholds: InactivityThresholds): 'a
   return 'active';
 };
 
-/** warning, overdue and never-active are inactive; active and unknown are not. */
+/** warning, overdue and never-active are inactive; active, new and unknown are not. */
 export const isInactive = (state: InactivityState): boolean =>
   state === 'warning' || state === 'overdue' || state === 'never-active';
 
@@ -43,6 +46,10 @@ const latestActivity = (accesses: readonly ProductAccess[]): Date | null => {
   return latest;
 };
 
+/** Added to the org less than `warningDays` whole days ago (an unknown added date is not new). */
+const isNewcomer = (user: User, thresholds: InactivityThresholds, now: Date): boolean =>
+  user.addedToOrgAt !== null && elapsedDays(user.addedToOrgAt, now) < thresholds.warningDays;
+
 const classifyAccesses = (
   user: User,
   accesses: readonly ProductAccess[],
@@ -51,7 +58,8 @@ const classifyAccesses = (
 ): InactivityState => {
   if (!user.activityKnown) return 'unknown';
   const latest = latestActivity(accesses);
-  return latest === null ? 'never-active' : stateForDays(elapsedDays(latest, now), thresholds);
+  if (latest !== null) return stateForDays(elapsedDays(latest, now), thresholds);
+  return isNewcomer(user, thresholds, now) ? 'new' : 'never-active';
 };
 
 /** State of one product access entry of `user` (the user's `activityKnown` decides `unknown`). */
@@ -71,14 +79,26 @@ export const classifyProduct = (
   productKey: ProductKey,
   thresholds: InactivityThresholds,
   now: Date,
-): InactivityState | null => {
-  const accesses = user.productAccess.filter((a) => a.productKey === productKey);
-  return accesses.length === 0 ? null : classifyAccesses(user, accesses, thresholds, now);
-};
+): InactivityState | null => classifyInScope(user, [productKey], thresholds, now);
 
-/** Overall state: the most recent activity across all products; no activity at all is `never-active`. */
+/**
+ * Overall state: the most recent activity across all products; no activity at all is `new` within `warningDays` of
+ * being added to the org, `never-active` after.
+ */
 export const classifyUser = (user: User, thresholds: InactivityThresholds, now: Date): InactivityState =>
   classifyAccesses(user, user.productAccess, thresholds, now);
+
+/** State of `user` in `scope`: overall, or over the accesses to those products (null when the user has none). */
+export const classifyInScope = (
+  user: User,
+  scope: ProductScope,
+  thresholds: InactivityThresholds,
+  now: Date,
+): InactivityState | null => {
+  if (scope === 'all') return classifyUser(user, thresholds, now);
+  const accesses = user.productAccess.filter((a) => inScope(a, scope));
+  return accesses.length === 0 ? null : classifyAccesses(user, accesses, thresholds, now);
+};
 
 /**
  * Days the user has been inactive in `scope`: since the most recent activity in those products, or since

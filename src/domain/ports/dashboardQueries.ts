@@ -23,10 +23,21 @@ export interface ProductUsage {
   seatsUsed: number;
   seatCapacity: number | null;
   byState: StateCounts;
+  /** Billable users with access who are overdue: the seats removing overdue users' access could free (D4). */
+  overdueSeats: number;
+}
+
+/** D4: of one product's `overdueSeats`, those of users the whitelist protects (never removed, so never freed). */
+export interface ProtectedSeats {
+  productKey: string;
+  resourceId: string;
+  seats: number;
 }
 
 /** The dashboard's aggregates, computed in the database at the current thresholds and time. */
 export interface DashboardQueries {
   totals(context: Pick<UserQueryContext, 'now' | 'thresholds'>): Promise<DashboardTotals>;
   productUsage(context: Pick<UserQueryContext, 'now' | 'thresholds'>): Promise<ProductUsage[]>;
+  /** Per product and site with any, the overdue seats protected users hold (none without a whitelist). */
+  protectedOverdueSeats(context: UserQueryContext): Promise<ProtectedSeats[]>;
 }

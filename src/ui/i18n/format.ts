@@ -7,8 +7,8 @@ export interface Formatter {
   dateTime: (iso: string) => string;
   /** Date only. */
   date: (iso: string) => string;
-  /** An amount with two decimals (the currency is the admin's, so no symbol). */
-  amount: (value: number) => string;
+  /** An amount in an ISO 4217 currency, e.g. "$1,562.50" or "1 562,50 €" (the code itself when unknown to Intl). */
+  money: (value: number, currency: string) => string;
   percent: (value: number) => string;
   /** An hourly slot in a given zone's wall clock, e.g. "02:00 – 03:00". */
   hourSlot: (hour: number) => string;
@@ -55,7 +55,13 @@ export const createFormatter = (locale: string | null | undefined, timeZone: str
     number: (value, maximumFractionDigits = 0) => new Intl.NumberFormat(tag, { maximumFractionDigits }).format(value),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
-    amount: (value) => new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value),
+    money: (value, currency) => {
+      try {
+        return new Intl.NumberFormat(tag, { style: 'currency', currency }).format(value);
+      } catch {
+        return `${new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
+      }
+    },
     percent: (value) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100),
     hourSlot: (hour) => `${hourText(hour)} – ${hourText(hour + 1)}`,
     numericDay: (iso) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC' }).format(new Date(iso)),

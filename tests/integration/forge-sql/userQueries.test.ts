@@ -76,6 +76,8 @@ describe('U4 filters, each checked against the domain policies in memory', () =>
     ['inactivity: overdue', { inactivity: ['overdue'] }],
     ['inactivity: never-active', { inactivity: ['never-active'] }],
     ['inactivity: unknown', { inactivity: ['unknown'] }],
+    ['inactivity: new (I1)', { inactivity: ['new'] }],
+    ['product new (I1)', { productKey: 'jira-software', inactivity: ['new'] }],
     ['inactivity: every inactive state', { inactivity: ['warning', 'overdue', 'never-active'] }],
     ['group', { groupId: 'grp-0003' }],
     ['managed', { managed: true }],
@@ -114,7 +116,7 @@ describe('inactivity follows the thresholds at query time (S2)', () => {
     [{ warningDays: 120, overdueDays: 180 }],
   ])('thresholds %o', async (thresholds) => {
     const c = { ...ctx, thresholds };
-    for (const inactivity of [['active'], ['warning'], ['overdue']] as const) {
+    for (const inactivity of [['active'], ['warning'], ['overdue'], ['new'], ['never-active']] as const) {
       const query = { filter: { inactivity: [...inactivity] }, sort: { key: 'email', direction: 'asc' } as const, limit: 500 };
       expect(await allPages(query, c)).toEqual(expectedOrder(directory, query, c));
     }

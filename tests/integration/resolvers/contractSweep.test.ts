@@ -34,7 +34,7 @@ beforeAll(async () => {
 const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'app.bootstrap': {},
   'dashboard.get': {},
-  'users.list': { filter: { inactivity: ['active', 'warning', 'overdue', 'never-active', 'unknown'] }, sort: { key: 'lastActiveAt', direction: 'desc' }, limit: 10 },
+  'users.list': { filter: { inactivity: ['active', 'warning', 'overdue', 'never-active', 'new', 'unknown'] }, sort: { key: 'lastActiveAt', direction: 'desc' }, limit: 10 },
   'users.count': { filter: { managed: true } },
   'users.detail': { accountId: users[1]?.accountId ?? '' },
   'projectUsers.list': { projectKey: 'OPS' },
@@ -85,7 +85,24 @@ describe('every resolver answers in the shape of the contract, and the key never
     const dashboard = (await rig.ok(admin, 'dashboard.get')) as DashboardDto;
     expect(dashboard.totals.users).toBe(page.items.length);
     expect(dashboard.products.length).toBeGreaterThan(0);
-    expect(dashboard.saving.assumptionKeys.length).toBe(3);
+    expect(dashboard.saving).toMatchObject({ currency: 'USD', lines: [] });
+    expect(dashboard.saving.assumptionKeys.length).toBe(5);
+  });
+
+  it('with a product chosen, each row shows that product\'s last activity and state, the ones the filter used (I1)', async () => {
+    const productKey = users.flatMap((u) => u.productAccess)[0]?.productKey ?? 'jira-software';
+    const page = (await rig.ok(admin, 'users.list', { filter: { productKey }, limit: 500 })) as UsersPageDto;
+    expect(page.items.length).toBeGreaterThan(0);
+    let differs = 0;
+    for (const row of page.items) {
+      const own = row.products.filter((p) => p.productKey === productKey);
+      const latest = own.flatMap((p) => (p.lastActiveAt === null ? [] : [p.lastActiveAt])).sort().at(-1) ?? null;
+      expect({ activityProduct: row.activityProduct, lastActiveAt: row.lastActiveAt }).toEqual({ activityProduct: productKey, lastActiveAt: latest });
+      if (own.length === 1) expect(row.inactivity).toBe(own[0]?.inactivity);
+      const overall = row.products.flatMap((p) => (p.lastActiveAt === null ? [] : [p.lastActiveAt])).sort().at(-1) ?? null;
+      if (overall !== latest) differs += 1;
+    }
+    expect(differs).toBeGreaterThan(0);
   });
 
   it('refuses a rejected key with a clear state (S1)', async () => {

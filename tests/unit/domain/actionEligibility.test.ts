@@ -173,6 +173,24 @@ describe('inactivity requirement (automated tasks, T1)', () => {
   it('a user without the chosen products is not inactive in them', () => {
     expect(decide(deactivate, { productAccess: [] }, inJira(0))).toMatchObject({ reason: 'not-inactive-enough' });
   });
+
+  it('skips a new user (added less than the warning threshold ago, no activity yet) as new, whatever N is (I1, B2)', () => {
+    const newcomer = { addedToOrgAt: daysAgo(40), productAccess: [access('jira-software', null)] };
+    expect(decide(deactivate, newcomer, inJira(30))).toMatchObject({ decision: 'skip', reason: 'new-user' });
+    const overall = context({ requireInactivity: { minInactiveDays: 0, productKeys: 'all' } });
+    expect(decide(deactivate, { ...newcomer, productAccess: [] }, overall)).toMatchObject({ reason: 'new-user' });
+    expect(planAction(deactivate, [aUser(newcomer)], inJira(30)).summary.skippedByReason).toEqual({ 'new-user': 1 });
+  });
+
+  it('acts on the same user once the warning threshold has passed since they were added (never-active)', () => {
+    const longAgo = { addedToOrgAt: daysAgo(90), productAccess: [access('jira-software', null)] };
+    expect(decide(deactivate, longAgo, inJira(30))).toMatchObject({ decision: 'will-change' });
+  });
+
+  it('a manual action without an inactivity requirement acts on a new user the admin chose', () => {
+    const newcomer = { addedToOrgAt: daysAgo(1), productAccess: [access('jira-software', null)] };
+    expect(decide(deactivate, newcomer)).toMatchObject({ decision: 'will-change' });
+  });
 });
 
 describe('the plan (B2)', () => {

@@ -14,8 +14,8 @@ import { access, aUser, daysAgo, NOW } from './fixtures';
 const thresholds = { warningDays: 90, overdueDays: 180 };
 
 describe('inactivity thresholds (S2, ARCHITECTURE §3)', () => {
-  it('lists the five states', () => {
-    expect(inactivityStates).toEqual(['active', 'warning', 'overdue', 'never-active', 'unknown']);
+  it('lists the six states', () => {
+    expect(inactivityStates).toEqual(['active', 'warning', 'overdue', 'never-active', 'new', 'unknown']);
   });
 
   it.each([
@@ -78,6 +78,27 @@ describe('overall and per-product classification', () => {
     expect(classifyUser(aUser({ productAccess: [] }), thresholds, NOW)).toBe('never-active');
   });
 
+  it('a user without activity added less than the warning threshold ago is new, not never-active (I1)', () => {
+    const added = (days: number) => aUser({ addedToOrgAt: daysAgo(days), productAccess: [access('jira-software', null)] });
+    expect(classifyUser(added(1), thresholds, NOW)).toBe('new');
+    expect(classifyUser(added(89), thresholds, NOW)).toBe('new');
+    expect(classifyUser(added(90), thresholds, NOW)).toBe('never-active');
+    expect(classifyUser(added(-2), thresholds, NOW)).toBe('new');
+    expect(classifyProduct(added(1), 'jira-software', thresholds, NOW)).toBe('new');
+    expect(classifyAccess(added(1), added(1).productAccess[0]!, thresholds, NOW)).toBe('new');
+    expect(classifyUser(added(30), { warningDays: 14, overdueDays: 30 }, NOW)).toBe('never-active');
+  });
+
+  it('a new user with activity in one product is new only in the products without activity', () => {
+    const user = aUser({ addedToOrgAt: daysAgo(5), productAccess: [access('jira-software', daysAgo(2)), access('confluence', null)] });
+    expect(classifyUser(user, thresholds, NOW)).toBe('active');
+    expect(classifyProduct(user, 'confluence', thresholds, NOW)).toBe('new');
+  });
+
+  it('a user without activity and without an added date is never-active (nothing says they are new)', () => {
+    expect(classifyUser(aUser({ addedToOrgAt: null, productAccess: [] }), thresholds, NOW)).toBe('never-active');
+  });
+
   it('a user whose activity is not known is unknown, whatever the data says', () => {
     const unknown = aUser({ activityKnown: false, productAccess: [access('jira-software', daysAgo(400))] });
     expect(classifyUser(unknown, thresholds, NOW)).toBe('unknown');
@@ -91,6 +112,7 @@ describe('isInactive', () => {
     ['warning', true],
     ['overdue', true],
     ['never-active', true],
+    ['new', false],
     ['unknown', false],
   ] as const)('%s → %s', (state, expected) => {
     expect(isInactive(state)).toBe(expected);

@@ -120,15 +120,17 @@ describe('property (b): classification is monotone in time', () => {
     warning: 1,
     overdue: 2,
     'never-active': -1,
+    new: -3,
     unknown: -2,
   };
   const notLessSevere = (before: InactivityState | null, after: InactivityState | null): boolean => {
     if (before === null || after === null) return before === after;
+    if (before === 'new') return after === 'new' || after === 'never-active';
     if (severity[before] < 0) return after === before;
     return severity[after] >= severity[before];
   };
 
-  it('moving now forward never makes a state less severe; never-active and unknown stay put', () => {
+  it('moving now forward never makes a state less severe; new may only become never-active; never-active and unknown stay put', () => {
     fc.assert(
       fc.property(userArb, thresholdsArb, date, fc.nat(2000), fc.nat(DAY), (user, t, now, days, ms) => {
         const later = new Date(now.getTime() + days * DAY + ms);

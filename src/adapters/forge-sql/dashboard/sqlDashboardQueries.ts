@@ -1,48 +1,43 @@
 import { z } from 'zod';
-import type { DashboardQueries, DashboardTotals, ProductUsage, StateCounts } from '../../../domain/ports/dashboardQueries';
+import type { DashboardQueries, DashboardTotals, ProductUsage, ProtectedSeats, StateCounts } from '../../../domain/ports/dashboardQueries';
 import type { UserQueryContext } from '../../../domain/ports/userRepository';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { sqlCount, sqlInt, type SqlFragment } from '../sql/sqlValues';
-import { NEVER_ACTIVE_KEY, stateBounds } from '../users/userKeys';
+import { NEVER_ACTIVE_FROM, stateBounds, UNKNOWN_KEY } from '../users/userKeys';
+import { overdueSeatCondition, protectedOverdueSeats } from './protectedSeats';
 
 type Context = Pick<UserQueryContext, 'now' | 'thresholds'>;
 
 /**
- * Cumulative counts over the inactivity key, one comparison per row each: below the warning bound
- * (active), below the overdue bound (+ warning), below 1 (+ overdue: every known activity), equal to 1
- * (never active); the rest is unknown. `weight` counts only billable rows when it is `billable`.
+ * Cumulative counts over the inactivity key, one comparison per row each: below the warning bound (active),
+ * below the overdue bound (+ warning), below the never-active keys (+ overdue: every known activity), below the
+ * never-active bound (+ new), below the unknown key (+ never active); the rest is unknown. `weight` counts only
+ * billable rows when it is `billable`.
  */
 const cumulativeSums = (context: Context, prefix: string, weight = ''): SqlFragment => {
-  const { warningFrom, overdueFrom } = stateBounds(context.thresholds, context.now);
-  const sum = (condition: string, name: string): string => `SUM(${weight}(${condition})) AS ${prefix}${name}`;
+  const { warningFrom, overdueFrom, neverActiveFrom } = stateBounds(context.thresholds, context.now);
+  const bounds = [warningFrom, overdueFrom, NEVER_ACTIVE_FROM, neverActiveFrom, UNKNOWN_KEY];
   return {
-    sql: [
-      sum('inactivity_key < ?', 'c_active'),
-      sum('inactivity_key < ?', 'c_warning'),
-      sum('inactivity_key < ?', 'c_overdue'),
-      sum('inactivity_key = ?', 'c_never'),
-    ].join(', '),
-    params: [warningFrom, overdueFrom, NEVER_ACTIVE_KEY, NEVER_ACTIVE_KEY],
+    sql: CUMULATIVE.map((name) => `SUM(${weight}(inactivity_key < ?)) AS ${prefix}${name}`).join(', '),
+    params: bounds,
   };
 };
 
-const cumulativeShape = (prefix: string) => ({
-  [`${prefix}c_active`]: sqlCount,
-  [`${prefix}c_warning`]: sqlCount,
-  [`${prefix}c_overdue`]: sqlCount,
-  [`${prefix}c_never`]: sqlCount,
-});
+const CUMULATIVE = ['c_active', 'c_warning', 'c_overdue', 'c_new', 'c_never'] as const;
+
+const cumulativeShape = (prefix: string) => Object.fromEntries(CUMULATIVE.map((name) => [`${prefix}${name}`, sqlCount]));
 
 /** States from the cumulative counts of a row (`total` rows in all). */
 const toCounts = (row: Record<string, unknown>, prefix: string, total: number): StateCounts => {
   const at = (name: string): number => Number(row[`${prefix}${name}`] ?? 0);
-  const [active, toWarning, toOverdue, never] = [at('c_active'), at('c_warning'), at('c_overdue'), at('c_never')];
+  const [active, toWarning, toOverdue, toNew, toNever] = CUMULATIVE.map(at) as [number, number, number, number, number];
   return {
     active,
     warning: toWarning - active,
     overdue: toOverdue - toWarning,
-    'never-active': never,
-    unknown: total - toOverdue - never,
+    'never-active': toNever - toNew,
+    new: toNew - toOverdue,
+    unknown: total - toNever,
   };
 };
 
@@ -54,9 +49,9 @@ const usageSchema = z.object({
   seat_capacity: sqlInt.nullable(),
   users: sqlCount,
   seats: sqlCount,
+  overdue_seats: sqlCount,
   ...cumulativeShape(''),
 });
-const SUMMED = ['c_active', 'c_warning', 'c_overdue', 'c_never'];
 
 /**
  * D1 and D2 in one statement each. Inactivity is a range of `inactivity_key` at the current thresholds
@@ -80,15 +75,16 @@ export class SqlDashboardQueries implements DashboardQueries {
 
   async productUsage(context: Context): Promise<ProductUsage[]> {
     const sums = cumulativeSums(context, '');
-    const counted = SUMMED.map((c) => `COALESCE(a.${c}, 0) AS ${c}`).join(', ');
+    const overdue = overdueSeatCondition(context);
+    const counted = CUMULATIVE.map((c) => `COALESCE(a.${c}, 0) AS ${c}`).join(', ');
     // Every product with access is registered in `products`, so the aggregate joins onto it.
     const query =
       'SELECT p.product_key, p.resource_id, p.name, p.seat_capacity, COALESCE(a.users, 0) AS users, ' +
-      `COALESCE(a.seats, 0) AS seats, ${counted} FROM products p LEFT JOIN (` +
-      `SELECT product_hash, COUNT(*) AS users, SUM(billable) AS seats, ${sums.sql} ` +
+      `COALESCE(a.seats, 0) AS seats, COALESCE(a.overdue_seats, 0) AS overdue_seats, ${counted} FROM products p LEFT JOIN (` +
+      `SELECT product_hash, COUNT(*) AS users, SUM(billable) AS seats, SUM(${overdue.sql}) AS overdue_seats, ${sums.sql} ` +
       'FROM user_product_access WHERE user_left = 0 GROUP BY product_hash' +
       ') a ON a.product_hash = p.product_hash ORDER BY p.product_key, p.resource_id';
-    const rows = await this.db.select(query, sums.params, usageSchema);
+    const rows = await this.db.select(query, [...overdue.params, ...sums.params], usageSchema);
     return rows.map((r) => ({
       productKey: r.product_key,
       resourceId: r.resource_id,
@@ -97,6 +93,11 @@ export class SqlDashboardQueries implements DashboardQueries {
       seatsUsed: r.seats,
       seatCapacity: r.seat_capacity,
       byState: toCounts(r, '', r.users),
+      overdueSeats: r.overdue_seats,
     }));
+  }
+
+  protectedOverdueSeats(context: UserQueryContext): Promise<ProtectedSeats[]> {
+    return protectedOverdueSeats(context, this.db);
   }
 }

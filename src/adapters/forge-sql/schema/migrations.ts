@@ -15,6 +15,7 @@ import {
   createUsers,
   createUserSearchWords,
 } from './directoryTables';
+import { rekeyOldInactivityKeys } from './keyMigrations';
 import {
   createJsmCustomers,
   createJsmOrganizationMembers,
@@ -49,13 +50,19 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
 let applied: Promise<string[]> | null = null;
 
 /**
- * Applies pending migrations once per process (the docs ask for a single migrationRunner invocation);
- * returns the names applied by this call. A failure is not cached, so the next call retries.
+ * Applies pending migrations once per process (the docs ask for a single migrationRunner invocation), then
+ * rewrites inactivity keys a first-schema install still has (keyMigrations.ts); returns the names applied by this
+ * call. A failure is not cached, so the next call retries.
  */
 export const ensureSchema = (): Promise<string[]> => {
   if (applied === null) {
     for (const [name, ddl] of migrations) migrationRunner.enqueue(name, ddl);
-    applied = migrationRunner.run().catch((error: unknown) => {
+    const run = async (): Promise<string[]> => {
+      const names = await migrationRunner.run();
+      await rekeyOldInactivityKeys();
+      return names;
+    };
+    applied = run().catch((error: unknown) => {
       applied = null;
       throw error;
     });

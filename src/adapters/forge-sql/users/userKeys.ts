@@ -29,18 +29,34 @@ export const emailKeys = (email: string | null): { emailKey: string; emailDomain
   return { emailKey, emailDomain: at < 1 ? '' : emailKey.slice(at + 1) };
 };
 
-/** Inactivity keys of users with unknown activity, and of known users with no activity at all. */
-export const NEVER_ACTIVE_KEY = 1;
-export const UNKNOWN_KEY = 2;
+/**
+ * A never-active user's key holds the day they were added: `NEVER_ACTIVE_FROM + (ADDED_SPAN - 1 - addedMs)`, so
+ * the most recently added come first and a user added at an unknown time (taken as 0) last, at
+ * `NEVER_ACTIVE_TO`. 2^45 ms reach past the year 3000. The keys 1 and 2 of the first schema are left unused
+ * (migration v017 rewrote them).
+ */
+const ADDED_SPAN = 2 ** 45;
+export const NEVER_ACTIVE_FROM = 3;
+export const NEVER_ACTIVE_TO = NEVER_ACTIVE_FROM + ADDED_SPAN - 1;
+export const UNKNOWN_KEY = NEVER_ACTIVE_TO + 1;
+
+/** The never-active key of a user added at `addedMs` (epoch ms; outside the span, taken as unknown). */
+const neverActiveKey = (addedMs: number): number =>
+  NEVER_ACTIVE_FROM + ADDED_SPAN - 1 - (addedMs > 0 && addedMs < ADDED_SPAN ? addedMs : 0);
+
+/** neverActiveKey in SQL, over an `added_key` column (-1 when the added date is unknown). */
+export const neverActiveKeySql = (addedKeyColumn: string): string =>
+  `${String(NEVER_ACTIVE_FROM + ADDED_SPAN - 1)} - (CASE WHEN ${addedKeyColumn} > 0 AND ${addedKeyColumn} < ${String(ADDED_SPAN)} THEN ${addedKeyColumn} ELSE 0 END)`;
 
 /**
  * One number that orders users from most to least recently active: `-lastActiveMs` for known activity
- * (always ≤ -1), then never-active, then unknown. Every inactivity state is a range of it at any
- * threshold, so filters, sorts and dashboard counts are index ranges computed at query time.
+ * (always ≤ -1), then never-active by the day they were added (most recent first), then unknown. Every
+ * inactivity state (`new` too) is a range of it at any threshold, so filters, sorts and dashboard counts are
+ * index ranges computed at query time.
  */
-export const inactivityKey = (activityKnown: boolean, lastActiveAt: Date | null): number => {
+export const inactivityKey = (activityKnown: boolean, lastActiveAt: Date | null, addedToOrgAt: Date | null): number => {
   if (!activityKnown) return UNKNOWN_KEY;
-  if (lastActiveAt === null) return NEVER_ACTIVE_KEY;
+  if (lastActiveAt === null) return neverActiveKey(addedToOrgAt?.getTime() ?? 0);
   return -Math.max(1, lastActiveAt.getTime());
 };
 
@@ -54,16 +70,27 @@ export const lastActivity = (user: User): Date | null =>
 /** Sort key of `addedToOrgAt` (-1 when unknown, so those sort first ascending). */
 export const addedKey = (addedToOrgAt: Date | null): number => (addedToOrgAt === null ? -1 : addedToOrgAt.getTime());
 
-/** The keys where `warning` and `overdue` begin at `now` (keys below `warningFrom` are active). */
-export const stateBounds = (thresholds: InactivityThresholds, now: Date): { warningFrom: number; overdueFrom: number } => ({
-  warningFrom: -(now.getTime() - thresholds.warningDays * DAY_MS),
-  overdueFrom: -(now.getTime() - thresholds.overdueDays * DAY_MS),
-});
+/**
+ * The keys where `warning`, `overdue` and `never-active` begin at `now` (keys below `warningFrom` are active;
+ * from NEVER_ACTIVE_FROM up to `neverActiveFrom` are new: added less than `warningDays` ago).
+ */
+export const stateBounds = (
+  thresholds: InactivityThresholds,
+  now: Date,
+): { warningFrom: number; overdueFrom: number; neverActiveFrom: number } => {
+  const warningSince = now.getTime() - thresholds.warningDays * DAY_MS;
+  return {
+    warningFrom: -warningSince,
+    overdueFrom: -(now.getTime() - thresholds.overdueDays * DAY_MS),
+    // New: added after warningSince, i.e. a key below the key of that instant.
+    neverActiveFrom: neverActiveKey(warningSince),
+  };
+};
 
 /**
- * The `inactivity_key` range of each state at `now`, mirroring inactivityPolicy.stateForDays: a user is
- * warning after `warningDays` whole days, i.e. when lastActive ≤ now − warningDays. Keys are integers,
- * so each range is one BETWEEN that names `key` once (`key` may be a parameterised subquery).
+ * The `inactivity_key` range of each state at `now`, mirroring inactivityPolicy: a user is warning after
+ * `warningDays` whole days, i.e. when lastActive ≤ now − warningDays, and new while added after that instant.
+ * Keys are integers, so each range is one BETWEEN that names `key` once (`key` may be a parameterised subquery).
  */
 export const stateRange = (
   key: SqlFragment,
@@ -71,7 +98,7 @@ export const stateRange = (
   thresholds: InactivityThresholds,
   now: Date,
 ): SqlFragment => {
-  const { warningFrom, overdueFrom } = stateBounds(thresholds, now);
+  const { warningFrom, overdueFrom, neverActiveFrom } = stateBounds(thresholds, now);
   const between = (low: number, high: number): SqlFragment => ({
     sql: `${key.sql} BETWEEN ? AND ?`,
     params: [...key.params, low, high],
@@ -82,9 +109,11 @@ export const stateRange = (
     case 'warning':
       return between(warningFrom, overdueFrom - 1);
     case 'overdue':
-      return between(overdueFrom, NEVER_ACTIVE_KEY - 1);
+      return between(overdueFrom, -1);
+    case 'new':
+      return between(NEVER_ACTIVE_FROM, neverActiveFrom - 1);
     case 'never-active':
-      return between(NEVER_ACTIVE_KEY, NEVER_ACTIVE_KEY);
+      return between(neverActiveFrom, NEVER_ACTIVE_TO);
     case 'unknown':
       return between(UNKNOWN_KEY, UNKNOWN_KEY);
   }

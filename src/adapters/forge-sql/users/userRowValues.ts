@@ -13,7 +13,7 @@ export const userRowValues = (user: User, generation: number): SqlValue[] => {
     user.accountId, user.name, nameKey(user.name), user.email, emailKey, emailDomain, user.accountType,
     user.accountStatus, user.membershipStatus, toSqlBool(user.managed), user.managementSource, toSqlBool(user.billable),
     toSqlDateTimeOrNull(user.addedToOrgAt), addedKey(user.addedToOrgAt), toSqlBool(user.activityKnown),
-    inactivityKey(user.activityKnown, lastActiveAt),
+    inactivityKey(user.activityKnown, lastActiveAt, user.addedToOrgAt),
     JSON.stringify(user.platformRoles), generation,
   ];
 };
@@ -31,7 +31,7 @@ export const accessRowValues = (user: User, generation: number, writeId: number)
   inKeyOrder(
     user.productAccess.map((a) => [
       user.accountId, productHash(a.productKey, a.resourceId), a.productKey, toEpochMsOrNull(a.lastActiveAt),
-      inactivityKey(user.activityKnown, a.lastActiveAt), toSqlBool(user.billable), generation, writeId,
+      inactivityKey(user.activityKnown, a.lastActiveAt, user.addedToOrgAt), toSqlBool(user.billable), generation, writeId,
     ]),
   );
 

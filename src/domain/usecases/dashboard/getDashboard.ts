@@ -1,5 +1,6 @@
 import type { SyncRun } from '../../model/jobs';
 import { productFamily } from '../../model/product';
+import { ProtectedEmails } from '../../policy/protectedEmails';
 import type { Clock } from '../../ports/clock';
 import type { DashboardQueries, DashboardTotals, ProductUsage, StateCounts } from '../../ports/dashboardQueries';
 import type { ProductRepository } from '../../ports/productRepository';
@@ -56,7 +57,7 @@ const freshnessOf = (history: readonly SyncRun[]): DashboardView['freshness'] =>
 };
 
 /** Empty counts, for an org not synced yet. */
-export const noCounts = (): StateCounts => ({ active: 0, warning: 0, overdue: 0, 'never-active': 0, unknown: 0 });
+export const noCounts = (): StateCounts => ({ active: 0, warning: 0, overdue: 0, 'never-active': 0, new: 0, unknown: 0 });
 
 /**
  * D1, D2, D4: totals by inactivity state, per-product usage against seat capacity, the monthly saving estimate and
@@ -65,11 +66,15 @@ export const noCounts = (): StateCounts => ({ active: 0, warning: 0, overdue: 0,
 export const getDashboard = async (deps: DashboardDeps): Promise<DashboardView> => {
   const settings = await deps.settings.load();
   const context = { now: deps.clock.now(), thresholds: settings.inactivity };
-  const [totals, usage, history, known] = await Promise.all([
+  // Protected seats are read only when there can be an estimate to take them from, beside the other queries.
+  const priced = Object.keys(settings.seatPrices).length > 0;
+  const protectedEmails = ProtectedEmails.from(settings.protectedEmails);
+  const [totals, usage, history, known, held] = await Promise.all([
     deps.dashboard.totals(context),
     deps.dashboard.productUsage(context),
     deps.runs.history(5),
     deps.products.list(),
+    priced ? deps.dashboard.protectedOverdueSeats({ ...context, protectedEmails }) : Promise.resolve([]),
   ]);
   const siteUrls = new Map(known.map((p) => [`${p.key} ${p.resourceId}`, p.siteUrl]));
   const products = usage.map((u) => withSeats(u, siteUrls.get(`${u.productKey} ${u.resourceId}`) ?? null));
@@ -77,7 +82,7 @@ export const getDashboard = async (deps: DashboardDeps): Promise<DashboardView> 
     totals,
     thresholds: settings.inactivity,
     products,
-    saving: estimateSaving(products, settings.seatPrices),
+    saving: estimateSaving(products, settings, held),
     freshness: freshnessOf(history),
   };
 };

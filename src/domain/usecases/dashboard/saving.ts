@@ -1,15 +1,18 @@
-import type { ProductUsage } from '../../ports/dashboardQueries';
+import type { ProductUsage, ProtectedSeats } from '../../ports/dashboardQueries';
 
-/** D4, per product family. */
+/** D4, per product family with a price. */
 export interface SavingLine {
   family: string;
   name: string | null;
+  /** Billable seats of overdue users who are not protected, summed over the family's sites. */
   overdueSeats: number;
-  pricePerSeat: number | null;
-  monthly: number | null;
+  pricePerSeat: number;
+  monthly: number;
 }
 
+/** D4: no lines when no product with users has a price (the page then says how to set prices). */
 export interface SavingView {
+  currency: string;
   totalMonthly: number;
   lines: SavingLine[];
   assumptionKeys: string[];
@@ -18,6 +21,8 @@ export interface SavingView {
 /** What the estimate assumes, as i18next keys shown under it. */
 export const SAVING_ASSUMPTIONS = [
   'dashboard.saving.assumptions.overdueOnly',
+  'dashboard.saving.assumptions.billableOnly',
+  'dashboard.saving.assumptions.protectedExcluded',
   'dashboard.saving.assumptions.onePerSeat',
   'dashboard.saving.assumptions.pricesFromSettings',
 ];
@@ -25,23 +30,26 @@ export const SAVING_ASSUMPTIONS = [
 const cents = (value: number): number => Math.round(value * 100) / 100;
 
 /**
- * D4: if every overdue user's access were removed, each product family would free one seat per overdue user with
- * access (summed over sites); × the admin's monthly price per seat. Families without a price are listed, not summed.
+ * D4: if every overdue user's access were removed, each product family would free the billable seats of its overdue
+ * users who are not protected (summed over sites); × the admin's monthly price per seat, in the admin's currency.
+ * A family without a price is left out: there is nothing to estimate for it.
  */
 export const estimateSaving = (
   products: readonly (ProductUsage & { family: string })[],
-  seatPrices: Readonly<Record<string, number>>,
+  prices: { seatPrices: Readonly<Record<string, number>>; seatCurrency: string },
+  protectedSeats: readonly ProtectedSeats[] = [],
 ): SavingView => {
+  const held = new Map(protectedSeats.map((s) => [`${s.productKey} ${s.resourceId}`, s.seats]));
   const byFamily = new Map<string, SavingLine>();
   for (const product of products) {
-    const line = byFamily.get(product.family) ?? { family: product.family, name: product.name, overdueSeats: 0, pricePerSeat: null, monthly: null };
-    line.overdueSeats += product.byState.overdue;
+    const price = prices.seatPrices[product.family];
+    if (price === undefined) continue;
+    const line = byFamily.get(product.family) ?? { family: product.family, name: product.name, overdueSeats: 0, pricePerSeat: price, monthly: 0 };
+    line.overdueSeats += product.overdueSeats - (held.get(`${product.productKey} ${product.resourceId}`) ?? 0);
+    line.monthly = cents(price * line.overdueSeats);
     byFamily.set(product.family, line);
   }
-  const lines = [...byFamily.values()].map((line) => {
-    const price = seatPrices[line.family] ?? null;
-    return { ...line, pricePerSeat: price, monthly: price === null ? null : cents(price * line.overdueSeats) };
-  });
-  const totalMonthly = cents(lines.reduce((sum, line) => sum + (line.monthly ?? 0), 0));
-  return { totalMonthly, lines, assumptionKeys: [...SAVING_ASSUMPTIONS] };
+  const lines = [...byFamily.values()];
+  const totalMonthly = cents(lines.reduce((sum, line) => sum + line.monthly, 0));
+  return { currency: prices.seatCurrency, totalMonthly, lines, assumptionKeys: [...SAVING_ASSUMPTIONS] };
 };

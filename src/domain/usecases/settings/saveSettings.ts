@@ -14,6 +14,7 @@ export interface SettingsPatch {
   statistics?: { visible?: boolean | undefined; groupIds?: string[] | undefined } | undefined;
   protectedEmails?: string[] | undefined;
   seatPrices?: Record<string, number> | undefined;
+  seatCurrency?: string | undefined;
   defaultLanguage?: string | null | undefined;
 }
 
@@ -34,6 +35,7 @@ const merge = (current: Settings, patch: SettingsPatch): Record<string, unknown>
   statistics: { ...current.statistics, ...defined(patch.statistics) },
   protectedEmails: patch.protectedEmails?.map((e) => e.trim()) ?? current.protectedEmails,
   seatPrices: patch.seatPrices ?? current.seatPrices,
+  seatCurrency: patch.seatCurrency ?? current.seatCurrency,
   defaultLanguage: patch.defaultLanguage === undefined ? current.defaultLanguage : patch.defaultLanguage,
 });
 

@@ -15,6 +15,7 @@ const RULE = /^[a-z][\w.-]*$/i;
 const ruleForPath = (path: string): string | null => {
   if (path === 'sync.hour') return 'sync.hour-out-of-range';
   if (path.startsWith('seatPrices')) return 'seatPrice.out-of-range';
+  if (path === 'seatCurrency') return 'seatCurrency.unknown';
   if (path === 'defaultLanguage') return 'language.unknown';
   return null;
 };

@@ -9,12 +9,13 @@ export interface ListUsersDeps extends ViewDeps {
 
 /**
  * One keyset page of the organization's users (U1, U4; the inactive users view I1 is the same query with an
- * inactivity filter), each evaluated against the current thresholds and whitelist.
+ * inactivity filter), each evaluated against the current thresholds and whitelist; with a product filter, each
+ * row's activity and state are that product's (I1).
  */
 export const listUsers = async (query: UserQuery, deps: ListUsersDeps): Promise<{ items: UserView[]; next: string | null }> => {
   const context = await loadViewContext(deps);
   const page = await deps.users.list(query, context);
-  return { items: page.items.map((user) => toUserView(user, context)), next: page.next };
+  return { items: page.items.map((user) => toUserView(user, context, query.filter.productKey)), next: page.next };
 };
 
 /** How many users match the filter (U4 result count; the "select all matching" count of B1). */

@@ -3,15 +3,14 @@ import { BarChart, DonutChart, Inline, Stack } from '@forge/react';
 import type { ProductUsageDto } from '../../../contract';
 import { useLocale } from '../../i18n/LocaleContext';
 import type { ProductNames } from '../../components/productNames';
+import { shownStates, stateColours } from '../../components/stateColours';
 
-const buckets = ['active', 'warning', 'overdue', 'never-active', 'unknown'] as const;
-
-/** D3: activity buckets per product (grouped bars) and seats used per product (donut). */
+/** D3: activity buckets per product (grouped bars, each state in its colour) and seats used per product (donut). */
 export const DashboardCharts = (props: { products: ProductUsageDto[]; names: ProductNames }): React.JSX.Element | null => {
   const { t } = useLocale();
   if (props.products.length === 0) return null;
   const activity = props.products.flatMap((p) =>
-    buckets.map((state) => ({ product: props.names.label(p), state: t(`states.${state}`), users: p.byState[state] })),
+    shownStates.map((state) => ({ product: props.names.label(p), state: t(`states.${state}`), users: p.byState[state] })),
   );
   const seats = props.products
     .filter((p) => p.seatsUsed > 0)
@@ -25,6 +24,7 @@ export const DashboardCharts = (props: { products: ProductUsageDto[]; names: Pro
           xAccessor="product"
           yAccessor="users"
           colorAccessor="state"
+          colorPalette={shownStates.map((state) => ({ key: t(`states.${state}`), value: stateColours[state].chart }))}
         />
       </Stack>
       {seats.length > 0 && (

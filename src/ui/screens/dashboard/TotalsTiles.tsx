@@ -3,9 +3,12 @@ import { Box, Heading, Inline, Lozenge, Stack, Text } from '@forge/react';
 import type { DashboardDto } from '../../../contract';
 import { useLocale } from '../../i18n/LocaleContext';
 import { Note } from '../../components/LoadView';
+import { shownStates, stateColours } from '../../components/stateColours';
 
-const Tile = (props: { label: string; value: string }): React.JSX.Element => (
-  <Box padding="space.200" backgroundColor="color.background.neutral">
+type TileBackground = (typeof stateColours)[keyof typeof stateColours]['background'];
+
+const Tile = (props: { label: string; value: string; background?: TileBackground }): React.JSX.Element => (
+  <Box padding="space.200" backgroundColor={props.background ?? 'color.background.neutral'}>
     <Stack space="space.050">
       <Text>{props.label}</Text>
       <Heading size="large">{props.value}</Heading>
@@ -13,9 +16,7 @@ const Tile = (props: { label: string; value: string }): React.JSX.Element => (
   </Box>
 );
 
-const stateTiles = ['active', 'warning', 'overdue', 'never-active', 'unknown'] as const;
-
-/** D1: user totals by inactivity state, billable users and how fresh the data is. */
+/** D1: user totals by inactivity state (each tile in its state's colour, D3), billable users and how fresh the data is. */
 export const TotalsTiles = (props: {
   totals: DashboardDto['totals'];
   thresholds: DashboardDto['thresholds'];
@@ -27,8 +28,8 @@ export const TotalsTiles = (props: {
     <Stack space="space.150">
       <Inline space="space.150" shouldWrap>
         <Tile label={t('dashboard.tiles.users')} value={fmt.number(totals.users)} />
-        {stateTiles.map((state) => (
-          <Tile key={state} label={t(`states.${state}`)} value={fmt.number(totals.byState[state])} />
+        {shownStates.map((state) => (
+          <Tile key={state} label={t(`states.${state}`)} value={fmt.number(totals.byState[state])} background={stateColours[state].background} />
         ))}
         <Tile label={t('dashboard.tiles.billable')} value={fmt.number(totals.billable)} />
       </Inline>

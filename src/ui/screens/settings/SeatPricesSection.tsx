@@ -7,18 +7,21 @@ import { TextField } from '../../components/TextField';
 import { useLocale } from '../../i18n/LocaleContext';
 import { parseAmount } from '../../i18n/parseNumber';
 import { SaveFeedback } from './SaveFeedback';
+import { SeatCurrencyField } from './SeatCurrencyField';
 import { Section } from './Section';
 import { useSectionSave, type SaveSettings } from './useSave';
 
 
 /**
- * D4 input: the price per seat per month for each product family, used only for the dashboard's estimate. A family
- * spans sites, so its label drops a site the product name repeats ("Jira (acme)" → "Jira"). Prices are typed as the
- * viewer's locale writes numbers; each refused price says what is wrong with it.
+ * D4 input: the price per seat per month for each product family and their currency (sent only when changed), used
+ * only for the dashboard's estimate. A family spans sites, so its label drops a site the product name repeats
+ * ("Jira (acme)" → "Jira"). Prices are typed as the viewer's locale writes numbers; each refused price says what is
+ * wrong with it.
  */
 export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSettings }): React.JSX.Element => {
   const { t, fmt } = useLocale();
-  const { productFamilies, seatPrices } = props.settings;
+  const { productFamilies, seatPrices, seatCurrency } = props.settings;
+  const [currency, setCurrency] = useState(seatCurrency);
   const [drafts, setDrafts] = useState<Record<string, string>>(() =>
     Object.fromEntries(productFamilies.map((p) => [p.family, seatPrices[p.family] === undefined ? '' : fmt.number(seatPrices[p.family] ?? 0, 2)])),
   );
@@ -33,6 +36,7 @@ export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSett
         <Note>{t('settings.seatPrices.empty')}</Note>
       ) : (
         <Stack space="space.100">
+          <SeatCurrencyField value={currency} onChange={setCurrency} />
           <Inline space="space.150" shouldWrap alignBlock="end">
             {productFamilies.map((p) => (
               <TextField
@@ -46,7 +50,7 @@ export const SeatPricesSection = (props: { settings: SettingsDto; save: SaveSett
                 }}
               />
             ))}
-            <LoadingButton appearance="primary" isLoading={save.saving} isDisabled={problems.length > 0} onClick={() => { save.run({ seatPrices: prices }); }}>
+            <LoadingButton appearance="primary" isLoading={save.saving} isDisabled={problems.length > 0} onClick={() => { save.run({ seatPrices: prices, ...(currency === seatCurrency ? {} : { seatCurrency: currency }) }); }}>
               {t('common.save')}
             </LoadingButton>
           </Inline>

@@ -51,8 +51,8 @@ export const matches = (u: User, f: UserFilter, ctx: UserQueryContext, left: Rea
 /** Sort tuple, ascending meaning; the account ID breaks ties. */
 const sortTuple = (u: User, key: UserQuery['sort']['key']): (string | number)[] => {
   const last = lastActivity(u);
-  // Most recent activity first, then never-active, then unknown.
-  const inactivity = !u.activityKnown ? [2, 0] : last === null ? [1, 0] : [0, -last];
+  // Most recent activity first, then never-active (the most recently added first, an unknown date last), then unknown.
+  const inactivity = !u.activityKnown ? [2, 0] : last === null ? [1, -(u.addedToOrgAt?.getTime() ?? 0)] : [0, -last];
   switch (key) {
     case 'name':
       return [fold(u.name).slice(0, 255)];

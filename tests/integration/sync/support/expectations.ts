@@ -1,11 +1,10 @@
 import type { SyncRun } from '../../../../src/domain/model/jobs';
+import { UNKNOWN_KEY } from '../../../../src/adapters/forge-sql/users/userKeys';
 import type { DirectoryView } from './directoryTruth';
 import { storedDirectory, storedMembers } from './directorySnapshot';
 import type { Simulators } from './simulators';
 import { truthOf } from './directoryTruth';
 
-/** The inactivity key of users (and access rows) whose activity is unknown (src/adapters/forge-sql/users/userKeys). */
-const UNKNOWN_KEY = 2;
 
 /**
  * No user is inactive because data was missing: a user whose activity is unknown carries the `unknown` key on

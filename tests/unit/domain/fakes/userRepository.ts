@@ -1,12 +1,17 @@
 import type { User } from '../../../../src/domain/model/user';
-import { classifyUser } from '../../../../src/domain/policy/inactivityPolicy';
+import { classifyInScope } from '../../../../src/domain/policy/inactivityPolicy';
 import type { UserFilter, UserQuery, UserQueryContext, UserRepository } from '../../../../src/domain/ports/userRepository';
 import { pageOf } from './page';
 import { Tables } from './tables';
 
+/** The user's state overall, or in the filter's product (null: without that product, which matches no filter). */
+const stateFor = (u: User, f: UserFilter, c: UserQueryContext) =>
+  classifyInScope(u, f.productKey === undefined ? 'all' : [f.productKey], c.thresholds, c.now);
+
 const matches = (u: User, f: UserFilter, c: UserQueryContext): boolean =>
   (f.accountStatus === undefined || f.accountStatus.includes(u.accountStatus)) &&
-  (f.inactivity === undefined || f.inactivity.includes(classifyUser(u, c.thresholds, c.now))) &&
+  (f.productKey === undefined || stateFor(u, f, c) !== null) &&
+  (f.inactivity === undefined || f.inactivity.some((s) => s === stateFor(u, f, c))) &&
   (f.protected === undefined || c.protectedEmails.isProtected(u.email) === f.protected) &&
   (f.search === undefined || u.name.toLowerCase().startsWith(f.search.toLowerCase()));
 

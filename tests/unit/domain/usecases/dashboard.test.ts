@@ -14,13 +14,14 @@ const usage = (productKey: string, seatsUsed: number, seatCapacity: number | nul
   seatsUsed,
   seatCapacity,
   byState: { ...noCounts(), overdue },
+  overdueSeats: overdue,
 });
 
 const run = (status: SyncRun['status'], finishedAt: Date | null): SyncRun => ({ status, finishedAt, startedAt: NOW } as SyncRun);
 
 describe('dashboard (D1, D2, D4)', () => {
   it('classifies seat usage, estimates the saving and reports data freshness', async () => {
-    const settings = new FakeSettingsStore({ ...defaultSettings(), seatPrices: { jira: 7.5 } });
+    const settings = new FakeSettingsStore({ ...defaultSettings(), seatPrices: { jira: 7.5 }, seatCurrency: 'EUR' });
     const totals = { users: 10, billable: 8, byState: noCounts(), billableByState: noCounts() };
     const view = await getDashboard({
       settings,
@@ -29,6 +30,7 @@ describe('dashboard (D1, D2, D4)', () => {
       dashboard: {
         totals: () => Promise.resolve(totals),
         productUsage: () => Promise.resolve([usage('jira-software', 9, 10, 3), usage('jira-core', 2, 10, 1), usage('confluence', 11, 10, 2), usage('bitbucket', 1, null, 0)]),
+        protectedOverdueSeats: () => Promise.resolve([]),
       },
       runs: { history: () => Promise.resolve([run('running', null), run('succeeded', NOW)]) } as never,
     });
@@ -40,12 +42,50 @@ describe('dashboard (D1, D2, D4)', () => {
       ['bitbucket', 'unknown', null, null],
     ]);
     expect(view.saving.totalMonthly).toBe(30);
-    expect(view.saving.lines[0]).toEqual({ family: 'jira', name: 'jira-software', overdueSeats: 4, pricePerSeat: 7.5, monthly: 30 });
-    expect(view.saving.lines[1]).toMatchObject({ family: 'confluence', pricePerSeat: null, monthly: null });
+    expect(view.saving.currency).toBe('EUR');
+    expect(view.saving.lines).toEqual([{ family: 'jira', name: 'jira-software', overdueSeats: 4, pricePerSeat: 7.5, monthly: 30 }]);
     expect(view.freshness).toEqual({ lastSyncAt: NOW, lastSyncStatus: 'succeeded', runningSince: NOW });
   });
 
   it('is empty but valid before the first sync', () => {
-    expect(estimateSaving([], {})).toEqual({ totalMonthly: 0, lines: [], assumptionKeys: expect.any(Array) as unknown });
+    expect(estimateSaving([], { seatPrices: {}, seatCurrency: 'USD' })).toEqual({ currency: 'USD', totalMonthly: 0, lines: [], assumptionKeys: expect.any(Array) as unknown });
+  });
+
+  it('estimates per product with a price only, from the seats protected users do not hold, and says what it assumes (D4)', () => {
+    const products = [
+      { ...usage('jira-software', 50, 60, 20), family: 'jira' },
+      { ...usage('confluence', 40, 40, 10), family: 'confluence' },
+    ];
+    const held = [{ productKey: 'jira-software', resourceId: products[0]!.resourceId, seats: 8 }];
+    const saving = estimateSaving(products, { seatPrices: { jira: 8.15 }, seatCurrency: 'GBP' }, held);
+    expect(saving.lines).toEqual([{ family: 'jira', name: 'jira-software', overdueSeats: 12, pricePerSeat: 8.15, monthly: 97.8 }]);
+    expect(saving).toMatchObject({ currency: 'GBP', totalMonthly: 97.8 });
+    expect(saving.assumptionKeys).toContain('dashboard.saving.assumptions.protectedExcluded');
+    expect(estimateSaving(products, { seatPrices: {}, seatCurrency: 'USD' }).lines).toEqual([]);
+  });
+
+  it('reads the seats protected users hold with the whitelist, and only once a price is set (D4)', async () => {
+    const seen: string[][] = [];
+    const view = (seatPrices: Record<string, number>) =>
+      getDashboard({
+        settings: new FakeSettingsStore({ ...defaultSettings(), protectedEmails: ['@vip.example'], seatPrices }),
+        clock: new FakeClock(),
+        products: new FakeProductRepository(new Tables(), []),
+        dashboard: {
+          totals: () => Promise.resolve({ users: 0, billable: 0, byState: noCounts(), billableByState: noCounts() }),
+          productUsage: () => Promise.resolve([usage('jira-software', 9, 10, 5)]),
+          protectedOverdueSeats: (context) => {
+            seen.push(context.protectedEmails.entries.map((e) => e.raw));
+            return Promise.resolve([{ productKey: 'jira-software', resourceId: `${JIRA_SITE}-jira-software`, seats: 2 }]);
+          },
+        },
+        runs: { history: () => Promise.resolve([]) } as never,
+      });
+    expect((await view({})).saving.lines).toEqual([]);
+    expect(seen).toEqual([]);
+    expect((await view({ confluence: 5 })).saving.lines).toEqual([]);
+    seen.length = 0;
+    expect((await view({ jira: 10 })).saving.lines).toEqual([{ family: 'jira', name: 'jira-software', overdueSeats: 3, pricePerSeat: 10, monthly: 30 }]);
+    expect(seen).toEqual([['@vip.example']]);
   });
 });

@@ -101,6 +101,16 @@ describe('settings (S2–S8)', () => {
     ]);
   });
 
+  it('keeps the seat prices\' currency (US dollars until chosen) and refuses one that is not an ISO 4217 code (D4)', async () => {
+    const deps = setup();
+    expect((await getSettings(deps)).seatCurrency).toBe('USD');
+    expect((await saveSettings({ seatCurrency: 'EUR' }, admin, deps)).seatCurrency).toBe('EUR');
+    expect(await issuesOf(saveSettings({ seatCurrency: 'euro' }, admin, deps))).toEqual([
+      expect.objectContaining({ path: 'seatCurrency', messageKey: 'validation.seatCurrency.unknown' }),
+    ]);
+    expect(deps.settings.settings.seatCurrency).toBe('EUR');
+  });
+
   it('refuses a bad value with per-field issues and saves nothing', async () => {
     const deps = setup();
     const issues = await issuesOf(

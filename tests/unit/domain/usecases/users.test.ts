@@ -46,6 +46,23 @@ describe('users use cases (U1, U4, U5)', () => {
     expect(rest.items[0]).toMatchObject({ accountId: 'cy', inactivity: 'unknown', inactiveDays: null, lastActiveAt: null });
   });
 
+  it('with a product chosen, shows each row\'s state, last activity and days in that product, the ones the filter used (I1)', async () => {
+    const deps = setup();
+    const page = await listUsers({ filter: { productKey: 'confluence', inactivity: ['overdue'] }, sort: { key: 'name', direction: 'asc' }, limit: 10, after: null }, deps);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ accountId: 'bob', activityProduct: 'confluence', inactivity: 'overdue', lastActiveAt: daysAgo(200), inactiveDays: 200 });
+    const overall = await listUsers({ filter: {}, sort: { key: 'name', direction: 'asc' }, limit: 10, after: null }, deps);
+    expect(overall.items[1]).toMatchObject({ accountId: 'bob', activityProduct: null, inactivity: 'warning', lastActiveAt: daysAgo(100), inactiveDays: 100 });
+  });
+
+  it('lists a user added days ago without activity as new, and not among the inactive (I1)', async () => {
+    const deps = setup();
+    await deps.users.upsertMany([aUser({ accountId: 'dee', name: 'Dee', addedToOrgAt: daysAgo(1), productAccess: [access('jira-software', null)] })], 2);
+    const page = await listUsers({ filter: { inactivity: ['new'] }, sort: { key: 'name', direction: 'asc' }, limit: 10, after: null }, deps);
+    expect(page.items.map((u) => [u.accountId, u.inactivity, u.inactiveDays])).toEqual([['dee', 'new', 1]]);
+    expect(await countUsers({ inactivity: ['warning', 'overdue', 'never-active'] }, deps)).toEqual({ count: 1 });
+  });
+
   it('has no admin link before a key is configured, and counts matches of a filter', async () => {
     const deps = setup(new FakeSecretStore(null));
     const page = await listUsers({ filter: { protected: false }, sort: { key: 'name', direction: 'asc' }, limit: 10, after: null }, deps);
