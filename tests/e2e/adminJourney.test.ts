@@ -144,7 +144,7 @@ const journey = (viewport: Viewport): void => {
       await see(page, /^Data as of /);
       expect(await tileValue(page, 'Users')).toBe(expected.users);
       expect(await tileValue(page, 'Billable users')).toBe(expected.billable);
-      const states = await Promise.all(['Active', 'Warning', 'Overdue', 'Never active', 'Unknown'].map((s) => tileValue(page, s)));
+      const states = await Promise.all(['Active', 'Warning', 'Overdue', 'Never active', 'New', 'Unknown'].map((s) => tileValue(page, s)));
       expect(states.reduce((a, b) => a + b, 0)).toBe(expected.users);
       overdue = states[2] ?? 0;
       expect(await app(page).getByText('Products', { exact: true }).count()).toBe(1);
