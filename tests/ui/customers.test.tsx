@@ -9,8 +9,8 @@ describe('JSM customers by name (U3)', () => {
     await waitFor(() => text().includes('JSM customers'));
     openTab('JSM customers');
     await waitFor(() => text().includes('Cleo Client'));
-    expect(tableRows()[0]?.slice(1)).toEqual(['Cleo Client', 'cleo@client.com', 'Customer account (not in the organization directory)', 'Client Ltd']);
-    expect(tableRows()[1]?.slice(1, 3)).toEqual(['Customer without a name', '—']);
+    expect(tableRows()[0]?.slice(1)).toEqual(['Cleo Client cleo@client.com', 'Customer account (not in the organization directory)', 'Client Ltd']);
+    expect(tableRows()[1]?.[1]).toBe('Customer without a name');
     expect(tableRows()[0]?.[0]).toBe('Client support');
     expect(text()).not.toContain('qm:');
   });

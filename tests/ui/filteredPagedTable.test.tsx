@@ -3,17 +3,22 @@ import React from 'react';
 import { FilteredPagedTable, type AppliedFilter } from '../../src/ui/components/FilteredPagedTable';
 import type { Envelope } from '../../src/ui/api';
 import type { Page } from '../../src/ui/hooks/usePagedList';
-import { click, isDisabled, mount, ok, pick, pressEnter, tableRows, text, type, waitFor } from './helpers';
+import { click, isDisabled, mount, ok, pick, pressEnter, selectValue, tableRows, text, type, waitFor } from './helpers';
 
 type Field = 'team' | 'city';
 type Item = { id: string; name: string };
 type Fetch = { filter: AppliedFilter<Field>; after: string | null };
 
+/** The rows per page each fetch asked for, in order. */
+let limits: number[] = [];
+
 /** The shared list of U2 project users and U3 JSM customers, mounted on its own over a scripted fetch. */
 const mountTable = async (answer: (request: Fetch) => Envelope<Page<Item>>, teams?: { value: string; label: string }[]): Promise<Fetch[]> => {
   const requests: Fetch[] = [];
-  const fetchPage = (filter: AppliedFilter<Field>, after: string | null): Promise<Envelope<Page<Item>>> => {
+  limits = [];
+  const fetchPage = (filter: AppliedFilter<Field>, after: string | null, limit: number): Promise<Envelope<Page<Item>>> => {
     requests.push({ filter, after });
+    limits.push(limit);
     return Promise.resolve(answer({ filter, after }));
   };
   await mount(
@@ -23,7 +28,7 @@ const mountTable = async (answer: (request: Fetch) => Envelope<Page<Item>>, team
         { field: 'city', id: 'people-city', label: 'City' },
       ]}
       fetchPage={fetchPage}
-      pageSize={2}
+      pageSizeId="people-page-size"
       caption="People"
       columns={[{ key: 'id', content: 'ID' }, { key: 'name', content: 'Name' }]}
       row={(item) => ({ key: item.id, cells: [{ key: 'id', content: item.id }, { key: 'name', content: item.name }] })}
@@ -66,6 +71,21 @@ describe('FilteredPagedTable (project users, JSM customers)', () => {
     expect(text()).toContain('Export {"team":"ops"}');
   });
 
+  it('asks for 25 rows a page by default; 50 or 100 when picked, starting again at page 1 (U6)', async () => {
+    const requests = await mountTable(({ after }) => ok(after === null ? { items: people('Ada', 'Bo'), next: 'c2' } : { items: people('Cy'), next: null }));
+    await waitFor(() => tableRows().length === 2);
+    expect(limits).toEqual([25]);
+    expect(selectValue('people-page-size')).toBe('25');
+    click('Next');
+    await waitFor(() => text().includes('Page 2'));
+    pick('people-page-size', '100');
+    await waitFor(() => requests.length === 3);
+    expect(requests[2]).toEqual({ filter: {}, after: null });
+    expect(limits).toEqual([25, 25, 100]);
+    await waitFor(() => text().includes('Page 1'));
+    expect(text()).toContain('Rows 1–2');
+  });
+
   it('pages by keyset cursor: Next sends the cursor, Previous goes back', async () => {
     const requests = await mountTable(({ after }) => ok(after === null ? { items: people('Ada', 'Bo'), next: 'c2' } : { items: people('Cy'), next: null }));
     await waitFor(() => tableRows().length === 2);
@@ -73,7 +93,7 @@ describe('FilteredPagedTable (project users, JSM customers)', () => {
     await waitFor(() => tableRows()[0]?.[1] === 'Cy');
     expect(requests.at(-1)).toEqual({ filter: {}, after: 'c2' });
     expect(text()).toContain('Page 2');
-    expect(text()).toContain('Rows 3–3');
+    expect(text()).toContain('Rows 26–26');
     expect(isDisabled('Next')).toBe(true);
     click('Previous');
     await waitFor(() => tableRows()[0]?.[1] === 'Ada');

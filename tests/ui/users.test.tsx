@@ -259,10 +259,13 @@ describe('Users — project users and JSM customers', () => {
     });
     openTab('Project users');
     await waitFor(() => text().includes('Nia'));
-    expect(tableRows()[0]).toEqual(['OPS', 'Developers', 'Nia', '—', 'Active', 'Via group devs']);
+    expect(tableRows()[0]).toEqual(['OPS', 'Developers Via group devs', 'Nia', 'Active']);
+    const headings = (): string[] => findAll('DynamicTable')[0]?.children.find((c) => c.props.name === 'head')?.children.flatMap((row) => row.children.map((cell) => textOf(cell))) ?? [];
+    expect(headings()).toEqual(['Project', 'Role', 'User', 'Account status']);
     openTab('JSM customers');
     await waitFor(() => text().includes('Cleo'));
-    expect(tableRows()[0]).toEqual(['Client support', 'Cleo', 'cleo@client.com', 'Active', 'Client Ltd']);
+    expect(tableRows()[0]).toEqual(['Client support', 'Cleo cleo@client.com', 'Active', 'Client Ltd']);
+    expect(headings()).toEqual(['Service desk', 'Customer', 'Account status', 'Organizations']);
   });
 
   it('sends each screen\'s own filters: project and service desk picked by name at once, role and organization on Apply or Enter (U2, U3)', async () => {
@@ -279,11 +282,11 @@ describe('Users — project users and JSM customers', () => {
     expect(options('project-users-project')).toEqual([{ value: '', label: 'Any' }, { value: 'OPS', label: 'Operations (OPS)' }, { value: 'WEB', label: 'Website (WEB)' }]);
     pick('project-users-project', 'OPS');
     await waitFor(() => calls('projectUsers.list').length === 2);
-    expect(calls('projectUsers.list').at(-1)).toEqual({ projectKey: 'OPS', limit: 50, after: null });
+    expect(calls('projectUsers.list').at(-1)).toEqual({ projectKey: 'OPS', limit: 25, after: null });
     type('project-users-role', 'Developers');
     pressEnter('project-users-role');
     await waitFor(() => calls('projectUsers.list').length === 3);
-    expect(calls('projectUsers.list').at(-1)).toEqual({ projectKey: 'OPS', roleName: 'Developers', limit: 50, after: null });
+    expect(calls('projectUsers.list').at(-1)).toEqual({ projectKey: 'OPS', roleName: 'Developers', limit: 25, after: null });
     openTab('JSM customers');
     await waitFor(() => findAll('EmptyState').some((e) => e.props.header === 'No customers'));
     await waitFor(() => Array.isArray(options('customers-desk')) && (options('customers-desk') as unknown[]).length === 2);
@@ -294,6 +297,22 @@ describe('Users — project users and JSM customers', () => {
     type('customers-org', ' ');
     click('Apply');
     await waitFor(() => calls('customers.list').length >= 2);
-    expect(calls('customers.list').at(-1)).toEqual({ serviceDeskId: '7', limit: 50, after: null });
+    expect(calls('customers.list').at(-1)).toEqual({ serviceDeskId: '7', limit: 25, after: null });
+  });
+
+  it('shows 25 rows a page by default and 50 or 100 when picked, in both lists (U6)', async () => {
+    await openUsers({ 'projectUsers.list': () => ok(page([])), 'customers.list': () => ok(page([])) });
+    const lists = [
+      { tab: 'Project users', key: 'projectUsers.list', picker: 'project-users-page-size', size: 50 },
+      { tab: 'JSM customers', key: 'customers.list', picker: 'customers-page-size', size: 100 },
+    ];
+    for (const list of lists) {
+      openTab(list.tab);
+      await waitFor(() => calls(list.key).length === 1);
+      expect(calls(list.key)[0]).toEqual({ limit: 25, after: null });
+      pick(list.picker, String(list.size));
+      await waitFor(() => calls(list.key).length === 2);
+      expect(calls(list.key)[1]).toEqual({ limit: list.size, after: null });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { usePagedList, type Page } from '../hooks/usePagedList';
 import { useLocale } from '../i18n/LocaleContext';
 import { KeysetPager } from './KeysetPager';
 import { LoadView } from './LoadView';
+import { DEFAULT_PAGE_SIZE, PageSizePicker, type PageSize } from './PageSizePicker';
 import { SelectField, type Choice } from './SelectField';
 import { TextField } from './TextField';
 
@@ -23,10 +24,10 @@ export interface TextFilter<Field extends string> {
 /** The filters as sent: only the fields that are not blank, trimmed. */
 export type AppliedFilter<Field extends string> = Partial<Record<Field, string>>;
 
-/** One table row: a stable key and its cells, in column order. */
+/** One table row: a stable key and its cells, in column order (a cell is text, or a short stack of lines). */
 export interface TableRow {
   key: string;
-  cells: { key: string; content: string }[];
+  cells: { key: string; content: string | React.JSX.Element }[];
 }
 
 const blank = <Field extends string>(filters: readonly TextFilter<Field>[]): Record<Field, string> =>
@@ -37,14 +38,15 @@ const applied = <Field extends string>(filters: readonly TextFilter<Field>[], va
 
 /**
  * A keyset-paged table behind filters (U2 project users, U3 JSM customers): pickers apply when one is chosen, text
- * on **Apply** or Enter (not per keystroke); either starts again at page 1; Previous / Next page by cursor; the spinner, the translated error
+ * on **Apply** or Enter (not per keystroke); either starts again at page 1; Previous / Next page by cursor; 25, 50 or 100
+ * rows a page (U6; `pageSizeId` names the picker); the spinner, the translated error
  * with *Try again*, and an empty state when the first page has no rows. `footer` renders below the list with the
  * applied filter (e.g. the CSV export of it).
  */
 export const FilteredPagedTable = <Field extends string, Item>(props: {
   filters: readonly TextFilter<Field>[];
-  fetchPage: (filter: AppliedFilter<Field>, after: string | null) => Promise<Envelope<Page<Item>>>;
-  pageSize: number;
+  fetchPage: (filter: AppliedFilter<Field>, after: string | null, limit: PageSize) => Promise<Envelope<Page<Item>>>;
+  pageSizeId: string;
   caption: string;
   columns: readonly { key: string; content: string }[];
   row: (item: Item) => TableRow;
@@ -54,8 +56,9 @@ export const FilteredPagedTable = <Field extends string, Item>(props: {
   const { t } = useLocale();
   const [draft, setDraft] = useState(() => blank(props.filters));
   const [values, setValues] = useState(draft);
+  const [pageSize, setPageSize] = useState<PageSize>(DEFAULT_PAGE_SIZE);
   const filter = applied(props.filters, values);
-  const paged = usePagedList((after) => props.fetchPage(filter, after), filter);
+  const paged = usePagedList((after) => props.fetchPage(filter, after, pageSize), { filter, pageSize });
   return (
     <Stack space="space.200">
       <Form onSubmit={() => { setValues(draft); }}>
@@ -81,6 +84,7 @@ export const FilteredPagedTable = <Field extends string, Item>(props: {
           <Button appearance="primary" type="submit">
             {t('filters.apply')}
           </Button>
+          <PageSizePicker id={props.pageSizeId} value={pageSize} onChange={setPageSize} />
         </Inline>
       </Form>
       <LoadView load={paged.load} onRetry={paged.reload}>
@@ -90,7 +94,7 @@ export const FilteredPagedTable = <Field extends string, Item>(props: {
           ) : (
             <Stack space="space.100">
               <DynamicTable caption={props.caption} head={{ cells: [...props.columns] }} rows={page.items.map((item) => props.row(item))} />
-              <KeysetPager page={paged.page} pageSize={props.pageSize} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
+              <KeysetPager page={paged.page} pageSize={pageSize} rowsOnPage={page.items.length} hasNext={paged.hasNext} onPrevious={paged.previous} onNext={paged.next} />
             </Stack>
           )
         }

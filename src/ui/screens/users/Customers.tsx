@@ -2,24 +2,25 @@ import React from 'react';
 import type { CustomerRowDto } from '../../../contract';
 import { call } from '../../api';
 import { FilteredPagedTable, type TableRow } from '../../components/FilteredPagedTable';
+import { TwoLines } from '../../components/TwoLines';
 import { useLoad } from '../../hooks/useLoad';
 import { useLocale, type Locale } from '../../i18n/LocaleContext';
 import { CsvExport } from '../export/CsvExport';
-
-const PAGE = 50;
 
 const row = (r: CustomerRowDto, { t }: Locale): TableRow => ({
   key: `${r.serviceDeskId}:${r.accountId}`,
   cells: [
     { key: 'serviceDesk', content: r.serviceDeskName },
-    { key: 'customer', content: r.person?.name ?? r.displayName ?? t('customerNames.unnamed') },
-    { key: 'email', content: r.person?.email ?? r.email ?? '—' },
+    { key: 'customer', content: <TwoLines main={r.person?.name ?? r.displayName ?? t('customerNames.unnamed')} sub={r.person?.email ?? r.email} /> },
     { key: 'status', content: r.person === null ? t('customerNames.portalOnly') : t(`accountStatus.${r.person.accountStatus}`) },
     { key: 'organizations', content: r.organizations.map((o) => o.name ?? o.id).join(', ') || '—' },
   ],
 });
 
-/** U3 / X2: JSM customers per service desk (picked by name) with their organizations; exportable. */
+/**
+ * U3 / X2: JSM customers per service desk (picked by name) with their organizations; exportable. Compact for 1,024 px
+ * (U6): the name over the email.
+ */
 export const Customers = (): React.JSX.Element => {
   const locale = useLocale();
   const { t } = locale;
@@ -31,10 +32,10 @@ export const Customers = (): React.JSX.Element => {
         { field: 'serviceDeskId', id: 'customers-desk', label: t('customers.serviceDesk'), choices },
         { field: 'organizationId', id: 'customers-org', label: t('customers.organization') },
       ]}
-      fetchPage={(filter, after) => call('customers.list', { ...filter, limit: PAGE, after })}
-      pageSize={PAGE}
+      fetchPage={(filter, after, limit) => call('customers.list', { ...filter, limit, after })}
+      pageSizeId="customers-page-size"
       caption={t('customers.caption')}
-      columns={['serviceDesk', 'customer', 'email', 'status', 'organizations'].map((key) => ({ key, content: t(`customers.columns.${key}`) }))}
+      columns={['serviceDesk', 'customer', 'status', 'organizations'].map((key) => ({ key, content: t(`customers.columns.${key}`) }))}
       row={(r) => row(r, locale)}
       empty={{ header: t('customers.empty.header'), description: t('customers.empty.body') }}
       footer={(filter) => <CsvExport spec={{ kind: 'customers', payload: filter, total: null }} />}

@@ -2,24 +2,24 @@ import React from 'react';
 import type { ProjectUserRowDto } from '../../../contract';
 import { call } from '../../api';
 import { FilteredPagedTable, type TableRow } from '../../components/FilteredPagedTable';
+import { TwoLines } from '../../components/TwoLines';
 import { useLoad } from '../../hooks/useLoad';
 import { useLocale, type Locale } from '../../i18n/LocaleContext';
-
-const PAGE = 50;
 
 const row = (r: ProjectUserRowDto, { t }: Locale): TableRow => ({
   key: `${r.projectKey}:${r.roleName}:${r.accountId}:${r.viaGroupId ?? ''}`,
   cells: [
     { key: 'project', content: r.projectKey },
-    { key: 'role', content: r.roleName },
-    { key: 'user', content: r.person?.name ?? r.accountId },
-    { key: 'email', content: r.person?.email ?? '—' },
+    { key: 'role', content: <TwoLines main={r.roleName} sub={r.viaGroupId === null ? t('projectUsers.direct') : t('projectUsers.viaGroup', { group: r.viaGroupName ?? r.viaGroupId })} /> },
+    { key: 'user', content: <TwoLines main={r.person?.name ?? r.accountId} sub={r.person?.email ?? null} /> },
     { key: 'status', content: r.person === null ? t('projectUsers.notInDirectory') : t(`accountStatus.${r.person.accountStatus}`) },
-    { key: 'via', content: r.viaGroupId === null ? t('projectUsers.direct') : t('projectUsers.viaGroup', { group: r.viaGroupName ?? r.viaGroupId }) },
   ],
 });
 
-/** U2: Jira project role members (group actors expanded), filterable by project (picked by name) and role. */
+/**
+ * U2: Jira project role members (group actors expanded), filterable by project (picked by name) and role; compact for
+ * 1,024 px (U6): the role over how it is held, the name over the email.
+ */
 export const ProjectUsers = (): React.JSX.Element => {
   const locale = useLocale();
   const { t } = locale;
@@ -31,10 +31,10 @@ export const ProjectUsers = (): React.JSX.Element => {
         { field: 'projectKey', id: 'project-users-project', label: t('projectUsers.project'), choices },
         { field: 'roleName', id: 'project-users-role', label: t('projectUsers.role') },
       ]}
-      fetchPage={(filter, after) => call('projectUsers.list', { ...filter, limit: PAGE, after })}
-      pageSize={PAGE}
+      fetchPage={(filter, after, limit) => call('projectUsers.list', { ...filter, limit, after })}
+      pageSizeId="project-users-page-size"
       caption={t('projectUsers.caption')}
-      columns={['project', 'role', 'user', 'email', 'status', 'via'].map((key) => ({ key, content: t(`projectUsers.columns.${key}`) }))}
+      columns={['project', 'role', 'user', 'status'].map((key) => ({ key, content: t(`projectUsers.columns.${key}`) }))}
       row={(r) => row(r, locale)}
       empty={{ header: t('projectUsers.empty.header'), description: t('projectUsers.empty.body') }}
     />
