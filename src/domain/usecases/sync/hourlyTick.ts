@@ -40,6 +40,8 @@ const tickSync = async (deps: HourlyTickDeps, now: Date): Promise<HourlyTickSumm
   }
   const { hour, timeZone } = (await deps.settings.load()).sync;
   const lastScheduled = latest?.trigger === 'schedule' ? latest : await deps.runs.latestScheduled();
+  // A tick running beside this one started the slot's run after `latest` was read.
+  if (lastScheduled?.status === 'running') return { action: 'running', runId: lastScheduled.id, slotStart: null };
   const slotStart = dueSlotStart({ hour, timeZone }, now, lastScheduled?.startedAt ?? null);
   if (slotStart === null) return { action: 'not-due', runId: null, slotStart: null };
   try {

@@ -51,6 +51,16 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
     expect(w.runs.runs.size).toBe(1);
   });
 
+  it('reports the run a tick beside it has just started as running, not as not-due', async () => {
+    const w = world();
+    w.clock.set(new Date('2025-06-15T01:10:00Z'));
+    const first = await hourlyTick(w.tickDeps);
+    // This tick read the latest run before the other one created it; the job history then shows it running.
+    w.runs.latest = () => Promise.resolve(null);
+    expect((await hourlyTick(w.tickDeps)).sync).toEqual({ action: 'running', runId: first.sync.runId, slotStart: null });
+    expect(w.runs.runs.size).toBe(1);
+  });
+
   it('lets a manual sync run without moving the schedule, and catches up once it is done', async () => {
     const w = world();
     w.clock.set(new Date('2025-06-15T00:50:00Z'));
