@@ -31,7 +31,7 @@
       'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
       'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
     ],
-    handoff: ['name', 'email', 'reason', 'group', 'accountId'],
+    handoff: ['name', 'email', 'reason', 'group', 'directory', 'accountId', 'directoryId'],
   };
 
   /** Which resolver pages each export, and how many rows per call (the contract's maximum). */

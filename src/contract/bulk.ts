@@ -105,6 +105,9 @@ export const handoffRowSchema = z.object({
   email: z.string().nullable(),
   reason: z.enum(handoffReasons),
   group: z.string().nullable(),
+  /** The directory the user is in, by name (null when it has none) and by id (null until a sync stored it). */
+  directory: z.string().nullable(),
+  directoryId: z.string().nullable(),
 });
 export type HandoffRowDto = z.infer<typeof handoffRowSchema>;
 export const bulkHandoffPageSchema = pageSchema(handoffRowSchema);

@@ -96,6 +96,8 @@ export const syncCheckpointSchema = z.object({
   attempts: count,
   orgId: z.string().min(1),
   directoryIds: z.array(z.string().min(1)),
+  /** The directories' names by id, as listed when the run started (stored on the users it reads from each). */
+  directoryNames: z.record(z.string(), z.string()),
   directoryIndex: count,
   chunkIndex: count,
   cursor: z.string().nullable(),

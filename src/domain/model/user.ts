@@ -19,6 +19,10 @@ export type ProductAccess = z.infer<typeof productAccessSchema>;
 export const groupRefSchema = z.object({ id: z.string().min(1), name: z.string() });
 export type GroupRef = z.infer<typeof groupRefSchema>;
 
+/** The directory the sync read a user from; `name` is empty when the Admin API gives none. */
+export const directoryRefSchema = z.object({ id: z.string().min(1), name: z.string() });
+export type DirectoryRef = z.infer<typeof directoryRefSchema>;
+
 /**
  * A person (or app) in the organization's directory, as last synced.
  * `activityKnown` is false until activity has been read successfully for this user; until then the
@@ -40,6 +44,11 @@ export const userSchema = z.object({
   activityKnown: z.boolean(),
   groups: z.array(groupRefSchema),
   platformRoles: z.array(platformRoleSchema),
+  /**
+   * The directory the sync read the user from (B2 hand-off); absent when not known: a live read after an action
+   * leaves it out, and the upsert then keeps the stored one.
+   */
+  directory: directoryRefSchema.optional(),
 });
 export type User = z.infer<typeof userSchema>;
 export type AccountStatus = z.infer<typeof accountStatusSchema>;

@@ -37,6 +37,7 @@ const checkpoint: SyncCheckpoint = {
   attempts: 0,
   orgId: 'org-1',
   directoryIds: ['dir-1'],
+  directoryNames: { 'dir-1': 'Main directory' },
   directoryIndex: 0,
   chunkIndex: 0,
   cursor: 'opaque-cursor',

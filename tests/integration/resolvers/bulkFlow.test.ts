@@ -49,7 +49,11 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     expect(skipped).toMatchObject({ decision: 'skip', reason: 'protected', messageKey: 'bulk.reasons.protected', name: guarded.name });
     expect(plan.items.find((i) => i.accountId === scim.accountId)).toMatchObject({ decision: 'skip', reason: 'idp-managed' });
     const handoff = (await rig.ok(admin, 'bulk.handoff', { action: { type: 'deactivate' }, selection })) as { items: HandoffRowDto[] };
-    expect(handoff.items).toEqual([{ accountId: scim.accountId, name: scim.name, email: scim.email, reason: 'idp-managed', group: null }]);
+    const directory = rig.sim.state.org.directories.find((d) => d.id === scim.directory?.id);
+    expect(directory?.name).toBeTruthy();
+    expect(handoff.items).toEqual([
+      { accountId: scim.accountId, name: scim.name, email: scim.email, reason: 'idp-managed', group: null, directory: directory?.name, directoryId: directory?.id },
+    ]);
   });
 
   it('runs as a job on the queue; a second start while it runs is refused', async () => {

@@ -4,6 +4,7 @@
  */
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { kvs } from '@forge/kvs';
+import { sql } from '@forge/sql';
 import type { SyncDataType } from '../../../src/domain/model/jobs';
 import { startSync } from '../../../src/domain/usecases/sync/runLifecycle';
 import { storedMembers } from './support/directorySnapshot';
@@ -63,6 +64,16 @@ it('"users" re-reads the directory (statuses, groups, access) and nothing else; 
   expect(await expectNoGuessedActivity(sims)).toBe(0);
   const truth = await expectDatabaseEqualsSimulators(sims, true);
   expect(truth.members.find((m) => m.accountId === suspended.accountId)?.status).toBe('suspended');
+  const stored = await sql
+    .prepare<{ account_id: string; directory_id: string | null; directory_name: string | null }>('SELECT account_id, directory_id, directory_name FROM users')
+    .execute();
+  const byAccount = new Map(stored.rows.map((r) => [r.account_id, { id: r.directory_id, name: r.directory_name }]));
+  const directories = org().directories;
+  expect(new Set(org().users.map((u) => u.directory)).size).toBe(directories.length);
+  for (const u of org().users) {
+    const d = directories.find((dir) => dir.index === u.directory);
+    expect({ accountId: u.accountId, directory: byAccount.get(u.accountId) }).toEqual({ accountId: u.accountId, directory: { id: d?.id, name: d?.name } });
+  }
 });
 
 it('"group-memberships" re-reads only the picked groups: members they gained and lost', async () => {

@@ -121,8 +121,8 @@ describe('the export frame script (X1–X4)', () => {
       ok: true,
       data: {
         items: [
-          { accountId: 'acc-1', name: 'Abbey Reichert', email: 'abbey@acme.test', reason: 'idp-synced-group', group: 'okta-jira' },
-          { accountId: 'acc-2', name: 'Bo', email: null, reason: 'idp-managed', group: null },
+          { accountId: 'acc-1', name: 'Abbey Reichert', email: 'abbey@acme.test', reason: 'idp-synced-group', group: 'okta-jira', directory: 'Okta', directoryId: 'dir-1' },
+          { accountId: 'acc-2', name: 'Bo', email: null, reason: 'idp-managed', group: null, directory: null, directoryId: 'dir-2' },
         ],
         next: null,
       },
@@ -136,9 +136,9 @@ describe('the export frame script (X1–X4)', () => {
     expect(frame.invoked).toEqual([{ key: 'bulk.handoff', payload: { action, selection, limit: 1000, after: null } }]);
     expect(frame.downloads).toEqual([{ href: 'blob:1', download: 'identity-provider-hand-off-2026-02-01.csv' }]);
     expect((await frame.blobs[0]!.text()).split('\r\n')).toEqual([
-      'Name,Email,Why the app cannot change it,Group synced from the identity provider,Account ID',
-      'Abbey Reichert,abbey@acme.test,Access comes from a group synced from your identity provider,okta-jira,acc-1',
-      'Bo,,The identity provider manages this account,,acc-2',
+      'Name,Email,Why the app cannot change it,Group synced from the identity provider,Directory,Account ID,Directory ID',
+      'Abbey Reichert,abbey@acme.test,Access comes from a group synced from your identity provider,okta-jira,Okta,acc-1,dir-1',
+      'Bo,,The identity provider manages this account,,,acc-2,dir-2',
       '',
     ]);
   });

@@ -4,7 +4,7 @@
  * computed in the adapter (folded text, epoch-millisecond numbers), compared byte-wise (utf8mb4_bin)
  * so MariaDB and TiDB order them identically. `users` keeps few, wide indexes (writes pay per index): the
  * name index carries the low-cardinality columns its partitioned sorts filter on, the inactivity index what
- * the D1 totals count.
+ * the D1 totals count. `directory_*` name the directory the sync read the user from (the B2 hand-off list).
  */
 export const TABLE_OPTIONS = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
 
@@ -26,6 +26,8 @@ export const createUsers = `CREATE TABLE IF NOT EXISTS users (
   activity_known TINYINT NOT NULL,
   inactivity_key BIGINT NOT NULL,
   platform_roles TEXT NOT NULL,
+  directory_id VARCHAR(128) NULL,
+  directory_name VARCHAR(255) NULL,
   seen_generation INT NOT NULL,
   left_generation INT NULL,
   PRIMARY KEY (account_id),

@@ -5,6 +5,9 @@ import { productHash } from '../products/productHash';
 import { searchWords } from './searchWords';
 import { addedKey, emailKeys, inactivityKey, lastActivity, nameKey } from './userKeys';
 
+/** The directory's name as `users.directory_name` holds it (at most 255 characters). */
+const directoryName = (user: User): string | null => (user.directory ? Array.from(user.directory.name).slice(0, 255).join('') : null);
+
 /** The user's `users` row, in `userColumns` order. */
 export const userRowValues = (user: User, generation: number): SqlValue[] => {
   const { emailKey, emailDomain } = emailKeys(user.email);
@@ -14,7 +17,7 @@ export const userRowValues = (user: User, generation: number): SqlValue[] => {
     user.accountStatus, user.membershipStatus, toSqlBool(user.managed), user.managementSource, toSqlBool(user.billable),
     toSqlDateTimeOrNull(user.addedToOrgAt), addedKey(user.addedToOrgAt), toSqlBool(user.activityKnown),
     inactivityKey(user.activityKnown, lastActiveAt, user.addedToOrgAt),
-    JSON.stringify(user.platformRoles), generation,
+    JSON.stringify(user.platformRoles), generation, user.directory?.id ?? null, directoryName(user),
   ];
 };
 
@@ -62,6 +65,7 @@ const ROW_SLACK_BYTES = 9 * 1024;
  */
 export const userRowsBound = (user: User): number => {
   let units = user.accountId.length + user.name.length + (user.email?.length ?? 0) * (1 + 2 * MAX_FOLD_GROWTH);
+  units += (user.directory?.id.length ?? 0) + (user.directory?.name.length ?? 0);
   let rolesJson = 2;
   for (const role of user.platformRoles) rolesJson += MAX_JSON_BYTES_PER_UNIT * role.length + 3;
   units += rolesJson;

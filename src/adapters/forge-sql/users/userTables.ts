@@ -4,7 +4,7 @@ import type { MultiRowInsert } from '../sql/multiRowStatements';
 export const userColumns = [
   'account_id', 'name', 'name_key', 'email', 'email_key', 'email_domain', 'account_type', 'account_status',
   'membership_status', 'managed', 'management_source', 'billable', 'added_to_org_at', 'added_key',
-  'activity_known', 'inactivity_key', 'platform_roles', 'seen_generation',
+  'activity_known', 'inactivity_key', 'platform_roles', 'seen_generation', 'directory_id', 'directory_name',
 ] as const;
 
 /** `user_product_access` columns an upsert writes, in VALUES order. */
@@ -28,14 +28,17 @@ export const groupRegisterColumns = [
   'group_id', 'group_hash', 'name', 'name_key', 'description', 'idp_synced', 'modifiable', 'user_count', 'seen_generation',
 ] as const;
 
-/** An upsert keyed by the first `keyCount` columns: a repeated key overwrites the other columns, then `extra`. */
-const upsertOf = (table: string, columns: readonly string[], keyCount: number, extra = ''): MultiRowInsert => ({
+/**
+ * An upsert keyed by the first `keyCount` columns: a repeated key overwrites the other columns (those in `kept` only
+ * with a value, a NULL keeps the stored one), then `extra`.
+ */
+const upsertOf = (table: string, columns: readonly string[], keyCount: number, extra = '', kept: readonly string[] = []): MultiRowInsert => ({
   head: `INSERT INTO ${table} (${columns.join(',')}) VALUES`,
   tail:
     'ON DUPLICATE KEY UPDATE ' +
     columns
       .slice(keyCount)
-      .map((c) => `${c}=VALUES(${c})`)
+      .map((c) => (kept.includes(c) ? `${c}=COALESCE(VALUES(${c}),${c})` : `${c}=VALUES(${c})`))
       .join(',') +
     extra,
   columns: columns.length,
@@ -48,8 +51,11 @@ const registerOf = (table: string, columns: readonly string[]): MultiRowInsert =
   columns: columns.length,
 });
 
-/** A user seen again is back in the org: the upsert clears the "left" mark. */
-export const usersUpsert = upsertOf('users', userColumns, 1, ',left_generation=NULL');
+/**
+ * A user seen again is back in the org: the upsert clears the "left" mark. A write that does not know the user's
+ * directory (a live read after an action) keeps the one the sync stored.
+ */
+export const usersUpsert = upsertOf('users', userColumns, 1, ',left_generation=NULL', ['directory_id', 'directory_name']);
 /** A written access or membership row belongs to a user in the org (the column defaults to 0 on insert). */
 export const accessUpsert = upsertOf('user_product_access', accessColumns, 2, ',user_left=0');
 export const membersUpsert = upsertOf('group_members', memberColumns, 2, ',user_left=0');

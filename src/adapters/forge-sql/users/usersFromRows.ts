@@ -14,7 +14,8 @@ import { sqlBool, sqlDateTimeOrNull, sqlEpochMsOrNull, sqlInt, sqlJson } from '.
 /** The user columns a read selects (alias `u`). */
 export const userSelectList =
   'u.account_id, u.name, u.email, u.account_type, u.account_status, u.membership_status, u.managed, ' +
-  'u.management_source, u.billable, u.added_to_org_at, u.activity_known, u.platform_roles, u.seen_generation';
+  'u.management_source, u.billable, u.added_to_org_at, u.activity_known, u.platform_roles, u.seen_generation, ' +
+  'u.directory_id, u.directory_name';
 
 /** A `users` row as a read selects it ({@link userSelectList}). */
 export const userRowSchema = z
@@ -32,6 +33,8 @@ export const userRowSchema = z
     activity_known: sqlBool,
     platform_roles: sqlJson(z.array(platformRoleSchema)),
     seen_generation: sqlInt,
+    directory_id: z.string().nullable(),
+    directory_name: z.string().nullable(),
   })
   .loose();
 export type UserRow = z.output<typeof userRowSchema>;
@@ -90,5 +93,6 @@ export const toUsers = (
     activityKnown: r.activity_known,
     groups: groupsBy.get(r.account_id) ?? [],
     platformRoles: r.platform_roles,
+    ...(r.directory_id === null ? {} : { directory: { id: r.directory_id, name: r.directory_name ?? '' } }),
   }));
 };

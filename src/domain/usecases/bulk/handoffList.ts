@@ -15,6 +15,9 @@ export interface HandoffRow {
   reason: HandoffReason;
   /** The synced group that grants the access (one row per group); null when the account itself is the IdP's. */
   group: string | null;
+  /** The name of the directory the user is in (null when the Admin API names none), and its id. */
+  directory: string | null;
+  directoryId: string | null;
 }
 
 const isHandoff = (item: PlanItem): item is PlanItem & { decision: 'skip'; reason: HandoffReason } =>
@@ -33,7 +36,15 @@ export const handoffList = async (
   const { plan, people, groupNames } = await computePlan(request.action, request.selection, deps);
   const rows = plan.items.filter(isHandoff).flatMap((item): HandoffRow[] => {
     const person = people.get(item.accountId);
-    const base = { accountId: item.accountId, name: person?.name ?? null, email: person?.email ?? null, reason: item.reason };
+    const directory = person?.directory ?? null;
+    const base = {
+      accountId: item.accountId,
+      name: person?.name ?? null,
+      email: person?.email ?? null,
+      reason: item.reason,
+      directory: directory === null || directory.name === '' ? null : directory.name,
+      directoryId: directory?.id ?? null,
+    };
     const groups = groupNames(item.groupIds);
     return groups.length === 0 ? [{ ...base, group: null }] : groups.map((group) => ({ ...base, group }));
   });

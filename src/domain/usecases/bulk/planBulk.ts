@@ -1,4 +1,5 @@
 import { DomainError } from '../../model/errors';
+import type { DirectoryRef } from '../../model/user';
 import { planAction, type ActionMethod, type ActionPlan, type BulkAction, type SkipReason } from '../../policy/actionEligibility';
 import type { PlanDeps } from './deps';
 import { planContextFor } from './planContext';
@@ -39,17 +40,24 @@ const checkRetry = async (action: BulkAction, selection: BulkSelection, deps: Pl
   });
 };
 
+/** A planned user as the admin and the IdP team recognise them. */
+export interface PlanPerson {
+  name: string;
+  email: string | null;
+  directory: DirectoryRef | null;
+}
+
 /** The plan for the selection as the server sees it now, with the account IDs in plan order (for bulk.start). */
 export const computePlan = async (
   action: BulkAction,
   selection: BulkSelection,
   deps: PlanDeps,
-): Promise<{ plan: ActionPlan; people: Map<string, { name: string; email: string | null }>; groupNames: (ids: readonly string[]) => string[] }> => {
+): Promise<{ plan: ActionPlan; people: Map<string, PlanPerson>; groupNames: (ids: readonly string[]) => string[] }> => {
   await checkRetry(action, selection, deps);
   const settings = await deps.settings.load();
   const context = await planContextFor(action, settings, deps.clock.now(), deps.groups);
   const users = await resolveSelection(selection, context, deps);
-  const people = new Map(users.map((u) => [u.accountId, { name: u.name, email: u.email }]));
+  const people = new Map(users.map((u) => [u.accountId, { name: u.name, email: u.email, directory: u.directory ?? null }]));
   const groupNames = (ids: readonly string[]): string[] => ids.flatMap((id) => context.groupsById.get(id)?.name ?? []);
   return { plan: planAction(action, users, context), people, groupNames };
 };

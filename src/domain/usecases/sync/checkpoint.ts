@@ -37,6 +37,7 @@ export const initialCheckpoint = (orgId: string, now: Date, lockToken: string, e
   attempts: 0,
   orgId,
   directoryIds: [],
+  directoryNames: {},
   directoryIndex: 0,
   chunkIndex: 0,
   cursor: null,

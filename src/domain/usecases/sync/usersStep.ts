@@ -13,7 +13,7 @@ const endUsers = async (run: SyncRun, deps: SyncDeps): Promise<SyncRun> => {
 /**
  * The full users walk: 100 users per call with product activity and groups. Only when it has seen every user of
  * every directory are the users it did not see marked as having left (the activity stream's final pass then skips
- * them).
+ * them). Each user is stored with the directory it was read from (the B2 hand-off names it).
  * A run without the fallback (a users sync without last-active) keeps the activity the synced copy knows for users
  * whose activity the search does not give (Y5, keepStoredActivity); a run with it leaves them to the fallback.
  */
@@ -24,7 +24,9 @@ export const usersStep: Step = async (run, { deps, meter }) => {
   const page = await deps.directory.searchUsers(orgId, directoryId, cursor);
   meter.pages += 1;
   // Rows these users no longer have go in one pass at the end of the walk (markLeftBefore), not page by page.
-  const users = hasActivityStream(run.dataTypes) ? page.items : await keepStoredActivity(page.items, deps.users);
+  const directory = { id: directoryId, name: run.checkpoint.directoryNames[directoryId] ?? '' };
+  const read = page.items.map((user) => ({ ...user, directory }));
+  const users = hasActivityStream(run.dataTypes) ? read : await keepStoredActivity(read, deps.users);
   await deps.users.upsertMany(users, run.generation, { staleRows: 'at-mark-left' });
   const seen = { ...run, processed: run.processed + page.items.length };
   const walk = advanceWalk(counted(seen, { users: page.items.length }, 1), page.next);

@@ -16,6 +16,7 @@ export const workspacesStep: Step = async (run, { deps, meter }) => {
   await deps.products.upsertMany(products, run.generation);
   const listed = withCheckpoint(counted(run, { products: products.length }, 2), {
     directoryIds: directories.map((d) => d.id),
+    directoryNames: Object.fromEntries(directories.map((d) => [d.id, d.name])),
   });
   return { run: nextPhase(listed) };
 };

@@ -22,7 +22,7 @@ export const seedFromSimulator = async (): Promise<{ orgId: string; users: User[
     let cursor: string | null = null;
     do {
       const page = await gateway.searchUsers(org.id, directory.id, cursor);
-      users.push(...page.items);
+      users.push(...page.items.map((u) => ({ ...u, directory: { id: directory.id, name: directory.name } })));
       cursor = page.next;
     } while (cursor !== null);
     do {

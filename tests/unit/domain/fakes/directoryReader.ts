@@ -58,12 +58,17 @@ export class FakeDirectoryReader implements DirectoryReader {
 
   private sorted: { of: User[]; length: number; byDirectory: Map<string, User[]>; byId: Map<string, User> } | null = null;
 
+  /** The directory a user is in (the first one unless `userDirectory` says otherwise). */
+  directoryOf(accountId: string): string {
+    return this.userDirectory.get(accountId) ?? this.directories[0] ?? '';
+  }
+
   /** The directory's users in account-id order (cached while `users` is the same array). */
   private inDirectory(directoryId: string): User[] {
     if (this.sorted?.of !== this.users || this.sorted.length !== this.users.length) {
       const byDirectory = new Map<string, User[]>();
       for (const u of [...this.users].sort((a, b) => (a.accountId < b.accountId ? -1 : 1))) {
-        const dir = this.userDirectory.get(u.accountId) ?? this.directories[0] ?? '';
+        const dir = this.directoryOf(u.accountId);
         const list = byDirectory.get(dir) ?? [];
         list.push(u);
         byDirectory.set(dir, list);

@@ -76,7 +76,9 @@ export const dbState = (w: World) => ({
 
 /** What the tables must hold after a complete sync of the fake directory (activity filled by the fallback). */
 export const directoryState = (w: World, formerUsers: readonly string[] = []) => ({
-  users: [...w.directory.users].sort((a, b) => a.accountId.localeCompare(b.accountId)).map(sortedGroups),
+  users: [...w.directory.users]
+    .sort((a, b) => a.accountId.localeCompare(b.accountId))
+    .map((u) => ({ ...sortedGroups(u), directory: { id: w.directory.directoryOf(u.accountId), name: w.directory.directoryOf(u.accountId) } })),
   left: formerUsers.filter((id) => !w.directory.users.some((u) => u.accountId === id)).sort(),
   groups: [...w.directory.groups].sort((a: Group, b: Group) => a.id.localeCompare(b.id)),
   products: [...w.directory.products].sort((a, b) => a.key.localeCompare(b.key)),

@@ -60,20 +60,26 @@ describe('bulk plan (B2)', () => {
   });
 
   it('lists the users the identity provider owns, one line per synced group, for the IdP team', async () => {
-    const both = aUser({ accountId: 'u-both', name: 'Both', productAccess: [jiraAccess], groups: [{ id: 'okta', name: 'okta' }, { id: 'okta-2', name: 'okta-2' }] });
-    const deps = bulkDeps([...people(), both, aUser({ accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', managementSource: 'synced' })]);
+    const both = aUser({
+      accountId: 'u-both', name: 'Both', productAccess: [jiraAccess], groups: [{ id: 'okta', name: 'okta' }, { id: 'okta-2', name: 'okta-2' }],
+      directory: { id: 'dir-okta', name: 'Okta' },
+    });
+    const scim = aUser({ accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', managementSource: 'synced', directory: { id: 'dir-main', name: '' } });
+    const deps = bulkDeps([...people(), both, scim]);
     await deps.groups.upsertMany([{ ...idpGroup, id: 'okta-2', name: 'okta-2' }], 0);
     const revoke = { type: 'revoke-product' as const, productKey: 'jira-software', resourceId: JIRA_SITE };
     const selection = accounts('u-idp', 'u-group', 'u-both', 'u-direct');
     const first = await handoffList({ action: revoke, selection, limit: 2, after: null }, deps);
     expect(first.items).toEqual([
-      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta' },
-      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta-2' },
+      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta', directory: 'Okta', directoryId: 'dir-okta' },
+      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta-2', directory: 'Okta', directoryId: 'dir-okta' },
     ]);
     const rest = await handoffList({ action: revoke, selection, limit: 2, after: first.next }, deps);
-    expect(rest).toEqual({ items: [expect.objectContaining({ accountId: 'u-idp', group: 'okta' })], next: null });
+    expect(rest).toEqual({ items: [expect.objectContaining({ accountId: 'u-idp', group: 'okta', directory: null, directoryId: null })], next: null });
     const accounts2 = await handoffList({ action: { type: 'deactivate' }, selection: accounts('u-scim', 'u-managed'), limit: 10, after: null }, deps);
-    expect(accounts2.items).toEqual([{ accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', reason: 'idp-managed', group: null }]);
+    expect(accounts2.items).toEqual([
+      { accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', reason: 'idp-managed', group: null, directory: null, directoryId: 'dir-main' },
+    ]);
   });
 
   it('plans every user matching a filter, and refuses a match too large for one job', async () => {
