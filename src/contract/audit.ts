@@ -34,7 +34,9 @@ export const auditListPayloadSchema = z
     actorId: z.string().min(1).max(128).optional(),
     targetAccountId: accountIdSchema.optional(),
     outcome: z.array(z.enum(auditOutcomes)).max(3).optional(),
-    /** An account ID or job ID, matched exactly against affected user, actor or job. */
+    /** The entries of one job; the page sets it from an entry the admin clicks, never typed. */
+    jobId: z.string().min(1).max(128).optional(),
+    /** The start of any word of the name or email of the affected user or acting admin. */
     search: z.string().trim().min(1).max(128).optional(),
     limit: pageLimit(1000, 50),
     after: cursorSchema,

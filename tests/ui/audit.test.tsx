@@ -1,5 +1,5 @@
 import { findAll } from '../support/fakeBridge';
-import { byId, calls, click, elementProps, fail, ok, pick, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
+import { byId, calls, click, elementProps, fail, ok, pick, pressEnter, rawKeys, renderApp, tableRows, text, type, waitFor } from './helpers';
 import { auditEntry, page, user } from './fixtures';
 
 type AuditPayload = Record<string, unknown> & { after: string | null; limit: number };
@@ -14,6 +14,7 @@ const removed = {
 const entries = [
   auditEntry(1, { details: { method: 'group-remove', productKey: null, resourceId: null }, summary: removed }),
   auditEntry(2, {
+    jobId: null,
     actor: { kind: 'task', taskId: 'task-7' },
     outcome: 'skipped',
     reason: 'protected',
@@ -26,7 +27,7 @@ describe('Audit log (A1–A3)', () => {
   it('shows who did what to whom, with outcome and reason, in the viewer time zone', async () => {
     await renderApp({ 'audit.list': (p: AuditPayload) => ok(p.after === null ? page(entries, 'c-2') : page([auditEntry(3)])) }, 'Audit log');
     await waitFor(() => text().includes('Ada Admin'));
-    expect(tableRows()[0]).toEqual(['Jan 30, 2026, 11:00 AM', 'Ada Admin', 'Deactivate user', 'User 1', 'Succeeded', '', 'Removed from group jira-users-acme to revoke Jira access']);
+    expect(tableRows()[0]).toEqual(['Jan 30, 2026, 11:00 AM', 'Ada Admin', 'Deactivate user All entries of this job', 'User 1', 'Succeeded', '', 'Removed from group jira-users-acme to revoke Jira access']);
     expect(tableRows()[1]).toEqual(['Jan 30, 2026, 11:00 AM', 'Automated task task-7', 'Deactivate user', 'User 2', 'Skipped', 'Protected by the email whitelist', '']);
     expect(text()).not.toMatch(/null|productKey|resourceId/);
     click('Next');
@@ -68,9 +69,9 @@ describe('Audit log (A1–A3)', () => {
     await waitFor(() => JSON.stringify(byId('Select', 'audit-actor', 'inputId').props.options).includes('Ada Admin'));
     pick('audit-actor', 'admin-1');
     await waitFor(() => lastCall().actorId === 'admin-1');
-    type('audit-search', 'job-4');
+    type('audit-search', 'reich');
     expect(lastCall().search).toBeUndefined();
-    click('Apply');
+    pressEnter('audit-search');
     await waitFor(() => lastCall().search !== undefined);
     expect(lastCall()).toEqual({
       from: '2025-12-31T23:00:00.000Z',
@@ -79,11 +80,30 @@ describe('Audit log (A1–A3)', () => {
       outcome: ['failed'],
       actorId: 'admin-1',
       targetAccountId: 'acc-9',
-      search: 'job-4',
+      search: 'reich',
       limit: 25,
       after: null,
     });
     expect(findAll('Textfield').map((f) => String(f.props.id).replace(/^.*-audit-/, 'audit-'))).toEqual(['audit-search']);
+  });
+
+  it('searches people by a word of their name or email; a job is reached from its entries, never typed as an ID (U6)', async () => {
+    await renderApp({ 'audit.list': () => ok(page(entries)) }, 'Audit log');
+    await waitFor(() => text().includes('Ada Admin'));
+    expect(text()).not.toMatch(/account or job id/i);
+    expect(text()).toContain('Name or email');
+    type('audit-search', 'Reichert');
+    click('Apply');
+    await waitFor(() => lastCall().search === 'Reichert');
+    expect(lastCall().jobId).toBeUndefined();
+    click('All entries of this job');
+    await waitFor(() => lastCall().jobId === 'job-1');
+    expect(lastCall()).toMatchObject({ search: 'Reichert', jobId: 'job-1' });
+    expect(text()).toContain('Showing the entries of one job: Deactivate user on Jan 30, 2026, 11:00 AM');
+    expect(text()).not.toContain('job-1');
+    click('Show all entries');
+    await waitFor(() => lastCall().jobId === undefined);
+    expect(text()).not.toContain('Showing the entries of one job');
   });
 
   it('says so when the From date is after the To date, instead of listing nothing', async () => {

@@ -11,9 +11,11 @@ export interface AuditQuery {
   actorId?: string;
   targetAccountId?: string;
   outcome?: AuditOutcome[];
+  /** The entries of one job (a bulk action, task run or revert). */
+  jobId?: string;
   /**
-   * An ID matched exactly against the affected user, the actor or the job. Searching by a user's name
-   * is done by resolving the name to account IDs through the user list first.
+   * Text that finds people as the users' search does (the start of any word of the name or email, case- and
+   * accent-insensitively): entries whose affected user or acting admin is one of them.
    */
   search?: string;
   /** 1 to 1,000 (export reads the largest pages). */

@@ -1,5 +1,5 @@
 import React from 'react';
-import { DynamicTable, Lozenge, Text } from '@forge/react';
+import { Button, DynamicTable, Lozenge, Stack, Text } from '@forge/react';
 import type { AuditEntryDto } from '../../contract';
 import { useLocale, type Locale } from '../i18n/LocaleContext';
 import { auditSentence } from './auditSentence';
@@ -23,8 +23,21 @@ const detailsText = (entry: AuditEntryDto, locale: Locale): string => (entry.sum
 
 const columns = ['at', 'actor', 'action', 'target', 'outcome', 'reason', 'details'];
 
+/** The action, and under it, for an entry of a job, a link to all the entries of that job (when `onJob` is given). */
+const actionCell = (entry: AuditEntryDto, t: Locale['t'], onJob?: (entry: AuditEntryDto) => void): React.JSX.Element | string =>
+  onJob === undefined || entry.jobId === null ? (
+    t(entry.actionKey)
+  ) : (
+    <Stack>
+      <Text>{t(entry.actionKey)}</Text>
+      <Button appearance="subtle" spacing="compact" onClick={() => { onJob(entry); }}>
+        {t('auditSearch.jobEntries')}
+      </Button>
+    </Stack>
+  );
+
 /** A1 / A2: audit entries, newest first as the resolver returns them. */
-export const AuditTable = (props: { entries: AuditEntryDto[]; showTarget?: boolean }): React.JSX.Element => {
+export const AuditTable = (props: { entries: AuditEntryDto[]; showTarget?: boolean; onJob?: (entry: AuditEntryDto) => void }): React.JSX.Element => {
   const locale = useLocale();
   const { t, fmt } = locale;
   const shown = columns.filter((c) => c !== 'target' || props.showTarget !== false);
@@ -36,7 +49,7 @@ export const AuditTable = (props: { entries: AuditEntryDto[]; showTarget?: boole
         const cells: Record<string, React.JSX.Element | string> = {
           at: fmt.dateTime(entry.at),
           actor: actorText(entry, locale),
-          action: t(entry.actionKey),
+          action: actionCell(entry, t, props.onJob),
           target: entry.targetName ?? entry.targetEmail ?? entry.targetAccountId ?? '—',
           outcome: <Lozenge appearance={outcomeAppearance[entry.outcome]}>{t(`audit.outcomes.${entry.outcome}`)}</Lozenge>,
           reason: entry.reasonKey === null ? '' : t(entry.reasonKey),

@@ -3,8 +3,11 @@ import { faker } from '@faker-js/faker';
 import { auditActionSchema, type AuditEntry } from '../../../src/domain/model/audit';
 import type { AuditQuery } from '../../../src/domain/ports/auditLog';
 import { SqlAuditLog } from '../../../src/adapters/forge-sql/audit/sqlAuditLog';
+import { FEW_PEOPLE } from '../../../src/adapters/forge-sql/audit/auditPeople';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
-import { NOW } from './support/seedDirectory';
+import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
+import type { User } from '../../../src/domain/model/user';
+import { NOW, seedUsers } from './support/seedDirectory';
 
 useForgeRuntime();
 const log = new SqlAuditLog();
@@ -29,11 +32,35 @@ const entries: AuditEntry[] = Array.from({ length: 5000 }, (_, i) => ({
   jobId: i % 4 === 0 ? `job-${String(i % 7)}` : null,
 }));
 
+/**
+ * The synced people the entries name: a few by hand (an admin, accents, email words), and more than FEW_PEOPLE
+ * sharing the email domain `crowd.example` (a broad search). Some audit targets are not synced at all.
+ */
+const [template] = seedUsers(1, []);
+const person = (accountId: string, name: string, email: string | null): User => ({ ...template!, accountId, name, email });
+const people: User[] = [
+  person('admin-1', 'Ada Lovelace', 'ada@engines.example'),
+  person('admin-2', 'Grace Hopper', null),
+  person('acc-7', 'Abbey Reichert', 'abbey.reichert@acme.example'),
+  person('acc-8', 'Émile Zola', 'e.zola+jira@acme.example'),
+  person('acc-9', 'Mary-Ann O’Brien', 'mab@other.example'),
+  ...Array.from({ length: FEW_PEOPLE + 20 }, (_, i) => person(i < 30 ? `acc-${String(i + 20)}` : `crowd-${String(i)}`, `Crowd ${String(i)}`, `c${String(i)}@crowd.example`)),
+];
+const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/** Independent of the app's word index: split at anything not a letter or digit, match a word's start. */
+const named = (search: string): Set<string> =>
+  new Set(
+    people
+      .filter((p) => [p.name, p.email ?? ''].some((text) => fold(text).split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(fold(search)))))
+      .map((p) => p.accountId),
+  );
+
 const actorIdOf = (e: AuditEntry): string =>
   e.actor.kind === 'admin' ? e.actor.accountId : e.actor.kind === 'task' ? e.actor.taskId : '';
 
-const expected = (q: Omit<AuditQuery, 'limit' | 'after'>): string[] =>
-  entries
+const expected = (q: Omit<AuditQuery, 'limit' | 'after'>): string[] => {
+  const searched = q.search === undefined ? null : named(q.search);
+  return entries
     .filter(
       (e) =>
         (!q.from || e.at >= q.from) &&
@@ -42,10 +69,12 @@ const expected = (q: Omit<AuditQuery, 'limit' | 'after'>): string[] =>
         (!q.outcome?.length || q.outcome.includes(e.outcome)) &&
         (q.actorId === undefined || actorIdOf(e) === q.actorId) &&
         (q.targetAccountId === undefined || e.targetAccountId === q.targetAccountId) &&
-        (!q.search || [e.targetAccountId, actorIdOf(e), e.jobId].includes(q.search)),
+        (q.jobId === undefined || e.jobId === q.jobId) &&
+        (searched === null || searched.has(e.targetAccountId ?? '') || (e.actor.kind === 'admin' && searched.has(e.actor.accountId))),
     )
     .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1))
     .map((e) => e.id);
+};
 
 const allPages = async (q: Omit<AuditQuery, 'limit' | 'after'>, limit: number): Promise<AuditEntry[]> => {
   const out: AuditEntry[] = [];
@@ -61,6 +90,7 @@ const allPages = async (q: Omit<AuditQuery, 'limit' | 'after'>, limit: number): 
 beforeAll(async () => {
   await ensureSchema();
   await log.append(entries);
+  await new SqlUserRepository().upsertMany(people, 1);
 });
 
 describe('SqlAuditLog (A1-A3)', () => {
@@ -86,11 +116,33 @@ describe('SqlAuditLog (A1-A3)', () => {
     ['the system as actor', { actorId: '' }],
     ['affected user', { targetAccountId: 'acc-7' }],
     ['outcome', { outcome: ['failed', 'skipped'] }],
-    ['search by job id', { search: 'job-3' }],
-    ['search by account id', { search: 'acc-12' }],
+    ['one job', { jobId: 'job-3' }],
     ['everything at once', { from, to, actions: ['user.deactivate', 'user.reactivate'], actorId: 'task-1', outcome: ['succeeded'] }],
   ])('filters by %s', async (_name, q) => {
     expect((await allPages(q, 97)).map((e) => e.id)).toEqual(expected(q));
+  });
+
+  it.each<[string, string, number]>([
+    ['a surname finds the affected user', 'reichert', 1],
+    ['an accented name, typed plainly and in capitals', 'EMILE', 1],
+    ['a word of an email (after `+`)', 'jira', 1],
+    ['a word after a hyphen and an apostrophe', 'brien', 1],
+    ['the acting admin by surname', 'lovelace', 1],
+    ['an admin without an email', 'hop', 1],
+    [`a domain shared by more than ${String(FEW_PEOPLE)} people`, 'crowd', FEW_PEOPLE + 20],
+    ['nobody', 'zzz-nobody', 0],
+  ])('search by name or email: %s (U6, A2)', async (_name, search, peopleFound) => {
+    expect(named(search).size).toBe(peopleFound);
+    const found = (await allPages({ search }, 97)).map((e) => e.id);
+    expect(found).toEqual(expected({ search }));
+    if (peopleFound > 0) expect(found.length).toBeGreaterThan(0);
+  });
+
+  it('search combines with the other filters, and an account or job ID typed as text finds nothing', async () => {
+    for (const q of [{ search: 'crowd', outcome: ['failed' as const] }, { search: 'ada', from, to }, { search: 'reichert', jobId: 'job-0' }]) {
+      expect((await allPages(q, 50)).map((e) => e.id)).toEqual(expected(q));
+    }
+    expect((await allPages({ search: 'acc-7' }, 50)).map((e) => e.id)).toEqual([]);
   });
 
   it('includes an entry exactly at `from` and excludes one exactly at `to`', async () => {
@@ -120,7 +172,7 @@ describe('SqlAuditLog: the entries of job items', () => {
     details: { method: 'lifecycle-disable', apiCode: 'conflict' },
     jobId: 'job-9',
   };
-  const ofJob = async (): Promise<AuditEntry[]> => allPages({ search: 'job-9' }, 10);
+  const ofJob = async (): Promise<AuditEntry[]> => allPages({ jobId: 'job-9' }, 10);
 
   it("are written by id and end with the item's final outcome; append still never changes an entry", async () => {
     await log.writeItemEntries([item]);

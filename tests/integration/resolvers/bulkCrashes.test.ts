@@ -72,7 +72,7 @@ beforeAll(async () => {
 const observe = async (c: Case, jobId: string) => {
   const synced = new Map((await new SqlUserRepository().getMany(c.users.map((u) => u.accountId))).map((u) => [u.accountId, u]));
   const results = (await new SqlJobRepository().results(jobId, 10, null)).items;
-  const audit = (await new SqlAuditLog().query({ search: jobId, limit: 10, after: null })).items;
+  const audit = (await new SqlAuditLog().query({ jobId, limit: 10, after: null })).items;
   return c.users.map((u) => ({
     directory: c.state(u, true, undefined),
     synced: c.state(u, false, synced.get(u.accountId)),

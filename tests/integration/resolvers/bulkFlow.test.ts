@@ -81,7 +81,7 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     expect(rig.sim.state.user(scim.accountId)?.accountStatus).toBe('active');
 
     // One audit entry per attempt, each with its outcome.
-    const audit = (await rig.ok(admin, 'audit.list', { search: job.jobId, limit: 100 })) as AuditPageDto;
+    const audit = (await rig.ok(admin, 'audit.list', { jobId: job.jobId, limit: 100 })) as AuditPageDto;
     expect(audit.items).toHaveLength(6);
     const outcomes = new Map(audit.items.map((e) => [e.targetAccountId, [e.action, e.outcome, e.reason]]));
     expect(outcomes.get(guarded.accountId)).toEqual(['user.deactivate', 'skipped', 'protected']);
@@ -102,7 +102,7 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     );
     await rig.rt.runtime.queue.drain();
     expect(await rig.ok(admin, 'bulk.status', { jobId: job.jobId })).toMatchObject({ status: 'succeeded', processed: 6 });
-    expect(((await rig.ok(admin, 'audit.list', { search: job.jobId, limit: 100 })) as AuditPageDto).items).toHaveLength(6);
+    expect(((await rig.ok(admin, 'audit.list', { jobId: job.jobId, limit: 100 })) as AuditPageDto).items).toHaveLength(6);
   });
 
   it('a revoke plan names the group it removes, and the IdP-synced group that blocks it', async () => {

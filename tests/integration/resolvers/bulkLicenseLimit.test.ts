@@ -45,7 +45,7 @@ describe('a grant beyond the product licence stops the bulk job (issue 16)', () 
       [first, 'succeeded', null, 'bulk.outcomes.succeeded'],
       ...rest.map((id) => [id, 'failed', 'LICENSE_LIMIT_REACHED', 'errors.LICENSE_LIMIT_REACHED']),
     ]);
-    const audit = (await rig.ok(admin, 'audit.list', { search: job.jobId, limit: 100 })) as AuditPageDto;
+    const audit = (await rig.ok(admin, 'audit.list', { jobId: job.jobId, limit: 100 })) as AuditPageDto;
     const byTarget = new Map(audit.items.map((e) => [e.targetAccountId, [e.action, e.outcome, e.reason]]));
     expect(audit.items).toHaveLength(4);
     expect(byTarget.get(first)).toEqual(['product.assign', 'succeeded', null]);

@@ -5,6 +5,7 @@ import { afterKey, decodeCursor, encodeCursor, orderBy, type KeysetOrder } from 
 import { multiRowStatements } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, placeholders, toSqlDateTime, type SqlFragment } from '../sql/sqlValues';
+import { auditPeople, peopleWhere, type AuditPeople } from './auditPeople';
 import { auditColumns, auditRowSchema, auditRowValues, auditSelectList, toAuditEntry } from './auditRows';
 
 /** Re-appending an entry is a no-op: ids are unique, and `append` never changes a stored entry. */
@@ -23,8 +24,11 @@ const TAG = 'audit:at';
 /** Export (A3) reads pages of up to this many entries. */
 export const MAX_AUDIT_PAGE = 1000;
 
-/** Every A2 filter as conditions; each leads an index ending in (at, id). */
-export const auditWhere = (q: AuditQuery): SqlFragment[] => {
+/**
+ * Every A2 filter as conditions; each leads an index ending in (at, id). The search is the people it names
+ * ({@link auditPeople}), read before.
+ */
+export const auditWhere = (q: AuditQuery, people: AuditPeople | null): SqlFragment[] => {
   const parts: SqlFragment[] = [];
   if (q.from) parts.push({ sql: 'at >= ?', params: [toSqlDateTime(q.from)] });
   if (q.to) parts.push({ sql: 'at < ?', params: [toSqlDateTime(q.to)] });
@@ -34,10 +38,8 @@ export const auditWhere = (q: AuditQuery): SqlFragment[] => {
   if (outcomes.length > 0) parts.push({ sql: `outcome IN ${placeholders(outcomes.length)}`, params: outcomes });
   if (q.actorId !== undefined) parts.push({ sql: 'actor_id = ?', params: [q.actorId] });
   if (q.targetAccountId !== undefined) parts.push({ sql: 'target_account_id = ?', params: [q.targetAccountId] });
-  const search = q.search?.trim() ?? '';
-  if (search !== '') {
-    parts.push({ sql: 'target_account_id = ? OR actor_id = ? OR job_id = ?', params: [search, search, search] });
-  }
+  if (q.jobId !== undefined) parts.push({ sql: 'job_id = ?', params: [q.jobId] });
+  if (people !== null) parts.push(peopleWhere(people));
   return parts;
 };
 
@@ -60,7 +62,7 @@ export class SqlAuditLog implements AuditLog {
         field: 'limit',
       });
     }
-    const parts = auditWhere(q);
+    const parts = auditWhere(q, await auditPeople(this.db, q.search));
     if (q.after !== null) {
       const [at, id] = decodeCursor(TAG, q.after, 2);
       if (typeof at !== 'number' || !Number.isSafeInteger(at) || typeof id !== 'string') {

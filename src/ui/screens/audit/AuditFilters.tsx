@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { Button, DatePicker, Inline, Label, Stack } from '@forge/react';
+import { Button, DatePicker, Form, Inline, Label, Stack } from '@forge/react';
 import { auditActions, auditOutcomes } from '../../../contract';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -8,8 +8,9 @@ import { useLocale } from '../../i18n/LocaleContext';
 import { isBackwardRange, type AuditFilterState } from './auditFilter';
 
 /**
- * A2: time range, action, outcome, acting admin, affected user and search. Like the users' filters, every control
- * applies at once; only the search text waits for "Apply". A From day after the To day marks both days.
+ * A2: time range, action, outcome, acting admin, affected user and search (people by a word of their name or
+ * email). Like the users' filters, every control applies at once; only the search text waits for Apply or Enter.
+ * A From day after the To day marks both days.
  */
 export const AuditFilters = (props: { state: AuditFilterState; onChange: (state: AuditFilterState) => void }): React.JSX.Element => {
   const { t, fmt } = useLocale();
@@ -47,10 +48,14 @@ export const AuditFilters = (props: { state: AuditFilterState; onChange: (state:
       <Inline space="space.150" shouldWrap alignBlock="end">
         <UserPicker id="audit-actor" label={t('auditFilters.actor')} value={state.actor} onChange={(actor) => { set({ actor }); }} />
         <UserPicker id="audit-target" label={t('auditFilters.target')} value={state.target} onChange={(target) => { set({ target }); }} />
-        <TextField id="audit-search" label={t('audit.filters.search')} value={search} onChange={setSearch} />
-        <Button appearance="primary" onClick={() => { set({ search }); }}>
-          {t('filters.apply')}
-        </Button>
+        <Form onSubmit={() => { set({ search }); }}>
+          <Inline space="space.100" alignBlock="end">
+            <TextField id="audit-search" label={t('auditSearch.label')} value={search} onChange={setSearch} />
+            <Button appearance="primary" type="submit">
+              {t('filters.apply')}
+            </Button>
+          </Inline>
+        </Form>
       </Inline>
     </Stack>
   );

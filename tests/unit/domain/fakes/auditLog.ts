@@ -5,7 +5,7 @@ import { pageOf } from './page';
 
 /**
  * Like the SQL audit log: appending is idempotent by id, an item's entry is replaced in place by its later outcome.
- * `query` filters by affected user, by job (`search`) and by action, newest first.
+ * `query` filters by affected user, by job and by action, newest first.
  */
 export class FakeAuditLog implements AuditLog {
   entries = new Map<string, AuditEntry>();
@@ -33,7 +33,7 @@ export class FakeAuditLog implements AuditLog {
     const found = this.list.filter(
       (e) =>
         (q.targetAccountId === undefined || e.targetAccountId === q.targetAccountId) &&
-        (q.search === undefined || e.jobId === q.search) &&
+        (q.jobId === undefined || e.jobId === q.jobId) &&
         (q.actions === undefined || q.actions.includes(e.action)),
     );
     return Promise.resolve(pageOf([...found].reverse(), q.limit, q.after));
