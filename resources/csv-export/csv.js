@@ -31,7 +31,7 @@
       'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
       'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
     ],
-    handoff: ['name', 'email', 'reason', 'group', 'directory', 'accountId', 'directoryId'],
+    handoff: ['name', 'email', 'reason', 'group', 'groupDirectory', 'directory', 'accountId', 'directoryId', 'groupDirectoryId'],
   };
 
   /** Which resolver pages each export, and how many rows per call (the contract's maximum). */

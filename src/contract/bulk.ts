@@ -73,6 +73,8 @@ export const planItemDtoSchema = z.object({
   messageKey: z.string(),
   /** Group names: removed from (method `group-remove`), or synced from the IdP and granting the access (`idp-synced-group`). */
   groups: z.array(z.string()),
+  /** The named directories those groups were synced into, each once. */
+  groupDirectories: z.array(z.string()),
 });
 export type PlanItemDto = z.infer<typeof planItemDtoSchema>;
 
@@ -108,6 +110,9 @@ export const handoffRowSchema = z.object({
   /** The directory the user is in, by name (null when it has none) and by id (null until a sync stored it). */
   directory: z.string().nullable(),
   directoryId: z.string().nullable(),
+  /** The directory the group was synced into (null without a group, or until a groups sync stored it). */
+  groupDirectory: z.string().nullable(),
+  groupDirectoryId: z.string().nullable(),
 });
 export type HandoffRowDto = z.infer<typeof handoffRowSchema>;
 export const bulkHandoffPageSchema = pageSchema(handoffRowSchema);

@@ -105,7 +105,8 @@ export const accessPathSchema = z.object({
   productKey: z.string(),
   resourceId: z.string(),
   productName: z.string().nullable(),
-  groups: z.array(z.object({ id: z.string(), name: z.string(), idpSynced: z.boolean() })),
+  /** `directory`: the name of the directory the group was synced into (null when not known). */
+  groups: z.array(z.object({ id: z.string(), name: z.string(), idpSynced: z.boolean(), directory: z.string().nullable() })),
 });
 export type AccessPathDto = z.infer<typeof accessPathSchema>;
 

@@ -125,7 +125,7 @@ describe('Jobs view (B3)', () => {
         ok({
           action: { type: 'deactivate' },
           summary: { total: 1, willChange: 1, skipped: 0, byMethod: { 'lifecycle-disable': 1 }, skippedByReason: {} },
-          items: [{ accountId: 'acc-1', name: 'User 1', email: null, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [] }],
+          items: [{ accountId: 'acc-1', name: 'User 1', email: null, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [], groupDirectories: [] }],
           moreItems: false,
         }),
       'bulk.start': () => {

@@ -24,9 +24,9 @@ describe('the revoke plan names what it removes (B2)', () => {
     action: revokeJira,
     summary: { total: 3, willChange: 2, skipped: 1, byMethod: { 'group-remove': 1, 'role-revoke': 1 }, skippedByReason: { 'idp-synced-group': 1 } },
     items: [
-      item(1, { decision: 'will-change', method: 'group-remove', reason: null, messageKey: 'bulk.methods.group-remove', groups: ['jira-users-acme'] }),
-      item(2, { decision: 'will-change', method: 'role-revoke', reason: null, messageKey: 'bulk.methods.role-revoke', groups: [] }),
-      item(3, { decision: 'skip', method: null, reason: 'idp-synced-group', messageKey: 'bulk.reasons.idp-synced-group', groups: ['okta-jira'] }),
+      item(1, { decision: 'will-change', method: 'group-remove', reason: null, messageKey: 'bulk.methods.group-remove', groups: ['jira-users-acme'], groupDirectories: [] }),
+      item(2, { decision: 'will-change', method: 'role-revoke', reason: null, messageKey: 'bulk.methods.role-revoke', groups: [], groupDirectories: [] }),
+      item(3, { decision: 'skip', method: null, reason: 'idp-synced-group', messageKey: 'bulk.reasons.idp-synced-group', groups: ['okta-jira'], groupDirectories: ['Okta sync'] }),
     ],
     moreItems: false,
   };
@@ -41,7 +41,7 @@ describe('the revoke plan names what it removes (B2)', () => {
     await waitFor(() => findAll('Modal').length > 0);
     expect(text()).toContain('Remove from group jira-users-acme');
     expect(text()).toContain('Revoke the product role');
-    expect(text()).toContain('Access comes from okta-jira, a group synced from your identity provider');
+    expect(text()).toContain('Access comes from okta-jira, a group your identity provider syncs into the directory Okta sync');
     expect(text()).toContain('Hand-off to your identity provider team');
     expect(text()).toContain('1 user is skipped because your identity provider manages the account or the group');
     expect(rawKeys()).toEqual([]);
@@ -72,7 +72,14 @@ describe('why each product is billable (U5)', () => {
           platformRoles: [],
           protectedBy: [],
           accessPaths: [
-            { productKey: 'jira-software', resourceId: 'res-jira', productName: 'Jira', groups: [{ id: 'g-1', name: 'jira-users', idpSynced: false }, { id: 'g-2', name: 'okta-jira', idpSynced: true }] },
+            {
+              productKey: 'jira-software', resourceId: 'res-jira', productName: 'Jira',
+              groups: [
+                { id: 'g-1', name: 'jira-users', idpSynced: false, directory: null },
+                { id: 'g-2', name: 'okta-jira', idpSynced: true, directory: 'Okta sync' },
+                { id: 'g-3', name: 'azure-jira', idpSynced: true, directory: null },
+              ],
+            },
             { productKey: 'confluence', resourceId: 'res-conf', productName: 'Confluence', groups: [] },
           ],
           audit: page([]),
@@ -81,7 +88,9 @@ describe('why each product is billable (U5)', () => {
     const details = findAll('Button').filter((b) => b.children.some((c) => c.props.text === 'Details'));
     (details[1]!.props.onClick as () => void)();
     await waitFor(() => text().includes('Why each product is billable'));
-    expect(text()).toContain('Jira: through groups jira-users, okta-jira (synced from your identity provider)');
+    expect(text()).toContain(
+      'Jira: through groups jira-users, okta-jira (synced from your identity provider into the directory Okta sync), azure-jira (synced from your identity provider)',
+    );
     expect(text()).toContain('Confluence: a product role given to the user directly');
     expect(rawKeys()).toEqual([]);
   });

@@ -199,8 +199,8 @@ describe('Users — bulk deactivate (B1–B3)', () => {
           action: { type: 'deactivate' },
           summary: { total: 2, willChange: 1, skipped: 1, byMethod: { 'lifecycle-disable': 1 }, skippedByReason: { protected: 1 } },
           items: [
-            { accountId: 'acc-1', name: 'User 1', email: null, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [] },
-            { accountId: 'acc-3', name: 'User 3', email: null, decision: 'skip', method: null, reason: 'protected', messageKey: 'bulk.reasons.protected', groups: [] },
+            { accountId: 'acc-1', name: 'User 1', email: null, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [], groupDirectories: [] },
+            { accountId: 'acc-3', name: 'User 3', email: null, decision: 'skip', method: null, reason: 'protected', messageKey: 'bulk.reasons.protected', groups: [], groupDirectories: [] },
           ],
           moreItems: false,
         }),

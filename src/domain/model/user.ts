@@ -23,6 +23,9 @@ export type GroupRef = z.infer<typeof groupRefSchema>;
 export const directoryRefSchema = z.object({ id: z.string().min(1), name: z.string() });
 export type DirectoryRef = z.infer<typeof directoryRefSchema>;
 
+/** The directory's name as shown to the admin; null when there is no directory or the API gives it no name. */
+export const directoryName = (ref: DirectoryRef | null | undefined): string | null => (ref === null || ref === undefined || ref.name === '' ? null : ref.name);
+
 /**
  * A person (or app) in the organization's directory, as last synced.
  * `activityKnown` is false until activity has been read successfully for this user; until then the

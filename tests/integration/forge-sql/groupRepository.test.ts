@@ -105,6 +105,16 @@ describe('SqlGroupRepository (groups, grants, statistics S6)', () => {
     expect((await users.get('acc-reg-new'))?.groups.map((g) => g.id)).toEqual(['grp-reg-new', 'grp-reg-old']);
   });
 
+  it('keeps the directory a groups sync read the group from; a later write without one leaves it (B2, U5)', async () => {
+    const synced = { ...groupList[5]!, directory: { id: 'dir-okta', name: 'Okta sync' } };
+    await repo.upsertMany([synced, { ...groupList[6]!, directory: { id: 'dir-unnamed', name: '' } }], 24);
+    expect(await repo.get(synced.id)).toEqual(synced);
+    expect((await repo.getMany([groupList[6]!.id]))[0]?.directory).toEqual({ id: 'dir-unnamed', name: '' });
+    await repo.upsertMany([{ ...groupList[5]!, name: 'Renamed again' }], 25);
+    expect(await repo.get(synced.id)).toEqual({ ...synced, name: 'Renamed again' });
+    expect((await repo.get(groupList[7]!.id))?.directory).toBeUndefined();
+  });
+
   it('prunes memberships of re-read groups by id whether the group was synced or registered', async () => {
     expect(await repo.deleteMembershipsNotSeenSince(['grp-reg-new', 'grp-reg-old'], 23)).toBe(2);
     expect((await users.get('acc-reg-new'))?.groups).toEqual([]);

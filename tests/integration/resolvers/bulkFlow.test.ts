@@ -52,7 +52,7 @@ describe('bulk deactivate: plan → start → consumer → results (B1–B4)', (
     const directory = rig.sim.state.org.directories.find((d) => d.id === scim.directory?.id);
     expect(directory?.name).toBeTruthy();
     expect(handoff.items).toEqual([
-      { accountId: scim.accountId, name: scim.name, email: scim.email, reason: 'idp-managed', group: null, directory: directory?.name, directoryId: directory?.id },
+      { accountId: scim.accountId, name: scim.name, email: scim.email, reason: 'idp-managed', group: null, groupDirectory: null, groupDirectoryId: null, directory: directory?.name, directoryId: directory?.id },
     ]);
   });
 

@@ -121,8 +121,11 @@ describe('the export frame script (X1–X4)', () => {
       ok: true,
       data: {
         items: [
-          { accountId: 'acc-1', name: 'Abbey Reichert', email: 'abbey@acme.test', reason: 'idp-synced-group', group: 'okta-jira', directory: 'Okta', directoryId: 'dir-1' },
-          { accountId: 'acc-2', name: 'Bo', email: null, reason: 'idp-managed', group: null, directory: null, directoryId: 'dir-2' },
+          {
+            accountId: 'acc-1', name: 'Abbey Reichert', email: 'abbey@acme.test', reason: 'idp-synced-group', group: 'okta-jira',
+            groupDirectory: 'Okta sync', groupDirectoryId: 'dir-okta', directory: 'Okta', directoryId: 'dir-1',
+          },
+          { accountId: 'acc-2', name: 'Bo', email: null, reason: 'idp-managed', group: null, groupDirectory: null, groupDirectoryId: null, directory: null, directoryId: 'dir-2' },
         ],
         next: null,
       },
@@ -136,9 +139,9 @@ describe('the export frame script (X1–X4)', () => {
     expect(frame.invoked).toEqual([{ key: 'bulk.handoff', payload: { action, selection, limit: 1000, after: null } }]);
     expect(frame.downloads).toEqual([{ href: 'blob:1', download: 'identity-provider-hand-off-2026-02-01.csv' }]);
     expect((await frame.blobs[0]!.text()).split('\r\n')).toEqual([
-      'Name,Email,Why the app cannot change it,Group synced from the identity provider,Directory,Account ID,Directory ID',
-      'Abbey Reichert,abbey@acme.test,Access comes from a group synced from your identity provider,okta-jira,Okta,acc-1,dir-1',
-      'Bo,,The identity provider manages this account,,,acc-2,dir-2',
+      "Name,Email,Why the app cannot change it,Group synced from the identity provider,Directory the group is synced into,User's directory,Account ID,Directory ID,Group's directory ID",
+      'Abbey Reichert,abbey@acme.test,Access comes from a group synced from your identity provider,okta-jira,Okta sync,Okta,acc-1,dir-1,dir-okta',
+      'Bo,,The identity provider manages this account,,,,acc-2,dir-2,',
       '',
     ]);
   });

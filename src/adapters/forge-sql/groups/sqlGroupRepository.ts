@@ -18,6 +18,8 @@ const groupRowSchema = z.object({
   idp_synced: sqlBool,
   modifiable: sqlBool,
   user_count: sqlInt,
+  directory_id: z.string().nullable(),
+  directory_name: z.string().nullable(),
 });
 type GroupRow = z.output<typeof groupRowSchema>;
 const grantRowSchema = z.object({ group_id: z.string(), product_key: z.string(), resource_id: z.string(), role: z.string() });
@@ -25,11 +27,13 @@ const grantRowSchema = z.object({ group_id: z.string(), product_key: z.string(),
 /** A synced group overwrites what a user upsert registered for it (userWrites.ts). */
 const groupsUpsert = {
   head:
-    'INSERT INTO directory_groups (group_id,group_hash,name,name_key,description,idp_synced,modifiable,user_count,seen_generation) VALUES',
+    'INSERT INTO directory_groups (group_id,group_hash,name,name_key,description,idp_synced,modifiable,user_count,directory_id,directory_name,seen_generation) VALUES',
   tail:
     'ON DUPLICATE KEY UPDATE name=VALUES(name),name_key=VALUES(name_key),description=VALUES(description),' +
-    'idp_synced=VALUES(idp_synced),modifiable=VALUES(modifiable),user_count=VALUES(user_count),seen_generation=VALUES(seen_generation)',
-  columns: 9,
+    'idp_synced=VALUES(idp_synced),modifiable=VALUES(modifiable),user_count=VALUES(user_count),' +
+    'directory_id=COALESCE(VALUES(directory_id),directory_id),directory_name=COALESCE(VALUES(directory_name),directory_name),' +
+    'seen_generation=VALUES(seen_generation)',
+  columns: 11,
 };
 const grantsUpsert = {
   head: 'INSERT INTO group_grants (group_id,product_key,resource_id,role,seen_generation,write_id) VALUES',
@@ -37,7 +41,8 @@ const grantsUpsert = {
   columns: 6,
 };
 const order: KeysetOrder = { columns: ['g.name_key', 'g.group_id'], direction: 'asc' };
-const SELECT_GROUPS = 'SELECT g.group_id, g.name, g.name_key, g.description, g.idp_synced, g.modifiable, g.user_count FROM directory_groups g';
+const SELECT_GROUPS =
+  'SELECT g.group_id, g.name, g.name_key, g.description, g.idp_synced, g.modifiable, g.user_count, g.directory_id, g.directory_name FROM directory_groups g';
 /**
  * The groups a finished groups sync did not see (the subqueries for the deletes). A group a user upsert
  * registered carries that upsert's generation: the groups phase runs before the users walk, so what the walk
@@ -54,7 +59,8 @@ export class SqlGroupRepository implements GroupRepository {
     if (groups.length === 0) return;
     const writeId = newWriteId();
     const groupRows = groups.map((g) => [
-      g.id, groupHash(g.id), g.name, nameKey(g.name), g.description, toSqlBool(g.idpSynced), toSqlBool(g.modifiable), g.userCount, generation,
+      g.id, groupHash(g.id), g.name, nameKey(g.name), g.description, toSqlBool(g.idpSynced), toSqlBool(g.modifiable), g.userCount,
+      g.directory?.id ?? null, g.directory?.name ?? null, generation,
     ]);
     const grantRows = groups.flatMap((g) =>
       g.grants.map((t) => [g.id, t.productKey, t.resourceId, t.role, generation, writeId]),
@@ -167,6 +173,7 @@ export class SqlGroupRepository implements GroupRepository {
       grants: grants
         .filter((t) => t.group_id === r.group_id)
         .map((t) => ({ productKey: t.product_key, resourceId: t.resource_id, role: t.role })),
+      ...(r.directory_id === null ? {} : { directory: { id: r.directory_id, name: r.directory_name ?? '' } }),
     }));
   }
 }

@@ -73,7 +73,8 @@ export const createUserProductAccess = `CREATE TABLE IF NOT EXISTS user_product_
 
 /**
  * Groups; `group_hash` (groups/groupHash.ts) is what memberships name them by. A group first seen on a user is
- * registered (named as the user's group reference names it) until the groups sync writes it.
+ * registered (named as the user's group reference names it) until the groups sync writes it, with the directory it
+ * read the group from (`directory_*`, NULL until then).
  */
 export const createDirectoryGroups = `CREATE TABLE IF NOT EXISTS directory_groups (
   group_id VARCHAR(128) NOT NULL,
@@ -84,6 +85,8 @@ export const createDirectoryGroups = `CREATE TABLE IF NOT EXISTS directory_group
   idp_synced TINYINT NOT NULL,
   modifiable TINYINT NOT NULL,
   user_count INT NOT NULL,
+  directory_id VARCHAR(128) NULL,
+  directory_name VARCHAR(255) NULL,
   seen_generation INT NOT NULL,
   PRIMARY KEY (group_id),
   UNIQUE KEY uq_groups_hash (group_hash),

@@ -1,3 +1,4 @@
+import { directoryName } from '../../model/user';
 import type { BulkAction, PlanItem } from '../../policy/actionEligibility';
 import type { PlanDeps } from './deps';
 import { computePlan } from './planBulk';
@@ -18,6 +19,12 @@ export interface HandoffRow {
   /** The name of the directory the user is in (null when the Admin API names none), and its id. */
   directory: string | null;
   directoryId: string | null;
+  /**
+   * The directory the group was synced into, by name and id (null without a group, or until a groups sync stored
+   * it). The Admin API names no identity provider, so this is where the IdP team looks.
+   */
+  groupDirectory: string | null;
+  groupDirectoryId: string | null;
 }
 
 const isHandoff = (item: PlanItem): item is PlanItem & { decision: 'skip'; reason: HandoffReason } =>
@@ -33,7 +40,7 @@ export const handoffList = async (
   request: { action: BulkAction; selection: BulkSelection; limit: number; after: string | null },
   deps: PlanDeps,
 ): Promise<{ items: HandoffRow[]; next: string | null }> => {
-  const { plan, people, groupNames } = await computePlan(request.action, request.selection, deps);
+  const { plan, people, groupsOf } = await computePlan(request.action, request.selection, deps);
   const rows = plan.items.filter(isHandoff).flatMap((item): HandoffRow[] => {
     const person = people.get(item.accountId);
     const directory = person?.directory ?? null;
@@ -42,11 +49,13 @@ export const handoffList = async (
       name: person?.name ?? null,
       email: person?.email ?? null,
       reason: item.reason,
-      directory: directory === null || directory.name === '' ? null : directory.name,
+      directory: directoryName(directory),
       directoryId: directory?.id ?? null,
     };
-    const groups = groupNames(item.groupIds);
-    return groups.length === 0 ? [{ ...base, group: null }] : groups.map((group) => ({ ...base, group }));
+    const groups = groupsOf(item.groupIds);
+    return groups.length === 0
+      ? [{ ...base, group: null, groupDirectory: null, groupDirectoryId: null }]
+      : groups.map((g) => ({ ...base, group: g.name, groupDirectory: directoryName(g.directory), groupDirectoryId: g.directory?.id ?? null }));
   });
   const after = request.after;
   const sorted = rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : 1)).filter((row) => after === null || rowKey(row) > after);

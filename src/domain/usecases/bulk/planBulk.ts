@@ -1,5 +1,6 @@
 import { DomainError } from '../../model/errors';
-import type { DirectoryRef } from '../../model/user';
+import type { Group } from '../../model/group';
+import { directoryName, type DirectoryRef } from '../../model/user';
 import { planAction, type ActionMethod, type ActionPlan, type BulkAction, type SkipReason } from '../../policy/actionEligibility';
 import type { PlanDeps } from './deps';
 import { planContextFor } from './planContext';
@@ -16,6 +17,8 @@ export interface PlanItemView {
   messageKey: string;
   /** Names of the groups the user is removed from (`group-remove`), or of the IdP-synced groups that block it. */
   groups: string[];
+  /** The named directories those groups were synced into, each once (the Admin API names no identity provider). */
+  groupDirectories: string[];
 }
 
 /** The plan the admin confirms: counts over every selected user, and the first `itemsLimit` items in plan order. */
@@ -52,14 +55,14 @@ export const computePlan = async (
   action: BulkAction,
   selection: BulkSelection,
   deps: PlanDeps,
-): Promise<{ plan: ActionPlan; people: Map<string, PlanPerson>; groupNames: (ids: readonly string[]) => string[] }> => {
+): Promise<{ plan: ActionPlan; people: Map<string, PlanPerson>; groupsOf: (ids: readonly string[]) => Group[] }> => {
   await checkRetry(action, selection, deps);
   const settings = await deps.settings.load();
   const context = await planContextFor(action, settings, deps.clock.now(), deps.groups);
   const users = await resolveSelection(selection, context, deps);
   const people = new Map(users.map((u) => [u.accountId, { name: u.name, email: u.email, directory: u.directory ?? null }]));
-  const groupNames = (ids: readonly string[]): string[] => ids.flatMap((id) => context.groupsById.get(id)?.name ?? []);
-  return { plan: planAction(action, users, context), people, groupNames };
+  const groupsOf = (ids: readonly string[]): Group[] => ids.flatMap((id) => context.groupsById.get(id) ?? []);
+  return { plan: planAction(action, users, context), people, groupsOf };
 };
 
 /**
@@ -71,10 +74,17 @@ export const planBulk = async (
   request: { action: BulkAction; selection: BulkSelection; itemsLimit: number },
   deps: PlanDeps,
 ): Promise<BulkPlanView> => {
-  const { plan, people, groupNames } = await computePlan(request.action, request.selection, deps);
+  const { plan, people, groupsOf } = await computePlan(request.action, request.selection, deps);
   const items = plan.items.slice(0, request.itemsLimit).map((item): PlanItemView => {
     const person = people.get(item.accountId);
-    const base = { accountId: item.accountId, name: person?.name ?? null, email: person?.email ?? null, groups: groupNames(item.groupIds) };
+    const groups = groupsOf(item.groupIds);
+    const base = {
+      accountId: item.accountId,
+      name: person?.name ?? null,
+      email: person?.email ?? null,
+      groups: groups.map((g) => g.name),
+      groupDirectories: [...new Set(groups.flatMap((g) => directoryName(g.directory) ?? []))],
+    };
     return item.decision === 'will-change'
       ? { ...base, decision: 'will-change', method: item.method, reason: null, messageKey: `bulk.methods.${item.method}` }
       : { ...base, decision: 'skip', method: null, reason: item.reason, messageKey: `bulk.reasons.${item.reason}` };

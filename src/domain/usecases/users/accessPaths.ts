@@ -1,5 +1,5 @@
 import type { Group } from '../../model/group';
-import type { User } from '../../model/user';
+import { directoryName, type User } from '../../model/user';
 import { productNameKey, type ViewContext } from './viewContext';
 
 /**
@@ -10,8 +10,11 @@ export interface AccessPathView {
   productKey: string;
   resourceId: string;
   productName: string | null;
-  /** The user's groups that grant the product; `idpSynced`: members are managed in the identity provider. */
-  groups: { id: string; name: string; idpSynced: boolean }[];
+  /**
+   * The user's groups that grant the product; `idpSynced`: members are managed in the identity provider;
+   * `directory`: the name of the directory the group was synced into (null when not known or unnamed).
+   */
+  groups: { id: string; name: string; idpSynced: boolean; directory: string | null }[];
 }
 
 /** For each product the user has, the user's groups that grant it (matched on product and site like a revoke plan). */
@@ -23,6 +26,6 @@ export const accessPaths = (user: User, groups: readonly Group[], context: Pick<
     productName: context.productNames.get(productNameKey(productKey, resourceId)) ?? null,
     groups: mine
       .filter((g) => g.grants.some((t) => t.productKey === productKey && t.resourceId === resourceId))
-      .map((g) => ({ id: g.id, name: g.name, idpSynced: g.idpSynced || !g.modifiable })),
+      .map((g) => ({ id: g.id, name: g.name, idpSynced: g.idpSynced || !g.modifiable, directory: directoryName(g.directory) })),
   }));
 };

@@ -22,7 +22,7 @@ export const exportColumns: Record<ExportKind, readonly string[]> = {
     'at', 'actor', 'action', 'targetAccountId', 'targetName', 'targetEmail', 'outcome', 'reason', 'details', 'jobId',
     'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
   ],
-  handoff: ['name', 'email', 'reason', 'group', 'directory', 'accountId', 'directoryId'],
+  handoff: ['name', 'email', 'reason', 'group', 'groupDirectory', 'directory', 'accountId', 'directoryId', 'groupDirectoryId'],
 };
 
 /** The words the frame writes instead of codes (resources/csv-export/words.js), in the viewer's language. */

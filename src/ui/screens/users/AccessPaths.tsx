@@ -2,7 +2,13 @@ import React from 'react';
 import { Heading, Stack, Text } from '@forge/react';
 import type { AccessPathDto } from '../../../contract';
 import type { ProductNames } from '../../components/productNames';
-import { useLocale } from '../../i18n/LocaleContext';
+import { useLocale, type Locale } from '../../i18n/LocaleContext';
+
+/** A granting group's name; an IdP-synced one is marked, with the directory it is synced into when known. */
+const syncedName = (g: AccessPathDto['groups'][number], t: Locale['t']): string => {
+  if (!g.idpSynced) return g.name;
+  return g.directory === null ? t('users.accessPaths.syncedGroup', { name: g.name }) : t('idpGroupDirectory.accessPath', { name: g.name, directory: g.directory });
+};
 
 /** U5 "why is this seat billable": per product, the groups that grant it (IdP-synced ones marked) or a direct role. */
 export const AccessPaths = (props: { paths: readonly AccessPathDto[]; names: ProductNames }): React.JSX.Element | null => {
@@ -13,7 +19,7 @@ export const AccessPaths = (props: { paths: readonly AccessPathDto[]; names: Pro
       <Heading size="xsmall">{t('users.accessPaths.title')}</Heading>
       {props.paths.map((p) => {
         const product = props.names.labelOf(p.productKey, p.resourceId, p.productName ?? p.productKey);
-        const groups = p.groups.map((g) => (g.idpSynced ? t('users.accessPaths.syncedGroup', { name: g.name }) : g.name)).join(', ');
+        const groups = p.groups.map((g) => syncedName(g, t)).join(', ');
         return (
           <Text key={`${p.productKey}:${p.resourceId}`}>
             {p.groups.length === 0

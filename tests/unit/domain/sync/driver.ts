@@ -80,7 +80,10 @@ export const directoryState = (w: World, formerUsers: readonly string[] = []) =>
     .sort((a, b) => a.accountId.localeCompare(b.accountId))
     .map((u) => ({ ...sortedGroups(u), directory: { id: w.directory.directoryOf(u.accountId), name: w.directory.directoryOf(u.accountId) } })),
   left: formerUsers.filter((id) => !w.directory.users.some((u) => u.accountId === id)).sort(),
-  groups: [...w.directory.groups].sort((a: Group, b: Group) => a.id.localeCompare(b.id)),
+  // The fake directory lists every group in its first directory (named as its id), and the sync stores that.
+  groups: [...w.directory.groups]
+    .sort((a: Group, b: Group) => a.id.localeCompare(b.id))
+    .map((g) => ({ ...g, directory: { id: w.directory.directories[0] ?? '', name: w.directory.directories[0] ?? '' } })),
   products: [...w.directory.products].sort((a, b) => a.key.localeCompare(b.key)),
   roleMembers: [...new Set(w.site.roleMembers.map(roleKey))].sort(),
   customers: [...new Set(w.site.customers.flatMap(customerKeys))].sort(),

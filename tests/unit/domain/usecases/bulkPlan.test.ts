@@ -21,7 +21,7 @@ describe('bulk plan (B2)', () => {
     });
     expect(plan.moreItems).toBe(true);
     expect(plan.items).toEqual([
-      { accountId: 'u-managed', name: 'Managed', email: expect.any(String) as unknown, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [] },
+      { accountId: 'u-managed', name: 'Managed', email: expect.any(String) as unknown, decision: 'will-change', method: 'lifecycle-disable', reason: null, messageKey: 'bulk.methods.lifecycle-disable', groups: [], groupDirectories: [] },
       expect.objectContaining({ accountId: 'u-external', method: 'directory-suspend' }),
       expect.objectContaining({ accountId: 'u-vip', decision: 'skip', reason: 'protected', messageKey: 'bulk.reasons.protected' }),
     ]);
@@ -50,6 +50,20 @@ describe('bulk plan (B2)', () => {
       ['u-group', 'group-remove', [viaGroup.name]],
       ['u-idp', 'idp-synced-group', [idpGroup.name]],
     ]);
+    expect(plan.items.map((i) => i.groupDirectories)).toEqual([[], [], []]);
+  });
+
+  it('names the directory an IdP-synced group is synced into, once, when a groups sync stored it', async () => {
+    const deps = bulkDeps();
+    await deps.groups.upsertMany([{ ...idpGroup, directory: { id: 'dir-idp', name: 'Okta sync' } }, { ...viaGroup, directory: { id: 'dir-x', name: '' } }], 0);
+    const plan = await planBulk(
+      { action: { type: 'revoke-product', productKey: 'jira-software', resourceId: JIRA_SITE }, selection: accounts('u-group', 'u-idp'), itemsLimit: 10 },
+      deps,
+    );
+    expect(plan.items.map((i) => [i.accountId, i.groups, i.groupDirectories])).toEqual([
+      ['u-group', [viaGroup.name], []],
+      ['u-idp', [idpGroup.name], ['Okta sync']],
+    ]);
   });
 
   it('skips accounts provisioned by an identity provider with their own reason', async () => {
@@ -66,19 +80,26 @@ describe('bulk plan (B2)', () => {
     });
     const scim = aUser({ accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', managementSource: 'synced', directory: { id: 'dir-main', name: '' } });
     const deps = bulkDeps([...people(), both, scim]);
-    await deps.groups.upsertMany([{ ...idpGroup, id: 'okta-2', name: 'okta-2' }], 0);
+    // The second group's directory is known (a groups sync stored it), the first's is not.
+    await deps.groups.upsertMany([{ ...idpGroup, id: 'okta-2', name: 'okta-2', directory: { id: 'dir-idp', name: 'Okta sync' } }], 0);
     const revoke = { type: 'revoke-product' as const, productKey: 'jira-software', resourceId: JIRA_SITE };
     const selection = accounts('u-idp', 'u-group', 'u-both', 'u-direct');
     const first = await handoffList({ action: revoke, selection, limit: 2, after: null }, deps);
     expect(first.items).toEqual([
-      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta', directory: 'Okta', directoryId: 'dir-okta' },
-      { accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta-2', directory: 'Okta', directoryId: 'dir-okta' },
+      {
+        accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta', groupDirectory: null, groupDirectoryId: null,
+        directory: 'Okta', directoryId: 'dir-okta',
+      },
+      {
+        accountId: 'u-both', name: 'Both', email: expect.any(String) as unknown, reason: 'idp-synced-group', group: 'okta-2', groupDirectory: 'Okta sync', groupDirectoryId: 'dir-idp',
+        directory: 'Okta', directoryId: 'dir-okta',
+      },
     ]);
     const rest = await handoffList({ action: revoke, selection, limit: 2, after: first.next }, deps);
     expect(rest).toEqual({ items: [expect.objectContaining({ accountId: 'u-idp', group: 'okta', directory: null, directoryId: null })], next: null });
     const accounts2 = await handoffList({ action: { type: 'deactivate' }, selection: accounts('u-scim', 'u-managed'), limit: 10, after: null }, deps);
     expect(accounts2.items).toEqual([
-      { accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', reason: 'idp-managed', group: null, directory: null, directoryId: 'dir-main' },
+      { accountId: 'u-scim', name: 'Scim', email: 'scim@acme.test', reason: 'idp-managed', group: null, groupDirectory: null, groupDirectoryId: null, directory: null, directoryId: 'dir-main' },
     ]);
   });
 

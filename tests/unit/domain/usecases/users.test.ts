@@ -9,7 +9,7 @@ import { FakeAuditLog, FakeClock, FakeGroupRepository, FakeProductRepository, Fa
 const product = { key: 'jira-software', resourceId: JIRA_SITE, name: 'Jira', siteUrl: 'https://acme.atlassian.net', seatCapacity: 10 };
 const jiraGrant = { productKey: 'jira-software', resourceId: JIRA_SITE, role: 'atlassian/user' };
 const jiraUsers = aGroup({ id: 'g-jira', name: 'jira-users', grants: [jiraGrant] });
-const oktaJira = aGroup({ id: 'g-okta', name: 'okta-jira', idpSynced: true, modifiable: false, grants: [jiraGrant] });
+const oktaJira = aGroup({ id: 'g-okta', name: 'okta-jira', idpSynced: true, modifiable: false, grants: [jiraGrant], directory: { id: 'dir-idp', name: 'Okta sync' } });
 const team = aGroup({ id: 'g-team', name: 'team' });
 
 const setup = (secrets = new FakeSecretStore()) => {
@@ -83,12 +83,12 @@ describe('users use cases (U1, U4, U5)', () => {
     await expect(userDetail({ accountId: 'nobody', auditLimit: 10, auditAfter: null }, deps)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('says per product what grants it: the groups (marked when synced from the IdP) or a direct role (U5)', async () => {
+  it('says per product what grants it: the groups (marked when synced from the IdP, with their directory) or a direct role (U5)', async () => {
     const detail = await userDetail({ accountId: 'bob', auditLimit: 10, auditAfter: null }, setup());
     expect(detail.accessPaths).toEqual([
       {
         productKey: 'jira-software', resourceId: JIRA_SITE, productName: 'Jira',
-        groups: [{ id: 'g-jira', name: 'jira-users', idpSynced: false }, { id: 'g-okta', name: 'okta-jira', idpSynced: true }],
+        groups: [{ id: 'g-jira', name: 'jira-users', idpSynced: false, directory: null }, { id: 'g-okta', name: 'okta-jira', idpSynced: true, directory: 'Okta sync' }],
       },
       { productKey: 'confluence', resourceId: access('confluence', null).resourceId, productName: null, groups: [] },
     ]);
