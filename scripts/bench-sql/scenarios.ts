@@ -90,7 +90,9 @@ const firstGroupId = async (users: UserRepository): Promise<string> => {
   return user?.groups[0]?.id ?? 'none';
 };
 
-export const auditScenarios = async (audit: AuditLog): Promise<Scenario[]> => {
+/** A2: every filter, and the search by a word of a name or email (`surname` a rare one, "acme" an email word many share). */
+export const auditScenarios = async (audit: AuditLog, users: UserRepository): Promise<Scenario[]> => {
+  const surname = await surnameOf(users);
   const page = (q: Omit<AuditQuery, 'limit' | 'after'>, after: string | null = null) => () => audit.query({ ...q, limit: PAGE, after });
   let deep: string | null = null;
   for (let i = 0; i < 200; i++) deep = (await audit.query({ limit: PAGE, after: deep })).next;
@@ -105,6 +107,9 @@ export const auditScenarios = async (audit: AuditLog): Promise<Scenario[]> => {
     { name: 'one affected user', run: page({ targetAccountId: target }) },
     { name: 'failed in the last 90 days', run: page({ ...quarter, outcome: ['failed'] }) },
     { name: 'rare action (privacy.erase), all time', run: page({ actions: ['privacy.erase'] }) },
-    { name: 'search by job id', run: page({ search: 'job-17' }) },
+    { name: 'one job', run: page({ jobId: 'job-17' }) },
+    { name: `search a surname ("${surname}")`, run: page({ search: surname }) },
+    { name: 'search an email word many share ("acme")', run: page({ search: 'acme' }) },
+    { name: 'search "mar", failed in the last 90 days', run: page({ ...quarter, outcome: ['failed'], search: 'mar' }) },
   ];
 };

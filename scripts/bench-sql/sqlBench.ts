@@ -131,7 +131,7 @@ export const runBench = async (): Promise<void> => {
 
     const dashboard = await run('dashboard (D1 + D2)', dashboardScenario(new SqlDashboardQueries()));
     const usersPage = await run('users list (limit 50)', await userScenarios(users));
-    const auditPage = await run('audit log (limit 50)', await auditScenarios(audit));
+    const auditPage = await run('audit log (limit 50)', await auditScenarios(audit, users));
     const figures = {
       dashboard_p95_ms: dashboard.find((t) => t.name.startsWith('dashboard load'))?.p95Ms ?? worstP95(dashboard),
       users_page_p95_ms: worstP95(usersPage.filter((t) => !t.name.startsWith('count'))),
