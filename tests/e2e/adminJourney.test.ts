@@ -126,7 +126,11 @@ const journey = (viewport: Viewport): void => {
       const { page } = browser;
       await openTab(page, 'Settings');
       const progress = app(page).getByRole('progressbar', { name: 'Sync progress' });
-      if (!(await progress.isVisible())) await press(app(page), 'Run sync');
+      if (!(await progress.isVisible())) {
+        // The first sync also reads what the Jira site knows: project role members and JSM customers (U2, U3).
+        for (const type of ['Project users', 'JSM customers']) await app(page).getByLabel(type, { exact: true }).check();
+        await press(app(page), 'Run sync');
+      }
       await progress.waitFor({ timeout: 30_000 });
       await see(page, /^Step: /);
       await progress.scrollIntoViewIfNeeded();
@@ -169,6 +173,25 @@ const journey = (viewport: Viewport): void => {
       await expectTableFits(page, 'Organization users');
       await showListTop(page);
       await shot('04b-users', { forDocs: 'users' });
+    });
+
+    step('project users and JSM customers: synced from the site, named, 25 a page, the tables fit', async () => {
+      const { page } = browser;
+      await openTab(page, 'Users');
+      await app(page).getByRole('tab', { name: 'Project users', exact: true }).click();
+      const projectRows = await tableRows(page, 'Project users');
+      expect(projectRows.length).toBeGreaterThan(0);
+      expect(projectRows.length).toBeLessThanOrEqual(25);
+      await expectTableFits(page, 'Project users');
+      await shot('04c-project-users', { forDocs: 'project-users' });
+      await app(page).getByRole('tab', { name: 'JSM customers', exact: true }).click();
+      const customerRows = await tableRows(page, 'JSM customers');
+      expect(customerRows.length).toBeGreaterThan(0);
+      expect(customerRows.length).toBeLessThanOrEqual(25);
+      // Service desks by name, never by their id (issue 17).
+      for (const [desk = ''] of customerRows) expect(desk).not.toMatch(/^\d+$/);
+      await expectTableFits(page, 'JSM customers');
+      await shot('04d-jsm-customers', { forDocs: 'jsm-customers' });
     });
 
     step('inactive users: filtered to overdue, as many as the dashboard counted', async () => {
@@ -258,16 +281,35 @@ const journey = (viewport: Viewport): void => {
       expect(simUserNamed(adminApi.state, another ?? '').accountStatus).toBe('inactive');
     });
 
-    step('audit log: one entry per deactivated user, by the preview admin', async () => {
+    step('audit log: one entry per deactivated user, by the preview admin; found by surname, and by job with a click', async () => {
       const { page } = browser;
       await openTab(page, 'Audit log');
       const rows = await tableRows(page, 'Audit entries');
       const admin = host.preview.backend.identity.name;
+      const action = (cell = ''): string => cell.split('\n')[0] ?? '';
       for (const name of chosen) {
-        expect(rows.some((r) => r[1] === admin && r[2] === 'Deactivate user' && r[3] === name && r[4] === 'Succeeded')).toBe(true);
+        expect(rows.some((r) => r[1] === admin && action(r[2]) === 'Deactivate user' && r[3] === name && r[4] === 'Succeeded')).toBe(true);
       }
       await expectTableFits(page, 'Audit entries');
       await shot('08-audit-log');
+      // The second word of a name, typed in lower case, then Enter (U6, A2).
+      const first = chosen[0] ?? '';
+      await app(page).getByLabel('Name or email', { exact: true }).fill(first.split(' ').at(-1)?.toLowerCase() ?? '');
+      await app(page).getByLabel('Name or email', { exact: true }).press('Enter');
+      await app(page).getByRole('table', { name: 'Audit entries', exact: true }).locator('tbody tr').first().getByText(first, { exact: true }).waitFor();
+      const found = await tableRows(page, 'Audit entries');
+      expect(found.some((r) => r[3] === first && action(r[2]) === 'Deactivate user')).toBe(true);
+      await app(page).getByLabel('Name or email', { exact: true }).fill('');
+      await press(app(page), 'Apply');
+      // The job of the three: every entry of it, and only those.
+      const entryOfThree = app(page).getByRole('table', { name: 'Audit entries', exact: true }).locator('tbody tr').filter({ hasText: chosen[1] ?? '' }).first();
+      await entryOfThree.getByRole('button', { name: 'All entries of this job' }).click();
+      await see(page, /^Showing the entries of one job: Deactivate user on /);
+      await app(page).getByRole('table', { name: 'Audit entries', exact: true }).locator('tbody tr').nth(3).waitFor({ state: 'detached' });
+      const ofJob = await tableRows(page, 'Audit entries');
+      expect(ofJob.map((r) => r[3]).sort()).toEqual([...chosen].sort());
+      await expectTableFits(page, 'Audit entries');
+      await shot('08b-audit-one-job', { forDocs: 'audit-log' });
     });
 
     step('CSV export of the overdue list downloads a real file: BOM, translated header, one row per user', async () => {

@@ -48,7 +48,8 @@ export const FilteredPagedTable = <Field extends string, Item>(props: {
   fetchPage: (filter: AppliedFilter<Field>, after: string | null, limit: PageSize) => Promise<Envelope<Page<Item>>>;
   pageSizeId: string;
   caption: string;
-  columns: readonly { key: string; content: string }[];
+  /** `width`: a share of the table in percent, for the columns whose text needs the room. */
+  columns: readonly { key: string; content: string; width?: number }[];
   row: (item: Item) => TableRow;
   empty: { header: string; description: string };
   footer?: (filter: AppliedFilter<Field>) => React.ReactNode;
