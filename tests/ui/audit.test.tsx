@@ -106,6 +106,20 @@ describe('Audit log (A1–A3)', () => {
     expect(text()).not.toContain('Showing the entries of one job');
   });
 
+  it('names people the synced directory does not know in words, never by account ID', async () => {
+    const unknown = [
+      auditEntry(5, { actor: { kind: 'admin', accountId: '557058:gone-admin', name: null }, targetAccountId: '557058:gone-user', targetName: null, targetEmail: null, jobId: null }),
+      auditEntry(6, { action: 'settings.update', actionKey: 'audit.actions.settings.update', targetAccountId: null, targetName: null, targetEmail: null, jobId: null }),
+    ];
+    await renderApp({ 'audit.list': () => ok(page(unknown)) }, 'Audit log');
+    await waitFor(() => text().includes('Change settings'));
+    expect(tableRows().map((r) => [r[1], r[3]])).toEqual([
+      ['An administrator no longer in the directory', 'Someone not in the synced directory'],
+      ['Ada Admin', '—'],
+    ]);
+    expect(text()).not.toContain('557058');
+  });
+
   it('says so when the From date is after the To date, instead of listing nothing', async () => {
     await renderApp({ 'audit.list': () => ok(page(entries)) }, 'Audit log');
     await waitFor(() => text().includes('Ada Admin'));

@@ -6,11 +6,11 @@ import { auditSentence } from './auditSentence';
 
 const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'default' } as const;
 
-/** Who did it: an admin (by name when synced), an automated task, or the app itself. */
+/** Who did it: an admin (by name when synced, never by account ID), an automated task, or the app itself. */
 export const actorText = (entry: AuditEntryDto, { t }: Pick<Locale, 't'>): string => {
   switch (entry.actor.kind) {
     case 'admin':
-      return entry.actor.name ?? entry.actor.accountId;
+      return entry.actor.name ?? t('jobs.startedBy.unknownAdmin');
     case 'task':
       return t('audit.actor.task', { id: entry.actor.taskId });
     case 'system':
@@ -50,7 +50,7 @@ export const AuditTable = (props: { entries: AuditEntryDto[]; showTarget?: boole
           at: fmt.dateTime(entry.at),
           actor: actorText(entry, locale),
           action: actionCell(entry, t, props.onJob),
-          target: entry.targetName ?? entry.targetEmail ?? entry.targetAccountId ?? '—',
+          target: entry.targetAccountId === null ? '—' : (entry.targetName ?? entry.targetEmail ?? t('auditSearch.unknownPerson')),
           outcome: <Lozenge appearance={outcomeAppearance[entry.outcome]}>{t(`audit.outcomes.${entry.outcome}`)}</Lozenge>,
           reason: entry.reasonKey === null ? '' : t(entry.reasonKey),
           details: <Text>{detailsText(entry, locale)}</Text>,
