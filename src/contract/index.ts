@@ -64,6 +64,7 @@ export const contract = {
   [resolverKeys.customersList]: entry(customersListPayloadSchema, customersPageSchema),
   [resolverKeys.projectUsersProjects]: entry(siteChoicesPayloadSchema, siteChoicesSchema),
   [resolverKeys.customersServiceDesks]: entry(siteChoicesPayloadSchema, siteChoicesSchema),
+  [resolverKeys.customersOrganizations]: entry(siteChoicesPayloadSchema, siteChoicesSchema),
   [resolverKeys.auditList]: entry(auditListPayloadSchema, auditPageSchema),
   [resolverKeys.settingsGet]: entry(settingsGetPayloadSchema, settingsDtoSchema),
   [resolverKeys.settingsSave]: entry(settingsSavePayloadSchema, settingsDtoSchema),

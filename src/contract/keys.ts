@@ -12,6 +12,7 @@ export const resolverKeys = {
   customersList: 'customers.list',
   projectUsersProjects: 'projectUsers.projects',
   customersServiceDesks: 'customers.serviceDesks',
+  customersOrganizations: 'customers.organizations',
   auditList: 'audit.list',
   settingsGet: 'settings.get',
   settingsSave: 'settings.save',

@@ -44,7 +44,7 @@ export const customerRowSchema = z.object({
 export type CustomerRowDto = z.infer<typeof customerRowSchema>;
 export const customersPageSchema = pageSchema(customerRowSchema);
 
-/** projectUsers.projects / customers.serviceDesks (U2, U3 filters): what the synced rows name, by name. */
+/** projectUsers.projects / customers.serviceDesks / customers.organizations (U2, U3 filters): what the synced rows name, by name. */
 export const siteChoicesPayloadSchema = z.object({}).strict();
 export const siteChoicesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
 export type SiteChoiceDto = z.infer<typeof siteChoicesSchema>['items'][number];

@@ -17,4 +17,5 @@ export const usersResolvers = (deps: ResolverDeps): ResolverMap => ({
   ...define(deps, resolverKeys.customersList, 'app', ({ payload }) => listCustomers(payload, deps)),
   ...define(deps, resolverKeys.projectUsersProjects, 'app', () => siteChoices('projects', deps)),
   ...define(deps, resolverKeys.customersServiceDesks, 'app', () => siteChoices('serviceDesks', deps)),
+  ...define(deps, resolverKeys.customersOrganizations, 'app', () => siteChoices('organizations', deps)),
 });

@@ -51,6 +51,8 @@ export interface SiteDirectoryQueries {
   projects(): Promise<SiteChoice[]>;
   /** The service desks that have customers, by name (at most 2,000). */
   serviceDesks(): Promise<SiteChoice[]>;
+  /** The JSM organizations synced with their names, by name (at most 2,000). */
+  organizations(): Promise<SiteChoice[]>;
   /** Ordered by service desk ID, account ID. */
   customers(
     filter: { serviceDeskId?: string | undefined; organizationId?: string | undefined },

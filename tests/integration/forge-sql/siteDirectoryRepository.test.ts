@@ -60,6 +60,15 @@ describe('SqlSiteDirectoryRepository (U2 project users, U3 JSM customers)', () =
     expect(await queries.serviceDesks()).toEqual([{ id: '2', name: 'HR' }]);
   });
 
+  it('lists the synced JSM organizations by name for the organization picker (U3)', async () => {
+    await repo.upsertCustomers(
+      [{ serviceDeskId: '5', serviceDeskName: 'Sales', accountId: 'qm:5', organizationIds: ['org-z', 'org-a'], displayName: null, email: null, organizationNames: { 'org-z': 'Acme', 'org-a': 'Zeta partners' } }],
+      4,
+    );
+    const names = (await new SqlSiteDirectoryQueries().organizations()).filter((o) => o.id === 'org-z' || o.id === 'org-a');
+    expect(names).toEqual([{ id: 'org-z', name: 'Acme' }, { id: 'org-a', name: 'Zeta partners' }]);
+  });
+
   it('matches the role name whatever its case', async () => {
     const queries = new SqlSiteDirectoryQueries();
     const page = await queries.projectRoleMembers({ projectKey: 'OPS', roleName: 'developers' }, 50, null);

@@ -41,6 +41,7 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'customers.list': {},
   'projectUsers.projects': {},
   'customers.serviceDesks': {},
+  'customers.organizations': {},
   'audit.list': { actions: ['api-key.set'], limit: 1000 },
   'settings.get': {},
   'settings.save': { statistics: { visible: false } },

@@ -80,6 +80,10 @@ export class SqlSiteDirectoryQueries implements SiteDirectoryQueries {
     return this.choices('service_desk_id', 'service_desk_name', 'jsm_customers');
   }
 
+  async organizations(): Promise<SiteChoice[]> {
+    return this.choices('organization_id', 'name', 'jsm_organizations');
+  }
+
   /** The distinct (id, name) pairs of a site table, read from its (id, name) index and sorted by name, then id. */
   private async choices(id: string, name: string, table: string): Promise<SiteChoice[]> {
     const rows = await this.db.select(

@@ -14,8 +14,8 @@ export const listCustomers = (
 ): Promise<SitePage<CustomerRow>> =>
   deps.site.customers({ serviceDeskId: request.serviceDeskId, organizationId: request.organizationId }, request.limit, request.after);
 
-/** U2 / U3 filters: the projects with role members and the service desks with customers, by name. */
+/** U2 / U3 filters: the projects with role members, the service desks with customers and the JSM organizations, by name. */
 export const siteChoices = async (
-  kind: 'projects' | 'serviceDesks',
+  kind: 'projects' | 'serviceDesks' | 'organizations',
   deps: { site: SiteDirectoryQueries },
-): Promise<{ items: SiteChoice[] }> => ({ items: kind === 'projects' ? await deps.site.projects() : await deps.site.serviceDesks() });
+): Promise<{ items: SiteChoice[] }> => ({ items: await deps.site[kind]() });

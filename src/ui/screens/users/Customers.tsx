@@ -21,19 +21,21 @@ const row = (r: CustomerRowDto, { t }: Locale): TableRow => ({
 });
 
 /**
- * U3 / X2: JSM customers per service desk (picked by name) with their organizations; exportable. Compact for 1,024 px
+ * U3 / X2: JSM customers per service desk and organization (both picked by name) with their organizations; exportable. Compact for 1,024 px
  * (U6): the name over the email.
  */
 export const Customers = (): React.JSX.Element => {
   const locale = useLocale();
   const { t } = locale;
   const [desks] = useLoad(() => call('customers.serviceDesks', {}), []);
+  const [organizations] = useLoad(() => call('customers.organizations', {}), []);
   const choices = desks.status === 'ready' ? desks.data.items.map((d) => ({ value: d.id, label: d.name })) : [];
+  const organizationChoices = organizations.status === 'ready' ? organizations.data.items.map((o) => ({ value: o.id, label: o.name })) : [];
   return (
     <FilteredPagedTable
       filters={[
         { field: 'serviceDeskId', id: 'customers-desk', label: t('customers.serviceDesk'), choices },
-        { field: 'organizationId', id: 'customers-org', label: t('customers.organization') },
+        { field: 'organizationId', id: 'customers-org', label: t('customers.organization'), choices: organizationChoices },
       ]}
       fetchPage={(filter, after, limit) => call('customers.list', { ...filter, limit, after })}
       pageSizeId="customers-page-size"

@@ -100,6 +100,7 @@ describe('users use cases (U1, U4, U5)', () => {
       customers: jest.fn().mockResolvedValue({ items: [], next: 'n' }),
       projects: jest.fn().mockResolvedValue([{ id: 'OPS', name: 'Operations' }]),
       serviceDesks: jest.fn().mockResolvedValue([]),
+      organizations: jest.fn().mockResolvedValue([]),
     };
     await listProjectUsers({ projectKey: 'OPS', limit: 5, after: null }, { site });
     expect(site.projectRoleMembers).toHaveBeenCalledWith({ projectKey: 'OPS', roleName: undefined }, 5, null);
