@@ -13,6 +13,7 @@ import { buildErrorPage, previewPage } from './page';
 import type { PreviewResources } from './resources';
 import { fireTrigger } from './scheduledTriggers';
 import { safeJoin, sendFile } from './staticFiles';
+import { answerWebTrigger, isWebTriggerPath } from './webTriggerRoute';
 
 /** A listening host. */
 export interface HostServer {
@@ -114,6 +115,8 @@ const route = async (deps: HostDeps, req: IncomingMessage, res: ServerResponse):
     const runs = [];
     for (const trigger of chosen) runs.push(await fireTrigger(backend.runtime, trigger, backend.load));
     sendJson(res, chosen.length === 0 ? 404 : 200, { runs });
+  } else if (isWebTriggerPath(path)) {
+    await answerWebTrigger(backend.runtime, req, res);
   } else {
     sendJson(res, 404, { message: `Not found: ${req.method ?? ''} ${path}` });
   }

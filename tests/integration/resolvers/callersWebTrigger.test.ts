@@ -106,6 +106,9 @@ describe('callers of the web trigger (S10)', () => {
     const byActor = (await rig.ok(admin, 'audit.list', { actorId: offboarding.caller.id, limit: 10 })) as AuditPageDto;
     expect(byActor.items.map((e) => e.jobId)).toEqual([jobId, jobId, jobId]);
 
+    const jobs = (await rig.ok(admin, 'jobs.list', { limit: 5 })) as { items: { jobId?: string; startedByCaller?: unknown; createdByName: string | null }[] };
+    expect(jobs.items.find((j) => j.jobId === jobId)).toMatchObject({ startedByCaller: { id: offboarding.caller.id, name: 'Okta offboarding' }, createdByName: null });
+
     // Only the caller that started a job is told its status.
     expect(await post(statusOnly.token, { action: 'job-status', jobId })).toEqual({ status: 404, json: { code: 'JOB_NOT_FOUND' } });
     const listed = ((await rig.ok(admin, 'callers.list')) as CallersListDto).items.find((c) => c.id === offboarding.caller.id);
