@@ -11,6 +11,7 @@ import type { Bundles } from './bundles';
 import { invokeResolver, productContext } from './invokeResolver';
 import { buildErrorPage, previewPage } from './page';
 import type { PreviewResources } from './resources';
+import { readBody } from './requestBody';
 import { fireTrigger } from './scheduledTriggers';
 import { safeJoin, sendFile } from './staticFiles';
 import { answerWebTrigger, isWebTriggerPath } from './webTriggerRoute';
@@ -32,17 +33,8 @@ export interface HostDeps {
 const InvokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown() });
 const TriggerBody = z.object({ key: z.string().optional() });
 
-const MAX_BODY = 5 * 1024 * 1024;
-
 const readJson = async (req: IncomingMessage): Promise<unknown> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBody(req);
   return text === '' ? {} : (JSON.parse(text) as unknown);
 };
 

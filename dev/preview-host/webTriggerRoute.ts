@@ -4,20 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ForgeRuntime } from '../forge-runtime';
-
-/** Forge's request size bound for a function invocation is not simulated; this only keeps the host safe. */
-const MAX_BODY = 5 * 1024 * 1024;
-
-const readText = async (req: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-};
+import { readBody } from './requestBody';
 
 /** Whether a path is a web trigger's. */
 export const isWebTriggerPath = (path: string): boolean => path.startsWith('/x1/');
@@ -28,7 +15,7 @@ export const answerWebTrigger = async (runtime: ForgeRuntime, req: IncomingMessa
     method: req.method ?? 'GET',
     url: req.url ?? '/',
     headers: req.headersDistinct,
-    body: await readText(req),
+    body: await readBody(req),
   });
   for (const [name, values] of Object.entries(answer.headers)) res.setHeader(name, values);
   res.writeHead(answer.status).end(answer.body);
