@@ -1,6 +1,9 @@
+import { MAX_CALLERS } from '../../../../src/domain/model/caller';
 import { DomainError } from '../../../../src/domain/model/errors';
 import type { Product } from '../../../../src/domain/model/product';
+import { listAudit } from '../../../../src/domain/usecases/audit/listAudit';
 import { runBulkSlice } from '../../../../src/domain/usecases/bulk/runBulkSlice';
+import { listJobs } from '../../../../src/domain/usecases/jobs/listJobs';
 import { UnauthenticatedCaller } from '../../../../src/domain/usecases/callers/authenticateCaller';
 import { handleCallerRequest, type CallerRequestDeps } from '../../../../src/domain/usecases/callers/handleCallerRequest';
 import { createCaller, listCallers, revokeCaller } from '../../../../src/domain/usecases/callers/manageCallers';
@@ -107,5 +110,33 @@ describe('callers of the web trigger (S10)', () => {
     expect(await ruleOf({ action: 'assign-product', productKey: 'jira-software', resourceId: OTHER_JIRA, users: ['u-direct'] })).toBe('unknown-product');
     expect(await ruleOf({ action: 'assign-product', productKey: 'confluence', users: ['u-direct'] })).toBe('product-on-several-sites');
     expect(await ruleOf({ action: 'assign-product', productKey: 'confluence', resourceId: 'c-2', users: ['nobody@nowhere.test'] })).toBe('no-known-users');
+  });
+
+  it('keeps at most MAX_CALLERS callers; revoking is idempotent and an unknown caller is NOT_FOUND', async () => {
+    const deps = callerDeps();
+    for (let i = 0; i < MAX_CALLERS; i++) await createCaller({ name: `C${String(i)}`, actions: ['job-status'] }, admin, deps);
+    expect(await refusal(createCaller({ name: 'One more', actions: ['job-status'] }, admin, deps))).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const [first] = await deps.callers.list();
+    await revokeCaller(first?.id ?? '', admin, deps);
+    await revokeCaller(first?.id ?? '', admin, deps);
+    expect(deps.audit.list.filter((e) => e.action === 'caller.revoke')).toHaveLength(1);
+    expect(await refusal(revokeCaller('none-such', admin, deps))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('names the caller in the audit log and the Jobs view (and says so when it cannot)', async () => {
+    const deps = callerDeps();
+    const { caller, token } = await createCaller({ name: 'Offboarding', actions: ['deactivate'] }, admin, deps);
+    const answer = await handleCallerRequest(token, { action: 'deactivate', users: ['u-managed'] }, deps);
+    await runBulkSlice({ kind: 'bulk-action', jobId: answer.job.jobId, slice: 0 }, plenty, deps);
+    const products = new FakeProductRepository();
+    const named = await listAudit({ limit: 10, after: null }, { ...deps, products });
+    expect(named.items.find((e) => e.jobId === answer.job.jobId)?.actor).toEqual({ kind: 'caller', callerId: caller.id, name: 'Offboarding' });
+    const unnamed = await listAudit({ limit: 10, after: null }, { audit: deps.audit, users: deps.users, products });
+    expect(unnamed.items.find((e) => e.jobId === answer.job.jobId)?.actor).toEqual({ kind: 'caller', callerId: caller.id, name: null });
+    const runs = { history: () => Promise.resolve([]) };
+    const jobs = await listJobs(5, { ...deps, runs });
+    expect(jobs[0]).toMatchObject({ jobId: answer.job.jobId, createdByName: null, startedByCaller: { id: caller.id, name: 'Offboarding' } });
+    const { callers: _callers, ...withoutCallers } = deps;
+    expect((await listJobs(5, { ...withoutCallers, runs }))[0]).toMatchObject({ startedByCaller: { id: caller.id, name: null } });
   });
 });
