@@ -103,6 +103,8 @@ describe('callers of the web trigger (S10)', () => {
     }
     const guardedEntry = audit.items.find((e) => e.targetAccountId === guarded.accountId);
     expect(guardedEntry).toMatchObject({ action: 'user.deactivate', outcome: 'skipped', reason: 'protected' });
+    const detail = (await rig.ok(admin, 'users.detail', { accountId: byId.accountId })) as { audit: AuditPageDto };
+    expect(detail.audit.items[0]?.actor).toEqual({ kind: 'caller', callerId: offboarding.caller.id, name: 'Okta offboarding' });
     const byActor = (await rig.ok(admin, 'audit.list', { actorId: offboarding.caller.id, limit: 10 })) as AuditPageDto;
     expect(byActor.items.map((e) => e.jobId)).toEqual([jobId, jobId, jobId]);
 
