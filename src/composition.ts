@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { createAdminApiGateway, DEFAULT_BASE_URL, type AdminApiOptions } from './adapters/admin-api';
+import { callerTokens } from './adapters/callers/callerTokens';
+import { callersWebTriggerUrl } from './adapters/callers/webTriggerUrl';
 import { ForgeJobQueue } from './adapters/events/jobQueue';
 import { SqlAuditLog } from './adapters/forge-sql/audit/sqlAuditLog';
 import { SqlDashboardQueries } from './adapters/forge-sql/dashboard/sqlDashboardQueries';
@@ -14,6 +16,7 @@ import { SqlSyncRunRepository } from './adapters/forge-sql/jobs/sqlSyncRunReposi
 import { SqlUserRepository } from './adapters/forge-sql/users/sqlUserRepository';
 import { JiraPermissionsAdapter } from './adapters/jira/jiraPermissions';
 import { JiraSiteDirectory, type SiteDirectoryOptions } from './adapters/jira/siteDirectory';
+import { KvsCallerRepository, KvsRequestCounter } from './adapters/kvs/kvsCallerStore';
 import { KvsLock } from './adapters/kvs/kvsLock';
 import { apiKeyReader, KvsSecretStore, storedKeyExpiry } from './adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from './adapters/kvs/kvsSettingsStore';
@@ -22,6 +25,7 @@ import { DomainError } from './domain/model/errors';
 import type { Clock } from './domain/ports/clock';
 import type { Notifier } from './domain/ports/notifier';
 import type { SliceDeps } from './domain/usecases/bulk/deps';
+import type { CallerRequestDeps } from './domain/usecases/callers/handleCallerRequest';
 import type { SyncLimits } from './domain/usecases/sync/budget';
 import type { SyncDeps } from './domain/usecases/sync/deps';
 import type { HourlyTickDeps } from './domain/usecases/sync/hourlyTick';
@@ -54,6 +58,7 @@ const buildStores = (clock: Clock) => ({
   secrets: new KvsSecretStore(),
   lock: new KvsLock(() => clock.now()),
   queue: new ForgeJobQueue(),
+  callers: new KvsCallerRepository(),
 });
 
 /** The Admin API reads the stored key, and its expiry to tell an expired key from a revoked one. */
@@ -73,6 +78,8 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
     gatewayForKey: (key) =>
       createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS }),
     jira: new JiraPermissionsAdapter(clock),
+    tokens: callerTokens,
+    webTriggerUrl: callersWebTriggerUrl,
     accessContext: async (accountId) => {
       const [info, loaded] = await Promise.all([stores.secrets.info(), stores.settings.load()]);
       if (info === null) return { apiKeyConfigured: false, settings: loaded, platformRoles: null };
@@ -107,6 +114,12 @@ export const buildJobsConsumerDeps = (clock: Clock = systemClock): SliceDeps => 
   ...buildStores(clock),
   directory: createAdminApiGateway({ ...storedKey, clock, baseUrl: adminApiBaseUrl() }),
 });
+
+/** What the callers' web trigger needs (S10): the bulk-action stores, caller tokens, the request counter. */
+export const buildCallerRequestDeps = (clock: Clock = systemClock): CallerRequestDeps => {
+  const stores = buildStores(clock);
+  return { ...stores, tokens: callerTokens, counter: new KvsRequestCounter(), lookup: stores.users };
+};
 
 /**
  * How the sync calls the Admin API. last-active-dates at its published 200 requests/min per org (the client's

@@ -1,10 +1,11 @@
 // Composition root: builds the adapters and exports the handlers named in manifest.yml.
 import Resolver from '@forge/resolver';
 import { buildResolvers } from './adapters/resolvers';
-import { buildJobsConsumerDeps, buildResolverDeps, buildSyncDeps } from './composition';
+import { buildCallerRequestDeps, buildJobsConsumerDeps, buildResolverDeps, buildSyncDeps } from './composition';
 import type { ConsumerDeps } from './triggers/jobHandlers';
 import { consumeJobEvent } from './triggers/jobConsumer';
 import { runHourlyTick } from './triggers/hourlyTrigger';
+import { answerCaller } from './triggers/webTrigger';
 
 const resolver = new Resolver();
 for (const [key, run] of Object.entries(buildResolvers(buildResolverDeps()))) {
@@ -30,3 +31,7 @@ export const syncConsumer = consume;
 export const hourlyTick = async (): Promise<void> => {
   await runHourlyTick(syncDeps);
 };
+
+const callerDeps = buildCallerRequestDeps();
+/** The callers' web trigger (manifest function `callers-webtrigger`, S10): automations acting on named users. */
+export const callersWebTrigger = (request: unknown): ReturnType<typeof answerCaller> => answerCaller(request, callerDeps);

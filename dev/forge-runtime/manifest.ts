@@ -1,6 +1,6 @@
 /**
  * The parts of manifest.yml the local runtime needs: functions (handler, timeout), async-event
- * consumers, and the egress allow-list (`permissions.external.fetch.backend`).
+ * consumers, web triggers, and the egress allow-list (`permissions.external.fetch.backend`).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -13,12 +13,14 @@ const ConsumerSchema = z.object({
   function: z.string().optional(),
   resolver: z.object({ function: z.string(), method: z.string() }).optional(),
 });
+const WebTriggerSchema = z.object({ key: z.string(), function: z.string() }).loose();
 const EgressEntry = z.union([z.string(), z.object({ address: z.string() }).loose(), z.object({ remote: z.string() }).loose()]);
 
 const ManifestSchema = z.object({
   modules: z.object({
     function: z.array(FunctionSchema).optional(),
     consumer: z.array(ConsumerSchema).optional(),
+    webtrigger: z.array(WebTriggerSchema).optional(),
   }).loose().optional(),
   permissions: z.object({
     external: z.object({ fetch: z.object({ backend: z.array(EgressEntry).optional() }).loose().optional() }).loose().optional(),
@@ -29,6 +31,8 @@ const ManifestSchema = z.object({
 export type ManifestFunction = z.infer<typeof FunctionSchema>;
 /** A consumer module. */
 export type ManifestConsumer = z.infer<typeof ConsumerSchema>;
+/** A webtrigger module (its function answers HTTP requests). */
+export type ManifestWebTrigger = z.infer<typeof WebTriggerSchema>;
 
 /** What the runtime reads from a manifest. */
 export interface RuntimeManifest {
@@ -36,6 +40,7 @@ export interface RuntimeManifest {
   consumers: ManifestConsumer[];
   /** Egress addresses (remotes are not egress and are left out). */
   egress: string[];
+  webtriggers?: ManifestWebTrigger[];
 }
 
 /** Reads the runtime's view of a manifest object (e.g. `yaml.parse` output). */
@@ -43,7 +48,7 @@ export function toRuntimeManifest(raw: unknown): RuntimeManifest {
   const m = ManifestSchema.parse(raw ?? {});
   const backend = m.permissions?.external?.fetch?.backend ?? [];
   const egress = backend.flatMap((e) => (typeof e === 'string' ? [e] : typeof e.address === 'string' ? [e.address] : []));
-  return { functions: m.modules?.function ?? [], consumers: m.modules?.consumer ?? [], egress };
+  return { functions: m.modules?.function ?? [], consumers: m.modules?.consumer ?? [], egress, webtriggers: m.modules?.webtrigger ?? [] };
 }
 
 /** Reads and parses a manifest.yml file. */
@@ -57,5 +62,6 @@ export function extendManifest(base: RuntimeManifest, extra: Partial<RuntimeMani
     functions: [...base.functions, ...(extra.functions ?? [])],
     consumers: [...base.consumers, ...(extra.consumers ?? [])],
     egress: [...base.egress, ...(extra.egress ?? [])],
+    webtriggers: [...(base.webtriggers ?? []), ...(extra.webtriggers ?? [])],
   };
 }

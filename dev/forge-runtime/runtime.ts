@@ -17,6 +17,7 @@ import { SqlService } from './sql/sqlService';
 import type { SqlLimits } from './sql/sqlLimits';
 import type { SqlDatabase } from './sql/sqlDatabase';
 import { QueueService, type QueueOptions } from './queue/queueService';
+import { WebTriggerService } from './webtrigger/webTriggerService';
 
 /** Options of {@link ForgeRuntime}. */
 export interface ForgeRuntimeOptions {
@@ -49,6 +50,8 @@ export class ForgeRuntime {
   readonly kvs: KvsService;
   readonly sql: SqlService | undefined;
   readonly queue: QueueService;
+  /** The manifest's web triggers: their URLs (@forge/api `webTrigger`) and {@link WebTriggerService.call}. */
+  readonly webTriggers: WebTriggerService;
   /** The object installed as `globalThis.__forge_runtime__`. */
   readonly globalObject: Record<string, unknown>;
   productHandler: ProductHandler;
@@ -61,6 +64,7 @@ export class ForgeRuntime {
     const db = options.database;
     this.sql = db === undefined ? undefined : new SqlService(() => db, options.sqlLimits);
     this.queue = new QueueService(this.clock, this.manifest, options.queue);
+    this.webTriggers = new WebTriggerService(this.manifest, `ari:cloud:jira::site/${this.app.cloudId}`, options.queue?.loader, this.queue.handlers);
     this.productHandler = options.productHandler ?? noProductHandler;
     this.egressHandler = options.egressHandler ?? noEgressHandler;
     const outside = options.outsideInvocationMs ?? 25_000;
@@ -85,6 +89,7 @@ export class ForgeRuntime {
     if (type === 'fpp' && remote === 'stargate' && path.startsWith('/webhook/queue/')) {
       return this.queue.handle(path, init);
     }
+    if (type === 'fpp' && remote === 'stargate' && path === '/graphql') return this.webTriggers.graphql(init);
     if (type === 'fpp') return this.product(remote ?? 'jira', provider, t.data.accountId, path, init);
     return errorResponse(400, 'BAD_REQUEST', `forge-runtime: unsupported request type '${type}'`);
   }

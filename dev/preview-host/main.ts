@@ -5,7 +5,7 @@
 import { parseArgs } from './options';
 import { startPreview } from './preview';
 
-const tips = (url: string, users: number, validKey: string, triggers: readonly string[]): string => [
+const tips = (url: string, users: number, validKey: string, triggers: readonly string[], webTriggerUrl: string): string => [
   '',
   `  User Management & License Optimizer is running at ${url}`,
   '',
@@ -15,6 +15,9 @@ const tips = (url: string, users: number, validKey: string, triggers: readonly s
   '    3. Start a sync and watch its progress; then open the Dashboard.',
   '    4. Inactive users: filter, select a few, Deactivate — a plan, a confirmation, then results and Audit log entries.',
   '    5. Export a list as CSV (the download happens in the export frame).',
+  '    6. Settings → Incoming requests: create a caller, copy its token, then let "an automation" deactivate someone:',
+  `         curl -X POST ${webTriggerUrl} -H 'Authorization: Bearer <token>' \\`,
+  `              -H 'Content-Type: application/json' -d '{"action":"deactivate","users":["<email or account ID>"]}'`,
   triggers.length > 0
     ? `    The hourly trigger (${triggers.join(', ')}) runs from the toolbar at the top of the page.`
     : '    (No scheduled trigger in manifest.yml yet: the toolbar button stays disabled.)',
@@ -28,7 +31,8 @@ const main = async (): Promise<void> => {
   process.stdout.write(`preview: starting (${String(options.users)} simulated users; MariaDB, Forge runtime, simulators, host)…\n`);
   const preview = await startPreview(options);
   const { DEFAULT_KEYS } = await import('../admin-api-simulator');
-  process.stdout.write(tips(preview.url, options.users, DEFAULT_KEYS.valid, preview.backend.triggers.map((t) => t.key)));
+  const webTriggerUrl = preview.backend.runtime.webTriggers.urlFor('ulo-callers');
+  process.stdout.write(tips(preview.url, options.users, DEFAULT_KEYS.valid, preview.backend.triggers.map((t) => t.key), webTriggerUrl));
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -28,6 +28,7 @@ export const startPreview = async (overrides: Partial<PreviewOptions> = {}): Pro
   try {
     backend = await startBackend(options);
     const server = await startHostServer({ backend, bundles, resources, root }, options.port);
+    backend.runtime.webTriggers.baseUrl = server.url;
     const running = backend;
     return {
       url: server.url,

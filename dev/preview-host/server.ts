@@ -11,8 +11,10 @@ import type { Bundles } from './bundles';
 import { invokeResolver, productContext } from './invokeResolver';
 import { buildErrorPage, previewPage } from './page';
 import type { PreviewResources } from './resources';
+import { readBody } from './requestBody';
 import { fireTrigger } from './scheduledTriggers';
 import { safeJoin, sendFile } from './staticFiles';
+import { answerWebTrigger, isWebTriggerPath } from './webTriggerRoute';
 
 /** A listening host. */
 export interface HostServer {
@@ -31,17 +33,8 @@ export interface HostDeps {
 const InvokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown() });
 const TriggerBody = z.object({ key: z.string().optional() });
 
-const MAX_BODY = 5 * 1024 * 1024;
-
 const readJson = async (req: IncomingMessage): Promise<unknown> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBody(req);
   return text === '' ? {} : (JSON.parse(text) as unknown);
 };
 
@@ -114,6 +107,8 @@ const route = async (deps: HostDeps, req: IncomingMessage, res: ServerResponse):
     const runs = [];
     for (const trigger of chosen) runs.push(await fireTrigger(backend.runtime, trigger, backend.load));
     sendJson(res, chosen.length === 0 ? 404 : 200, { runs });
+  } else if (isWebTriggerPath(path)) {
+    await answerWebTrigger(backend.runtime, req, res);
   } else {
     sendJson(res, 404, { message: `Not found: ${req.method ?? ''} ${path}` });
   }

@@ -3,7 +3,7 @@
  * browser JavaScript with no build step, loaded by index.html before csv.js; it defines `globalThis.UloWords`.
  * Every text comes translated in the admin page's message (`words`): the frame holds no strings of its own.
  *
- * `words` is { locale, yes, no, values: { column: { code: word } }, actor: { task, system }, phrases: { key: template } }.
+ * `words` is { locale, yes, no, values: { column: { code: word } }, actor: { task, system, caller, callerUnknown }, phrases: { key: template } }.
  * An audit sentence ({ key, params }, see src/contract/audit.ts) is written as src/ui/components/auditSentence.ts
  * writes it: each parameter formatted for the locale, a `count` parameter picking the plural form (`key_one`,
  * `key_other`, ... by Intl.PluralRules), `{{name}}` and `{{name, number}}` replaced.
@@ -74,6 +74,7 @@
 
   function actor(a, words) {
     if (a.kind === 'admin') return a.name || a.accountId;
+    if (a.kind === 'caller') return a.name ? words.actor.caller.replace(/\{\{\s*name\s*\}\}/g, a.name) : words.actor.callerUnknown;
     return a.kind === 'task' ? words.actor.task.replace(/\{\{\s*id\s*\}\}/g, a.taskId) : words.actor.system;
   }
 

@@ -14,6 +14,8 @@ export const auditActions = [
   'api-key.set',
   'api-key.remove',
   'api-key.expiry-notice',
+  'caller.create',
+  'caller.revoke',
   'sync.run',
   'task.run',
   'task.update',
@@ -49,6 +51,8 @@ export const auditActorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('admin'), accountId: z.string(), name: z.string().nullable() }),
   z.object({ kind: z.literal('task'), taskId: z.string() }),
   z.object({ kind: z.literal('system') }),
+  /** An automation calling the web trigger; `name` as created in Settings, null when the caller is gone. */
+  z.object({ kind: z.literal('caller'), callerId: z.string(), name: z.string().nullable() }),
 ]);
 
 /** A value of an audit sentence, formatted by the viewer's side in the viewer's language. */

@@ -17,6 +17,7 @@ import {
   bulkStatusPayloadSchema,
   bulkStatusSchema,
 } from './bulk';
+import { callersContract } from './callers';
 import { dashboardGetPayloadSchema, dashboardSchema } from './dashboard';
 import { jobsListPayloadSchema, jobsListSchema, jobsResultsPayloadSchema } from './jobs';
 import { resolverKeys, type ResolverKey } from './keys';
@@ -39,6 +40,7 @@ export * from './app';
 export * from './apiKey';
 export * from './audit';
 export * from './bulk';
+export * from './callers';
 export * from './common';
 export * from './dashboard';
 export * from './envelope';
@@ -82,6 +84,7 @@ export const contract = {
   [resolverKeys.bulkHandoff]: entry(bulkHandoffPayloadSchema, bulkHandoffPageSchema),
   [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
   [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
+  ...callersContract,
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;
 
 type Contract = typeof contract;

@@ -10,7 +10,12 @@ export const jobsListPayloadSchema = z.object({ limit: pageLimit(100, 50) }).str
 
 export const jobListItemSchema = z.discriminatedUnion('kind', [
   /** `createdByName`: the admin who started it, null when the directory does not know them. */
-  bulkJobSchema.extend({ kind: z.literal('bulk-action'), createdByName: z.string().nullable() }),
+  bulkJobSchema.extend({
+    kind: z.literal('bulk-action'),
+    createdByName: z.string().nullable(),
+    /** Set when a caller of the web trigger started it (S10); `name` null when the caller is gone. */
+    startedByCaller: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+  }),
   /** `createdByName`: for a manual sync, the admin who started it; null for the schedule or an unknown admin. */
   syncRunDtoSchema.extend({ kind: z.literal('sync'), createdByName: z.string().nullable() }),
 ]);

@@ -1,3 +1,5 @@
+import { callerResolverKeys } from './callers';
+
 /**
  * Every resolver the admin page may `invoke`, by screen. A resolver key never changes once released; new
  * resolvers are added here first, and the access test matrix iterates this map so none can be missed.
@@ -30,6 +32,7 @@ export const resolverKeys = {
   bulkHandoff: 'bulk.handoff',
   jobsList: 'jobs.list',
   jobsResults: 'jobs.results',
+  ...callerResolverKeys,
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

@@ -7,6 +7,7 @@
 
 // Models: the records the app keeps and passes around, with their zod schemas.
 export { auditActorSchema, auditEntrySchema, type AuditAction, type AuditActor, type AuditEntry, type AuditOutcome } from './model/audit';
+export { callerSchema, type Caller, type CallerAction } from './model/caller';
 export { DomainError, errorCodes, isDomainError, type ErrorCode } from './model/errors';
 export { groupSchema, type Group } from './model/group';
 export { jobSchema, syncRunSchema, type Job, type JobKind, type JobStatus, type SyncDataType, type SyncPhase, type SyncRun } from './model/jobs';
@@ -66,6 +67,8 @@ export type { SiteDirectoryQueries } from './ports/siteDirectoryQueries';
 export type { SiteDirectoryRepository } from './ports/siteDirectoryRepository';
 export type { SyncRunRepository } from './ports/syncRunRepository';
 export type { UserFilter, UserQuery, UserQueryContext, UserRepository } from './ports/userRepository';
+export type { CallerRepository, CallerTokens, RequestCounter } from './ports/callerRepository';
+export type { UserLookup } from './ports/userLookup';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.
 export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
@@ -93,4 +96,7 @@ export { getSyncHistory, getSyncStatus, type SyncStatusView } from './usecases/s
 export { countUsers, listUsers, type ListUsersDeps } from './usecases/users/listUsers';
 export { listCustomers, listProjectUsers, siteChoices } from './usecases/users/siteUsers';
 export { userDetail, type UserDetailDeps, type UserDetailView } from './usecases/users/userDetail';
+export { createCaller, listCallers, revokeCaller, type CallerView, type ManageCallersDeps } from './usecases/callers/manageCallers';
+export { handleCallerRequest, type CallerAnswer, type CallerRequestDeps } from './usecases/callers/handleCallerRequest';
+export { UnauthenticatedCaller } from './usecases/callers/authenticateCaller';
 export type { UserView } from './usecases/users/userView';

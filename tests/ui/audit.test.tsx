@@ -21,6 +21,8 @@ const entries = [
     reasonKey: 'bulk.reasons.protected',
     details: {},
   }),
+  auditEntry(4, { actor: { kind: 'caller', callerId: 'c-1', name: 'Okta offboarding' } }),
+  auditEntry(5, { actor: { kind: 'caller', callerId: 'c-gone', name: null } }),
 ];
 
 describe('Audit log (A1–A3)', () => {
@@ -29,6 +31,7 @@ describe('Audit log (A1–A3)', () => {
     await waitFor(() => text().includes('Ada Admin'));
     expect(tableRows()[0]).toEqual(['Jan 30, 2026, 11:00 AM', 'Ada Admin', 'Deactivate user All entries of this job', 'User 1', 'Succeeded', '', 'Removed from group jira-users-acme to revoke Jira access']);
     expect(tableRows()[1]).toEqual(['Jan 30, 2026, 11:00 AM', 'Automated task task-7', 'Deactivate user', 'User 2', 'Skipped', 'Protected by the email whitelist', '']);
+    expect(tableRows().slice(2, 4).map((r) => r[1])).toEqual(['Caller Okta offboarding', 'A caller of the web trigger']);
     expect(text()).not.toMatch(/null|productKey|resourceId/);
     click('Next');
     expect(rawKeys()).toEqual([]);

@@ -5,6 +5,10 @@ export const kvsKeys = {
   apiKeySecret: 'admin-api-key',
   /** What may be shown about the key; never the key itself. */
   apiKeyInfo: 'admin-api-key-info',
+  /** A web trigger caller (S10), its last use, and its requests in one minute (`windowStartMs`). */
+  caller: (id: string): string => `caller:${id}`,
+  callerUsed: (id: string): string => `caller-used:${id}`,
+  callerRate: (id: string, windowStartMs: number): string => `caller-rate:${id}:${String(windowStartMs)}`,
   lock: (name: string): string => `lock:${name}`,
 } as const;
 

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../../domain/ports/auditLog';
+import type { CallerRepository, CallerTokens } from '../../domain/ports/callerRepository';
 import type { Clock } from '../../domain/ports/clock';
 import type { DashboardQueries } from '../../domain/ports/dashboardQueries';
 import type { GroupRepository } from '../../domain/ports/groupRepository';
@@ -33,6 +34,10 @@ export interface ResolverDeps extends GuardDeps {
   secrets: SecretStore;
   lock: Lock;
   queue: JobQueue;
+  /** Callers of the web trigger (S10), their tokens, and the trigger's URL (`webTrigger.getUrl`). */
+  callers: CallerRepository;
+  tokens: CallerTokens;
+  webTriggerUrl: () => Promise<string>;
   /** The Admin API with a key the admin just pasted (apiKey.check / apiKey.save). */
   gatewayForKey: GatewayForKey;
 }

@@ -3,6 +3,7 @@ import { apiKeyResolvers } from './apiKeyResolver';
 import { appResolvers } from './appResolver';
 import { auditResolvers } from './auditResolver';
 import { bulkResolvers } from './bulkResolver';
+import { callersResolvers } from './callersResolver';
 import { dashboardResolvers } from './dashboardResolver';
 import type { ResolverMap } from './define';
 import type { ResolverDeps } from './deps';
@@ -18,7 +19,8 @@ export type { ResolverDeps } from './deps';
  * when a contract key has no resolver or a module defines a key twice, so a release cannot ship a missing one.
  */
 export const buildResolvers = (deps: ResolverDeps): ResolverMap => {
-  const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers];
+  const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers,
+    callersResolvers];
   const all: ResolverMap = {};
   for (const build of modules) {
     for (const [key, run] of Object.entries(build(deps))) {

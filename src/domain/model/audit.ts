@@ -13,6 +13,8 @@ export const auditActionSchema = z.enum([
   'api-key.set',
   'api-key.remove',
   'api-key.expiry-notice',
+  'caller.create',
+  'caller.revoke',
   'sync.run',
   'task.run',
   'task.update',
@@ -27,6 +29,8 @@ export const auditActorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('admin'), accountId: z.string().min(1) }),
   z.object({ kind: z.literal('task'), taskId: z.string().min(1) }),
   z.object({ kind: z.literal('system') }),
+  /** An automation calling the web trigger with its token (S10). */
+  z.object({ kind: z.literal('caller'), callerId: z.string().min(1) }),
 ]);
 export type AuditActor = z.infer<typeof auditActorSchema>;
 

@@ -6,7 +6,7 @@ import { auditSentence } from './auditSentence';
 
 const outcomeAppearance = { succeeded: 'success', failed: 'removed', skipped: 'default' } as const;
 
-/** Who did it: an admin (by name when synced, never by account ID), an automated task, or the app itself. */
+/** Who did it: an admin (by name when synced, never by account ID), an automated task, the app itself, or a caller of the web trigger. */
 export const actorText = (entry: AuditEntryDto, { t }: Pick<Locale, 't'>): string => {
   switch (entry.actor.kind) {
     case 'admin':
@@ -15,6 +15,8 @@ export const actorText = (entry: AuditEntryDto, { t }: Pick<Locale, 't'>): strin
       return t('audit.actor.task', { id: entry.actor.taskId });
     case 'system':
       return t('audit.actor.system');
+    case 'caller':
+      return entry.actor.name === null ? t('callers.actorUnknown') : t('callers.actor', { name: entry.actor.name });
   }
 };
 

@@ -59,12 +59,16 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'bulk.handoff': { action: { type: 'deactivate' }, selection: { kind: 'filter', filter: { managed: true } }, limit: 50 },
   'jobs.list': { limit: 20 },
   'jobs.results': { jobId: 'none-such', outcome: 'failed' },
+  'callers.list': {},
+  'callers.create': { name: 'Sweep', actions: ['job-status'] },
+  'callers.revoke': { callerId: 'none-such' },
 });
 
 /** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
 const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
   'sync.start': ['LOCK_HELD', 'INTERNAL', 'UPSTREAM_FAILED'],
   'jobs.results': ['NOT_FOUND'],
+  'callers.revoke': ['NOT_FOUND'],
 };
 
 describe('every resolver answers in the shape of the contract, and the key never leaves the backend', () => {

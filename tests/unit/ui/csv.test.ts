@@ -134,8 +134,14 @@ describe('CSV export file format (X4)', () => {
         id: 'a2', at: '2026-01-30T10:00:00.000Z', actor: { kind: 'system' }, action: 'sync.run', actionKey: 'x', targetAccountId: null,
         targetName: null, targetEmail: null, outcome: 'succeeded', reason: null, reasonKey: null, details: {}, summary: sync, jobId: 'j-1',
       },
+      ...[{ kind: 'caller', callerId: 'c-1', name: 'Okta offboarding' }, { kind: 'caller', callerId: 'c-2', name: null }].map((actor, i) => ({
+        id: `c${String(i)}`, at: '2026-01-30T10:00:00.000Z', actor, action: 'user.deactivate', actionKey: 'x', targetAccountId: 'acc-2',
+        targetName: null, targetEmail: null, outcome: 'succeeded', reason: null, reasonKey: null, details: {}, summary: null, jobId: 'j-2',
+      })),
     ], words);
-    const [, failed, synced] = audit.split('\r\n');
+    const [, failed, synced, byCaller, byGoneCaller] = audit.split('\r\n');
+    expect(byCaller?.split(',')[1]).toBe('Caller Okta offboarding');
+    expect(byGoneCaller?.split(',')[1]).toBe('A caller of the web trigger');
     expect(failed).toBe(
       "2026-01-30T10:00:00.000Z,Automated task t-1,Deactivate user,acc-1,,,Failed,Atlassian's rate limit was reached. Try again later.," +
         'Could not deactivate the account,,user.deactivate,failed,RATE_LIMITED,"{""method"":""lifecycle-disable"",""attempt"":2}"',

@@ -12,7 +12,7 @@ export const auditColumns = [
   'id', 'at', 'actor_kind', 'actor_id', 'action', 'target_account_id', 'outcome', 'reason', 'details', 'job_id',
 ] as const;
 
-/** The id an actor is filtered by: the admin's account, the task, or '' for the system. */
+/** The id an actor is filtered by: the admin's account, the task, the caller, or '' for the system. */
 export const actorId = (actor: AuditActor): string => {
   switch (actor.kind) {
     case 'admin':
@@ -21,6 +21,8 @@ export const actorId = (actor: AuditActor): string => {
       return actor.taskId;
     case 'system':
       return '';
+    case 'caller':
+      return actor.callerId;
   }
 };
 
@@ -35,7 +37,7 @@ export const auditSelectList =
 export const auditRowSchema = z.object({
   id: z.string(),
   at: sqlDateTime,
-  actor_kind: z.enum(['admin', 'task', 'system']),
+  actor_kind: z.enum(['admin', 'task', 'system', 'caller']),
   actor_id: z.string(),
   action: auditActionSchema,
   target_account_id: z.string().nullable(),
@@ -45,7 +47,7 @@ export const auditRowSchema = z.object({
   job_id: z.string().nullable(),
 });
 
-const toActor = (kind: 'admin' | 'task' | 'system', id: string): AuditActor => {
+const toActor = (kind: AuditActor['kind'], id: string): AuditActor => {
   switch (kind) {
     case 'admin':
       return { kind, accountId: id };
@@ -53,6 +55,8 @@ const toActor = (kind: 'admin' | 'task' | 'system', id: string): AuditActor => {
       return { kind, taskId: id };
     case 'system':
       return { kind };
+    case 'caller':
+      return { kind, callerId: id };
   }
 };
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DomainError } from '../../../domain/model/errors';
 import type { User } from '../../../domain/model/user';
+import type { UserLookup } from '../../../domain/ports/userLookup';
 import type { UpsertUsersOptions, UserFilter, UserQuery, UserQueryContext, UserRepository } from '../../../domain/ports/userRepository';
 import { chunked } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { placeholders, sqlInt } from '../sql/sqlValues';
-import { UNKNOWN_KEY } from './userKeys';
+import { emailKeys, UNKNOWN_KEY } from './userKeys';
 import { searchPattern, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
@@ -23,7 +24,7 @@ const checkLimit = (limit: number, max: number): void => {
 };
 
 /** UserRepository over Forge SQL (tables `users`, `user_product_access`, `group_members`, `user_search_words`). */
-export class SqlUserRepository implements UserRepository {
+export class SqlUserRepository implements UserRepository, UserLookup {
   constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
 
   /** Runs the plan's three lanes (userUpsertLanes.ts, {@link runUserUpsert}) through @forge/sql. */
@@ -61,6 +62,20 @@ export class SqlUserRepository implements UserRepository {
       for (const user of await this.hydrate(rows)) found.set(user.accountId, user);
     }
     return accountIds.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async findByEmails(emails: readonly string[]): Promise<User[]> {
+    const found: User[] = [];
+    const keys = [...new Set(emails.map((e) => emailKeys(e).emailKey).filter((k) => k !== ''))];
+    for (const chunk of chunked(keys)) {
+      const rows = await this.db.select(
+        `SELECT ${userSelectList} FROM users u WHERE u.email_key IN ${placeholders(chunk.length)}`,
+        chunk,
+        userRowSchema,
+      );
+      found.push(...(await this.hydrate(rows)));
+    }
+    return found;
   }
 
   async list(query: UserQuery, context: UserQueryContext): Promise<{ items: User[]; next: string | null }> {

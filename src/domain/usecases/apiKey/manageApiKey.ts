@@ -6,6 +6,7 @@ import type { ApiKeyChecks, OrgSummary } from '../../ports/apiKeyChecks';
 import type { IdGenerator } from '../../ports/idGenerator';
 import type { SecretStore } from '../../ports/secretStore';
 import { toApiKeyView, type ApiKeyView } from './apiKeyView';
+import { appChangeEntry } from '../audit/appChangeEntry';
 
 /** Builds the key checks with `key` instead of the stored one (to try a pasted key before it is saved). */
 export type GatewayForKey = (key: string) => ApiKeyChecks;
@@ -30,17 +31,8 @@ export const checkApiKey = async (key: string, deps: Pick<ApiKeyDeps, 'gatewayFo
   return { orgs };
 };
 
-const keyAudit = (action: 'api-key.set' | 'api-key.remove', actor: AuditActor, details: AuditEntry['details'], deps: ApiKeyDeps): AuditEntry => ({
-  id: deps.ids.next(),
-  at: deps.clock.now(),
-  actor,
-  action,
-  targetAccountId: null,
-  outcome: 'succeeded',
-  reason: null,
-  details,
-  jobId: null,
-});
+const keyAudit = (action: 'api-key.set' | 'api-key.remove', actor: AuditActor, details: AuditEntry['details'], deps: ApiKeyDeps): AuditEntry =>
+  appChangeEntry(action, actor, details, deps);
 
 /** The key's expiry from the API Access API; null when the key may not read it or the read fails for any reason. */
 const expiryFromApi = async (gateway: ApiKeyChecks, orgId: string, label: string | undefined): Promise<Date | null> => {

@@ -78,6 +78,12 @@ const syncSummary = (d: Details): Phrase | null => {
   return phrase(`sync.${event}`, { what, counts, duration: { kind: 'duration', value: num(d, 'durationMs') }, count: count(num(d, 'errors')) });
 };
 
+const callerSummary = (action: 'created' | 'revoked', d: Details): Phrase =>
+  phrase(`caller.${action}`, {
+    name: text(str(d, 'callerName') ?? ''),
+    actions: phrases((str(d, 'actions') ?? '').split(',').filter((a) => a !== '').map((a) => `caller.actions.${a}`)),
+  });
+
 const keySetSummary = (d: Details): Phrase =>
   phrase(`apiKeySet.${str(d, 'expirySource') ?? 'none'}`, { org: text(str(d, 'orgName') ?? str(d, 'orgId') ?? '') });
 
@@ -97,6 +103,10 @@ export const auditSummary = (entry: AuditEntry, names: SummaryNames): Phrase | n
       return phrase('apiKeyRemoved');
     case 'api-key.expiry-notice':
       return str(d, 'expiresAt') === null ? null : phrase('apiKeyNotice', { date: { kind: 'date', value: str(d, 'expiresAt') ?? '' } });
+    case 'caller.create':
+      return callerSummary('created', d);
+    case 'caller.revoke':
+      return callerSummary('revoked', d);
     case 'settings.update':
       return phrase('settings', { sections: phrases((str(d, 'sections') ?? '').split(',').filter((s) => s !== '').map((s) => `sections.${s}`)) });
     default:

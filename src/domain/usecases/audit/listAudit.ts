@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../model/audit';
 import type { AuditLog, AuditQuery } from '../../ports/auditLog';
+import type { CallerRepository } from '../../ports/callerRepository';
 import type { ProductRepository } from '../../ports/productRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { auditSummary, type Phrase } from './auditSummary';
@@ -8,7 +9,11 @@ import { auditSummary, type Phrase } from './auditSummary';
 export interface AuditEntryView {
   id: string;
   at: Date;
-  actor: { kind: 'admin'; accountId: string; name: string | null } | { kind: 'task'; taskId: string } | { kind: 'system' };
+  actor:
+    | { kind: 'admin'; accountId: string; name: string | null }
+    | { kind: 'task'; taskId: string }
+    | { kind: 'system' }
+    | { kind: 'caller'; callerId: string; name: string | null };
   action: AuditEntry['action'];
   actionKey: string;
   targetAccountId: string | null;
@@ -23,12 +28,21 @@ export interface AuditEntryView {
   jobId: string | null;
 }
 
-/** What listing the audit log needs: the log, and the synced users and products for names. */
+/** What listing the audit log needs: the log, and the synced users, products and callers for names. */
 export interface ListAuditDeps {
   audit: AuditLog;
   users: Pick<UserRepository, 'getMany'>;
   products: Pick<ProductRepository, 'list'>;
+  /** Without it a caller is shown without its name. */
+  callers?: Pick<CallerRepository, 'list'>;
 }
+
+type ActorView = AuditEntryView['actor'];
+
+const callerNames = async (entries: readonly AuditEntry[], deps: ListAuditDeps): Promise<Map<string, string>> => {
+  if (deps.callers === undefined || !entries.some((e) => e.actor.kind === 'caller')) return new Map();
+  return new Map((await deps.callers.list()).map((c) => [c.id, c.name]));
+};
 
 /**
  * i18next key of a reason code: skip reasons (lower-case, `protected`, `not-managed`) are bulk reasons; error codes
@@ -50,19 +64,24 @@ export const listAudit = async (query: AuditQuery, deps: ListAuditDeps): Promise
     if (entry.targetAccountId !== null) ids.add(entry.targetAccountId);
     if (entry.actor.kind === 'admin') ids.add(entry.actor.accountId);
   }
-  const [people, products] = await Promise.all([
+  const [people, products, callers] = await Promise.all([
     deps.users.getMany([...ids]).then((found) => new Map(found.map((u) => [u.accountId, u]))),
     deps.products.list(),
+    callerNames(page.items, deps),
   ]);
+  const actorOf = (actor: AuditEntry['actor']): ActorView => {
+    if (actor.kind === 'admin') return { ...actor, name: people.get(actor.accountId)?.name ?? null };
+    if (actor.kind === 'caller') return { ...actor, name: callers.get(actor.callerId) ?? null };
+    return actor;
+  };
   const productName = (key: string, resourceId: string): string | null =>
     products.find((p) => p.key === key && p.resourceId === resourceId)?.name ?? products.find((p) => p.key === key)?.name ?? null;
   const items = page.items.map((entry): AuditEntryView => {
     const target = entry.targetAccountId === null ? undefined : people.get(entry.targetAccountId);
-    const actor = entry.actor.kind === 'admin' ? { ...entry.actor, name: people.get(entry.actor.accountId)?.name ?? null } : entry.actor;
     return {
       id: entry.id,
       at: entry.at,
-      actor,
+      actor: actorOf(entry.actor),
       action: entry.action,
       actionKey: `audit.actions.${entry.action}`,
       targetAccountId: entry.targetAccountId,

@@ -16,11 +16,12 @@ const busy = (): DomainError => new DomainError('LOCK_HELD', 'A bulk action is a
 /**
  * B3: plans the selection again on the server (a client's plan is never trusted), creates a job with one item
  * per selected user (the executor re-checks each, so skipped users are recorded and audited too) and what it does
- * (its spec), and pushes its first slice to the jobs queue. One bulk action at a time: LOCK_HELD otherwise.
+ * (its spec), and pushes its first slice to the jobs queue. One bulk action at a time: LOCK_HELD otherwise. The actor
+ * is the admin on the page, or a caller of the web trigger (S10); a caller's job has no `createdBy` account.
  */
 export const startBulk = async (
   request: { action: BulkAction; selection: BulkSelection },
-  actor: AuditActor & { kind: 'admin' },
+  actor: AuditActor & { kind: 'admin' | 'caller' },
   deps: JobDeps,
 ): Promise<BulkJobView> => {
   const lease = await deps.lock.acquire(START_LOCK, START_LOCK_SECONDS);
@@ -36,7 +37,7 @@ export const startBulk = async (
       status: 'queued',
       createdAt: now,
       updatedAt: now,
-      createdBy: actor.accountId,
+      createdBy: actor.kind === 'admin' ? actor.accountId : null,
       phase: request.action.type,
       processed: 0,
       total: plan.items.length,

@@ -1,5 +1,6 @@
 import { DomainError } from '../../model/errors';
 import type { AuditLog } from '../../ports/auditLog';
+import type { CallerRepository } from '../../ports/callerRepository';
 import type { GroupRepository } from '../../ports/groupRepository';
 import { listAudit, type AuditEntryView } from '../audit/listAudit';
 import { accessPaths, type AccessPathView } from './accessPaths';
@@ -11,6 +12,8 @@ import { loadViewContext } from './viewContext';
 export interface UserDetailDeps extends ListUsersDeps {
   audit: AuditLog;
   groups: Pick<GroupRepository, 'getMany'>;
+  /** Names the callers of the web trigger in the user's audit history. */
+  callers?: Pick<CallerRepository, 'list'>;
 }
 
 /** One user as the detail panel shows them (U5). */
@@ -34,7 +37,12 @@ export const userDetail = async (
   const [user, context] = await Promise.all([deps.users.get(request.accountId), loadViewContext(deps)]);
   if (user === null) throw new DomainError('NOT_FOUND', 'No such user', { accountId: request.accountId });
   const [audit, groups] = await Promise.all([
-    listAudit({ targetAccountId: user.accountId, limit: request.auditLimit, after: request.auditAfter }, { audit: deps.audit, users: deps.users, products: deps.products }),
+    listAudit({ targetAccountId: user.accountId, limit: request.auditLimit, after: request.auditAfter }, {
+      audit: deps.audit,
+      users: deps.users,
+      products: deps.products,
+      ...(deps.callers === undefined ? {} : { callers: deps.callers }),
+    }),
     deps.groups.getMany(user.groups.map((g) => g.id)),
   ]);
   return {

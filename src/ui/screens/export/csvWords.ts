@@ -29,6 +29,11 @@ export const csvWords = ({ t }: Pick<Locale, 't'>, locale: string): CsvWords => 
     outcome: dictionary(auditOutcomes, (c) => t(`audit.outcomes.${c}`)),
     reason: { ...dictionary(skipReasons, (c) => t(`bulk.reasons.${c}`)), ...dictionary(errorCodes, (c) => t(`errors.${c}`)) },
   },
-  actor: { task: t('audit.actor.task', { id: '{{id}}' }), system: t('audit.actor.system') },
+  actor: {
+    task: t('audit.actor.task', { id: '{{id}}' }),
+    system: t('audit.actor.system'),
+    caller: t('callers.actor', { name: '{{name}}' }),
+    callerUnknown: t('callers.actorUnknown'),
+  },
   phrases: templates(t(AUDIT_PHRASES, { returnObjects: true }), AUDIT_PHRASES),
 });

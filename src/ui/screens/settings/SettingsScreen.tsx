@@ -7,6 +7,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useLocale } from '../../i18n/LocaleContext';
 import { AccessSection } from './AccessSection';
 import { ApiKeySection } from './ApiKeySection';
+import { IncomingCallersSection } from './IncomingCallersSection';
 import { ManualSyncSection } from './ManualSyncSection';
 import { ProtectedEmailsSection } from './ProtectedEmailsSection';
 import { SeatPricesSection } from './SeatPricesSection';
@@ -55,6 +56,7 @@ export const SettingsScreen = (props: { bootstrap: boolean; onAccessChanged: () 
               {!props.bootstrap && <StatisticsSection {...common} />}
               <ProtectedEmailsSection {...common} />
               {!props.bootstrap && <SeatPricesSection {...common} />}
+              {!props.bootstrap && <IncomingCallersSection />}
             </Stack>
           );
         }}

@@ -6,6 +6,7 @@
  */
 export * from './apiKeyChecks';
 export * from './auditLog';
+export * from './callerRepository';
 export * from './clock';
 export * from './directoryActions';
 export * from './directoryReader';

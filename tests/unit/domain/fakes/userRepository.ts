@@ -1,5 +1,7 @@
 import type { User } from '../../../../src/domain/model/user';
 import { classifyInScope } from '../../../../src/domain/policy/inactivityPolicy';
+import { foldEmail } from '../../../../src/domain/policy/protectedEmails';
+import type { UserLookup } from '../../../../src/domain/ports/userLookup';
 import type { UserFilter, UserQuery, UserQueryContext, UserRepository } from '../../../../src/domain/ports/userRepository';
 import { pageOf } from './page';
 import { Tables } from './tables';
@@ -34,7 +36,7 @@ class UserRows {
  * The synced users over `Tables`: upserts stamped with the generation, users a full sync no longer saw marked as
  * left, `list` in name order over the filters the tests use. `upserts` records each write.
  */
-export class FakeUserRepository implements UserRepository {
+export class FakeUserRepository implements UserRepository, UserLookup {
   readonly rows: UserRows;
   upserts: { users: User[]; generation: number }[] = [];
 
@@ -58,6 +60,12 @@ export class FakeUserRepository implements UserRepository {
   getMany(accountIds: readonly string[]): Promise<User[]> {
     this.t.op();
     return Promise.resolve(accountIds.flatMap((id) => this.t.readUser(id) ?? []));
+  }
+
+  findByEmails(emails: readonly string[]): Promise<User[]> {
+    this.t.op();
+    const wanted = new Set(emails.map(foldEmail));
+    return Promise.resolve([...this.t.users.values()].flatMap((r) => this.t.readUser(r.user.accountId) ?? []).filter((u) => u.email !== null && wanted.has(foldEmail(u.email))));
   }
 
   private matching(filter: UserFilter, context: UserQueryContext): User[] {
