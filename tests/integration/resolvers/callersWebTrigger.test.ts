@@ -96,7 +96,7 @@ describe('callers of the web trigger (S10)', () => {
       { accountId: byId.accountId, email: byId.email, outcome: 'succeeded', reason: null },
     ]));
 
-    const audit = (await rig.ok(admin, 'audit.list', { search: jobId, limit: 10 })) as AuditPageDto;
+    const audit = (await rig.ok(admin, 'audit.list', { jobId, limit: 10 })) as AuditPageDto;
     expect(audit.items).toHaveLength(3);
     for (const entry of audit.items) {
       expect(entry.actor).toEqual({ kind: 'caller', callerId: offboarding.caller.id, name: 'Okta offboarding' });
