@@ -55,7 +55,8 @@ export const createUserSearchWords = `CREATE TABLE IF NOT EXISTS user_search_wor
  * Keyed by `product_hash` (products/productHash.ts): short keys keep the rows and the D2 covering-index scan
  * small. The workspace ARI is not repeated per user: reads get it from `products` (the same upsert registers
  * every product it writes access to). `product_key` stays for the product filter; `last_active_ms` is the
- * activity in epoch milliseconds (NULL: none).
+ * activity in epoch milliseconds (NULL: none). `idx_access_order` (with the primary key's account_id after it) is a
+ * product's users in the order of their access key: the per-product state ranges and activity sorts walk it.
  */
 export const createUserProductAccess = `CREATE TABLE IF NOT EXISTS user_product_access (
   account_id VARCHAR(128) NOT NULL,
@@ -68,7 +69,8 @@ export const createUserProductAccess = `CREATE TABLE IF NOT EXISTS user_product_
   seen_generation INT NOT NULL,
   write_id BIGINT NOT NULL,
   PRIMARY KEY (account_id, product_hash),
-  INDEX idx_access_product (product_hash, user_left, inactivity_key, billable)
+  INDEX idx_access_product (product_hash, user_left, inactivity_key, billable),
+  INDEX idx_access_order (product_hash, inactivity_key)
 ) ${TABLE_OPTIONS}`;
 
 /**

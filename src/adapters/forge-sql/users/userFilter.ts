@@ -20,7 +20,7 @@ const protectedBy = (entry: ProtectedEntry): SqlFragment => {
   }
 };
 
-const inStates = (key: SqlFragment, states: readonly InactivityState[], context: UserQueryContext): SqlFragment =>
+export const inStates = (key: SqlFragment, states: readonly InactivityState[], context: UserQueryContext): SqlFragment =>
   anyOf([...new Set(states)].map((s) => stateRange(key, s, context.thresholds, context.now)));
 
 /** The per-product inactivity key: the most recent activity over every site of the product (classifyProduct). */
@@ -29,24 +29,18 @@ const productKey = (product: string): SqlFragment => ({
   params: [product],
 });
 
-/**
- * How a search is read (userSelect.ts). `sparse`: few words match, so the page is read from the word range and
- * sorted. `dense`: many match, so the page walks the sort order and checks each user's words, stopping once full.
- */
-export interface UserSearch {
-  /** `LIKE ? ESCAPE '!'` pattern of the folded search text (searchWords.ts). */
-  pattern: string;
-  mode: 'sparse' | 'dense';
-}
-
 /** The LIKE pattern of the filter's search, or null when there is none. */
 export const searchPattern = (filter: UserFilter): string | null => {
   const prefix = searchPrefix(filter.search);
   return prefix === null ? null : likePrefix(prefix);
 };
 
-/** Builds the WHERE clause (over `users u`) for every U4 filter but the search; every value is a parameter. */
-export const userWhere = (filter: UserFilter, context: UserQueryContext): SqlFragment => {
+/**
+ * Builds the WHERE clause (over `users u`) for every U4 filter but the search; every value is a parameter.
+ * `productKeyColumn`: the page walks the chosen product's access rows (productPages.ts), one per user, each the
+ * user's smallest key of the product: the product's state is a range of that column, and no other check is needed.
+ */
+export const userWhere = (filter: UserFilter, context: UserQueryContext, productKeyColumn?: string): SqlFragment => {
   const parts: SqlFragment[] = [];
   if (filter.includeLeft !== true) parts.push({ sql: 'u.left_generation IS NULL', params: [] });
   if (filter.accountStatus && filter.accountStatus.length > 0) {
@@ -54,7 +48,9 @@ export const userWhere = (filter: UserFilter, context: UserQueryContext): SqlFra
     parts.push({ sql: `u.account_status IN ${placeholders(statuses.length)}`, params: statuses });
   }
   const states = filter.inactivity ?? [];
-  if (filter.productKey !== undefined) {
+  if (filter.productKey !== undefined && productKeyColumn !== undefined) {
+    if (states.length > 0) parts.push(inStates({ sql: productKeyColumn, params: [] }, states, context));
+  } else if (filter.productKey !== undefined) {
     if (states.length > 0) {
       // A user without the product has no key (NULL): no range matches, as with the plain product filter.
       parts.push(inStates(productKey(filter.productKey), states, context));
