@@ -3,7 +3,7 @@ import { sql } from '@forge/sql';
 import type { User } from '../../../src/domain/model/user';
 import type { UserFilter, UserQuery } from '../../../src/domain/ports/userRepository';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
-import { DENSE_ACCESS } from '../../../src/adapters/forge-sql/users/pageSource';
+import { DENSE_ROWS } from '../../../src/adapters/forge-sql/users/pageSource';
 import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
 import { allPages } from './support/allPages';
 import { context } from './support/context';
@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 const daysAgo = (days: number, i: number): Date => new Date(NOW.getTime() - days * DAY_MS - (i % 997) * 60_000);
 
 /**
- * 9,000 users with Jira on site A, most of them overdue there (more access rows than a page reads whole); a third
+ * 9,000 users in 6 groups, with Jira on site A, most of them overdue there (more access rows than a page reads whole); a third
  * also on site B, more recently; a few new, never-active or unknown.
  */
 const directory: User[] = seedUsers(9000, groups(6), 31).map((u, i) => {
@@ -41,12 +41,13 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('per-product states: read from the access rows when few, walked when many', () => {
-  it('has a state of many access rows and states of few', async () => {
+  it('has a state of many access rows and states of few, and groups of many members', async () => {
     const rows = async (low: number, high: number): Promise<number> =>
       (await sql.prepare<{ n: number }>('SELECT COUNT(*) AS n FROM user_product_access WHERE inactivity_key BETWEEN ? AND ?').bindParams(low, high).execute())
         .rows[0]?.n ?? 0;
-    expect(await rows(-(NOW.getTime() - 180 * DAY_MS), -1)).toBeGreaterThanOrEqual(DENSE_ACCESS);
+    expect(await rows(-(NOW.getTime() - 180 * DAY_MS), -1)).toBeGreaterThanOrEqual(DENSE_ROWS);
     expect(expectedOrder(directory, { filter: { productKey: 'jira-software', inactivity: ['new'] }, sort: { key: 'name', direction: 'asc' } }, ctx).length).toBeGreaterThan(0);
+    expect(directory.filter((u) => u.groups.some((g) => g.id === 'grp-0001')).length).toBeGreaterThanOrEqual(DENSE_ROWS);
   });
 
   const filters: UserFilter[] = [
@@ -56,6 +57,8 @@ describe('per-product states: read from the access rows when few, walked when ma
     { productKey: 'jira-software', inactivity: ['never-active'], billable: true },
     { productKey: 'jira-software', inactivity: ['overdue'], search: 'a' },
     { productKey: 'confluence', inactivity: ['active'] },
+    { groupId: 'grp-0001' },
+    { productKey: 'jira-software', inactivity: ['new', 'overdue'], groupId: 'grp-0002' },
   ];
   const sorts: UserQuery['sort'][] = [
     { key: 'name', direction: 'asc' },

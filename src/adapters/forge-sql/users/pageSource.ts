@@ -3,6 +3,7 @@ import { DomainError } from '../../../domain/model/errors';
 import type { UserFilter, UserQueryContext } from '../../../domain/ports/userRepository';
 import type { SqlExecutor } from '../sql/sqlExecutor';
 import { sqlInt, type SqlFragment, type Statement } from '../sql/sqlValues';
+import { groupHash } from '../groups/groupHash';
 import { inStates, searchPattern } from './userFilter';
 
 /**
@@ -11,10 +12,11 @@ import { inStates, searchPattern } from './userFilter';
  */
 export const DENSE_WORDS = 8000;
 /**
- * The same bound for the chosen product's access rows in the chosen states. Lower: the walk's per-user check of
- * a state is one primary-key read (no word range), so walking wins sooner (docs/PERFORMANCE.md).
+ * The same bound for the chosen product's access rows in the chosen states and for the chosen group's members.
+ * Lower: the walk's per-user check of a state or a group is one primary-key read (no word range), so walking wins
+ * sooner (docs/PERFORMANCE.md).
  */
-export const DENSE_ACCESS = 2000;
+export const DENSE_ROWS = 2000;
 
 /**
  * Where a page's users come from. `candidates`: few users, read from one index range (a search's words, or the
@@ -49,18 +51,19 @@ export const hashList = (hashes: readonly number[]): string => {
  * EXISTS: MariaDB turns EXISTS into a semi-join that first reads (materializes) the whole word range.
  */
 const hasWord = (pattern: string): SqlFragment => ({
-  sql: "(SELECT 1 FROM user_search_words w WHERE w.account_id = u.account_id AND w.word LIKE ? ESCAPE '!' LIMIT 1) IS NOT NULL",
+  sql: "(SELECT 1 FROM user_search_words w WHERE w.account_hash = u.account_hash AND w.word LIKE ? ESCAPE '!' LIMIT 1) IS NOT NULL",
   params: [pattern],
 });
 
 /**
- * One index range that may give a page its candidates: `from` and `where` select its rows, `users` joins the users
- * they name, `dense` is where reading it whole stops paying.
+ * One index range that may give a page its candidates: `from` and `where` select its rows, `key` names their
+ * user and `on` joins that user, `dense` is where reading the range whole stops paying.
  */
 interface Range {
   from: string;
   where: SqlFragment;
-  users: string;
+  key: string;
+  on: string;
   dense: number;
 }
 
@@ -73,7 +76,8 @@ const rangeProbe = (range: Range): Statement => ({
 const wordRange = (pattern: string): Range => ({
   from: 'user_search_words w',
   where: { sql: "w.word LIKE ? ESCAPE '!'", params: [pattern] },
-  users: 'JOIN users u ON u.account_id = s.account_id',
+  key: 'w.account_hash',
+  on: 'u.account_hash = s.account_hash',
   dense: DENSE_WORDS,
 });
 
@@ -83,20 +87,31 @@ const accessRange = (hashes: readonly number[], filter: UserFilter, context: Use
   return {
     from: 'user_product_access a',
     where: { sql: `a.product_hash IN ${hashList(hashes)} AND (${states.sql})`, params: states.params },
-    users: 'JOIN users u ON u.account_id = s.account_id',
-    dense: DENSE_ACCESS,
+    key: 'a.account_id',
+    on: 'u.account_id = s.account_id',
+    dense: DENSE_ROWS,
   };
 };
 
-const candidatesOf = (range: Range, key: string): SqlFragment => ({
-  sql: `(SELECT DISTINCT ${key} FROM ${range.from} WHERE ${range.where.sql}) s ${range.users}`,
+/** The chosen group's memberships (groups/groupHash.ts), the rows of users who left included. */
+const memberRange = (groupId: string): Range => ({
+  from: 'group_members m',
+  where: { sql: 'm.group_hash = ?', params: [groupHash(groupId)] },
+  key: 'm.account_id',
+  on: 'u.account_id = s.account_id',
+  dense: DENSE_ROWS,
+});
+
+/** The range's users, each once; STRAIGHT_JOIN: read the few candidates first, never scan `users` for them. */
+const candidatesOf = (range: Range): SqlFragment => ({
+  sql: `(SELECT DISTINCT ${range.key} FROM ${range.from} WHERE ${range.where.sql}) s STRAIGHT_JOIN users u ON ${range.on}`,
   params: range.where.params,
 });
 
 /**
- * Decides where a page reads its users from: the smaller of the ranges that hold fewer rows than their bound (the
- * search's words; with a product and states chosen, the product's access rows in those states), each probed once,
- * or a walk of the sort order. `hashes`: the chosen product's ({@link productHashes}); none leaves its access rows
+ * Decides where a page reads its users from: the smallest of the ranges that hold fewer rows than their bound (the
+ * search's words; with a product and states chosen, the product's access rows in those states; the chosen group's
+ * members), each probed once (side by side), or a walk of the sort order. `hashes`: the chosen product's ({@link productHashes}); none leaves its access rows
  * out (a walk of the product's own order reads its states as ranges already).
  */
 export const pageSource = async (
@@ -106,20 +121,24 @@ export const pageSource = async (
   hashes: readonly number[],
 ): Promise<PageSource> => {
   const pattern = searchPattern(filter);
-  const ranges: { range: Range; key: string; n: number }[] = [];
-  const probe = async (range: Range, key: string): Promise<void> => {
-    const statement = rangeProbe(range);
-    const [row] = await db.select(statement.query, statement.params, countSchema);
-    ranges.push({ range, key, n: row?.n ?? 0 });
-  };
-  if (pattern !== null) await probe(wordRange(pattern), 'w.account_id');
-  if (filter.productKey !== undefined && (filter.inactivity ?? []).length > 0 && hashes.length > 0) {
-    await probe(accessRange(hashes, filter, context), 'a.account_id');
-  }
+  const words = pattern === null ? null : wordRange(pattern);
+  const byState = filter.productKey !== undefined && (filter.inactivity ?? []).length > 0 && hashes.length > 0;
+  const options = [
+    ...(words === null ? [] : [words]),
+    ...(byState ? [accessRange(hashes, filter, context)] : []),
+    ...(filter.groupId === undefined ? [] : [memberRange(filter.groupId)]),
+  ];
+  const ranges = await Promise.all(
+    options.map(async (range) => {
+      const probe = rangeProbe(range);
+      const [row] = await db.select(probe.query, probe.params, countSchema);
+      return { range, n: row?.n ?? 0 };
+    }),
+  );
   const sparse = ranges.filter((r) => r.n < r.range.dense).sort((a, b) => a.n - b.n)[0];
-  const bySearch = sparse !== undefined && sparse === ranges[0] && pattern !== null;
+  const bySearch = sparse !== undefined && sparse.range === words;
   return {
-    candidates: sparse === undefined ? null : candidatesOf(sparse.range, sparse.key),
+    candidates: sparse === undefined ? null : candidatesOf(sparse.range),
     checks: pattern === null || bySearch ? [] : [hasWord(pattern)],
     forceIndex: pattern !== null && sparse === undefined,
   };

@@ -88,6 +88,6 @@ export const countStatement = (where: SqlFragment, pattern: string | null): Stat
   const w =
     pattern === null
       ? where
-      : allOf([where, { sql: "u.account_id IN (SELECT w.account_id FROM user_search_words w WHERE w.word LIKE ? ESCAPE '!')", params: [pattern] }]);
+      : allOf([where, { sql: "u.account_hash IN (SELECT w.account_hash FROM user_search_words w WHERE w.word LIKE ? ESCAPE '!')", params: [pattern] }]);
   return { query: `SELECT COUNT(*) AS n FROM users u WHERE ${w.sql}`, params: w.params };
 };
