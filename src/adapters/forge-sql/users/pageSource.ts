@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { DomainError } from '../../../domain/model/errors';
 import type { UserFilter, UserQueryContext } from '../../../domain/ports/userRepository';
 import type { SqlExecutor } from '../sql/sqlExecutor';
 import { sqlInt, type SqlFragment, type Statement } from '../sql/sqlValues';
 import { groupHash } from '../groups/groupHash';
-import { inStates, searchPattern } from './userFilter';
+import { hashList, inStates, searchPattern } from './userFilter';
 
 /**
  * Word rows a search may match and still be read whole and sorted (`user_search_words`); above it, the page walks
@@ -39,12 +38,6 @@ export const productHashes = async (db: SqlExecutor, productKey: string): Promis
   (await db.select('SELECT product_hash FROM products WHERE product_key = ? ORDER BY product_hash', [productKey], hashSchema)).map(
     (r) => r.product_hash,
   );
-
-/** `IN (…)` of hashes read from `products`: safe integers, written into the text (no parameter in a sort expression). */
-export const hashList = (hashes: readonly number[]): string => {
-  if (hashes.length === 0 || !hashes.every(Number.isSafeInteger)) throw new DomainError('INTERNAL', 'Product hashes must be safe integers');
-  return `(${hashes.map(String).join(',')})`;
-};
 
 /**
  * The user has a word in the search's range: one primary-key range read per user checked. A scalar subquery, not

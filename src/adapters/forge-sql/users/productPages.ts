@@ -1,8 +1,8 @@
 import type { UserQuery, UserQueryContext } from '../../../domain/ports/userRepository';
 import { afterKey, decodeCursor, encodeCursor, type KeysetOrder, type KeyValue } from '../sql/keyset';
 import { allOf, byCodeUnit, type SqlFragment, type Statement } from '../sql/sqlValues';
-import { hashList, type PageSource } from './pageSource';
-import { userWhere } from './userFilter';
+import type { PageSource } from './pageSource';
+import { hashList, productKeyOf, userWhere } from './userFilter';
 import { pageStatement, productWalkStatement } from './userSelect';
 import type { UserRow } from './usersFromRows';
 
@@ -24,10 +24,6 @@ export type SelectRows = (statement: Statement) => Promise<KeyedRow[]>;
  */
 export const followsProduct = (query: UserQuery): boolean =>
   query.filter.productKey !== undefined && (query.sort.key === 'lastActiveAt' || query.sort.key === 'inactivity');
-
-/** The product's key of user `u`, as an expression (the hashes written in, so a sort can name it). */
-const productKeyOf = (hashes: readonly number[]): string =>
-  `(SELECT MIN(b.inactivity_key) FROM user_product_access b WHERE b.account_id = u.account_id AND b.product_hash IN ${hashList(hashes)})`;
 
 /** The one access row of a user on several sites the walk keeps: the smallest key, then the smallest hash. */
 const smallestRow = (hashes: readonly number[]): SqlFragment | null =>
@@ -69,11 +65,11 @@ export const readProductPage = async (
   const limit = query.limit + 1;
   if (source.candidates !== null) {
     const order: KeysetOrder = { columns: [productKeyOf(hashes), 'u.account_id'], direction };
-    return pageOf(await select(pageStatement(userWhere(query.filter, context), source, order, after, limit)), query.limit, tag);
+    return pageOf(await select(pageStatement(userWhere(query.filter, context, { hashes }), source, order, after, limit)), query.limit, tag);
   }
   const order: KeysetOrder = { columns: ['a.inactivity_key', 'a.account_id'], direction };
   const bound = after === null ? [] : [afterKey(order, after)];
-  const where = allOf([userWhere(query.filter, context, 'a.inactivity_key'), ...source.checks, ...bound]);
+  const where = allOf([userWhere(query.filter, context, { column: 'a.inactivity_key' }), ...source.checks, ...bound]);
   const sites = await Promise.all(hashes.map((hash) => select(productWalkStatement(hash, smallestRow(hashes), where, order, limit))));
   const merged = sites.flat().sort((a, b) => (direction === 'asc' ? compareKeys(a, b) : compareKeys(b, a)));
   return pageOf(merged.slice(0, limit), query.limit, tag);

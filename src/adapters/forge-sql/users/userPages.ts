@@ -27,7 +27,7 @@ export const readPage = async (db: SqlExecutor, query: UserQuery, context: UserQ
   if (followsProduct(query)) return readProductPage(select, query, context, hashes, await pageSource(db, query.filter, context, []));
   const source = await pageSource(db, query.filter, context, hashes);
   const plan = userOrder(query.sort);
-  const filter = userWhere(query.filter, context);
+  const filter = userWhere(query.filter, context, { hashes });
   if (plan.kind === 'keyset') {
     const after = query.after === null ? null : decodeCursor(plan.tag, query.after, 2);
     return pageOf(await select(pageStatement(filter, source, plan.order, after, query.limit + 1)), query.limit, plan.tag);
