@@ -18,9 +18,9 @@ export const DENSE_WORDS = 8000;
 export const DENSE_ROWS = 2000;
 
 /**
- * Where a page's users come from. `candidates`: few users, read from one index range (a search's words, or the
- * chosen product's access rows in the chosen states) as a derived table `s` joined to `users u`, then filtered and
- * sorted. Null: the page walks the sort order and checks each user, stopping once full. `checks` are the per-user
+ * Where a page's users come from. `candidates`: few users, read from one index range (a search's words, the chosen
+ * product's access rows in the chosen states, or the chosen group's members) as a derived table `s` joined to
+ * `users u`, then filtered and sorted. Null: the page walks the sort order and checks each user, stopping once full. `checks` are the per-user
  * conditions the filter's WHERE does not hold (the search, unless its range gives the candidates); `forceIndex`
  * tells the walk to keep to the sort index, whose use the optimizer cannot judge past a per-user subquery.
  */
