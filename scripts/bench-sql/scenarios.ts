@@ -1,6 +1,7 @@
 import type { AuditLog, AuditQuery } from '../../src/domain/ports/auditLog';
 import type { DashboardQueries } from '../../src/domain/ports/dashboardQueries';
 import type { UserQuery, UserQueryContext, UserRepository } from '../../src/domain/ports/userRepository';
+import type { InactivityState } from '../../src/domain/policy/inactivityPolicy';
 import { ProtectedEmails } from '../../src/domain/policy/protectedEmails';
 import { BENCH_NOW } from './seedBench';
 
@@ -40,6 +41,9 @@ const heavy: UserQuery['filter'] = {
   protected: false,
 };
 
+/** Jira users, in the given Jira states (none: all of them). */
+const inJira = (inactivity: InactivityState[]): UserQuery['filter'] => ({ productKey: 'jira-software', inactivity });
+
 /** The cursor of page `pages + 1` of a query, found by paging through it once. */
 const cursorAt = async (users: UserRepository, query: Omit<UserQuery, 'after'>, pages: number): Promise<string | null> => {
   let after: string | null = null;
@@ -57,6 +61,8 @@ export const userScenarios = async (users: UserRepository): Promise<Scenario[]> 
   const groupQuery = { filter: { ...heavy, groupId: await firstGroupId(users) }, sort: { key: 'lastActiveAt', direction: 'desc' } as const, limit: PAGE };
   const surname = await surnameOf(users);
   const deepAcme = await cursorAt(users, { filter: { search: 'acme' }, sort: byName, limit: PAGE }, DEEP);
+  const byActivity = { key: 'lastActiveAt', direction: 'desc' } as const;
+  const deepJira = await cursorAt(users, { filter: inJira([]), sort: byActivity, limit: PAGE }, DEEP);
   const list = (q: Omit<UserQuery, 'after'>, after: string | null = null) => () => users.list({ ...q, after }, benchContext);
   return [
     { name: 'first page, no filter, by name', run: list({ filter: {}, sort: byName, limit: PAGE }) },
@@ -65,7 +71,14 @@ export const userScenarios = async (users: UserRepository): Promise<Scenario[]> 
     { name: 'first page, heaviest filter + group, by last activity', run: list(groupQuery) },
     { name: 'first page, overdue, by inactivity desc', run: list({ filter: { inactivity: ['overdue'] }, sort: { key: 'inactivity', direction: 'desc' }, limit: PAGE }) },
     { name: 'first page, new users, by last activity', run: list({ filter: { inactivity: ['new'] }, sort: { key: 'lastActiveAt', direction: 'asc' }, limit: PAGE }) },
-    { name: 'first page, new in Jira, by name', run: list({ filter: { productKey: 'jira-software', inactivity: ['new'] }, sort: byName, limit: PAGE }) },
+    { name: 'first page, new in Jira (rare), by name', run: list({ filter: inJira(['new']), sort: byName, limit: PAGE }) },
+    { name: 'first page, never-active in Confluence (~7,000), by name', run: list({ filter: { productKey: 'confluence', inactivity: ['never-active'] }, sort: byName, limit: PAGE }) },
+    { name: 'first page, overdue in Jira (common), by name', run: list({ filter: inJira(['overdue']), sort: byName, limit: PAGE }) },
+    { name: 'first page, active in Jira (most), by email', run: list({ filter: inJira(['active']), sort: { key: 'email', direction: 'asc' }, limit: PAGE }) },
+    { name: 'first page, Jira, by Jira last activity', run: list({ filter: inJira([]), sort: byActivity, limit: PAGE }) },
+    { name: `page ${String(DEEP + 1)}, Jira, by Jira last activity`, run: list({ filter: inJira([]), sort: byActivity, limit: PAGE }, deepJira) },
+    { name: 'first page, overdue in Jira, by Jira last activity', run: list({ filter: inJira(['overdue']), sort: byActivity, limit: PAGE }) },
+    { name: 'first page, search "acme" in Jira, by Jira inactivity', run: list({ filter: { ...inJira([]), search: 'acme' }, sort: { key: 'inactivity', direction: 'desc' }, limit: PAGE }) },
     { name: 'first page, search "mar", by email', run: list({ filter: { search: 'mar' }, sort: { key: 'email', direction: 'asc' }, limit: PAGE }) },
     { name: `first page, search a surname ("${surname}"), by name`, run: list({ filter: { search: surname }, sort: byName, limit: PAGE }) },
     { name: `first page, search "${surname}" + heaviest filter, by last activity`, run: list({ filter: { ...heavy, search: surname }, sort: { key: 'lastActiveAt', direction: 'desc' }, limit: PAGE }) },

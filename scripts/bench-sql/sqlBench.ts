@@ -111,6 +111,22 @@ const databaseMiB = async (): Promise<string> => {
   return r.rows.map((row) => `${row.t} ${String(row.mib)} MiB`).join(', ');
 };
 
+/** The search words' table as MariaDB accounts it (statistics refreshed first): rows, data and index bytes. */
+const wordTableSize = async (): Promise<string> => {
+  await sql.prepare('ANALYZE TABLE user_search_words').execute();
+  const [row] = (
+    await sql
+      .prepare<{ r: number; d: number; i: number }>(
+        'SELECT table_rows AS r, data_length AS d, index_length AS i FROM information_schema.tables ' +
+          "WHERE table_schema = DATABASE() AND table_name = 'user_search_words'",
+      )
+      .execute()
+  ).rows;
+  const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
+  if (row === undefined) return 'not found';
+  return `~${String(row.r)} rows, data ${String(row.d)} B (${mib(row.d)} MiB) + indexes ${String(row.i)} B (${mib(row.i)} MiB) = ${mib(row.d + row.i)} MiB`;
+};
+
 export const runBench = async (): Promise<void> => {
   const rt = await startForgeRuntime();
   try {
@@ -127,6 +143,7 @@ export const runBench = async (): Promise<void> => {
     const auditPerS = await seedAudit();
     print(`  append audit entries (batches of ${String(AUDIT_BATCH)}): ${String(auditPerS)} entries/s`);
     print(`  stored: ${await databaseMiB()}`);
+    print(`  user_search_words: ${await wordTableSize()}`);
     print(`  SQL requests so far: ${JSON.stringify(rt.sqlStats())}`);
 
     const dashboard = await run('dashboard (D1 + D2)', dashboardScenario(new SqlDashboardQueries()));

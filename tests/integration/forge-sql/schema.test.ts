@@ -29,7 +29,7 @@ describe('schema through migrationRunner (ARCHITECTURE §6)', () => {
         "SELECT COUNT(DISTINCT index_name) AS n FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'users'",
       )
       .execute();
-    expect(indexes.rows[0]?.n).toBe(6); // PRIMARY + 5 secondary indexes
+    expect(indexes.rows[0]?.n).toBe(7); // PRIMARY + 6 secondary indexes
   });
 
   it('declares no foreign keys and uses only single statements', () => {

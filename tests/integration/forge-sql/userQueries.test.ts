@@ -129,3 +129,31 @@ describe('inactivity follows the thresholds at query time (S2)', () => {
     expect(await allPages(query, c)).toEqual(expectedOrder(directory, query, c));
   }, 60_000);
 });
+
+describe('with a product chosen, the activity sorts follow that product (I1)', () => {
+  const sorts = (['lastActiveAt', 'inactivity'] as const).flatMap((key) => (['asc', 'desc'] as const).map((direction) => ({ key, direction })));
+
+  it('orders by the product, not the overall activity (the case of the issue)', () => {
+    const filter = { productKey: 'jira-software' };
+    const byProduct = expectedOrder(directory, { filter, sort: sorts[0]! }, ctx);
+    const overall = expectedOrder(directory, { filter: {}, sort: sorts[0]! }, ctx).filter((id) => byProduct.includes(id));
+    expect(byProduct).toHaveLength(overall.length);
+    expect(byProduct).not.toEqual(overall);
+  });
+
+  it.each<UserFilter>([
+    { productKey: 'jira-software' },
+    { productKey: 'confluence' },
+    { productKey: 'jira-software', inactivity: ['overdue', 'never-active'] },
+    { productKey: 'jira-software', inactivity: ['new', 'unknown'], billable: true },
+    { productKey: 'confluence', search: 'a' },
+    { productKey: 'jira-software', groupId: 'grp-0002', accountStatus: ['active'] },
+  ])('%o: every activity sort both ways, all pages', async (filter) => {
+    for (const sort of sorts) {
+      for (const limit of [7, 500]) {
+        const query = { filter, sort, limit };
+        expect(await allPages(query)).toEqual(expectedOrder(directory, query, ctx));
+      }
+    }
+  }, 120_000);
+});

@@ -1,10 +1,11 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { sql } from '@forge/sql';
 import type { User } from '../../../src/domain/model/user';
-import { userSortKeys, type UserQuery } from '../../../src/domain/ports/userRepository';
+import { userSortKeys } from '../../../src/domain/ports/userRepository';
 import { ensureSchema } from '../../../src/adapters/forge-sql/schema/migrations';
 import { SqlUserRepository } from '../../../src/adapters/forge-sql/users/sqlUserRepository';
-import { DENSE_WORDS } from '../../../src/adapters/forge-sql/users/userSelect';
+import { DENSE_WORDS } from '../../../src/adapters/forge-sql/users/pageSource';
+import { allPages } from './support/allPages';
 import { context } from './support/context';
 import { groups, seedUsers } from './support/seedDirectory';
 import { expectedOrder } from './support/userOracle';
@@ -23,22 +24,10 @@ const directory: User[] = seedUsers(3000, groups(10), 11).map((u, i) => {
   return { ...u, name: `${first} Reichert-Reichwein`, email: `${first.toLowerCase()}.reichert.reichwein.${String(i)}@acme.com` };
 });
 
-const allPages = async (query: Omit<UserQuery, 'after'>): Promise<string[]> => {
-  const ids: string[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < 1000; page++) {
-    const result: { items: User[]; next: string | null } = await repo.list({ ...query, after }, ctx);
-    ids.push(...result.items.map((u) => u.accountId));
-    if (result.next === null) return ids;
-    after = result.next;
-  }
-  throw new Error('did not finish');
-};
-
 const wordRows = async (prefix: string): Promise<number> =>
   (await sql.prepare<{ n: number }>('SELECT COUNT(*) AS n FROM user_search_words WHERE word LIKE ?').bindParams(`${prefix}%`).execute()).rows[0]?.n ?? 0;
 
-const found = async (search: string): Promise<string[]> => allPages({ filter: { search }, sort: { key: 'name', direction: 'asc' }, limit: 500 });
+const found = async (search: string): Promise<string[]> => allPages(repo, { filter: { search }, sort: { key: 'name', direction: 'asc' }, limit: 500 }, ctx);
 
 beforeAll(async () => {
   await ensureSchema();
@@ -58,7 +47,7 @@ describe('U6 search: the start of any word of a name or email', () => {
     expect(expected.length).toBeGreaterThan(0);
     for (const sort of sorts) {
       const query = { filter: { search }, sort, limit: 397 };
-      expect(await allPages(query)).toEqual(expectedOrder(directory, query, ctx));
+      expect(await allPages(repo, query, ctx)).toEqual(expectedOrder(directory, query, ctx));
     }
     expect(await repo.countMatching({ search }, ctx)).toBe(expected.length);
     expect(await repo.countMatching({ search, billable: true }, ctx)).toBe(

@@ -4,6 +4,7 @@
  * rows, the users rows of one part beside the child rows of the next; and after an error, nothing more.
  */
 import type { Statement } from '../../../src/adapters/forge-sql/sql/sqlValues';
+import { accountHash } from '../../../src/adapters/forge-sql/users/accountHash';
 import { runUserUpsert } from '../../../src/adapters/forge-sql/users/userUpsertLanes';
 import { userUpsertPlan, type UserUpsertPart, type UserUpsertPlan } from '../../../src/adapters/forge-sql/users/userWrites';
 import { groups, seedUsers } from '../../integration/forge-sql/support/seedDirectory';
@@ -19,11 +20,14 @@ interface Sent {
 /** The table a statement writes (or reads). */
 const tableOf = (s: Statement): string => /(?:INTO|FROM)\s+(\w+)/.exec(s.query)?.[1] ?? '?';
 
-/** Which part a statement belongs to: the part whose users' account ids it names. */
-const partOfStatement = (partIds: string[][], s: Statement): number => {
-  const named = s.params.find((p) => typeof p === 'string' && partIds.some((ids) => ids.includes(p)));
-  return named === undefined ? -1 : partIds.findIndex((ids) => ids.includes(named as string));
-};
+/**
+ * Which part a statement belongs to: the part whose users it names, by account id (a parameter) or by account hash
+ * (the word table's key: a parameter of its deletes, written into the text of its inserts).
+ */
+const partOfStatement = (partIds: string[][], s: Statement): number =>
+  partIds.findIndex((ids) =>
+    ids.some((id) => s.params.includes(id) || s.params.includes(accountHash(id)) || s.query.includes(`(${String(accountHash(id))},`)),
+  );
 
 /**
  * A sender whose every statement takes a few event-loop turns (a fake clock counts them), recording when each

@@ -23,7 +23,8 @@ export const auditPeople = async (db: SqlExecutor, search: string | undefined): 
   if (prefix === null) return null;
   const pattern = likePrefix(prefix);
   const rows = await db.select(
-    "SELECT DISTINCT account_id FROM user_search_words WHERE word LIKE ? ESCAPE '!' LIMIT ?",
+    "SELECT DISTINCT u.account_id FROM user_search_words w STRAIGHT_JOIN users u ON u.account_hash = w.account_hash " +
+      "WHERE w.word LIKE ? ESCAPE '!' LIMIT ?",
     [pattern, FEW_PEOPLE + 1],
     accountSchema,
   );
@@ -31,14 +32,16 @@ export const auditPeople = async (db: SqlExecutor, search: string | undefined): 
 };
 
 const hasWord = (column: string, pattern: string): SqlFragment => ({
-  sql: `(SELECT 1 FROM user_search_words w WHERE w.account_id = audit_log.${column} AND w.word LIKE ? ESCAPE '!' LIMIT 1) IS NOT NULL`,
+  sql:
+    `(SELECT 1 FROM users u JOIN user_search_words w ON w.account_hash = u.account_hash ` +
+    `WHERE u.account_id = audit_log.${column} AND w.word LIKE ? ESCAPE '!' LIMIT 1) IS NOT NULL`,
   params: [pattern],
 });
 
 /**
  * The entry's affected user or acting admin is one of the people. Few people: two index ranges per person
  * (`idx_audit_target`, `idx_audit_actor`), bounded by their entries. Many: the newest entries are walked and
- * each checked by two primary-key reads of the words, which a page of a broad search quickly fills.
+ * each checked by primary-key reads of the user and their words (words are keyed by the account's hash), which a page of a broad search quickly fills.
  */
 export const peopleWhere = (people: AuditPeople): SqlFragment => {
   if (people.kind === 'many') {

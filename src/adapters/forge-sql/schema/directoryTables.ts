@@ -10,6 +10,7 @@ export const TABLE_OPTIONS = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
 
 export const createUsers = `CREATE TABLE IF NOT EXISTS users (
   account_id VARCHAR(128) NOT NULL,
+  account_hash BIGINT NOT NULL,
   name VARCHAR(512) NOT NULL,
   name_key VARCHAR(255) NOT NULL,
   email VARCHAR(320) NULL,
@@ -35,27 +36,31 @@ export const createUsers = `CREATE TABLE IF NOT EXISTS users (
   INDEX idx_users_email (email_key, account_id),
   INDEX idx_users_domain (email_domain, email_key),
   INDEX idx_users_inactivity (inactivity_key, account_id, billable, left_generation),
-  INDEX idx_users_added (added_key, account_id)
+  INDEX idx_users_added (added_key, account_id),
+  INDEX idx_users_hash (account_hash)
 ) ${TABLE_OPTIONS}`;
 
 /**
  * The search words of each user (users/searchWords.ts): the folded name and email from each place a word starts.
- * Clustered by user, as they are written and swept; the word index answers a search as one prefix range.
+ * Clustered by user (`account_hash`, users/accountHash.ts: 8 bytes where the account ID takes about 43, once in the
+ * row and once in the word index), as they are written and swept; the word index (word, then the primary key's
+ * account_hash) answers a search as one prefix range, and `users.idx_users_hash` leads back to the users.
  */
 export const createUserSearchWords = `CREATE TABLE IF NOT EXISTS user_search_words (
-  account_id VARCHAR(128) NOT NULL,
+  account_hash BIGINT NOT NULL,
   word VARCHAR(255) NOT NULL,
   seen_generation INT NOT NULL,
   write_id BIGINT NOT NULL,
-  PRIMARY KEY (account_id, word),
-  INDEX idx_words_word (word, account_id)
+  PRIMARY KEY (account_hash, word),
+  INDEX idx_words_word (word)
 ) ${TABLE_OPTIONS}`;
 
 /**
  * Keyed by `product_hash` (products/productHash.ts): short keys keep the rows and the D2 covering-index scan
  * small. The workspace ARI is not repeated per user: reads get it from `products` (the same upsert registers
  * every product it writes access to). `product_key` stays for the product filter; `last_active_ms` is the
- * activity in epoch milliseconds (NULL: none).
+ * activity in epoch milliseconds (NULL: none). `idx_access_order` (with the primary key's account_id after it) is a
+ * product's users in the order of their access key: the per-product state ranges and activity sorts walk it.
  */
 export const createUserProductAccess = `CREATE TABLE IF NOT EXISTS user_product_access (
   account_id VARCHAR(128) NOT NULL,
@@ -68,7 +73,8 @@ export const createUserProductAccess = `CREATE TABLE IF NOT EXISTS user_product_
   seen_generation INT NOT NULL,
   write_id BIGINT NOT NULL,
   PRIMARY KEY (account_id, product_hash),
-  INDEX idx_access_product (product_hash, user_left, inactivity_key, billable)
+  INDEX idx_access_product (product_hash, user_left, inactivity_key, billable),
+  INDEX idx_access_order (product_hash, inactivity_key)
 ) ${TABLE_OPTIONS}`;
 
 /**

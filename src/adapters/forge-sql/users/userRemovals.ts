@@ -13,8 +13,8 @@ export interface MarkLeftStatements {
   users: Statement;
 }
 
-const sweepOf = (table: string, generation: number): Statement => ({
-  query: `DELETE FROM ${table} WHERE seen_generation < ? AND account_id IN (SELECT account_id FROM users WHERE seen_generation >= ?)`,
+const sweepOf = (table: string, generation: number, key = 'account_id'): Statement => ({
+  query: `DELETE FROM ${table} WHERE seen_generation < ? AND ${key} IN (SELECT ${key} FROM users WHERE seen_generation >= ?)`,
   params: [generation, generation],
 });
 
@@ -28,7 +28,7 @@ export const markLeftStatements = (generation: number): MarkLeftStatements => ({
     sweepOf(table, generation),
     { query: `UPDATE ${table} SET user_left = 1 WHERE seen_generation < ? AND user_left = 0`, params: [generation] },
   ]),
-  words: sweepOf('user_search_words', generation),
+  words: sweepOf('user_search_words', generation, 'account_hash'),
   users: {
     query:
       "UPDATE users SET left_generation = ?, membership_status = 'no_membership' " +

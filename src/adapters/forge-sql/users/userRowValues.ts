@@ -2,6 +2,7 @@ import type { User } from '../../../domain/model/user';
 import { toEpochMsOrNull, toSqlBool, toSqlDateTimeOrNull, type SqlValue } from '../sql/sqlValues';
 import { groupHash } from '../groups/groupHash';
 import { productHash } from '../products/productHash';
+import { accountHash } from './accountHash';
 import { searchWords } from './searchWords';
 import { addedKey, emailKeys, inactivityKey, lastActivity, nameKey } from './userKeys';
 
@@ -13,7 +14,7 @@ export const userRowValues = (user: User, generation: number): SqlValue[] => {
   const { emailKey, emailDomain } = emailKeys(user.email);
   const lastActiveAt = lastActivity(user);
   return [
-    user.accountId, user.name, nameKey(user.name), user.email, emailKey, emailDomain, user.accountType,
+    user.accountId, accountHash(user.accountId), user.name, nameKey(user.name), user.email, emailKey, emailDomain, user.accountType,
     user.accountStatus, user.membershipStatus, toSqlBool(user.managed), user.managementSource, toSqlBool(user.billable),
     toSqlDateTimeOrNull(user.addedToOrgAt), addedKey(user.addedToOrgAt), toSqlBool(user.activityKnown),
     inactivityKey(user.activityKnown, lastActiveAt, user.addedToOrgAt),
@@ -43,8 +44,10 @@ export const memberRowValues = (user: User, generation: number, writeId: number)
   inKeyOrder(user.groups.map((g) => [user.accountId, groupHash(g.id), generation, writeId]));
 
 /** The user's `user_search_words` rows (`wordColumns` order, key order): one per word of the name and email. */
-export const wordRowValues = (user: User, generation: number, writeId: number): SqlValue[][] =>
-  searchWords(user.name, user.email).map((word) => [user.accountId, word, generation, writeId]);
+export const wordRowValues = (user: User, generation: number, writeId: number): SqlValue[][] => {
+  const hash = accountHash(user.accountId);
+  return searchWords(user.name, user.email).map((word) => [hash, word, generation, writeId]);
+};
 
 /** The most bytes one UTF-16 code unit takes in a JSON request body (a control character as `\uXXXX`). */
 const MAX_JSON_BYTES_PER_UNIT = 6;

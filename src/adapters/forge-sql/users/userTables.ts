@@ -2,7 +2,7 @@ import type { MultiRowInsert } from '../sql/multiRowStatements';
 
 /** `users` columns an upsert writes, in VALUES order. */
 export const userColumns = [
-  'account_id', 'name', 'name_key', 'email', 'email_key', 'email_domain', 'account_type', 'account_status',
+  'account_id', 'account_hash', 'name', 'name_key', 'email', 'email_key', 'email_domain', 'account_type', 'account_status',
   'membership_status', 'managed', 'management_source', 'billable', 'added_to_org_at', 'added_key',
   'activity_known', 'inactivity_key', 'platform_roles', 'seen_generation', 'directory_id', 'directory_name',
 ] as const;
@@ -16,7 +16,7 @@ export const accessColumns = [
 export const memberColumns = ['account_id', 'group_hash', 'seen_generation', 'write_id'] as const;
 
 /** `user_search_words` columns an upsert writes, in VALUES order (searchWords.ts). */
-export const wordColumns = ['account_id', 'word', 'seen_generation', 'write_id'] as const;
+export const wordColumns = ['account_hash', 'word', 'seen_generation', 'write_id'] as const;
 
 /** `products` columns a registration writes, in VALUES order. */
 export const productRegisterColumns = [

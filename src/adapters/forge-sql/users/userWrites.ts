@@ -1,7 +1,8 @@
 import type { User } from '../../../domain/model/user';
 import type { UpsertUsersOptions } from '../../../domain/ports/userRepository';
 import { chunked, multiRowStatements, statementBaseBytes, STATEMENT_BYTE_BUDGET } from '../sql/multiRowStatements';
-import { byCodeUnit, placeholders, type Statement } from '../sql/sqlValues';
+import { byCodeUnit, placeholders, type SqlValue, type Statement } from '../sql/sqlValues';
+import { accountHash } from './accountHash';
 import { groupRegistrations, productRegistrations } from './registrationRows';
 import { accessRowValues, memberRowValues, userRowsBound, userRowValues, wordRowValues } from './userRowValues';
 import { accessUpsert, groupRegisterColumns, groupsRegister, membersUpsert, productsRegister, usersUpsert, wordsUpsert } from './userTables';
@@ -60,9 +61,10 @@ export interface UserUpsertOptions {
   partUsers?: number;
 }
 
-const staleDelete = (table: string, users: readonly User[], writeId: number): Statement[] =>
-  chunked(users.map((u) => u.accountId), 5000).map((chunk) => ({
-    query: `DELETE FROM ${table} WHERE account_id IN ${placeholders(chunk.length)} AND write_id <> ?`,
+/** Deletes the rows of `table` whose `column` is one of `keys` (the batch's users) that this write did not write. */
+const staleDelete = (table: string, column: string, keys: readonly SqlValue[], writeId: number): Statement[] =>
+  chunked(keys, 5000).map((chunk) => ({
+    query: `DELETE FROM ${table} WHERE ${column} IN ${placeholders(chunk.length)} AND write_id <> ?`,
     params: [...chunk, writeId],
   }));
 
@@ -70,15 +72,16 @@ const staleDelete = (table: string, users: readonly User[], writeId: number): St
 const partOf = (users: readonly User[], generation: number, writeId: number, deleteStale: boolean): UserUpsertPart => ({
   access: [
     ...multiRowStatements(accessUpsert, users.flatMap((u) => accessRowValues(u, generation, writeId))),
-    ...(deleteStale ? staleDelete('user_product_access', users, writeId) : []),
+    ...(deleteStale ? staleDelete('user_product_access', 'account_id', users.map((u) => u.accountId), writeId) : []),
   ],
   members: [
     ...multiRowStatements(membersUpsert, users.flatMap((u) => memberRowValues(u, generation, writeId))),
-    ...(deleteStale ? staleDelete('group_members', users, writeId) : []),
+    ...(deleteStale ? staleDelete('group_members', 'account_id', users.map((u) => u.accountId), writeId) : []),
   ],
   words: [
-    ...multiRowStatements(wordsUpsert, users.flatMap((u) => wordRowValues(u, generation, writeId))),
-    ...(deleteStale ? staleDelete('user_search_words', users, writeId) : []),
+    // In the primary key's order: by user hash (a stable sort keeps each user's words in order).
+    ...multiRowStatements(wordsUpsert, users.flatMap((u) => wordRowValues(u, generation, writeId)).sort((x, y) => Number(x[0]) - Number(y[0]))),
+    ...(deleteStale ? staleDelete('user_search_words', 'account_hash', users.map((u) => accountHash(u.accountId)), writeId) : []),
   ],
   users: [...multiRowStatements(usersUpsert, users.map((u) => userRowValues(u, generation)))],
 });

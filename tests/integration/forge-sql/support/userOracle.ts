@@ -11,8 +11,10 @@ import { cmp } from './seedDirectory';
 const fold = (text: string): string =>
   text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 
-const lastActivity = (u: User): number | null => {
-  const times = u.productAccess.flatMap((a) => (a.lastActiveAt ? [a.lastActiveAt.getTime()] : []));
+/** The most recent activity over every product, or over the chosen product's sites. */
+const lastActivity = (u: User, productKey?: string): number | null => {
+  const accesses = u.productAccess.filter((a) => productKey === undefined || a.productKey === productKey);
+  const times = accesses.flatMap((a) => (a.lastActiveAt ? [a.lastActiveAt.getTime()] : []));
   return times.length === 0 ? null : Math.max(...times);
 };
 
@@ -48,9 +50,9 @@ export const matches = (u: User, f: UserFilter, ctx: UserQueryContext, left: Rea
   return true;
 };
 
-/** Sort tuple, ascending meaning; the account ID breaks ties. */
-const sortTuple = (u: User, key: UserQuery['sort']['key']): (string | number)[] => {
-  const last = lastActivity(u);
+/** Sort tuple, ascending meaning; the account ID breaks ties. With a product chosen, activity is that product's (I1). */
+const sortTuple = (u: User, key: UserQuery['sort']['key'], productKey?: string): (string | number)[] => {
+  const last = lastActivity(u, productKey);
   // Most recent activity first, then never-active (the most recently added first, an unknown date last), then unknown.
   const inactivity = !u.activityKnown ? [2, 0] : last === null ? [1, -(u.addedToOrgAt?.getTime() ?? 0)] : [0, -last];
   switch (key) {
@@ -93,7 +95,7 @@ export const expectedOrder = (
   const tieSign = query.sort.key === 'lastActiveAt' ? -sign : sign;
   return users
     .filter((u) => matches(u, query.filter, ctx, left))
-    .map((u) => ({ id: u.accountId, key: sortTuple(u, query.sort.key) }))
+    .map((u) => ({ id: u.accountId, key: sortTuple(u, query.sort.key, query.filter.productKey) }))
     .sort((a, b) => sign * compareTuples(a.key, b.key) || tieSign * cmp(a.id, b.id))
     .map((e) => e.id);
 };
