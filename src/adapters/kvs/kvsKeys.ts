@@ -6,6 +6,10 @@ export const kvsKeys = {
   /** What may be shown about the key; never the key itself. */
   apiKeyInfo: 'admin-api-key-info',
   lock: (name: string): string => `lock:${name}`,
+  /** The Automation webhook targets and the app page link (never a secret). */
+  webhookTargets: 'webhook-targets',
+  /** A target's secret, a Forge secret like the API key. */
+  webhookSecret: (targetId: string): string => `webhook-secret:${targetId}`,
 } as const;
 
 /** Documented KVS value limit (limits-kvs-ce): 240 KiB of JSON. */

@@ -131,18 +131,42 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
       w.clock.advance(HOUR);
     }
     expect(sent.filter((s) => s === 'sent')).toHaveLength(1);
+    const lastFour = w.secrets.key.lastFour;
     expect(w.notifier.sent).toEqual([
-      { trigger: 'api-key-expiring', payload: { orgId: 'org-1', orgName: 'Example Org', expiresAt: expiresAt.toISOString(), daysLeft: 6 } },
+      {
+        trigger: 'api-key-expiring',
+        key: `api-key-expiring:${lastFour}@${expiresAt.toISOString()}`,
+        apiKey: { name: null, lastFour, expiresAt, daysLeft: 6, expirySource: w.secrets.key.expirySource },
+      },
     ]);
-    expect(JSON.stringify(w.notifier.sent)).not.toContain('abcd');
     w.secrets.key = { ...w.secrets.key, expiresAt: new Date('2025-06-22T00:00:00Z') };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
     expect(w.audit.list.filter((e) => e.action === 'api-key.expiry-notice').map((e) => e.details)).toEqual([
-      { expiresAt: expiresAt.toISOString(), daysLeft: 6 },
-      { expiresAt: '2025-06-22T00:00:00.000Z', daysLeft: 2 },
+      { expiresAt: expiresAt.toISOString(), daysLeft: 6, key: `${lastFour}@${expiresAt.toISOString()}` },
+      { expiresAt: '2025-06-22T00:00:00.000Z', daysLeft: 2, key: `${lastFour}@2025-06-22T00:00:00.000Z` },
     ]);
     w.secrets.key = { ...w.secrets.key, expiresAt: null };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
+  });
+
+  it('sends the key notice for a replacement key with the same expiry, and only once a target exists', async () => {
+    const w = world();
+    const expiresAt = new Date('2025-06-20T00:00:00Z');
+    w.secrets.key = { ...w.secrets.key!, expiresAt, expirySource: 'admin' };
+    w.notifier.targets = 0;
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('no-target');
+    expect(w.audit.list.filter((e) => e.action === 'api-key.expiry-notice')).toEqual([]);
+    w.notifier.targets = 2;
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
+    w.secrets.key = { ...w.secrets.key, lastFour: 'wxyz' };
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
+    expect(w.notifier.sent.map((e) => e.key)).toEqual([
+      `api-key-expiring:abcd@${expiresAt.toISOString()}`,
+      `api-key-expiring:abcd@${expiresAt.toISOString()}`,
+      `api-key-expiring:wxyz@${expiresAt.toISOString()}`,
+    ]);
   });
 
   it('leaves a seam for automated tasks and reports their failure without throwing', async () => {
