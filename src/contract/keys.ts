@@ -29,6 +29,11 @@ export const resolverKeys = {
   bulkHandoff: 'bulk.handoff',
   jobsList: 'jobs.list',
   jobsResults: 'jobs.results',
+  webhooksGet: 'webhooks.get',
+  webhooksAdd: 'webhooks.addTarget',
+  webhooksRemove: 'webhooks.removeTarget',
+  webhooksTest: 'webhooks.test',
+  webhooksDeliveries: 'webhooks.deliveries',
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

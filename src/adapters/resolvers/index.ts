@@ -10,6 +10,7 @@ import { jobsResolvers } from './jobsResolver';
 import { settingsResolvers } from './settingsResolver';
 import { syncResolvers } from './syncResolver';
 import { usersResolvers } from './usersResolver';
+import { webhooksResolvers } from './webhooksResolver';
 
 export type { ResolverDeps } from './deps';
 
@@ -18,7 +19,7 @@ export type { ResolverDeps } from './deps';
  * when a contract key has no resolver or a module defines a key twice, so a release cannot ship a missing one.
  */
 export const buildResolvers = (deps: ResolverDeps): ResolverMap => {
-  const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers];
+  const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers, webhooksResolvers];
   const all: ResolverMap = {};
   for (const build of modules) {
     for (const [key, run] of Object.entries(build(deps))) {
