@@ -15,6 +15,7 @@ const tips = (url: string, users: number, validKey: string, triggers: readonly s
   '    3. Start a sync and watch its progress; then open the Dashboard.',
   '    4. Inactive users: filter, select a few, Deactivate — a plan, a confirmation, then results and Audit log entries.',
   '    5. Export a list as CSV (the download happens in the export frame).',
+  '    6. Settings → Automation webhooks: paste the rule shown in the panel under the toolbar, then Send test.',
   triggers.length > 0
     ? `    The hourly trigger (${triggers.join(', ')}) runs from the toolbar at the top of the page.`
     : '    (No scheduled trigger in manifest.yml yet: the toolbar button stays disabled.)',
