@@ -3,6 +3,7 @@ import { proxyTo } from '../resolvers/support/proxy';
 import { egressTo } from '../sync/support/egressProxy';
 import { quietLogs } from '../sync/support/quietLogs';
 import { AUTOMATION_ORIGIN, AutomationReceiver, type ReceiverRule } from '../../../dev/automation-receiver';
+import { ForgeJobQueue } from '../../../src/adapters/events/jobQueue';
 import { hourlyTick } from '../../../src/index';
 import type { AuditPageDto, SyncRunDto, WebhookDeliveryDto, WebhookDeliveryPageDto, WebhooksViewDto } from '../../../src/contract';
 
@@ -83,6 +84,20 @@ describe('Automation webhooks through the real resolver, queue and @forge/api fe
     expect(receiver.received.map((r) => r.status)).toEqual([503, 429, 200]);
     expect(rig.rt.runtime.clock.now() - before).toBeGreaterThanOrEqual(120_000);
     expect((await log()).find((d) => d.id === queued.id)).toMatchObject({ status: 'delivered', attempts: 3, httpStatus: 200 });
+  });
+
+  it('sends nothing again when an attempt\'s queue message comes twice', async () => {
+    const target = targetOf((await rig.ok(admin, 'webhooks.get')) as WebhooksViewDto, 'task-failed');
+    const queued = await test(target.id);
+    await rig.rt.runtime.queue.drain();
+    const again = { kind: 'webhook-delivery' as const, deliveryId: queued.id, attempt: 1 };
+    await rig.rt.runtime.invoke({ accountId: admin, functionKey: 'resolver' }, async () => {
+      await new ForgeJobQueue().push(again);
+      await new ForgeJobQueue().push(again);
+    });
+    await rig.rt.runtime.queue.drain();
+    expect(receiver.received).toHaveLength(1);
+    expect((await log()).find((d) => d.id === queued.id)).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 
   it('gives up after the last attempt on a target that keeps failing, and never retries a wrong secret', async () => {
