@@ -3,6 +3,7 @@ import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './world';
+import { FakeDeliveries } from '../fakes';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -167,6 +168,22 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
       `api-key-expiring:abcd@${expiresAt.toISOString()}`,
       `api-key-expiring:wxyz@${expiresAt.toISOString()}`,
     ]);
+  });
+
+  it('pushes stalled webhook deliveries again, and reports a failure to do so without throwing', async () => {
+    const w = world();
+    const deliveries = new FakeDeliveries();
+    const at = new Date(w.clock.now().getTime() - 2 * HOUR);
+    await deliveries.create([
+      {
+        id: 'wh-1', trigger: 'sync-failed', targetId: 't', targetUrl: 'u', body: '{}', part: 1, parts: 1, test: false,
+        status: 'retrying', attempts: 2, httpStatus: 503, error: 'SERVER_ERROR', createdAt: at, updatedAt: at, nextAttemptAt: at,
+      },
+    ]);
+    expect((await hourlyTick({ ...w.tickDeps, deliveries })).deliveriesHealed).toBe(1);
+    expect(w.queue.pushed.at(-1)?.message).toEqual({ kind: 'webhook-delivery', deliveryId: 'wh-1', attempt: 3 });
+    const broken = Object.assign(new FakeDeliveries(), { stalled: () => Promise.reject(new Error('sql down')) });
+    expect((await hourlyTick({ ...w.tickDeps, deliveries: broken })).deliveriesHealed).toBe(-1);
   });
 
   it('leaves a seam for automated tasks and reports their failure without throwing', async () => {
