@@ -147,6 +147,10 @@ describe('Automation webhooks through the real resolver, queue and @forge/api fe
     }
     const notices = payloads().filter((p) => p.trigger === 'api-key-expiring');
     expect(notices).toHaveLength(1);
+    // The tick's healing and purge of deliveries ran on the real table (a failure would log -1).
+    const ticks = logs.lines.filter((l) => l.includes('hourly-tick:'));
+    expect(ticks).toHaveLength(3);
+    expect(ticks.every((l) => l.includes('webhook deliveries healed 0'))).toBe(true);
     expect(notices[0]).toMatchObject({ test: false, apiKey: { name: key.label, daysLeft: 5, expirySource: 'api', expiresAt: new Date(key.expiresAt).toISOString() } });
   });
 
