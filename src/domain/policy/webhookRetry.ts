@@ -34,8 +34,11 @@ export const retryDelaySeconds = (attempts: number, result: AttemptResult): numb
   return Math.min(MAX_DELAY_SECONDS, Math.max(planned, asked));
 };
 
+/** The stable codes a failed attempt is logged with (`webhooks.errors.<code>`). */
+export const deliveryErrors = ['TARGET_REJECTED', 'RATE_LIMITED', 'SERVER_ERROR', 'REQUEST_REFUSED', 'NETWORK', 'TIMEOUT', 'TARGET_REMOVED'] as const;
+
 /** The stable code a failed attempt is logged with. */
-export const errorCodeOf = (result: AttemptResult): string => {
+export const errorCodeOf = (result: AttemptResult): (typeof deliveryErrors)[number] => {
   if (result.kind === 'no-answer') return result.error;
   const verdict = verdictOf(result);
   if (verdict === 'rejected') return 'TARGET_REJECTED';

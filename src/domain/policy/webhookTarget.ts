@@ -1,14 +1,16 @@
 /** Why a webhook URL or secret is refused; each has its translated text (`webhooks.reasons.<reason>`). */
-export type TargetProblem =
-  | 'url-invalid'
-  | 'url-not-https'
-  | 'url-wrong-host'
-  | 'url-credentials'
-  | 'url-secret-in-url'
-  | 'url-not-webhook'
-  | 'secret-empty'
-  | 'secret-too-long'
-  | 'secret-malformed';
+export const targetProblems = [
+  'url-invalid',
+  'url-not-https',
+  'url-wrong-host',
+  'url-credentials',
+  'url-secret-in-url',
+  'url-not-webhook',
+  'secret-empty',
+  'secret-too-long',
+  'secret-malformed',
+] as const;
+export type TargetProblem = (typeof targetProblems)[number];
 
 export const AUTOMATION_HOST = 'api-private.atlassian.com';
 export const MAX_URL_LENGTH = 500;
