@@ -80,6 +80,14 @@ describe('webhook delivery as a job (S7)', () => {
     expect([...deps.deliveries.rows.values()][0]).toMatchObject({ status: 'failed', error: 'TARGET_REJECTED' });
   });
 
+  it.each([400, 410, 413])('fails at once on %i: sending the same request again cannot help', async (status) => {
+    const { deps, drain } = await setUp();
+    deps.sender.fallback = { kind: 'answered', status, retryAfterSeconds: null };
+    await webhookNotifier(deps).notify(failedSync);
+    expect(await drain()).toEqual([{ kind: 'failed', attempts: 1, httpStatus: status }]);
+    expect([...deps.deliveries.rows.values()][0]).toMatchObject({ status: 'failed', error: 'REQUEST_REFUSED' });
+  });
+
   it('sends nothing twice: a duplicate message, a re-queued event and a delivered one are ignored', async () => {
     const { deps, drain } = await setUp();
     await webhookNotifier(deps).notify(failedSync);
