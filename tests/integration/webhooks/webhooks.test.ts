@@ -4,6 +4,7 @@ import { egressTo } from '../sync/support/egressProxy';
 import { quietLogs } from '../sync/support/quietLogs';
 import { AUTOMATION_ORIGIN, AutomationReceiver, type ReceiverRule } from '../../../dev/automation-receiver';
 import { ForgeJobQueue } from '../../../src/adapters/events/jobQueue';
+import { automationSender } from '../../../src/adapters/webhooks/automationSender';
 import { hourlyTick } from '../../../src/index';
 import type { AuditPageDto, SyncRunDto, WebhookDeliveryDto, WebhookDeliveryPageDto, WebhooksViewDto } from '../../../src/contract';
 
@@ -98,6 +99,23 @@ describe('Automation webhooks through the real resolver, queue and @forge/api fe
     await rig.rt.runtime.queue.drain();
     expect(receiver.received).toHaveLength(1);
     expect((await log()).find((d) => d.id === queued.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
+  it('waits for a slow answer, and counts one slower than the time-out as TIMEOUT (retried)', async () => {
+    const secretOf = (): Promise<string> => Promise.resolve(rule.secret);
+    const send = (timeoutMs: number) =>
+      rig.rt.runtime.invoke({ functionKey: 'jobs-consumer', timeoutMs: 900_000 }, () => automationSender(secretOf, timeoutMs).send({ id: 't', url: rule.url }, '{"x":1}'));
+    receiver.fail({ delayMs: 300 }, { delayMs: 2_000 });
+    expect(await send(5_000)).toEqual({ kind: 'answered', status: 200, retryAfterSeconds: null });
+    expect(await send(500)).toEqual({ kind: 'no-answer', error: 'TIMEOUT' });
+    const unreachable = rule.url.replace(/[0-9a-f]{4}$/, '0000');
+    const other = await rig.rt.runtime.invoke({ functionKey: 'jobs-consumer', timeoutMs: 900_000 }, () =>
+      automationSender(secretOf).send({ id: 't', url: unreachable }, '{}'),
+    );
+    expect(other).toEqual({ kind: 'answered', status: 404, retryAfterSeconds: null });
+    // The receiver records the abandoned request once it answers it: wait, so that it lands in this test.
+    for (let waited = 0; receiver.received.length < 3 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(receiver.received.map((r) => r.status).sort()).toEqual([200, 200, 404]);
   });
 
   it('gives up after the last attempt on a target that keeps failing, and never retries a wrong secret', async () => {
