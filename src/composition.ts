@@ -20,15 +20,18 @@ import { KvsCallerRepository, KvsRequestCounter } from './adapters/kvs/kvsCaller
 import { KvsLock } from './adapters/kvs/kvsLock';
 import { apiKeyReader, KvsSecretStore, storedKeyExpiry } from './adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from './adapters/kvs/kvsSettingsStore';
+import { KvsWebhookTargets, webhookSecretReader } from './adapters/kvs/kvsWebhookTargets';
+import { SqlDeliveryRepository } from './adapters/forge-sql/webhooks/sqlDeliveryRepository';
+import { automationSender } from './adapters/webhooks/automationSender';
 import type { ResolverDeps } from './adapters/resolvers';
-import { DomainError } from './domain/model/errors';
 import type { Clock } from './domain/ports/clock';
-import type { Notifier } from './domain/ports/notifier';
 import type { SliceDeps } from './domain/usecases/bulk/deps';
 import type { CallerRequestDeps } from './domain/usecases/callers/handleCallerRequest';
 import type { SyncLimits } from './domain/usecases/sync/budget';
 import type { SyncDeps } from './domain/usecases/sync/deps';
 import type { HourlyTickDeps } from './domain/usecases/sync/hourlyTick';
+import type { WebhookDeps } from './domain/usecases/webhooks/deps';
+import { webhookNotifier } from './domain/usecases/webhooks/queueDeliveries';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -59,7 +62,14 @@ const buildStores = (clock: Clock) => ({
   lock: new KvsLock(() => clock.now()),
   queue: new ForgeJobQueue(),
   callers: new KvsCallerRepository(),
+  deliveries: new SqlDeliveryRepository(),
 });
+
+/** The Automation webhooks' ports (FEATURES S7): targets in KVS, deliveries in SQL, sent through @forge/api's fetch. */
+export const buildWebhookDeps = (clock: Clock = systemClock): WebhookDeps => {
+  const stores = buildStores(clock);
+  return { ...stores, targets: new KvsWebhookTargets(), sender: automationSender(webhookSecretReader) };
+};
 
 /** The Admin API reads the stored key, and its expiry to tell an expired key from a revoked one. */
 const storedKey = { apiKey: apiKeyReader, keyExpiry: storedKeyExpiry };
@@ -73,6 +83,7 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
   return {
     ...stores,
     prepare: ensureSchema,
+    webhooks: buildWebhookDeps(clock),
     dashboard: new SqlDashboardQueries(),
     site: new SqlSiteDirectoryQueries(),
     gatewayForKey: (key) =>
@@ -129,11 +140,6 @@ export const buildCallerRequestDeps = (clock: Clock = systemClock): CallerReques
  */
 const SYNC_GATEWAY: Partial<AdminApiOptions> = { pacing: { 'last-active-dates': { perSecond: 200 / 60, minIntervalMs: 300 } }, maxWaitMs: 30_000 };
 
-/** Automation webhooks (FEATURES S7) are not wired yet: the notice fails, so no expiry is remembered as announced. */
-const unconfiguredNotifier: Notifier = {
-  notify: (trigger) => Promise.reject(new DomainError('UPSTREAM_FAILED', `No Automation webhook for ${trigger} yet`)),
-};
-
 /** Overrides for tests and the bench: the clock, the Admin API and Jira transports, the sync limits. */
 export interface SyncDepsOptions {
   clock?: Clock;
@@ -153,7 +159,7 @@ export const buildSyncDeps = (options: SyncDepsOptions = {}): SyncTriggerDeps =>
     directory: createAdminApiGateway({ ...storedKey, clock, baseUrl: adminApiBaseUrl(), ...SYNC_GATEWAY, ...options.adminApi }),
     site: new JiraSiteDirectory({ clock, ...options.jira }),
     siteStore: new SqlSiteDirectoryRepository(),
-    notifier: unconfiguredNotifier,
+    notifier: webhookNotifier(buildWebhookDeps(clock)),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   };
 };

@@ -1,10 +1,11 @@
 /**
  * The back end of the preview: a private MariaDB, the local Forge runtime running the app's real handlers from
- * src/index.ts, the Admin API simulator behind the runtime's egress and the Jira/JSM simulator as its product
- * handler, all describing one simulated organization.
+ * src/index.ts, the Admin API simulator and the Automation webhook receiver behind the runtime's egress and the
+ * Jira/JSM simulator as its product handler, all describing one simulated organization.
  */
 import { join } from 'node:path';
 import { AdminApiSimulator } from '../admin-api-simulator';
+import { AutomationReceiver } from '../automation-receiver';
 import {
   activateRuntime, deactivateRuntime, EGRESS_PROBE_URL, egressProbeSeen, ForgeRuntime, installGlobalHooks, loadManifest, SqlDatabase,
   startMariaDb, type MariaDbConnectionInfo,
@@ -35,6 +36,8 @@ export interface Backend {
   readonly adminApi: AdminApiSimulator;
   readonly adminApiUrl: string;
   readonly jira: JiraSimulator;
+  /** Atlassian Automation's incoming webhooks, as the app's webhook targets reach them (one rule ready to use). */
+  readonly automation: AutomationReceiver;
   readonly identity: PreviewIdentity;
   readonly pump: QueuePump;
   readonly triggers: ScheduledTrigger[];
@@ -95,7 +98,11 @@ export const startBackend = async (options: PreviewOptions): Promise<Backend> =>
     await checkEgressHook();
     const adminApiUrl = await adminApi.start();
     cleanups.add('Admin API simulator', () => adminApi.stop());
-    runtime.egressHandler = adminApiEgress(adminApiUrl);
+    const automation = new AutomationReceiver();
+    automation.addRule('Notify the admins');
+    const automationUrl = await automation.start();
+    cleanups.add('Automation receiver', () => automation.stop());
+    runtime.egressHandler = adminApiEgress(adminApiUrl, automationUrl);
     const jira = new JiraSimulator({
       seed: 7, people: peopleOf(adminApi.state.org), admins: [identity.accountId], baseUrl: identity.siteUrl, projects: 12, serviceDesks: 3,
     });
@@ -106,7 +113,7 @@ export const startBackend = async (options: PreviewOptions): Promise<Backend> =>
     cleanups.add('queue pump', () => pump.stop());
     log(options.verbose, `preview: Admin API simulator ${adminApiUrl} (${String(options.users)} users), MariaDB ${info.socketPath}`);
     return {
-      runtime, adminApi, adminApiUrl, jira, identity, pump,
+      runtime, adminApi, adminApiUrl, jira, automation, identity, pump,
       triggers: readScheduledTriggers(manifestPath),
       load: loadSrc,
       resolver: async () => {

@@ -1,9 +1,11 @@
 /**
  * The runtime's egress for the preview: requests the app sends to `https://api.atlassian.com` (through @forge/api's
- * fetch, after the manifest allow-list) go to the Admin API simulator; any other host is answered 502, as an
- * unreachable upstream would be.
+ * fetch, after the manifest allow-list) go to the Admin API simulator, those to `https://api-private.atlassian.com`
+ * (Automation webhooks) to the local Automation receiver; any other host is answered 502, as an unreachable
+ * upstream would be.
  */
 import { request } from 'node:http';
+import { AUTOMATION_ORIGIN } from '../automation-receiver';
 import type { EgressHandler } from '../forge-runtime';
 
 const headerRecord = (init: RequestInit | undefined): Record<string, string> => {
@@ -42,12 +44,14 @@ const forward = (base: string, url: URL, init: RequestInit | undefined): Promise
       });
     });
     req.on('error', reject);
+    init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')), { once: true });
     if (body !== undefined) req.write(body);
     req.end();
   });
 
-/** An egress handler sending `https://api.atlassian.com/...` to the simulator at `simulatorBase`. */
-export const adminApiEgress = (simulatorBase: string): EgressHandler => (url, init) => {
+/** An egress handler sending `https://api.atlassian.com/...` to the simulator and Automation webhooks to the receiver. */
+export const adminApiEgress = (simulatorBase: string, automationBase: string): EgressHandler => (url, init) => {
   if (url.origin === 'https://api.atlassian.com') return forward(simulatorBase, url, init);
+  if (url.origin === AUTOMATION_ORIGIN) return forward(automationBase, url, init);
   return Promise.resolve(new Response(`preview: no simulator for ${url.origin}`, { status: 502 }));
 };

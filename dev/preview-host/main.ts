@@ -18,6 +18,7 @@ const tips = (url: string, users: number, validKey: string, triggers: readonly s
   '    6. Settings → Incoming requests: create a caller, copy its token, then let "an automation" deactivate someone:',
   `         curl -X POST ${webTriggerUrl} -H 'Authorization: Bearer <token>' \\`,
   `              -H 'Content-Type: application/json' -d '{"action":"deactivate","users":["<email or account ID>"]}'`,
+  '    7. Settings → Automation webhooks: paste the rule shown in the panel under the toolbar, then Send test.',
   triggers.length > 0
     ? `    The hourly trigger (${triggers.join(', ')}) runs from the toolbar at the top of the page.`
     : '    (No scheduled trigger in manifest.yml yet: the toolbar button stays disabled.)',

@@ -1,6 +1,7 @@
 /**
  * The preview host's HTTP server on 127.0.0.1: the page, the bundles, the Frame resources, the bridge's back
- * channel (`invoke`, `getContext`) and a small dev API (queue status, firing the scheduled trigger).
+ * channel (`invoke`, `getContext`) and a small dev API (queue status, firing the scheduled trigger, the Automation
+ * webhook receiver).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +33,12 @@ export interface HostDeps {
 
 const InvokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown() });
 const TriggerBody = z.object({ key: z.string().optional() });
+const FaultBody = z.object({
+  status: z.number().int().min(200).max(599).optional(),
+  retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
+  delayMs: z.number().int().min(0).max(120_000).optional(),
+  count: z.number().int().min(1).max(20).default(1),
+});
 
 const readJson = async (req: IncomingMessage): Promise<unknown> => {
   const text = await readBody(req);
@@ -101,6 +108,15 @@ const route = async (deps: HostDeps, req: IncomingMessage, res: ServerResponse):
     sendJson(res, 200, devStatus(backend));
   } else if (req.method === 'POST' && path === '/__preview/invoke') {
     await invoke(deps, req, res);
+  } else if (get && path === '/__preview/dev/automation') {
+    sendJson(res, 200, { rules: backend.automation.rules, received: backend.automation.received });
+  } else if (req.method === 'POST' && path === '/__preview/dev/automation/fault') {
+    const { count, ...fault } = FaultBody.parse(await readJson(req));
+    backend.automation.fail(...Array.from({ length: count }, () => fault));
+    sendJson(res, 200, { queued: count });
+  } else if (req.method === 'POST' && path === '/__preview/dev/automation/clear') {
+    backend.automation.clear();
+    sendJson(res, 200, { cleared: true });
   } else if (req.method === 'POST' && path === '/__preview/dev/trigger') {
     const { key } = TriggerBody.parse(await readJson(req));
     const chosen = backend.triggers.filter((t) => key === undefined || t.key === key);

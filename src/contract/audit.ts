@@ -20,6 +20,9 @@ export const auditActions = [
   'task.run',
   'task.update',
   'privacy.erase',
+  'webhook.target-add',
+  'webhook.target-remove',
+  'webhook.delivery',
 ] as const;
 export type AuditActionDto = (typeof auditActions)[number];
 export const auditOutcomes = ['succeeded', 'failed', 'skipped'] as const;

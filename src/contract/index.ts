@@ -35,6 +35,16 @@ import {
 } from './site';
 import { syncHistoryPayloadSchema, syncHistorySchema, syncRunDtoSchema, syncStartPayloadSchema, syncStatusPayloadSchema, syncStatusSchema } from './sync';
 import { userDetailSchema, usersCountPayloadSchema, usersCountSchema, usersDetailPayloadSchema, usersListPayloadSchema, usersPageSchema } from './users';
+import {
+  webhookDeliveryPageSchema,
+  webhookDeliverySchema,
+  webhooksAddPayloadSchema,
+  webhooksDeliveriesPayloadSchema,
+  webhooksGetPayloadSchema,
+  webhooksRemovePayloadSchema,
+  webhooksTestPayloadSchema,
+  webhooksViewSchema,
+} from './webhooks';
 
 export * from './app';
 export * from './apiKey';
@@ -52,6 +62,7 @@ export * from './settings';
 export * from './site';
 export * from './sync';
 export * from './users';
+export * from './webhooks';
 
 const entry = <P extends z.ZodType, D extends z.ZodType>(payload: P, data: D) => ({ payload, data });
 
@@ -85,6 +96,11 @@ export const contract = {
   [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
   [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
   ...callersContract,
+  [resolverKeys.webhooksGet]: entry(webhooksGetPayloadSchema, webhooksViewSchema),
+  [resolverKeys.webhooksAdd]: entry(webhooksAddPayloadSchema, webhooksViewSchema),
+  [resolverKeys.webhooksRemove]: entry(webhooksRemovePayloadSchema, webhooksViewSchema),
+  [resolverKeys.webhooksTest]: entry(webhooksTestPayloadSchema, webhookDeliverySchema),
+  [resolverKeys.webhooksDeliveries]: entry(webhooksDeliveriesPayloadSchema, webhookDeliveryPageSchema),
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;
 
 type Contract = typeof contract;

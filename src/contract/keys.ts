@@ -33,6 +33,11 @@ export const resolverKeys = {
   jobsList: 'jobs.list',
   jobsResults: 'jobs.results',
   ...callerResolverKeys,
+  webhooksGet: 'webhooks.get',
+  webhooksAdd: 'webhooks.addTarget',
+  webhooksRemove: 'webhooks.removeTarget',
+  webhooksTest: 'webhooks.test',
+  webhooksDeliveries: 'webhooks.deliveries',
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

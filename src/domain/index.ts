@@ -15,6 +15,16 @@ export { jobSpecSchema, type BulkJobSpec, type JobSpec } from './model/jobSpec';
 export { productFamily, productSchema, type Product, type ProductKey } from './model/product';
 export { defaultSettings, settingsSchema, thresholdDayChoices, type Settings } from './model/settings';
 export { isDeactivated, isSuspended, userSchema, type AccountStatus, type GroupRef, type ProductAccess, type User } from './model/user';
+export {
+  webhookTriggers,
+  webhookTriggerSchema,
+  type NoticeUser,
+  type TaskRef,
+  type WebhookDelivery,
+  type WebhookEvent,
+  type WebhookTarget,
+  type WebhookTrigger,
+} from './model/webhooks';
 
 // Policies: the rules, as pure functions of their inputs.
 export {
@@ -43,6 +53,8 @@ export {
   type ProductScope,
 } from './policy/inactivityPolicy';
 export { parseProtectedEntry, ProtectedEmails, validateProtectedEntries, type ProtectedEntry } from './policy/protectedEmails';
+export { secretProblem, urlProblem, type TargetProblem } from './policy/webhookTarget';
+export { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS, verdictOf, type AttemptResult, type AttemptVerdict } from './policy/webhookRetry';
 export { dueSlotStart, isDue, nextRun, validateSlot, validateTaskSlot, validateTimeZone, type TimeSlot } from './policy/timeSlot';
 
 // Ports: what the use cases need from the outside world; src/adapters implements them for Forge.
@@ -50,6 +62,7 @@ export type { ApiKeyChecks, OrgSummary } from './ports/apiKeyChecks';
 export type { AuditLog, AuditQuery } from './ports/auditLog';
 export type { Clock } from './ports/clock';
 export type { DashboardQueries } from './ports/dashboardQueries';
+export type { DeliveryPage, DeliveryRepository } from './ports/deliveryRepository';
 export type { DirectoryActions } from './ports/directoryActions';
 export type { DirectoryReader, Page, UserActivity, UserSearchFilter } from './ports/directoryReader';
 export type { GroupRepository } from './ports/groupRepository';
@@ -69,6 +82,7 @@ export type { SyncRunRepository } from './ports/syncRunRepository';
 export type { UserFilter, UserQuery, UserQueryContext, UserRepository } from './ports/userRepository';
 export type { CallerRepository, CallerTokens, RequestCounter } from './ports/callerRepository';
 export type { UserLookup } from './ports/userLookup';
+export type { SendResult, WebhookConfig, WebhookSender, WebhookTargetStore } from './ports/webhookTargets';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.
 export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
@@ -100,3 +114,8 @@ export { createCaller, listCallers, revokeCaller, type CallerView, type ManageCa
 export { handleCallerRequest, type CallerAnswer, type CallerRequestDeps } from './usecases/callers/handleCallerRequest';
 export { UnauthenticatedCaller } from './usecases/callers/authenticateCaller';
 export type { UserView } from './usecases/users/userView';
+export type { WebhookDeps } from './usecases/webhooks/deps';
+export { addTarget, removeTarget, sendTest, type NewTarget } from './usecases/webhooks/manageTargets';
+export { buildPayloads, USERS_PER_PART } from './usecases/webhooks/payloads';
+export { webhookNotifier } from './usecases/webhooks/queueDeliveries';
+export { runDelivery, type DeliveryOutcome } from './usecases/webhooks/runDelivery';

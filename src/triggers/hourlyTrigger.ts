@@ -6,7 +6,8 @@ const codeOf = (error: unknown): string => (isDomainError(error) ? error.code : 
 
 /**
  * The hourly scheduled trigger (function `hourly-tick`): applies pending migrations, then runs the tick (resume a
- * parked or stalled sync, start the daily sync when its slot is due, the API key notice). Never throws — the
+ * parked or stalled sync, start the daily sync when its slot is due, the API key notice, healing jobs and webhook
+ * deliveries). Never throws — the
  * platform does not retry a failed tick, the next one simply comes an hour later. Returns the summary it logged,
  * or null when the tick could not run at all.
  */
@@ -17,7 +18,8 @@ export const runHourlyTick = async (deps: HourlyTickDeps): Promise<HourlyTickSum
     const { sync } = summary;
     console.log(
       `hourly-tick: sync ${sync.action}${sync.runId === null ? '' : ` (run ${sync.runId})`}` +
-        `${sync.error === undefined ? '' : ` ${sync.error}`}, api key notice ${summary.apiKeyNotice}, bulk jobs healed ${String(summary.jobsHealed)}`,
+        `${sync.error === undefined ? '' : ` ${sync.error}`}, api key notice ${summary.apiKeyNotice}, bulk jobs healed ${String(summary.jobsHealed)}` +
+        (summary.deliveriesHealed === undefined || summary.deliveriesHealed === null ? '' : `, webhook deliveries healed ${String(summary.deliveriesHealed)}`),
     );
     return summary;
   } catch (error) {

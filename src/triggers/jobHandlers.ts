@@ -5,11 +5,13 @@ import type { SliceBudget } from '../domain/usecases/sync/budget';
 import type { SliceOutcome } from '../domain/usecases/sync/continuation';
 import type { SyncDeps } from '../domain/usecases/sync/deps';
 import { runSyncSlice } from '../domain/usecases/sync/runSlice';
+import { runDelivery, type DeliveryOutcome, type RunDeliveryDeps } from '../domain/usecases/webhooks/runDelivery';
 
 /** What the handlers run on: the sync's adapters (paced for the sync) and the bulk slices' adapters. */
 export interface ConsumerDeps {
   sync: SyncDeps;
   bulk: SliceDeps;
+  webhooks: RunDeliveryDeps;
 }
 
 export type JobKind = JobMessage['kind'];
@@ -43,6 +45,12 @@ const outcomeText = (outcome: Outcome): string => {
   }
 };
 
+const deliveryText = (outcome: DeliveryOutcome): string => {
+  if (outcome.kind === 'ignored') return `ignored (${outcome.reason})`;
+  if (outcome.kind === 'retrying') return `attempt ${String(outcome.attempts)} failed; retrying in ${String(outcome.delaySeconds)} s`;
+  return `${outcome.kind} after ${String(outcome.attempts)} attempts (HTTP ${String(outcome.httpStatus ?? 'none')})`;
+};
+
 const syncSlice: JobHandler<'sync' | 'sync-activity'> = async (message, budget, deps) =>
   outcomeText(await runSyncSlice(message, deps.sync, budget));
 
@@ -55,6 +63,7 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   'sync-activity': syncSlice,
   'bulk-action': async (message, budget, deps) => outcomeText(await runBulkSlice(message, budget, deps.bulk)),
   'task-run': () => Promise.resolve('ignored (automated tasks are not wired yet)'),
+  'webhook-delivery': async (message, _budget, deps) => deliveryText(await runDelivery(message.deliveryId, message.attempt, deps.webhooks)),
 };
 
 /** A short name of the job a message belongs to, for the consumer's log. */
@@ -66,6 +75,8 @@ export const jobLabel = (message: JobMessage): string => {
       return `sync run ${message.runId} activity slice ${String(message.slice)}`;
     case 'bulk-action':
       return `bulk job ${message.jobId} slice ${String(message.slice)}`;
+    case 'webhook-delivery':
+      return `webhook delivery ${message.deliveryId} attempt ${String(message.attempt)}`;
     default:
       return `task ${message.taskId} run ${message.runId} slice ${String(message.slice)}`;
   }

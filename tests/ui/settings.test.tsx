@@ -29,6 +29,8 @@ const handlers = (current: () => SettingsDto = () => settings(), overrides: Reco
   'sync.status': () => ok(null),
   'groups.search': () => ok(page([{ id: 'g-7', name: 'site-admins', userCount: 3, idpSynced: false, modifiable: true }])),
   'statistics.get': () => ok({ totalUsers: 1234, totalGroups: 56, groups: [] }),
+  'webhooks.get': () => ok({ targets: [], maxTargetsPerTrigger: 3 }),
+  'webhooks.deliveries': () => ok({ items: [], next: null }),
   ...overrides,
 });
 
@@ -45,14 +47,14 @@ const openSettings = async (h: Record<string, (payload: never) => unknown>): Pro
 };
 
 describe('Settings — API key (S1)', () => {
-  it('shows the org, last four characters and expiry, never the key, and no webhooks (S7 not built)', async () => {
+  it('shows the org, last four characters and expiry, never the key, and the Automation webhooks section (S7)', async () => {
     await openSettings(handlers());
     expect(text()).toContain('Organization: Acme Corp');
     expect(text()).toContain('Key ending in x9Qz');
     expect(text()).toContain('Expires on Dec 31, 2026 (120 days left) (from Atlassian)');
     expect(text()).not.toContain('good-key');
     expect(findAll('Link').map((l) => l.props.href)).toContain('https://support.atlassian.com/organization-administration/docs/manage-an-organization-with-the-admin-apis/');
-    expect(text().toLowerCase()).not.toContain('webhook');
+    await waitFor(() => text().includes('Automation webhooks') && text().includes('Nothing delivered yet.'));
     expect(rawKeys()).toEqual([]);
     expect(elementProps()).toEqual([]);
   });

@@ -10,6 +10,7 @@ import Spinner from '@atlaskit/spinner';
 import { setGlobalTheme } from '@atlaskit/tokens';
 import { setErrorSink } from './appEvents';
 import { installPageBridge, type BridgeEvents, type PreviewConfig } from './bridge';
+import { AutomationPanel } from './AutomationPanel';
 import { DevToolbar } from './DevToolbar';
 import { clearErrors, hostStore, reportError, setDoc, showFlag } from './hostState';
 import { renderNode } from './render/core';
@@ -78,6 +79,7 @@ const HostPage = (): React.JSX.Element => {
   return (
     <div style={{ minHeight: '100vh', background: 'var(--ds-surface, #fff)' }}>
       <DevToolbar banner={config.banner} />
+      <AutomationPanel />
       <Notices />
       <main data-testid="forge-app" style={{ padding: '16px 24px 48px' }}>
         {doc === null ? <Spinner size="large" label="Loading the app" /> : <DocBoundary version={version}>{renderNode(doc)}</DocBoundary>}

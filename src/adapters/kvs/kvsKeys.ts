@@ -10,6 +10,10 @@ export const kvsKeys = {
   callerUsed: (id: string): string => `caller-used:${id}`,
   callerRate: (id: string, windowStartMs: number): string => `caller-rate:${id}:${String(windowStartMs)}`,
   lock: (name: string): string => `lock:${name}`,
+  /** The Automation webhook targets and the app page link (never a secret). */
+  webhookTargets: 'webhook-targets',
+  /** A target's secret, a Forge secret like the API key. */
+  webhookSecret: (targetId: string): string => `webhook-secret:${targetId}`,
 } as const;
 
 /** Documented KVS value limit (limits-kvs-ce): 240 KiB of JSON. */

@@ -11,6 +11,7 @@ const storedInfoSchema = z.object({
   lastFour: z.string().max(4),
   expiresAt: z.iso.datetime().nullable(),
   expirySource: z.enum(['api', 'admin']).nullable(),
+  label: z.string().nullable().optional(),
 });
 
 /** Admin API keys are long opaque tokens without whitespace. */

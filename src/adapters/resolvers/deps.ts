@@ -14,6 +14,7 @@ import type { SiteDirectoryQueries } from '../../domain/ports/siteDirectoryQueri
 import type { SyncRunRepository } from '../../domain/ports/syncRunRepository';
 import type { UserRepository } from '../../domain/ports/userRepository';
 import type { GatewayForKey } from '../../domain/usecases/apiKey/manageApiKey';
+import type { WebhookDeps } from '../../domain/usecases/webhooks/deps';
 import type { GuardDeps } from './guard';
 
 /** Every port the admin page's resolvers use; built once per function instance by the composition root. */
@@ -40,4 +41,6 @@ export interface ResolverDeps extends GuardDeps {
   webTriggerUrl: () => Promise<string>;
   /** The Admin API with a key the admin just pasted (apiKey.check / apiKey.save). */
   gatewayForKey: GatewayForKey;
+  /** Automation webhook targets, deliveries and the sender (S7). */
+  webhooks: WebhookDeps;
 }

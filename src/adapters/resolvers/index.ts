@@ -11,6 +11,7 @@ import { jobsResolvers } from './jobsResolver';
 import { settingsResolvers } from './settingsResolver';
 import { syncResolvers } from './syncResolver';
 import { usersResolvers } from './usersResolver';
+import { webhooksResolvers } from './webhooksResolver';
 
 export type { ResolverDeps } from './deps';
 
@@ -20,7 +21,7 @@ export type { ResolverDeps } from './deps';
  */
 export const buildResolvers = (deps: ResolverDeps): ResolverMap => {
   const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers,
-    callersResolvers];
+    callersResolvers, webhooksResolvers];
   const all: ResolverMap = {};
   for (const build of modules) {
     for (const [key, run] of Object.entries(build(deps))) {

@@ -19,6 +19,9 @@ export const auditActionSchema = z.enum([
   'task.run',
   'task.update',
   'privacy.erase',
+  'webhook.target-add',
+  'webhook.target-remove',
+  'webhook.delivery',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -2,7 +2,9 @@
 export type JobMessage =
   | { kind: 'sync' | 'sync-activity'; runId: string; slice: number }
   | { kind: 'bulk-action'; jobId: string; slice: number }
-  | { kind: 'task-run'; taskId: string; runId: string; slice: number };
+  | { kind: 'task-run'; taskId: string; runId: string; slice: number }
+  /** Attempt `attempt` (1-based) of one Automation webhook delivery. */
+  | { kind: 'webhook-delivery'; deliveryId: string; attempt: number };
 
 /** The platform queue that runs long work in slices; every message is idempotent to re-deliver. */
 export interface JobQueue {

@@ -1,6 +1,11 @@
-export type NotificationTrigger = 'api-key-expiring' | 'task-failed' | 'task-succeeded' | 'user-about-to-be-deactivated';
+import type { WebhookEvent } from '../model/webhooks';
 
-/** Sends outgoing Automation webhooks; the payload never carries the API key. */
+/**
+ * Announces an event to the admin's Automation rules (FEATURES S7): queues one delivery per target of the event's
+ * trigger (and per part of a long user list), never sends inline. Resolves with the number of deliveries queued:
+ * 0 when no target is configured for the trigger. Queuing the same event (same `key`) again queues nothing new.
+ * The caller's own outcome never depends on it: it catches a rejection.
+ */
 export interface Notifier {
-  notify(trigger: NotificationTrigger, payload: Record<string, string | number | boolean | null>): Promise<void>;
+  notify(event: WebhookEvent): Promise<number>;
 }

@@ -5,6 +5,8 @@ export interface ApiKeyInfo {
   lastFour: string;
   expiresAt: Date | null;
   expirySource: 'api' | 'admin' | null;
+  /** The key's name in admin.atlassian.com, when the admin gave it. */
+  label?: string | null;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { InvocationErrorCode, type InvocationError } from '@forge/events';
 import { quietLogs } from '../sync/support/quietLogs';
-import { buildJobsConsumerDeps, buildSyncDeps } from '../../../src/composition';
+import { buildJobsConsumerDeps, buildSyncDeps, buildWebhookDeps } from '../../../src/composition';
 import type { JobMessage } from '../../../src/domain/ports/jobQueue';
 import { consumeJobEvent } from '../../../src/triggers/jobConsumer';
 import type { ConsumerDeps } from '../../../src/triggers/jobHandlers';
@@ -19,7 +19,7 @@ let deps: ConsumerDeps;
 let runsRead: jest.SpiedFunction<ConsumerDeps['sync']['runs']['get']>;
 let jobsRead: jest.SpiedFunction<ConsumerDeps['bulk']['jobs']['get']>;
 beforeEach(() => {
-  deps = { sync: buildSyncDeps(), bulk: buildJobsConsumerDeps() };
+  deps = { sync: buildSyncDeps(), bulk: buildJobsConsumerDeps(), webhooks: buildWebhookDeps() };
   runsRead = jest.spyOn(deps.sync.runs, 'get');
   jobsRead = jest.spyOn(deps.bulk.jobs, 'get');
   logs.lines.length = 0;

@@ -20,12 +20,13 @@ beforeEach(() => {
 });
 
 describe('ForgeJobQueue through @forge/events against the local runtime', () => {
-  it('sends sync slices to ulo-sync and bulk actions and task runs to ulo-jobs, as they were pushed', async () => {
+  it('sends sync slices to ulo-sync and bulk actions, task runs and webhook deliveries to ulo-jobs, as they were pushed', async () => {
     const queue = new ForgeJobQueue();
     const messages: JobMessage[] = [
       { kind: 'sync', runId: 'run-1', slice: 0 },
       { kind: 'bulk-action', jobId: 'job-1', slice: 3 },
       { kind: 'task-run', taskId: 'task-1', runId: 'run-9', slice: 1 },
+      { kind: 'webhook-delivery', deliveryId: 'wh-1', attempt: 2 },
     ];
     for (const m of messages) await queue.push(m);
     await rt.runtime.queue.drain();
@@ -33,6 +34,7 @@ describe('ForgeJobQueue through @forge/events against the local runtime', () => 
       ['ulo-sync', messages[0]],
       ['ulo-jobs', messages[1]],
       ['ulo-jobs', messages[2]],
+      ['ulo-jobs', messages[3]],
     ]);
     expect(rt.runtime.queue.deliveries.every((d) => d.outcome === 'success')).toBe(true);
   });

@@ -17,7 +17,7 @@ describe('schema through migrationRunner (ARCHITECTURE §6)', () => {
       [
         '__migrations', 'audit_log', 'automated_tasks', 'directory_groups', 'group_grants', 'group_members', 'job_items',
         'jobs', 'jsm_customers', 'jsm_organization_members', 'jsm_organizations', 'products', 'project_role_members',
-        'task_runs', 'user_product_access', 'user_search_words', 'users',
+        'task_runs', 'user_product_access', 'user_search_words', 'users', 'webhook_deliveries',
       ].sort(),
     );
   });

@@ -62,6 +62,16 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'callers.list': {},
   'callers.create': { name: 'Sweep', actions: ['job-status'] },
   'callers.revoke': { callerId: 'none-such' },
+  'webhooks.get': {},
+  'webhooks.addTarget': {
+    trigger: 'sync-failed',
+    url: 'https://api-private.atlassian.com/automation/webhooks/jira/a/57f62d85-1b6e-4a44-af5e-0927141b6746/019e4453-d451-7d8f-9462-0dfdd31b50c4',
+    secret: 'sweep-secret-0123456789',
+    siteUrl: 'https://acme.atlassian.net',
+  },
+  'webhooks.removeTarget': { targetId: 'none-such' },
+  'webhooks.test': { targetId: 'none-such' },
+  'webhooks.deliveries': { limit: 5 },
 });
 
 /** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
@@ -69,6 +79,8 @@ const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
   'sync.start': ['LOCK_HELD', 'INTERNAL', 'UPSTREAM_FAILED'],
   'jobs.results': ['NOT_FOUND'],
   'callers.revoke': ['NOT_FOUND'],
+  'webhooks.removeTarget': ['NOT_FOUND'],
+  'webhooks.test': ['NOT_FOUND'],
 };
 
 describe('every resolver answers in the shape of the contract, and the key never leaves the backend', () => {

@@ -4,6 +4,7 @@ import * as contractSync from '../../../src/contract/sync';
 import * as contractBulk from '../../../src/contract/bulk';
 import * as contractEnvelope from '../../../src/contract/envelope';
 import * as contractUsers from '../../../src/contract/users';
+import * as contractWebhooks from '../../../src/contract/webhooks';
 import { auditActionSchema, auditOutcomeSchema } from '../../../src/domain/model/audit';
 import { errorCodes } from '../../../src/domain/model/errors';
 import { syncDataTypeSchema } from '../../../src/domain/model/jobs';
@@ -11,6 +12,7 @@ import { inactivityStates } from '../../../src/domain/policy/inactivityPolicy';
 import { actionMethods, skipReasons } from '../../../src/domain/policy/actionEligibility';
 import { handoffReasons } from '../../../src/domain/usecases/bulk/handoffList';
 import { userSortKeys } from '../../../src/domain/ports/userRepository';
+import { deliveryStatusSchema, webhookTriggers } from '../../../src/domain/model/webhooks';
 
 /**
  * The UI shares only the contract with the backend (ARCHITECTURE §2), so the contract repeats some
@@ -27,6 +29,8 @@ describe('contract vocabularies equal the core’s', () => {
     ['inactivity states', contractCommon.inactivityStates, inactivityStates],
     ['sync data types', contractSync.syncDataTypes, syncDataTypeSchema.options],
     ['user sort keys', contractUsers.userSortKeys, userSortKeys],
+    ['webhook triggers', contractWebhooks.webhookTriggers, webhookTriggers],
+    ['webhook delivery statuses', contractWebhooks.deliveryStatuses, deliveryStatusSchema.options],
   ] as const)('%s', (_name, contract, domain) => {
     expect([...contract].sort()).toEqual([...domain].sort());
   });

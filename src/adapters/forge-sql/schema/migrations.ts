@@ -22,6 +22,7 @@ import {
   createJsmOrganizations,
   createProjectRoleMembers,
 } from './siteTables';
+import { createWebhookDeliveries } from './webhookTables';
 
 /**
  * Every migration, in order. Names are permanent once released (migrationRunner records them in
@@ -45,6 +46,7 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v015_automated_tasks', createAutomatedTasks],
   ['v016_task_runs', createTaskRuns],
   ['v017_user_search_words', createUserSearchWords],
+  ['v018_webhook_deliveries', createWebhookDeliveries],
 ];
 
 let applied: Promise<string[]> | null = null;

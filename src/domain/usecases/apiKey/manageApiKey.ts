@@ -68,6 +68,7 @@ export const saveApiKey = async (
     lastFour: request.key.slice(-4),
     expiresAt: fromApi ?? fromAdmin,
     expirySource: fromApi ? ('api' as const) : fromAdmin ? ('admin' as const) : null,
+    label: request.label ?? null,
   };
   await deps.secrets.saveKey(request.key, info);
   await deps.audit.append([keyAudit('api-key.set', actor, { orgId: org.id, orgName: org.name, expirySource: info.expirySource }, deps)]);

@@ -45,11 +45,12 @@ const callerNames = async (entries: readonly AuditEntry[], deps: ListAuditDeps):
 };
 
 /**
- * i18next key of a reason code: skip reasons (lower-case, `protected`, `not-managed`) are bulk reasons; error codes
- * (upper-case, `RATE_LIMITED`) are errors.
+ * i18next key of a reason code: a webhook delivery's codes are the delivery log's (`webhooks.errors.*`); skip
+ * reasons (lower-case, `protected`, `not-managed`) are bulk reasons; error codes (upper-case, `RATE_LIMITED`) are errors.
  */
-export const reasonKeyOf = (reason: string | null): string | null => {
+export const reasonKeyOf = (reason: string | null, action?: string): string | null => {
   if (reason === null) return null;
+  if (action === 'webhook.delivery') return `webhooks.errors.${reason}`;
   return /^[A-Z_]+$/.test(reason) ? `errors.${reason}` : `bulk.reasons.${reason}`;
 };
 
@@ -89,7 +90,7 @@ export const listAudit = async (query: AuditQuery, deps: ListAuditDeps): Promise
       targetEmail: target?.email ?? null,
       outcome: entry.outcome,
       reason: entry.reason,
-      reasonKey: reasonKeyOf(entry.reason),
+      reasonKey: reasonKeyOf(entry.reason, entry.action),
       details: entry.details,
       summary: auditSummary(entry, { productName }),
       jobId: entry.jobId,

@@ -8,9 +8,12 @@ const fnv1a = (text: string, offset: number): string => {
   return hash.toString(16).padStart(8, '0');
 };
 
+/** A 64-bit hash of `text` as 16 hex digits: deterministic ids derived from long keys. */
+export const stableHash = (text: string): string => `${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x050c5d1f)}`;
+
 /**
  * A deterministic id for what one job did to one user (≤ 64 characters: the job id and a 64-bit hash of the
  * account ID): a re-delivered slice writes the same audit entry again, which takes the item's latest outcome.
  */
 export const itemAuditId = (jobId: string, accountId: string): string =>
-  `${jobId.slice(0, 44)}:${fnv1a(accountId, 0x811c9dc5)}${fnv1a(accountId, 0x050c5d1f)}`;
+  `${jobId.slice(0, 44)}:${stableHash(accountId)}`;

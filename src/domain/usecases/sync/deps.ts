@@ -5,6 +5,7 @@ import type { GroupRepository } from '../../ports/groupRepository';
 import type { IdGenerator } from '../../ports/idGenerator';
 import type { JobQueue } from '../../ports/jobQueue';
 import type { Lock } from '../../ports/lock';
+import type { Notifier } from '../../ports/notifier';
 import type { ProductRepository } from '../../ports/productRepository';
 import type { SecretStore } from '../../ports/secretStore';
 import type { SiteDirectory } from '../../ports/siteDirectory';
@@ -36,12 +37,14 @@ export interface SyncDeps {
   queue: JobQueue;
   audit: AuditLog;
   clock: Clock;
+  /** Announces a failed run (`sync-failed`); without it nothing is announced. */
+  notifier?: Notifier;
   /** Overrides of `defaultSyncLimits` (tests, the bench). */
   limits?: Partial<SyncLimits>;
 }
 
 /** What ending or continuing a run needs. */
-export type RunControlDeps = Pick<SyncDeps, 'runs' | 'lock' | 'queue' | 'audit' | 'clock' | 'limits'>;
+export type RunControlDeps = Pick<SyncDeps, 'runs' | 'lock' | 'queue' | 'audit' | 'clock' | 'limits' | 'notifier'>;
 
 /** What starting a run needs: the key's org, ids for the run and its audit entry, the synced copy's sizes. */
 export type StartSyncDeps = RunControlDeps & Pick<SyncDeps, 'users' | 'groups'> & { secrets: SecretStore; ids: IdGenerator };

@@ -4,6 +4,7 @@ import { dueSlotStart } from '../../policy/timeSlot';
 import type { SettingsStore } from '../../ports/settingsStore';
 import { healStalledJobs, type HealDeps } from '../bulk/healStalledJobs';
 import { sendApiKeyNoticeIfDue, type ApiKeyNoticeDeps, type ApiKeyNoticeResult } from './apiKeyNotice';
+import { healDeliveries, type HealDeliveriesDeps } from '../webhooks/healDeliveries';
 import type { StartSyncDeps } from './deps';
 import { needsResume, resumeSync } from './runLifecycle';
 import { startSync } from './runLifecycle';
@@ -14,7 +15,8 @@ export interface DueTaskStarter {
 }
 
 /** What the hourly tick needs: starting and resuming syncs, the API key notice, the settings, the tasks seam and the jobs it heals. */
-export type HourlyTickDeps = StartSyncDeps & ApiKeyNoticeDeps & { settings: SettingsStore; tasks?: DueTaskStarter; jobs: HealDeps['jobs'] };
+export type HourlyTickDeps = StartSyncDeps &
+  ApiKeyNoticeDeps & { settings: SettingsStore; tasks?: DueTaskStarter; jobs: HealDeps['jobs']; deliveries?: HealDeliveriesDeps['deliveries'] };
 
 export type SyncTickAction = 'started' | 'resumed' | 'running' | 'not-due' | 'no-api-key';
 
@@ -26,6 +28,8 @@ export interface HourlyTickSummary {
   tasksStarted: number | null;
   /** Stalled bulk jobs whose continuation was pushed again; -1 when healing failed. */
   jobsHealed: number;
+  /** Stalled webhook deliveries pushed again; null without the delivery log, -1 when healing failed. */
+  deliveriesHealed?: number | null;
 }
 
 const SYSTEM: AuditActor = { kind: 'system' };
@@ -59,7 +63,7 @@ const tickSync = async (deps: HourlyTickDeps, now: Date): Promise<HourlyTickSumm
  * The hourly scheduled trigger's work (ARCHITECTURE §2.2). Resumes a parked or stalled sync; starts the scheduled
  * sync when the daily slot (site time zone, FEATURES S4) is due — a duplicate tick finds the lock or the scheduled
  * run in the job history and does nothing; sends the 7-day API key notice once; then the automated tasks seam; then heals stalled
- * bulk jobs. Never throws (the
+ * bulk jobs and webhook deliveries. Never throws (the
  * platform does not retry a failed tick): each part reports its own error in the summary.
  */
 export const hourlyTick = async (deps: HourlyTickDeps): Promise<HourlyTickSummary> => {
@@ -73,5 +77,7 @@ export const hourlyTick = async (deps: HourlyTickDeps): Promise<HourlyTickSummar
   const apiKeyNotice = await sendApiKeyNoticeIfDue(deps, now).catch(() => 'error' as const);
   const tasksStarted = deps.tasks === undefined ? null : await deps.tasks.startDue(now).catch(() => -1);
   const healed = await healStalledJobs({ jobs: deps.jobs, queue: deps.queue, clock: deps.clock }).catch(() => null);
-  return { sync, apiKeyNotice, tasksStarted, jobsHealed: healed?.length ?? -1 };
+  const { deliveries } = deps;
+  const deliveriesHealed = deliveries === undefined ? null : await healDeliveries({ deliveries, queue: deps.queue, clock: deps.clock }).catch(() => -1);
+  return { sync, apiKeyNotice, tasksStarted, jobsHealed: healed?.length ?? -1, ...(deliveries === undefined ? {} : { deliveriesHealed }) };
 };

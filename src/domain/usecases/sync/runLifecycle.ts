@@ -7,6 +7,7 @@ import { initialCheckpoint } from './checkpoint';
 import type { SliceOutcome } from './continuation';
 import type { RunControlDeps, StartSyncDeps } from './deps';
 import { estimateSteps } from './stepProgress';
+import { sendSyncFailedNotice } from './syncFailedNotice';
 import { activityStream, initialActivity, mainStream, streamsOf, totalsOf, type Stream } from './streams';
 import { ALL_DATA_TYPES, hasActivityStream, selectDataTypes, type SyncSelection } from './syncPlan';
 
@@ -50,7 +51,8 @@ export const syncAuditEntry = (run: SyncRun, event: 'start' | 'end', actor: Audi
 export const syncLease = (run: SyncRun): LockLease => ({ name: SYNC_LOCK, token: run.checkpoint.lockToken });
 
 /**
- * Ends a run: the audit entry first, then the lock, then the run's status. In that order a crash at any point is
+ * Ends a run: the audit entry first, then the `sync-failed` notice of a failed run, then the lock, then the run's
+ * status (a repeated end queues the same notice, which sends nothing twice). In that order a crash at any point is
  * repaired by re-running the same slice (the run still says `running`), and never leaves a finished run holding
  * the lock. The lock is released with the run's own lease: if the run outlived it and another start holds the
  * lock now, that holder keeps it.
@@ -73,6 +75,7 @@ export const endRun = async (
     checkpoint: { ...run.checkpoint, counts, failureReason: reason, savedAt: now },
   };
   await deps.audit.append([syncAuditEntry(ended, 'end', SYSTEM, now)]);
+  await sendSyncFailedNotice(ended, deps);
   await deps.lock.release(syncLease(run));
   await deps.runs.update(ended);
   return ended;

@@ -6,6 +6,7 @@ import { LoadView } from '../../components/LoadView';
 import { useLoad } from '../../hooks/useLoad';
 import { useLocale } from '../../i18n/LocaleContext';
 import { AccessSection } from './AccessSection';
+import { AutomationWebhooksSection } from './AutomationWebhooksSection';
 import { ApiKeySection } from './ApiKeySection';
 import { IncomingCallersSection } from './IncomingCallersSection';
 import { ManualSyncSection } from './ManualSyncSection';
@@ -20,7 +21,7 @@ import { useSyncRun } from './useSyncRun';
 const keyRefusals = new Set(['API_KEY_REJECTED', 'API_KEY_FORBIDDEN', 'API_KEY_EXPIRED', 'API_KEY_REVOKED']);
 
 /**
- * S1–S6, S8 (S7 webhooks arrive with automated tasks). Before a key exists (bootstrap) only what needs no key is
+ * S1–S8. Before a key exists (bootstrap) only what needs no key is
  * shown: the key itself, thresholds, access, the sync slot and protected emails.
  */
 export const SettingsScreen = (props: { bootstrap: boolean; onAccessChanged: () => void }): React.JSX.Element => {
@@ -57,6 +58,7 @@ export const SettingsScreen = (props: { bootstrap: boolean; onAccessChanged: () 
               <ProtectedEmailsSection {...common} />
               {!props.bootstrap && <SeatPricesSection {...common} />}
               {!props.bootstrap && <IncomingCallersSection />}
+              {!props.bootstrap && <AutomationWebhooksSection />}
             </Stack>
           );
         }}

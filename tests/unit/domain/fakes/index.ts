@@ -25,3 +25,4 @@ export * from './siteDirectoryRepository';
 export * from './syncRunRepository';
 export * from './tables';
 export * from './userRepository';
+export * from './webhooks';

@@ -1,15 +1,17 @@
-import type { NotificationTrigger, Notifier } from '../../../../src/domain/ports/notifier';
+import type { WebhookEvent } from '../../../../src/domain/model/webhooks';
+import type { Notifier } from '../../../../src/domain/ports/notifier';
 
-/** Records every notice sent; `failNext` sends fail. */
+/** Records every event announced; `failNext` announcements fail; `targets` is what each announcement queues. */
 export class FakeNotifier implements Notifier {
-  sent: { trigger: NotificationTrigger; payload: Record<string, string | number | boolean | null> }[] = [];
+  sent: WebhookEvent[] = [];
   failNext = 0;
-  notify(trigger: NotificationTrigger, payload: Record<string, string | number | boolean | null>): Promise<void> {
+  targets = 1;
+  notify(event: WebhookEvent): Promise<number> {
     if (this.failNext > 0) {
       this.failNext -= 1;
       return Promise.reject(new Error('webhook failed'));
     }
-    this.sent.push({ trigger, payload });
-    return Promise.resolve();
+    this.sent.push(event);
+    return Promise.resolve(this.targets);
   }
 }

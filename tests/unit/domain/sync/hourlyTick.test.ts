@@ -3,6 +3,7 @@ import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
 import { dbState, directoryState, drain } from './driver';
 import { makeWorld, populate, type World } from './world';
+import { FakeDeliveries } from '../fakes';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -131,18 +132,58 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
       w.clock.advance(HOUR);
     }
     expect(sent.filter((s) => s === 'sent')).toHaveLength(1);
+    const lastFour = w.secrets.key.lastFour;
     expect(w.notifier.sent).toEqual([
-      { trigger: 'api-key-expiring', payload: { orgId: 'org-1', orgName: 'Example Org', expiresAt: expiresAt.toISOString(), daysLeft: 6 } },
+      {
+        trigger: 'api-key-expiring',
+        key: `api-key-expiring:${lastFour}@${expiresAt.toISOString()}`,
+        apiKey: { name: null, lastFour, expiresAt, daysLeft: 6, expirySource: w.secrets.key.expirySource },
+      },
     ]);
-    expect(JSON.stringify(w.notifier.sent)).not.toContain('abcd');
     w.secrets.key = { ...w.secrets.key, expiresAt: new Date('2025-06-22T00:00:00Z') };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
     expect(w.audit.list.filter((e) => e.action === 'api-key.expiry-notice').map((e) => e.details)).toEqual([
-      { expiresAt: expiresAt.toISOString(), daysLeft: 6 },
-      { expiresAt: '2025-06-22T00:00:00.000Z', daysLeft: 2 },
+      { expiresAt: expiresAt.toISOString(), daysLeft: 6, key: `${lastFour}@${expiresAt.toISOString()}` },
+      { expiresAt: '2025-06-22T00:00:00.000Z', daysLeft: 2, key: `${lastFour}@2025-06-22T00:00:00.000Z` },
     ]);
     w.secrets.key = { ...w.secrets.key, expiresAt: null };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
+  });
+
+  it('sends the key notice for a replacement key with the same expiry, and only once a target exists', async () => {
+    const w = world();
+    const expiresAt = new Date('2025-06-20T00:00:00Z');
+    w.secrets.key = { ...w.secrets.key!, expiresAt, expirySource: 'admin' };
+    w.notifier.targets = 0;
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('no-target');
+    expect(w.audit.list.filter((e) => e.action === 'api-key.expiry-notice')).toEqual([]);
+    w.notifier.targets = 2;
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
+    w.secrets.key = { ...w.secrets.key, lastFour: 'wxyz' };
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
+    expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
+    expect(w.notifier.sent.map((e) => e.key)).toEqual([
+      `api-key-expiring:abcd@${expiresAt.toISOString()}`,
+      `api-key-expiring:abcd@${expiresAt.toISOString()}`,
+      `api-key-expiring:wxyz@${expiresAt.toISOString()}`,
+    ]);
+  });
+
+  it('pushes stalled webhook deliveries again, and reports a failure to do so without throwing', async () => {
+    const w = world();
+    const deliveries = new FakeDeliveries();
+    const at = new Date(w.clock.now().getTime() - 2 * HOUR);
+    await deliveries.create([
+      {
+        id: 'wh-1', trigger: 'sync-failed', targetId: 't', targetUrl: 'u', body: '{}', part: 1, parts: 1, test: false,
+        status: 'retrying', attempts: 2, httpStatus: 503, error: 'SERVER_ERROR', createdAt: at, updatedAt: at, nextAttemptAt: at,
+      },
+    ]);
+    expect((await hourlyTick({ ...w.tickDeps, deliveries })).deliveriesHealed).toBe(1);
+    expect(w.queue.pushed.at(-1)?.message).toEqual({ kind: 'webhook-delivery', deliveryId: 'wh-1', attempt: 3 });
+    const broken = Object.assign(new FakeDeliveries(), { stalled: () => Promise.reject(new Error('sql down')) });
+    expect((await hourlyTick({ ...w.tickDeps, deliveries: broken })).deliveriesHealed).toBe(-1);
   });
 
   it('leaves a seam for automated tasks and reports their failure without throwing', async () => {

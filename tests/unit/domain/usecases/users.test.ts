@@ -124,5 +124,6 @@ describe('audit log (A2)', () => {
       [{ kind: 'task', taskId: 't1' }, null, 'errors.RATE_LIMITED'],
     ]);
     expect(reasonKeyOf('not-managed')).toBe('bulk.reasons.not-managed');
+    expect(reasonKeyOf('TARGET_REJECTED', 'webhook.delivery')).toBe('webhooks.errors.TARGET_REJECTED');
   });
 });
