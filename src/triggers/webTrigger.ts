@@ -31,7 +31,7 @@ const codeOf = (reply: WebTriggerReply): string => (z.object({ code: z.string() 
 
 /**
  * The callers' web trigger (S10, function `callers-webtrigger`): `POST` with `Authorization: Bearer <token>` and a
- * JSON body (docs/webhooks-incoming.md). Never throws: every outcome is an answer with a stable code, and the log
+ * JSON body (docs/webhooks.md, Incoming requests). Never throws: every outcome is an answer with a stable code, and the log
  * line holds the status and code only — never the token, the body or the users named.
  */
 export const answerCaller = async (event: unknown, deps: CallerRequestDeps): Promise<WebTriggerReply> => {

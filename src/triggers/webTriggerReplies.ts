@@ -11,7 +11,7 @@ export interface WebTriggerReply {
   body: string;
 }
 
-/** The codes a caller may see in an error answer (docs/webhooks-incoming.md); never renamed once released. */
+/** The codes a caller may see in an error answer (docs/webhooks.md, Incoming requests); never renamed once released. */
 export const callerErrorCodes = [
   'UNAUTHORIZED', 'METHOD_NOT_ALLOWED', 'INVALID_BODY', 'UNKNOWN_PRODUCT', 'PRODUCT_ON_SEVERAL_SITES', 'NO_KNOWN_USERS',
   'ACTION_NOT_ALLOWED', 'JOB_NOT_FOUND', 'RATE_LIMITED', 'BUSY', 'INTERNAL',
