@@ -15,7 +15,7 @@ import { expectedDashboard, simUserNamed } from './support/expected';
 import { http, type HttpAnswer } from './support/http';
 import { screenshot } from './support/screenshots';
 import { expectTableFits, onScreen, showListTop, type Viewport } from './support/layout';
-import { app, choose, numberIn, openTab, press, see, selectableNames, tableRows, tileValue } from './support/ui';
+import { app, auditAction, choose, numberIn, openTab, press, see, selectableNames, tableRows, tileValue } from './support/ui';
 
 const USERS = 240;
 const STEP = 120_000;
@@ -286,9 +286,8 @@ const journey = (viewport: Viewport): void => {
       await openTab(page, 'Audit log');
       const rows = await tableRows(page, 'Audit entries');
       const admin = host.preview.backend.identity.name;
-      const action = (cell = ''): string => cell.split('\n')[0] ?? '';
       for (const name of chosen) {
-        expect(rows.some((r) => r[1] === admin && action(r[2]) === 'Deactivate user' && r[3] === name && r[4] === 'Succeeded')).toBe(true);
+        expect(rows.some((r) => r[1] === admin && auditAction(r[2]) === 'Deactivate user' && r[3] === name && r[4] === 'Succeeded')).toBe(true);
       }
       await expectTableFits(page, 'Audit entries');
       await shot('08-audit-log');
@@ -298,7 +297,7 @@ const journey = (viewport: Viewport): void => {
       await app(page).getByLabel('Name or email', { exact: true }).press('Enter');
       await app(page).getByRole('table', { name: 'Audit entries', exact: true }).locator('tbody tr').first().getByText(first, { exact: true }).waitFor();
       const found = await tableRows(page, 'Audit entries');
-      expect(found.some((r) => r[3] === first && action(r[2]) === 'Deactivate user')).toBe(true);
+      expect(found.some((r) => r[3] === first && auditAction(r[2]) === 'Deactivate user')).toBe(true);
       await app(page).getByLabel('Name or email', { exact: true }).fill('');
       await press(app(page), 'Apply');
       // The job of the three: every entry of it, and only those.

@@ -49,6 +49,9 @@ export const tableRows = async (page: Page, name: string): Promise<string[][]> =
   );
 };
 
+/** The action an audit row names: the first line of its cell (a job's entries have a link under it). */
+export const auditAction = (cell = ''): string => cell.split('\n')[0] ?? '';
+
 /**
  * The names of the rows of a user table, read from each row checkbox's label ("Select Ada Lovelace"): the name a
  * screen reader announces, which the page does not show.
