@@ -34,7 +34,7 @@ const taskArb: fc.Arbitrary<TaskDefinition> = fc
     action: actionArb,
     noticeDays: fc.constantFrom(0, 0, 1, 7, 30),
     safetyCap: fc.integer({ min: 1, max: 15 }),
-    include: fc.oneof({ arbitrary: fc.constant([]), weight: 4 }, { arbitrary: fc.subarray(groups.map((g) => g.id), { maxLength: 1 }), weight: 1 }),
+    include: fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 4 }, { arbitrary: fc.subarray(groups.map((g) => g.id), { maxLength: 1 }), weight: 1 }),
     exclude: fc.subarray(groups.map((g) => g.id), { maxLength: 1 }),
     accountTypes: fc.constantFrom(['managed' as const], ['external' as const], ['managed' as const, 'external' as const]),
     billableOnly: fc.constantFrom(false, false, false, true),
