@@ -91,7 +91,9 @@ const summarize = (items: readonly TaskPlanItem[]): TaskPlanSummary => {
  * evaluating again over the users read live).
  */
 export const planTask = (task: PlannedTask, users: readonly User[], notices: readonly TaskNotice[], context: TaskPlanContext): TaskPlan => {
-  const distinct = [...new Map(users.map((u) => [u.accountId, u])).values()];
+  const seen = new Set<string>();
+  // As in a bulk plan, a user listed twice is planned once, as first listed.
+  const distinct = users.filter((u) => !seen.has(u.accountId) && seen.add(u.accountId));
   const outcomes = new Map<string, UserOutcome | Skipped>(distinct.map((u) => [u.accountId, evaluateUser(u, task, context)]));
   applySeatCap(task, distinct, outcomes);
   const planned = applyNotices(task, notices, outcomes, context);

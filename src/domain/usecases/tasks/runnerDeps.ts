@@ -1,4 +1,3 @@
-import type { AuditLog } from '../../ports/auditLog';
 import type { TaskNoticeRepository } from '../../ports/taskNoticeRepository';
 import type { TaskProposalRepository } from '../../ports/taskProposalRepository';
 import type { TaskRepository } from '../../ports/taskRepository';
@@ -16,5 +15,4 @@ export interface TaskRunnerDeps extends SliceDeps {
   notices: TaskNoticeRepository;
   proposals: TaskProposalRepository;
   webhooks: TaskWebhooks;
-  audit: AuditLog;
 }

@@ -139,9 +139,9 @@ describe('task actions', () => {
     expect(result.notices).toEqual({ announce: [{ accountId: idle.accountId, plannedChangeAt: null }], clear: [back.accountId] });
   });
 
-  it('propose plans the change it proposes', () => {
+  it('propose plans the change it proposes; a user listed twice is planned once, as first listed', () => {
     const idle = inactive(60);
-    const result = plan(aTask({ action: { type: 'propose', change: { type: 'deactivate' } } }), [idle, idle]);
+    const result = plan(aTask({ action: { type: 'propose', change: { type: 'deactivate' } } }), [idle, { ...idle, accountStatus: 'inactive' }]);
     expect(result.summary).toMatchObject({ total: 1, willChange: 1, byMethod: { 'lifecycle-disable': 1 } });
   });
 });
