@@ -15,6 +15,28 @@ export { jobSpecSchema, type BulkJobSpec, type JobSpec } from './model/jobSpec';
 export { productFamily, productSchema, type Product, type ProductKey } from './model/product';
 export { defaultSettings, settingsSchema, thresholdDayChoices, type Settings } from './model/settings';
 export { isDeactivated, isSuspended, userSchema, type AccountStatus, type GroupRef, type ProductAccess, type User } from './model/user';
+export {
+  TASK_LIMITS,
+  taskDefinitionSchema,
+  taskSchema,
+  type Task,
+  type TaskAction,
+  type TaskChange,
+  type TaskDefinition,
+  type TaskFilter,
+  type TaskRule,
+  type TaskSchedule,
+} from './model/task';
+export {
+  isProposalOpen,
+  PROPOSAL_TTL_DAYS,
+  taskNoticeSchema,
+  taskProposalSchema,
+  taskRunSchema,
+  type TaskNotice,
+  type TaskProposal,
+  type TaskRun,
+} from './model/taskRecords';
 
 // Policies: the rules, as pure functions of their inputs.
 export {
@@ -44,6 +66,7 @@ export {
 } from './policy/inactivityPolicy';
 export { parseProtectedEntry, ProtectedEmails, validateProtectedEntries, type ProtectedEntry } from './policy/protectedEmails';
 export { dueSlotStart, isDue, nextRun, validateSlot, validateTaskSlot, validateTimeZone, type TimeSlot } from './policy/timeSlot';
+export { dueRunDecision, dueTaskRun, nextTaskRuns, type SiteClock } from './policy/taskSchedule';
 
 // Ports: what the use cases need from the outside world; src/adapters implements them for Forge.
 export type { ApiKeyChecks, OrgSummary } from './ports/apiKeyChecks';
@@ -69,6 +92,10 @@ export type { SyncRunRepository } from './ports/syncRunRepository';
 export type { UserFilter, UserQuery, UserQueryContext, UserRepository } from './ports/userRepository';
 export type { CallerRepository, CallerTokens, RequestCounter } from './ports/callerRepository';
 export type { UserLookup } from './ports/userLookup';
+export type { TaskRepository } from './ports/taskRepository';
+export type { TaskNoticeRepository } from './ports/taskNoticeRepository';
+export type { TaskProposalRepository } from './ports/taskProposalRepository';
+export type { AnnouncedUser, TaskEventBase, TaskRunCounts, TaskWebhooks } from './ports/taskWebhooks';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.
 export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
@@ -100,3 +127,10 @@ export { createCaller, listCallers, revokeCaller, type CallerView, type ManageCa
 export { handleCallerRequest, type CallerAnswer, type CallerRequestDeps } from './usecases/callers/handleCallerRequest';
 export { UnauthenticatedCaller } from './usecases/callers/authenticateCaller';
 export type { UserView } from './usecases/users/userView';
+export { taskValidationRules, validateTask, type TaskValidationContext, type TaskWarning } from './usecases/tasks/validateTask';
+export { planTask, type Announcement, type PlannedTask, type TaskPlan, type TaskPlanSummary } from './usecases/tasks/planTask';
+export { taskSkipReasons, type TaskSkipReason, type PlannedChange, type RuleMatch, type TaskPlanContext, type TaskPlanItem } from './usecases/tasks/taskPlanItem';
+export { decideNotices, type NoticeDecision } from './usecases/tasks/notice';
+export { checkSafetyCap, SAFETY_CAP_EXCEEDED, type SafetyVerdict } from './usecases/tasks/safetyCap';
+export { noticesToClear, noticesToStore, proposalOf } from './usecases/tasks/runRecords';
+export type { TaskRunnerDeps } from './usecases/tasks/runnerDeps';

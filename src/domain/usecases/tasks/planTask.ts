@@ -17,6 +17,7 @@ export interface Announcement {
   plannedChangeAt: Date | null;
 }
 
+/** A plan's counts: users in it, will change, skipped; changes by method and skips by reason. */
 export interface TaskPlanSummary {
   total: number;
   willChange: number;

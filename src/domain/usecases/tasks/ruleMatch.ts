@@ -49,6 +49,7 @@ const ownRuleProblem = (user: User, rule: TaskRule, context: PlanContext): TaskS
   return state === 'never-active' && added !== null && elapsedDays(added, context.now) >= rule.addedMoreThanDays ? null : 'not-matching';
 };
 
+/** Why the rule picked `user`: state and days inactive in the rule's products. */
 export const ruleMatchOf = (user: User, rule: TaskRule, context: PlanContext): RuleMatch => {
   const scope = scopeOf(rule);
   return { state: classifyInScope(user, scope, context.thresholds, context.now), inactiveDays: inactiveDays(user, context.now, scope), seatRank: null };

@@ -1,6 +1,7 @@
 /** The reason code of a run the safety cap stopped (T7): the run fails with it and fires `task-failed`. */
 export const SAFETY_CAP_EXCEEDED = 'safety-cap-exceeded';
 
+/** Whether a run stays within its safety cap, and if not, by how much. */
 export type SafetyVerdict =
   | { status: 'within-cap'; cap: number }
   | { status: 'over-cap'; reason: typeof SAFETY_CAP_EXCEEDED; cap: number; wouldChange: number; wouldAnnounce: number };

@@ -19,6 +19,7 @@ export const taskSkipReasons = [
   'already-notified',
   'over-cap',
 ] as const;
+/** One of `taskSkipReasons`. */
 export type TaskSkipReason = (typeof taskSkipReasons)[number];
 
 /** One change a run makes to a user: a bulk action and how the executor carries it out, or a notice (notify only). */
