@@ -88,8 +88,8 @@ const summarize = (items: readonly TaskPlanItem[]): TaskPlanSummary => {
  * Evaluates a task over `users` (T2): each distinct user will change — how, and why the rule picked them — or is
  * skipped with a reason, with counts. In order: the rule and the bulk plan's checks per user, the seat cap (T8), the
  * notice period over the task's stored `notices` (T5), then the safety cap (T7): over it, every user who would
- * change or be announced is skipped `over-cap` and no notice is sent or cleared. Pure: the dry run shows it, a run acts on it (after
- * evaluating again over the users read live).
+ * change or be announced is skipped `over-cap` and no notice is sent or cleared. Pure: the dry run shows it, a run
+ * acts on it (after evaluating again over the users read live).
  */
 export const planTask = (task: PlannedTask, users: readonly User[], notices: readonly TaskNotice[], context: TaskPlanContext): TaskPlan => {
   const seen = new Set<string>();
