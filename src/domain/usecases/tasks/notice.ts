@@ -36,7 +36,15 @@ export const decideNotices = (
 ): NoticeDecision => {
   const byAccount = new Map(notices.map((n) => [n.accountId, n]));
   const matched = new Set(matching);
-  const plannedFrom = (at: Date): Date => firstRunFrom(schedule, site, addLocalDays(localDateOf(at, site.timeZone), noticeDays));
+  // One planned date per announcing day: computed once, not once per user.
+  const planned = new Map<string, Date>();
+  const plannedFrom = (at: Date): Date => {
+    const day = localDateOf(at, site.timeZone);
+    const key = `${day.year}-${day.month}-${day.day}`;
+    const found = planned.get(key) ?? firstRunFrom(schedule, site, addLocalDays(day, noticeDays));
+    planned.set(key, found);
+    return found;
+  };
   const decision: NoticeDecision = { act: [], waiting: [], announce: [], clear: [] };
   for (const accountId of matched) {
     const notice = byAccount.get(accountId);
