@@ -25,6 +25,28 @@ export {
   type WebhookTarget,
   type WebhookTrigger,
 } from './model/webhooks';
+export {
+  TASK_LIMITS,
+  taskDefinitionSchema,
+  taskSchema,
+  type Task,
+  type TaskAction,
+  type TaskChange,
+  type TaskDefinition,
+  type TaskFilter,
+  type TaskRule,
+  type TaskSchedule,
+} from './model/task';
+export {
+  isProposalOpen,
+  PROPOSAL_TTL_DAYS,
+  taskNoticeSchema,
+  taskProposalSchema,
+  taskRunSchema,
+  type TaskNotice,
+  type TaskProposal,
+  type TaskRun,
+} from './model/taskRecords';
 
 // Policies: the rules, as pure functions of their inputs.
 export {
@@ -56,6 +78,7 @@ export { parseProtectedEntry, ProtectedEmails, validateProtectedEntries, type Pr
 export { secretProblem, urlProblem, type TargetProblem } from './policy/webhookTarget';
 export { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS, verdictOf, type AttemptResult, type AttemptVerdict } from './policy/webhookRetry';
 export { dueSlotStart, isDue, nextRun, validateSlot, validateTaskSlot, validateTimeZone, type TimeSlot } from './policy/timeSlot';
+export { dueRunDecision, dueTaskRun, nextTaskRuns, type SiteClock } from './policy/taskSchedule';
 
 // Ports: what the use cases need from the outside world; src/adapters implements them for Forge.
 export type { ApiKeyChecks, OrgSummary } from './ports/apiKeyChecks';
@@ -83,6 +106,10 @@ export type { UserFilter, UserQuery, UserQueryContext, UserRepository } from './
 export type { CallerRepository, CallerTokens, RequestCounter } from './ports/callerRepository';
 export type { UserLookup } from './ports/userLookup';
 export type { SendResult, WebhookConfig, WebhookSender, WebhookTargetStore } from './ports/webhookTargets';
+export type { TaskRepository } from './ports/taskRepository';
+export type { TaskNoticeRepository } from './ports/taskNoticeRepository';
+export type { TaskProposalRepository } from './ports/taskProposalRepository';
+export type { AnnouncedUser, TaskEventBase, TaskRunCounts, TaskWebhooks } from './ports/taskWebhooks';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.
 export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
@@ -119,3 +146,10 @@ export { addTarget, removeTarget, sendTest, type NewTarget } from './usecases/we
 export { buildPayloads, USERS_PER_PART } from './usecases/webhooks/payloads';
 export { webhookNotifier } from './usecases/webhooks/queueDeliveries';
 export { runDelivery, type DeliveryOutcome } from './usecases/webhooks/runDelivery';
+export { taskValidationRules, validateTask, type TaskValidationContext, type TaskWarning } from './usecases/tasks/validateTask';
+export { planTask, type Announcement, type PlannedTask, type TaskPlan, type TaskPlanSummary } from './usecases/tasks/planTask';
+export { taskSkipReasons, type TaskSkipReason, type PlannedChange, type RuleMatch, type TaskPlanContext, type TaskPlanItem } from './usecases/tasks/taskPlanItem';
+export { decideNotices, type NoticeDecision } from './usecases/tasks/notice';
+export { checkSafetyCap, SAFETY_CAP_EXCEEDED, type SafetyVerdict } from './usecases/tasks/safetyCap';
+export { noticesToClear, noticesToStore, proposalOf } from './usecases/tasks/runRecords';
+export type { TaskRunnerDeps } from './usecases/tasks/runnerDeps';

@@ -126,7 +126,8 @@ const forAction = (action: BulkAction, user: User, context: PlanContext): Outcom
   }
 };
 
-const inactivityProblem = (user: User, context: PlanContext): SkipReason | null => {
+/** Whether `user` fails the context's inactivity requirement (unknown activity, new user, not inactive enough); null without one. */
+export const inactivityProblem = (user: User, context: PlanContext): SkipReason | null => {
   const requirement = context.requireInactivity;
   if (!requirement) return null;
   if (!user.activityKnown) return 'unknown-activity';
@@ -139,6 +140,15 @@ const inactivityProblem = (user: User, context: PlanContext): SkipReason | null 
   return days !== null && days >= minDays ? null : 'not-inactive-enough';
 };
 
+/** The checks before any action's own: protected (always first), not a person, closed, left the org. */
+export const personProblem = (user: User, context: Pick<PlanContext, 'protectedEmails'>): SkipReason | null => {
+  if (context.protectedEmails.isProtected(user.email)) return 'protected';
+  if (user.accountType !== 'atlassian') return 'not-a-person';
+  if (user.accountStatus === 'closed') return 'account-closed';
+  if (user.membershipStatus === 'no_membership') return 'left-org';
+  return null;
+};
+
 /**
  * Decides whether one user will change under `action`, checking in this order: protected (always first),
  * not a person (only `atlassian` accounts), closed, left the org, the action's own state checks (including what
@@ -147,10 +157,8 @@ const inactivityProblem = (user: User, context: PlanContext): SkipReason | null 
  */
 export const recheckItem = (action: BulkAction, user: User, context: PlanContext): PlanItem => {
   const skip = (reason: SkipReason, groupIds: readonly string[] = []): PlanItem => ({ accountId: user.accountId, decision: 'skip', reason, groupIds });
-  if (context.protectedEmails.isProtected(user.email)) return skip('protected');
-  if (user.accountType !== 'atlassian') return skip('not-a-person');
-  if (user.accountStatus === 'closed') return skip('account-closed');
-  if (user.membershipStatus === 'no_membership') return skip('left-org');
+  const personal = personProblem(user, context);
+  if (personal) return skip(personal);
   const outcome = forAction(action, user, context);
   if ('reason' in outcome) return skip(outcome.reason, outcome.groupIds);
   const problem = inactivityProblem(user, context);

@@ -1,0 +1,58 @@
+import type { TaskNotice } from '../../../../src/domain/model/taskRecords';
+import { decideNotices } from '../../../../src/domain/usecases/tasks/notice';
+import { access, aUser, daysAgo } from '../fixtures';
+import { aTask, decisionOf, plan } from './taskSupport';
+
+const noticeOf = (accountId: string, announcedAt: Date): TaskNotice => ({ taskId: 't', accountId, announcedAt, plannedChangeAt: null });
+const daily = { days: 'daily' as const, hour: 5 };
+const berlin = { timeZone: 'Europe/Berlin', syncHour: 3 };
+
+describe('notice period (T5)', () => {
+  it('announces a matching user first, with the run that will change them', () => {
+    const idle = aUser({ productAccess: [access('jira-software', daysAgo(100))] });
+    const result = plan(aTask({ noticeDays: 7 }), [idle]);
+    // NOW is 2025-06-15 12:00 UTC; seven days on, the daily 05:00 UTC run.
+    const at = new Date('2025-06-22T05:00:00Z');
+    expect(result.notices).toEqual({ announce: [{ accountId: idle.accountId, plannedChangeAt: at }], clear: [] });
+    expect(result.items[0]).toMatchObject({ decision: 'skip', reason: 'within-notice', noticeUntil: at, match: { inactiveDays: 100 } });
+  });
+
+  it('acts on users announced at least N days earlier who still match; waits for the others', () => {
+    const due = aUser({ productAccess: [access('jira-software', daysAgo(100))] });
+    const waiting = aUser({ productAccess: [access('jira-software', daysAgo(100))] });
+    const notices = [noticeOf(due.accountId, daysAgo(7)), noticeOf(waiting.accountId, daysAgo(6))];
+    const result = plan(aTask({ noticeDays: 7 }), [due, waiting], notices);
+    expect([due, waiting].map((u) => decisionOf(result, u))).toEqual(['will-change', 'within-notice']);
+    expect(result.items[1]).toMatchObject({ noticeUntil: new Date('2025-06-16T05:00:00Z') });
+    expect(result.notices).toEqual({ announce: [], clear: [] });
+  });
+
+  it('spares a user who became active and clears their notice, and the notice of one who left', () => {
+    const back = aUser({ productAccess: [access('jira-software', daysAgo(1))] });
+    const notices = [noticeOf(back.accountId, daysAgo(10)), noticeOf('gone', daysAgo(10))];
+    const result = plan(aTask({ noticeDays: 7 }), [back], notices);
+    expect(decisionOf(result, back)).toBe('not-inactive-enough');
+    expect(result.notices.clear).toEqual([back.accountId, 'gone']);
+  });
+
+  it('counts calendar days in the site zone, so a run a day later acts whatever minute its tick comes', () => {
+    // Announced 05:20 Berlin, the next day's tick at 05:05 Berlin: less than 24 hours, yet one day.
+    const announcedAt = new Date('2025-06-14T03:20:00Z');
+    const now = new Date('2025-06-15T03:05:00Z');
+    const decision = decideNotices(['u'], [noticeOf('u', announcedAt)], 1, daily, berlin, now);
+    expect(decision.act).toEqual(['u']);
+    expect(decideNotices(['u'], [noticeOf('u', announcedAt)], 2, daily, berlin, now).waiting).toEqual([
+      { accountId: 'u', plannedChangeAt: new Date('2025-06-16T03:00:00Z') },
+    ]);
+  });
+
+  it('with no notice period acts at once and announces nobody', () => {
+    expect(decideNotices(['u'], [], 0, daily, berlin, new Date())).toEqual({ act: ['u'], waiting: [], announce: [], clear: [] });
+  });
+
+  it('plans the change for the first scheduled weekday once the notice is over', () => {
+    // Sunday 2025-06-15; notice 1 day → Monday; the task runs on Wednesdays only.
+    const decision = decideNotices(['u'], [], 1, { days: [3], hour: 5 }, berlin, new Date('2025-06-15T10:00:00Z'));
+    expect(decision.announce).toEqual([{ accountId: 'u', plannedChangeAt: new Date('2025-06-18T03:00:00Z') }]);
+  });
+});
