@@ -63,7 +63,7 @@ export interface TaskRef {
 
 /** Something that happened, for which the admin's Automation rules may be waiting. `key` identifies it: sending the same event twice sends nothing new. */
 export type WebhookEvent =
-  | { trigger: 'api-key-expiring'; key: string; apiKey: { name: string | null; lastFour: string; expiresAt: Date; daysLeft: number; expirySource: 'api' | 'admin' | null } }
+  | { trigger: 'api-key-expiring'; key: string; apiKey: { name: string | null; expiresAt: Date; daysLeft: number; expirySource: 'api' | 'admin' | null } }
   | {
       trigger: 'task-succeeded' | 'task-failed';
       key: string;

@@ -3,6 +3,7 @@ import { daysLeft, shouldSendSevenDayNotice } from '../../policy/apiKeyExpiry';
 import type { AuditLog } from '../../ports/auditLog';
 import type { Notifier } from '../../ports/notifier';
 import type { ApiKeyInfo, SecretStore } from '../../ports/secretStore';
+import { stableHash } from '../bulk/stableId';
 
 export type ApiKeyNoticeResult = 'sent' | 'not-due' | 'no-key' | 'no-target';
 
@@ -12,12 +13,16 @@ export interface ApiKeyNoticeDeps {
   notifier: Notifier;
 }
 
-/** Which key a notice is about: its last four characters and its expiry (a replaced key, or a corrected expiry, is another). */
-const keyOf = (info: ApiKeyInfo, expiresAt: Date): string => `${info.lastFour}@${expiresAt.toISOString()}`;
+/**
+ * Which key a notice is about: a hash of its last four characters and its expiry (a replaced key, or a corrected
+ * expiry, is another). Hashed, because the key names the event in payloads and the audit log, and no part of the
+ * key may leave the app.
+ */
+const keyOf = (info: ApiKeyInfo, expiresAt: Date): string => stableHash(`${info.lastFour}@${expiresAt.toISOString()}`);
 
 /** The audit entry of a sent notice; its id is derived from the key, so recording it twice keeps one. */
 const noticeEntry = (info: ApiKeyInfo, expiresAt: Date, days: number, now: Date): AuditEntry => ({
-  id: `api-key-notice-${info.lastFour}-${String(expiresAt.getTime())}`,
+  id: `api-key-notice-${keyOf(info, expiresAt)}`,
   at: now,
   actor: { kind: 'system' },
   action: 'api-key.expiry-notice',
@@ -57,7 +62,7 @@ export const sendApiKeyNoticeIfDue = async (deps: ApiKeyNoticeDeps, now: Date): 
   const queued = await deps.notifier.notify({
     trigger: 'api-key-expiring',
     key: `api-key-expiring:${keyOf(info, expiresAt)}`,
-    apiKey: { name: info.label ?? null, lastFour: info.lastFour, expiresAt, daysLeft: days, expirySource: info.expirySource },
+    apiKey: { name: info.label ?? null, expiresAt, daysLeft: days, expirySource: info.expirySource },
   });
   if (queued === 0) return 'no-target';
   await deps.audit.append([noticeEntry(info, expiresAt, days, now)]);

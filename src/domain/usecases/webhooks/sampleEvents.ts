@@ -10,7 +10,7 @@ export const sampleEvent = (trigger: WebhookTrigger, key: string, now: Date): We
   const task = { id: 'example-task', name: 'Example task', action: 'deactivate' };
   switch (trigger) {
     case 'api-key-expiring':
-      return { trigger, key, apiKey: { name: 'Example key', lastFour: '0000', expiresAt: new Date(now.getTime() + 7 * DAY_MS), daysLeft: 7, expirySource: 'api' } };
+      return { trigger, key, apiKey: { name: 'Example key', expiresAt: new Date(now.getTime() + 7 * DAY_MS), daysLeft: 7, expirySource: 'api' } };
     case 'task-succeeded':
     case 'task-failed':
       return {

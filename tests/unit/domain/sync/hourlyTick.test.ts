@@ -1,3 +1,4 @@
+import { stableHash } from '../../../../src/domain/usecases/bulk/stableId';
 import { defaultSettings } from '../../../../src/domain/model/settings';
 import { hourlyTick } from '../../../../src/domain/usecases/sync/hourlyTick';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
@@ -136,16 +137,17 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
     expect(w.notifier.sent).toEqual([
       {
         trigger: 'api-key-expiring',
-        key: `api-key-expiring:${lastFour}@${expiresAt.toISOString()}`,
-        apiKey: { name: null, lastFour, expiresAt, daysLeft: 6, expirySource: w.secrets.key.expirySource },
+        key: `api-key-expiring:${stableHash(`${lastFour}@${expiresAt.toISOString()}`)}`,
+        apiKey: { name: null, expiresAt, daysLeft: 6, expirySource: w.secrets.key.expirySource },
       },
     ]);
     w.secrets.key = { ...w.secrets.key, expiresAt: new Date('2025-06-22T00:00:00Z') };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
     expect(w.audit.list.filter((e) => e.action === 'api-key.expiry-notice').map((e) => e.details)).toEqual([
-      { expiresAt: expiresAt.toISOString(), daysLeft: 6, key: `${lastFour}@${expiresAt.toISOString()}` },
-      { expiresAt: '2025-06-22T00:00:00.000Z', daysLeft: 2, key: `${lastFour}@2025-06-22T00:00:00.000Z` },
+      { expiresAt: expiresAt.toISOString(), daysLeft: 6, key: stableHash(`${lastFour}@${expiresAt.toISOString()}`) },
+      { expiresAt: '2025-06-22T00:00:00.000Z', daysLeft: 2, key: stableHash(`${lastFour}@2025-06-22T00:00:00.000Z`) },
     ]);
+    expect(JSON.stringify([w.notifier.sent, w.audit.list])).not.toContain(lastFour); // no part of the key leaves the app
     w.secrets.key = { ...w.secrets.key, expiresAt: null };
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
   });
@@ -164,9 +166,9 @@ describe('hourlyTick (ARCHITECTURE §2.2, FEATURES S4)', () => {
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('sent');
     expect((await hourlyTick(w.tickDeps)).apiKeyNotice).toBe('not-due');
     expect(w.notifier.sent.map((e) => e.key)).toEqual([
-      `api-key-expiring:abcd@${expiresAt.toISOString()}`,
-      `api-key-expiring:abcd@${expiresAt.toISOString()}`,
-      `api-key-expiring:wxyz@${expiresAt.toISOString()}`,
+      `api-key-expiring:${stableHash(`abcd@${expiresAt.toISOString()}`)}`,
+      `api-key-expiring:${stableHash(`abcd@${expiresAt.toISOString()}`)}`,
+      `api-key-expiring:${stableHash(`wxyz@${expiresAt.toISOString()}`)}`,
     ]);
   });
 
