@@ -7,6 +7,7 @@ export const targetProblems = [
   'url-secret-in-url',
   'url-not-webhook',
   'secret-empty',
+  'secret-too-short',
   'secret-too-long',
   'secret-malformed',
 ] as const;
@@ -15,6 +16,8 @@ export type TargetProblem = (typeof targetProblems)[number];
 export const AUTOMATION_HOST = 'api-private.atlassian.com';
 export const MAX_URL_LENGTH = 500;
 export const MAX_SECRET_LENGTH = 256;
+/** Automation's secrets are 40 hex characters; a shorter one is a slip, and its last four would show most of it. */
+export const MIN_SECRET_LENGTH = 16;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** `/automation/webhooks/<product>/a/<uuid>/<uuid>`: the form Automation shows for an incoming-webhook trigger. */
@@ -34,7 +37,8 @@ export const urlProblem = (raw: string): TargetProblem | null => {
   if (url.protocol !== 'https:') return 'url-not-https';
   if (url.username !== '' || url.password !== '') return 'url-credentials';
   if (url.hostname !== AUTOMATION_HOST || url.port !== '') return 'url-wrong-host';
-  if (url.search !== '' || url.hash !== '' || WEBHOOK_PATH_WITH_SECRET.test(url.pathname)) return 'url-secret-in-url';
+  // `?` and `#` are refused even when empty: `URL…?` would be stored as another URL of the same rule.
+  if (/[?#]/.test(text) || WEBHOOK_PATH_WITH_SECRET.test(url.pathname)) return 'url-secret-in-url';
   return WEBHOOK_PATH.test(url.pathname) ? null : 'url-not-webhook';
 };
 
@@ -45,8 +49,12 @@ const SECRET_CHARS = /^[\x21-\x7e]+$/;
 export const secretProblem = (secret: string): TargetProblem | null => {
   if (secret.trim() === '') return 'secret-empty';
   if (secret.length > MAX_SECRET_LENGTH) return 'secret-too-long';
-  return SECRET_CHARS.test(secret) ? null : 'secret-malformed';
+  if (!SECRET_CHARS.test(secret)) return 'secret-malformed';
+  return secret.length < MIN_SECRET_LENGTH ? 'secret-too-short' : null;
 };
 
-/** The URL as stored and sent: trimmed, in the form `URL` normalises it to. */
-export const normalisedUrl = (raw: string): string => new URL(raw.trim()).toString();
+/**
+ * The URL as stored and sent: the Automation host and the webhook path in lower case (its product and UUIDs are
+ * case-insensitive), so one rule's URL typed two ways is one target.
+ */
+export const normalisedUrl = (raw: string): string => `https://${AUTOMATION_HOST}${new URL(raw.trim()).pathname.toLowerCase()}`;

@@ -28,6 +28,8 @@ describe('Automation webhook URLs and secrets (S7)', () => {
     [`https://api-private.atlassian.com${path}/${'b'.repeat(40)}`, 'url-secret-in-url'],
     [`https://api-private.atlassian.com${path}?token=${'b'.repeat(40)}`, 'url-secret-in-url'],
     [`https://api-private.atlassian.com${path}#secret`, 'url-secret-in-url'],
+    [`https://api-private.atlassian.com${path}?`, 'url-secret-in-url'],
+    [`https://api-private.atlassian.com${path}#`, 'url-secret-in-url'],
     ['https://api-private.atlassian.com/automation/webhooks/jira/a/not-a-uuid/019e4453-d451-7d8f-9462-0dfdd31b50c4', 'url-not-webhook'],
     ['https://api-private.atlassian.com/graphql', 'url-not-webhook'],
   ])('refuses %s (%s)', (url, reason) => {
@@ -38,6 +40,8 @@ describe('Automation webhook URLs and secrets (S7)', () => {
     ['', 'secret-empty'],
     ['   ', 'secret-empty'],
     ['a'.repeat(257), 'secret-too-long'],
+    ['abcd', 'secret-too-short'],
+    ['a'.repeat(15), 'secret-too-short'],
     ['has space inside', 'secret-malformed'],
     ['line\nbreak', 'secret-malformed'],
     ['ünicode', 'secret-malformed'],
@@ -75,6 +79,10 @@ describe('adding and removing targets', () => {
     expect(JSON.stringify(deps.audit.list)).not.toContain(SECRET.slice(0, 12));
     expect(deps.audit.list.map((e) => e.action)).toEqual(['webhook.target-add']);
     await expect(addTarget({ trigger: 'task-failed', url: URL_A, secret: SECRET, appUrl: null }, admin, deps)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(addTarget({ trigger: 'task-failed', url: URL_A.toUpperCase().replace('HTTPS://API-PRIVATE', 'https://api-private'), secret: SECRET, appUrl: null }, admin, deps)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'duplicate-target' },
+    });
     await addTarget({ trigger: 'task-failed', url: URL_B, secret: SECRET, appUrl: null }, admin, deps);
     await addTarget({ trigger: 'task-failed', url: URL_B.replace('c5', 'c6'), secret: SECRET, appUrl: null }, admin, deps);
     await expect(addTarget({ trigger: 'task-failed', url: URL_B.replace('c5', 'c7'), secret: SECRET, appUrl: null }, admin, deps)).rejects.toMatchObject({
