@@ -19,7 +19,7 @@ const retryAfterOf = (response: { headers: { get(name: string): string | null } 
 /**
  * POSTs a delivery through @forge/api's `fetch` (the manifest's egress to api-private.atlassian.com) with the
  * target's secret as `X-Automation-Webhook-Token`, and nothing else of it: the secret is in no URL, log line or
- * error. The response body is not read beyond its status.
+ * error. The response body is not read beyond its status; a redirect is not followed (a 3xx is refused).
  */
 export const automationSender = (secretOf: (targetId: string) => Promise<string | null>, timeoutMs = SEND_TIMEOUT_MS): WebhookSender => ({
   send: async (target, body): Promise<SendResult> => {
@@ -32,6 +32,8 @@ export const automationSender = (secretOf: (targetId: string) => Promise<string 
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: secret },
         body,
         signal,
+        // A 3xx is answered, not followed: following it would replay the token header to wherever it points.
+        redirect: 'manual',
       });
       await response.text().catch(() => '');
       return { kind: 'answered', status: response.status, retryAfterSeconds: retryAfterOf(response) };
