@@ -1,6 +1,6 @@
 import React from 'react';
 import { findAll } from '../support/fakeBridge';
-import { calls, check, click, elementProps, isDisabled, mount, ok, rawKeys, tableRows, text, type, waitFor } from './helpers';
+import { calls, check, click, elementProps, fail, isDisabled, mount, ok, rawKeys, tableRows, text, type, waitFor } from './helpers';
 import type { CallerDto } from '../../src/contract';
 import { IncomingCallersSection } from '../../src/ui/screens/settings/IncomingCallersSection';
 
@@ -72,5 +72,12 @@ describe('Settings — incoming requests (S10)', () => {
     click('Revoke Okta offboarding');
     await waitFor(() => calls('callers.revoke').length === 1);
     expect(calls('callers.revoke')).toEqual([{ callerId: 'c-1' }]);
+  });
+
+  it('says so when a revoke fails, so the admin does not think the token is dead', async () => {
+    await render([caller()], { 'callers.revoke': () => fail('INTERNAL') });
+    click('Revoke Okta offboarding');
+    await waitFor(() => findAll('SectionMessage').some((m) => m.props.appearance === 'error'));
+    expect(rawKeys()).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { Button, Code, DynamicTable, Lozenge, Stack, Text } from '@forge/react';
-import type { CallerDto, CallersListDto } from '../../../contract';
+import type { CallerDto, CallersListDto, Failure } from '../../../contract';
 import { call } from '../../api';
+import { ErrorBox } from '../../components/ErrorBox';
 import { LoadView, Note } from '../../components/LoadView';
 import { useLoad } from '../../hooks/useLoad';
 import { useLocale, type Locale } from '../../i18n/LocaleContext';
@@ -48,8 +49,14 @@ const CallersTable = (props: { data: CallersListDto; onRevoke: (id: string) => v
 export const IncomingCallersSection = (): React.JSX.Element => {
   const { t } = useLocale();
   const [load, reload, refresh] = useLoad(() => call('callers.list', {}), []);
+  const [error, setError] = useState<Failure | null>(null);
+  // A revoke that failed says so: the admin must not believe a token is dead while it still works.
   const revoke = (callerId: string): void => {
-    void call('callers.revoke', { callerId }).then(() => { refresh(); });
+    setError(null);
+    void call('callers.revoke', { callerId }).then((answer) => {
+      if (!answer.ok) setError(answer.error);
+      refresh();
+    });
   };
   return (
     <Section title={t('callers.title')} description={t('callers.description')}>
@@ -59,6 +66,7 @@ export const IncomingCallersSection = (): React.JSX.Element => {
             <Text>{t('callers.url')}</Text>
             {data.url === null ? <Note>{t('callers.urlUnavailable')}</Note> : <Code>{data.url}</Code>}
             <Text>{t('callers.header', { header: data.header })}</Text>
+            {error !== null && <ErrorBox error={error} />}
             <CallersTable data={data} onRevoke={revoke} />
             <CallerForm onCreated={refresh} />
           </Stack>
