@@ -67,6 +67,21 @@ describe('Settings — incoming requests (S10)', () => {
     expect(text()).toContain('Create caller');
   });
 
+  it('keeps the new token on screen when the list cannot be reloaded after the creation', async () => {
+    let created = false;
+    await render([], {
+      'callers.list': () => (created ? fail('INTERNAL') : ok({ url: URL, header: 'Authorization', items: [] })),
+      'callers.create': () => {
+        created = true;
+        return ok({ caller: caller({ id: 'c-new', name: 'HR flow' }), token: TOKEN });
+      },
+    });
+    type('caller-name', 'HR flow');
+    click('Create caller');
+    await waitFor(() => calls('callers.list').length >= 2 && findAll('SectionMessage').some((m) => m.props.appearance === 'error'));
+    expect(text()).toContain(TOKEN);
+  });
+
   it('revokes a caller from its row', async () => {
     await render([caller()], { 'callers.revoke': () => ok({ revoked: true }) });
     click('Revoke Okta offboarding');

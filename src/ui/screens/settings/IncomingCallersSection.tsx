@@ -68,10 +68,11 @@ export const IncomingCallersSection = (): React.JSX.Element => {
             <Text>{t('callers.header', { header: data.header })}</Text>
             {error !== null && <ErrorBox error={error} />}
             <CallersTable data={data} onRevoke={revoke} />
-            <CallerForm onCreated={refresh} />
           </Stack>
         )}
       </LoadView>
+      {/* Outside the list's LoadView: a failed reload of the list must not take the one-time token off screen. */}
+      <CallerForm onCreated={refresh} />
     </Section>
   );
 };
