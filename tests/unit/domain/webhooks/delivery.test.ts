@@ -199,20 +199,6 @@ describe('webhook delivery as a job (S7)', () => {
     expect(deps.sender.sent).toHaveLength(1);
   });
 
-  it('never lets a late sender overwrite a newer attempt\'s outcome', async () => {
-    const { deps, clock } = await setUp();
-    await webhookNotifier(deps).notify(failedSync);
-    const [row] = deps.deliveries.rows.values();
-    const id = row?.id ?? '';
-    expect(await deps.deliveries.claim(id, 1, clock.now(), new Date(0))).toBe(true);
-    const change = { status: 'retrying' as const, httpStatus: 503, error: 'SERVER_ERROR', nextAttemptAt: null, updatedAt: clock.now() };
-    expect(await deps.deliveries.finish(id, 1, change)).toBe(true);
-    expect(await deps.deliveries.claim(id, 2, clock.now(), new Date(0))).toBe(true);
-    expect(await deps.deliveries.finish(id, 2, { ...change, status: 'delivered', httpStatus: 200, error: null })).toBe(true);
-    expect(await deps.deliveries.finish(id, 1, change)).toBe(false);
-    expect(deps.deliveries.rows.get(id)).toMatchObject({ status: 'delivered', attempts: 2, httpStatus: 200 });
-  });
-
   it('sends a test to one target with the example payload marked as a test', async () => {
     const { deps, drain } = await setUp([URL_A, URL_B]);
     const target = (await deps.targets.load()).targets[1];
