@@ -17,8 +17,11 @@ export interface DeliveryRepository {
    * caller owns the attempt.
    */
   claim(id: string, attempt: number, now: Date, staleBefore: Date): Promise<boolean>;
-  /** Records how an attempt ended: status, HTTP status, error code, the time of the next attempt. */
-  finish(id: string, change: Pick<WebhookDelivery, 'status' | 'httpStatus' | 'error' | 'nextAttemptAt' | 'updatedAt'>): Promise<void>;
+  /**
+   * Records how attempt `attempt` ended: status, HTTP status, error code, the time of the next attempt — only while
+   * the delivery is still `sending` that attempt (a late sender never overwrites a newer attempt). True when it did.
+   */
+  finish(id: string, attempt: number, change: Pick<WebhookDelivery, 'status' | 'httpStatus' | 'error' | 'nextAttemptAt' | 'updatedAt'>): Promise<boolean>;
   /** Newest first; only deliveries of `trigger` when given. */
   list(limit: number, after: string | null, trigger?: WebhookTrigger): Promise<DeliveryPage>;
   /** Unfinished deliveries whose record has not moved since `before` (their queue message was lost). */

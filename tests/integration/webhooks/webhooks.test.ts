@@ -4,6 +4,7 @@ import { egressTo } from '../sync/support/egressProxy';
 import { quietLogs } from '../sync/support/quietLogs';
 import { AUTOMATION_ORIGIN, AutomationReceiver, type ReceiverRule } from '../../../dev/automation-receiver';
 import { ForgeJobQueue } from '../../../src/adapters/events/jobQueue';
+import { SqlDeliveryRepository } from '../../../src/adapters/forge-sql/webhooks/sqlDeliveryRepository';
 import { automationSender } from '../../../src/adapters/webhooks/automationSender';
 import { hourlyTick } from '../../../src/index';
 import type { AuditPageDto, SyncRunDto, WebhookDeliveryDto, WebhookDeliveryPageDto, WebhooksViewDto } from '../../../src/contract';
@@ -99,6 +100,16 @@ describe('Automation webhooks through the real resolver, queue and @forge/api fe
     await rig.rt.runtime.queue.drain();
     expect(receiver.received).toHaveLength(1);
     expect((await log()).find((d) => d.id === queued.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
+  it('keeps a newer outcome when a late sender records an older attempt', async () => {
+    const target = targetOf((await rig.ok(admin, 'webhooks.get')) as WebhooksViewDto, 'task-failed');
+    const queued = await test(target.id);
+    await rig.rt.runtime.queue.drain();
+    const late = { status: 'retrying' as const, httpStatus: 503, error: 'SERVER_ERROR', nextAttemptAt: new Date(), updatedAt: new Date() };
+    const applied = await rig.rt.runtime.invoke({ accountId: admin, functionKey: 'resolver' }, () => new SqlDeliveryRepository().finish(queued.id, 1, late));
+    expect(applied).toBe(false);
+    expect((await log()).find((d) => d.id === queued.id)).toMatchObject({ status: 'delivered', attempts: 1, httpStatus: 200 });
   });
 
   it('waits for a slow answer, and counts one slower than the time-out as TIMEOUT (retried)', async () => {

@@ -77,11 +77,14 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     return changed === 1;
   }
 
-  async finish(id: string, change: Pick<WebhookDelivery, 'status' | 'httpStatus' | 'error' | 'nextAttemptAt' | 'updatedAt'>): Promise<void> {
-    await this.db.execute({
-      query: 'UPDATE webhook_deliveries SET status = ?, http_status = ?, error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?',
-      params: [change.status, change.httpStatus, change.error, toSqlDateTimeOrNull(change.nextAttemptAt), toSqlDateTime(change.updatedAt), id],
+  async finish(id: string, attempt: number, change: Pick<WebhookDelivery, 'status' | 'httpStatus' | 'error' | 'nextAttemptAt' | 'updatedAt'>): Promise<boolean> {
+    const changed = await this.db.execute({
+      query:
+        'UPDATE webhook_deliveries SET status = ?, http_status = ?, error = ?, next_attempt_at = ?, updated_at = ? ' +
+        "WHERE id = ? AND attempts = ? AND status = 'sending'",
+      params: [change.status, change.httpStatus, change.error, toSqlDateTimeOrNull(change.nextAttemptAt), toSqlDateTime(change.updatedAt), id, attempt],
     });
+    return changed === 1;
   }
 
   async list(limit: number, after: string | null, trigger?: WebhookTrigger): Promise<DeliveryPage> {

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../model/audit';
 import type { WebhookDelivery } from '../../model/webhooks';
-import { errorCodeOf, MAX_ATTEMPTS, retryDelaySeconds, verdictOf, type AttemptResult } from '../../policy/webhookRetry';
+import { errorCodeOf, MAX_ATTEMPTS, retryDelaySeconds, verdictOf, type AttemptResult, type DeliveryError } from '../../policy/webhookRetry';
 import type { WebhookDeps } from './deps';
 
 /** A `sending` attempt older than this lost its sender (a function runs at most 15 minutes): it may be taken over. */
@@ -27,39 +27,73 @@ const auditEntry = (delivery: WebhookDelivery, status: 'delivered' | 'failed', a
   jobId: null,
 });
 
+/** How an attempt ended, before it is recorded: the verdict, the HTTP status, the error code and the answer. */
+interface Ended {
+  verdict: 'delivered' | 'retry' | 'failed';
+  httpStatus: number | null;
+  error: DeliveryError | null;
+  result: AttemptResult | null;
+}
+
+const endOf = (result: AttemptResult | null): Ended => {
+  if (result === null) return { verdict: 'failed', httpStatus: null, error: 'TARGET_REMOVED', result };
+  const verdict = verdictOf(result);
+  const httpStatus = result.kind === 'answered' ? result.status : null;
+  if (verdict === 'delivered') return { verdict, httpStatus, error: null, result };
+  return { verdict: verdict === 'retry' ? 'retry' : 'failed', httpStatus, error: errorCodeOf(result), result };
+};
+
+/** An attempt that could not POST (a missing secret, a store or queue that failed) or whose sender died: retried. */
+const notSent: Ended = { verdict: 'retry', httpStatus: null, error: 'NOT_SENT', result: null };
+
+/**
+ * Records attempt `attempt`'s end, only if the delivery is still `sending` it. Delivered is recorded before its audit
+ * entry (a slice that dies in between leaves a delivered row that is never sent again); a failure is audited first.
+ */
+const settle = async (delivery: WebhookDelivery, attempt: number, end: Ended, deps: RunDeliveryDeps): Promise<DeliveryOutcome> => {
+  const { httpStatus, error } = end;
+  const at = deps.clock.now();
+  const base = { httpStatus, error, nextAttemptAt: null, updatedAt: at };
+  if (end.verdict === 'delivered') {
+    await deps.deliveries.finish(delivery.id, attempt, { ...base, status: 'delivered' });
+    await deps.audit.append([auditEntry(delivery, 'delivered', at, attempt, httpStatus, null)]);
+    return { kind: 'delivered', attempts: attempt, httpStatus };
+  }
+  const delay = end.verdict === 'retry' && attempt < MAX_ATTEMPTS ? retryDelaySeconds(attempt, end.result, at.getTime() - delivery.createdAt.getTime()) : null;
+  if (delay === null) {
+    await deps.audit.append([auditEntry(delivery, 'failed', at, attempt, httpStatus, error)]);
+    await deps.deliveries.finish(delivery.id, attempt, { ...base, status: 'failed' });
+    return { kind: 'failed', attempts: attempt, httpStatus };
+  }
+  await deps.queue.push({ kind: 'webhook-delivery', deliveryId: delivery.id, attempt: attempt + 1 }, delay);
+  await deps.deliveries.finish(delivery.id, attempt, { ...base, status: 'retrying', nextAttemptAt: new Date(at.getTime() + delay * 1000) });
+  return { kind: 'retrying', attempts: attempt, delaySeconds: delay };
+};
+
 /**
  * One attempt of a delivery (docs/webhooks.md, "Delivery"), the handler of a `webhook-delivery` queue message. The
  * attempt is claimed first (a duplicate message finds it taken and does nothing); then the POST; then, by its
  * verdict: delivered; rejected (401/403/404, never retried) or failed; or retried — the next attempt is pushed with
- * its backoff before the record says so — until MAX_ATTEMPTS, when it fails. A finished delivery is audited before
- * its record says finished, so a slice that dies in between repeats only the (idempotent) audit entry.
+ * its backoff before the record says so — until MAX_ATTEMPTS or the delivery's time runs out, when it fails. An
+ * error before the POST counts as a failed attempt (`NOT_SENT`) and is retried the same way. A stale `sending`
+ * attempt taken over (its sender died, maybe after its POST) is not sent again: it counts as a `NOT_SENT` attempt
+ * and the next attempt follows, so a sender that keeps dying still ends after MAX_ATTEMPTS.
  */
 export const runDelivery = async (deliveryId: string, attempt: number, deps: RunDeliveryDeps): Promise<DeliveryOutcome> => {
   const delivery = await deps.deliveries.get(deliveryId);
   if (delivery === null) return { kind: 'ignored', reason: 'unknown' };
+  const takeover = delivery.status === 'sending' && delivery.attempts === attempt;
   const now = deps.clock.now();
   if (!(await deps.deliveries.claim(deliveryId, attempt, now, new Date(now.getTime() - SENDING_STALE_MS)))) {
     return { kind: 'ignored', reason: 'not-this-attempt' };
   }
-  const target = (await deps.targets.load()).targets.find((t) => t.id === delivery.targetId) ?? null;
-  const result: AttemptResult | null = target === null ? null : await deps.sender.send(target, delivery.body);
-  const ended = deps.clock.now();
-  const httpStatus = result?.kind === 'answered' ? result.status : null;
-  const verdict = result === null ? 'failed' : verdictOf(result);
-  if (verdict === 'delivered') {
-    await deps.audit.append([auditEntry(delivery, 'delivered', ended, attempt, httpStatus, null)]);
-    await deps.deliveries.finish(deliveryId, { status: 'delivered', httpStatus, error: null, nextAttemptAt: null, updatedAt: ended });
-    return { kind: 'delivered', attempts: attempt, httpStatus };
+  if (takeover) return settle(delivery, attempt, notSent, deps);
+  let end: Ended;
+  try {
+    const target = (await deps.targets.load()).targets.find((t) => t.id === delivery.targetId) ?? null;
+    end = endOf(target === null ? null : await deps.sender.send(target, delivery.body));
+  } catch {
+    end = notSent;
   }
-  const error = result === null ? 'TARGET_REMOVED' : errorCodeOf(result);
-  const delay = verdict === 'retry' && result !== null && attempt < MAX_ATTEMPTS ? retryDelaySeconds(attempt, result) : null;
-  if (delay === null) {
-    await deps.audit.append([auditEntry(delivery, 'failed', ended, attempt, httpStatus, error)]);
-    await deps.deliveries.finish(deliveryId, { status: 'failed', httpStatus, error, nextAttemptAt: null, updatedAt: ended });
-    return { kind: 'failed', attempts: attempt, httpStatus };
-  }
-  await deps.queue.push({ kind: 'webhook-delivery', deliveryId, attempt: attempt + 1 }, delay);
-  const nextAttemptAt = new Date(ended.getTime() + delay * 1000);
-  await deps.deliveries.finish(deliveryId, { status: 'retrying', httpStatus, error, nextAttemptAt, updatedAt: ended });
-  return { kind: 'retrying', attempts: attempt, delaySeconds: delay };
+  return settle(delivery, attempt, end, deps);
 };

@@ -41,10 +41,11 @@ export class FakeDeliveries implements DeliveryRepository {
     this.rows.set(id, { ...d, attempts: attempt, status: 'sending', updatedAt: now });
     return Promise.resolve(true);
   }
-  finish(id: string, change: Pick<WebhookDelivery, 'status' | 'httpStatus' | 'error' | 'nextAttemptAt' | 'updatedAt'>): Promise<void> {
+  finish(id: string, attempt: number, change: Pick<WebhookDelivery, 'status' | 'httpStatus' | 'error' | 'nextAttemptAt' | 'updatedAt'>): Promise<boolean> {
     const d = this.rows.get(id);
-    if (d !== undefined) this.rows.set(id, { ...d, ...change });
-    return Promise.resolve();
+    if (d?.status !== 'sending' || d.attempts !== attempt) return Promise.resolve(false);
+    this.rows.set(id, { ...d, ...change });
+    return Promise.resolve(true);
   }
   list(limit: number, _after: string | null, trigger?: WebhookTrigger): Promise<DeliveryPage> {
     const all = [...this.rows.values()].filter((d) => trigger === undefined || d.trigger === trigger).reverse();

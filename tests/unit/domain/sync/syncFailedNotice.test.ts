@@ -1,5 +1,6 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import { startSync } from '../../../../src/domain/usecases/sync/runLifecycle';
+import { sendSyncFailedNotice } from '../../../../src/domain/usecases/sync/syncFailedNotice';
 import { drain } from './driver';
 import { makeWorld, populate, type World } from './world';
 
@@ -31,6 +32,17 @@ describe('sync-failed webhook (S7)', () => {
     expect((await runSync(w, null)).status).toBe('succeeded');
     const again = await runSync(w, 'API_KEY_REJECTED');
     expect(w.notifier.sent.map((e) => e.key)).toEqual([`sync-failed:${first.id}`, `sync-failed:${again.id}`]);
+  });
+
+  it('does not announce a failure again when only a cancelled run came after the last one with its code', async () => {
+    const w = makeWorld();
+    populate(w, { users: 300 });
+    const first = await runSync(w, 'API_KEY_REJECTED');
+    const cancelled = { ...first, id: 'cancelled-run', status: 'cancelled' as const, startedAt: new Date(first.startedAt.getTime() + HOUR) };
+    const next = { ...first, id: 'next-run', startedAt: new Date(first.startedAt.getTime() + 2 * HOUR) };
+    const history = () => Promise.resolve([next, cancelled, first]);
+    await sendSyncFailedNotice(next, { runs: { history }, notifier: w.notifier });
+    expect(w.notifier.sent.map((e) => e.key)).toEqual([`sync-failed:${first.id}`]);
   });
 
   it('keeps the run\'s outcome when the notice cannot be queued', async () => {

@@ -1,5 +1,6 @@
 import type { WebhookEvent } from '../../../../src/domain/model/webhooks';
-import { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from '../../../../src/domain/policy/webhookRetry';
+import { DomainError } from '../../../../src/domain/model/errors';
+import { MAX_ATTEMPTS, MAX_SPAN_SECONDS, RETRY_DELAYS_SECONDS } from '../../../../src/domain/policy/webhookRetry';
 import { healDeliveries } from '../../../../src/domain/usecases/webhooks/healDeliveries';
 import { addTarget, sendTest } from '../../../../src/domain/usecases/webhooks/manageTargets';
 import { webhookNotifier } from '../../../../src/domain/usecases/webhooks/queueDeliveries';
@@ -128,10 +129,74 @@ describe('webhook delivery as a job (S7)', () => {
     expect(await deps.deliveries.claim(queued.message.deliveryId, 1, clock.now(), new Date(0))).toBe(true);
     clock.advance(41 * 60 * 1000);
     expect(await healDeliveries(deps)).toBe(1);
-    expect(await drain()).toEqual([{ kind: 'delivered', attempts: 1, httpStatus: 200 }]);
+    expect(await drain()).toEqual([
+      { kind: 'retrying', attempts: 1, delaySeconds: 30 },
+      { kind: 'delivered', attempts: 2, httpStatus: 200 },
+    ]);
     clock.advance(31 * 24 * 60 * 60 * 1000);
     await healDeliveries(deps);
     expect(deps.deliveries.rows.size).toBe(0);
+  });
+
+  it('gives up within 65 minutes of the delivery even when every answer asks for a 15-minute Retry-After', async () => {
+    const { deps, drain, clock } = await setUp();
+    deps.sender.fallback = { kind: 'answered', status: 429, retryAfterSeconds: 900 };
+    const start = clock.now().getTime();
+    await webhookNotifier(deps).notify(failedSync);
+    const outcomes = await drain();
+    expect(outcomes.at(-1)).toMatchObject({ kind: 'failed', httpStatus: 429 });
+    expect(clock.now().getTime() - start).toBeLessThanOrEqual(MAX_SPAN_SECONDS * 1000);
+    expect(deps.audit.list.filter((e) => e.action === 'webhook.delivery').map((e) => e.reason)).toEqual(['RATE_LIMITED']);
+  });
+
+  it('retries an attempt that could not be sent (a missing secret, a store that failed), then delivers', async () => {
+    const { deps, drain } = await setUp();
+    const send = deps.sender.send.bind(deps.sender);
+    let failures = 2;
+    deps.sender.send = (target, body) => (failures-- > 0 ? Promise.reject(new DomainError('NOT_FOUND', 'no secret')) : send(target, body));
+    await webhookNotifier(deps).notify(failedSync);
+    expect((await drain()).map((o) => o.kind)).toEqual(['retrying', 'retrying', 'delivered']);
+    expect([...deps.deliveries.rows.values()][0]).toMatchObject({ status: 'delivered', attempts: 3 });
+  });
+
+  it('fails and audits, after the last attempt, a delivery that can never be sent', async () => {
+    const { deps, drain } = await setUp();
+    await webhookNotifier(deps).notify(failedSync);
+    deps.targets.load = () => Promise.reject(new Error('storage unavailable'));
+    const outcomes = await drain();
+    expect(outcomes).toHaveLength(MAX_ATTEMPTS);
+    expect(outcomes.at(-1)).toEqual({ kind: 'failed', attempts: MAX_ATTEMPTS, httpStatus: null });
+    expect([...deps.deliveries.rows.values()][0]).toMatchObject({ status: 'failed', error: 'NOT_SENT' });
+    expect(deps.audit.list.filter((e) => e.action === 'webhook.delivery').map((e) => [e.outcome, e.reason])).toEqual([['failed', 'NOT_SENT']]);
+  });
+
+  it('counts a sender that died mid-attempt: taken over at the last attempt, the delivery fails without another POST', async () => {
+    const { deps, clock } = await setUp();
+    await webhookNotifier(deps).notify(failedSync);
+    const [row] = deps.deliveries.rows.values();
+    if (row === undefined) throw new Error('no delivery');
+    deps.deliveries.rows.set(row.id, { ...row, status: 'sending', attempts: MAX_ATTEMPTS, updatedAt: clock.now() });
+    deps.queue.pending.length = 0;
+    clock.advance(41 * 60 * 1000);
+    expect(await healDeliveries(deps)).toBe(1);
+    expect(await runDelivery(row.id, MAX_ATTEMPTS, deps)).toEqual({ kind: 'failed', attempts: MAX_ATTEMPTS, httpStatus: null });
+    expect(deps.sender.sent).toEqual([]);
+    expect(deps.audit.list.filter((e) => e.action === 'webhook.delivery').map((e) => e.outcome)).toEqual(['failed']);
+  });
+
+  it('records a 2xx as delivered before its audit: an audit that fails never leads to a second POST', async () => {
+    const { deps, drain, clock } = await setUp();
+    const append = deps.audit.append.bind(deps.audit);
+    deps.audit.append = () => Promise.reject(new Error('audit down'));
+    await webhookNotifier(deps).notify(failedSync);
+    await expect(drain()).rejects.toThrow('audit down');
+    deps.audit.append = append;
+    const [row] = deps.deliveries.rows.values();
+    expect(row).toMatchObject({ status: 'delivered', attempts: 1 });
+    clock.advance(41 * 60 * 1000);
+    expect(await healDeliveries(deps)).toBe(0);
+    expect(await runDelivery(row?.id ?? '', 1, deps)).toEqual({ kind: 'ignored', reason: 'not-this-attempt' });
+    expect(deps.sender.sent).toHaveLength(1);
   });
 
   it('sends a test to one target with the example payload marked as a test', async () => {
