@@ -295,6 +295,7 @@ describe('Users — project users and JSM customers', () => {
       { value: '', label: 'Any' }, { value: '7', label: 'IT help desk' },
     ]);
     expect(options('customers-org')).toEqual([{ value: '', label: 'Any' }, { value: 'o-1', label: 'Client Ltd' }]);
+    expect(text()).not.toContain('Apply'); // pickers only: nothing to apply
     pick('customers-desk', '7');
     await waitFor(() => calls('customers.list').length === 2);
     pick('customers-org', 'o-1');

@@ -38,7 +38,7 @@ const applied = <Field extends string>(filters: readonly TextFilter<Field>[], va
 
 /**
  * A keyset-paged table behind filters (U2 project users, U3 JSM customers): pickers apply when one is chosen, text
- * on **Apply** or Enter (not per keystroke); either starts again at page 1; Previous / Next page by cursor; 25, 50 or 100
+ * on **Apply** (shown only when a text filter is) or Enter (not per keystroke); either starts again at page 1; Previous / Next page by cursor; 25, 50 or 100
  * rows a page (U6; `pageSizeId` names the picker); the spinner, the translated error
  * with *Try again*, and an empty state when the first page has no rows. `footer` renders below the list with the
  * applied filter (e.g. the CSV export of it).
@@ -82,9 +82,11 @@ export const FilteredPagedTable = <Field extends string, Item>(props: {
               />
             ),
           )}
-          <Button appearance="primary" type="submit">
-            {t('filters.apply')}
-          </Button>
+          {props.filters.some((f) => f.choices === undefined) && (
+            <Button appearance="primary" type="submit">
+              {t('filters.apply')}
+            </Button>
+          )}
           <PageSizePicker id={props.pageSizeId} value={pageSize} onChange={setPageSize} />
         </Inline>
       </Form>
