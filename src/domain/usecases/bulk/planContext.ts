@@ -9,7 +9,7 @@ const GROUP_PAGE = 500;
 const MAX_GROUP_PAGES = 100;
 
 /** Every synced group with its grants: revoking product access must know which groups grant it (and if IdP-synced). */
-const allGroups = async (groups: GroupRepository): Promise<Map<string, Group>> => {
+export const allGroups = async (groups: GroupRepository): Promise<Map<string, Group>> => {
   const byId = new Map<string, Group>();
   let after: string | null = null;
   for (let page = 0; page < MAX_GROUP_PAGES; page += 1) {
