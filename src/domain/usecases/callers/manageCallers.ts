@@ -5,8 +5,10 @@ import type { AuditLog } from '../../ports/auditLog';
 import type { CallerRepository, CallerTokens } from '../../ports/callerRepository';
 import type { Clock } from '../../ports/clock';
 import type { IdGenerator } from '../../ports/idGenerator';
+import type { Lock } from '../../ports/lock';
 import type { UserRepository } from '../../ports/userRepository';
 import { appChangeEntry } from '../audit/appChangeEntry';
+import { exclusively } from '../exclusively';
 
 /** What managing callers in Settings needs. */
 export interface ManageCallersDeps {
@@ -16,6 +18,8 @@ export interface ManageCallersDeps {
   ids: IdGenerator;
   clock: Clock;
   users: Pick<UserRepository, 'getMany'>;
+  /** Keeps creations one at a time, so that two at once cannot pass MAX_CALLERS. */
+  lock: Lock;
 }
 
 /** A caller as Settings lists it: never its token or the token's hash. */
@@ -63,9 +67,15 @@ export const listCallers = async (deps: Pick<ManageCallersDeps, 'callers' | 'use
 
 /**
  * S10: a new caller with the actions it may request. Its token is in the answer, and only there: the app keeps its
- * hash. Audited as `caller.create`. VALIDATION_FAILED beyond MAX_CALLERS.
+ * hash. Audited as `caller.create`. VALIDATION_FAILED beyond MAX_CALLERS; one creation at a time (LOCK_HELD).
  */
-export const createCaller = async (
+export const createCaller = (
+  request: { name: string; actions: readonly CallerAction[] },
+  actor: AdminActor,
+  deps: ManageCallersDeps,
+): Promise<{ caller: CallerView; token: string }> => exclusively(deps.lock, 'callers', 60, () => createNow(request, actor, deps));
+
+const createNow = async (
   request: { name: string; actions: readonly CallerAction[] },
   actor: AdminActor,
   deps: ManageCallersDeps,

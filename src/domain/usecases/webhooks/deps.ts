@@ -3,6 +3,7 @@ import type { Clock } from '../../ports/clock';
 import type { DeliveryRepository } from '../../ports/deliveryRepository';
 import type { IdGenerator } from '../../ports/idGenerator';
 import type { JobQueue } from '../../ports/jobQueue';
+import type { Lock } from '../../ports/lock';
 import type { SecretStore } from '../../ports/secretStore';
 import type { WebhookSender, WebhookTargetStore } from '../../ports/webhookTargets';
 
@@ -16,4 +17,6 @@ export interface WebhookDeps {
   secrets: Pick<SecretStore, 'info'>;
   clock: Clock;
   ids: IdGenerator;
+  /** Keeps changes of the target list one at a time. */
+  lock: Lock;
 }

@@ -6,6 +6,11 @@ import type { WebhookConfig } from '../../ports/webhookTargets';
 import type { WebhookDeps } from './deps';
 import { queueEvent } from './queueDeliveries';
 import { sampleEvent } from './sampleEvents';
+import { exclusively } from '../exclusively';
+
+/** Target changes read, change and write one stored list: one at a time. */
+const TARGETS_LOCK = 'webhook-targets';
+const TARGETS_LOCK_SECONDS = 60;
 
 /** A target as the admin enters it: the trigger, the rule's URL and secret. */
 export interface NewTarget {
@@ -36,14 +41,19 @@ const auditOf = (action: AuditEntry['action'], target: WebhookTarget, actor: Aud
 /**
  * Adds an Automation target (FEATURES S7): the URL and secret are checked first (VALIDATION_FAILED with the reason
  * as `webhooks.reasons.<problem>`; nothing is saved), at most MAX_TARGETS_PER_TRIGGER per trigger (CONFLICT), the
- * same URL twice for one trigger is refused (CONFLICT). Audited as `webhook.target-add` without the secret.
+ * same URL twice for one trigger is refused (CONFLICT). One change of the targets at a time (LOCK_HELD). Audited as `webhook.target-add` without the secret.
  */
-export const addTarget = async (input: NewTarget, actor: AuditActor, deps: Pick<WebhookDeps, 'targets' | 'audit' | 'clock' | 'ids'>): Promise<WebhookConfig> => {
+export const addTarget = async (input: NewTarget, actor: AuditActor, deps: Pick<WebhookDeps, 'targets' | 'audit' | 'clock' | 'ids' | 'lock'>): Promise<WebhookConfig> => {
   const urlIssue = urlProblem(input.url);
   if (urlIssue !== null) throw refused('url', urlIssue);
   const secretIssue = secretProblem(input.secret);
   if (secretIssue !== null) throw refused('secret', secretIssue);
   const url = normalisedUrl(input.url);
+  return exclusively(deps.lock, TARGETS_LOCK, TARGETS_LOCK_SECONDS, () => addChecked({ ...input, url }, actor, deps));
+};
+
+const addChecked = async (input: NewTarget, actor: AuditActor, deps: Pick<WebhookDeps, 'targets' | 'audit' | 'clock' | 'ids'>): Promise<WebhookConfig> => {
+  const { url } = input;
   const { targets } = await deps.targets.load();
   const mine = targets.filter((t) => t.trigger === input.trigger);
   if (mine.length >= MAX_TARGETS_PER_TRIGGER) throw new DomainError('CONFLICT', 'This trigger has its 3 targets', { reason: 'too-many-targets' });
@@ -56,7 +66,10 @@ export const addTarget = async (input: NewTarget, actor: AuditActor, deps: Pick<
 };
 
 /** Removes a target and its secret; audited as `webhook.target-remove`. NOT_FOUND for an unknown target. */
-export const removeTarget = async (targetId: string, actor: AuditActor, deps: Pick<WebhookDeps, 'targets' | 'audit' | 'clock'>): Promise<WebhookConfig> => {
+export const removeTarget = (targetId: string, actor: AuditActor, deps: Pick<WebhookDeps, 'targets' | 'audit' | 'clock' | 'lock'>): Promise<WebhookConfig> =>
+  exclusively(deps.lock, TARGETS_LOCK, TARGETS_LOCK_SECONDS, () => removeNow(targetId, actor, deps));
+
+const removeNow = async (targetId: string, actor: AuditActor, deps: Pick<WebhookDeps, 'targets' | 'audit' | 'clock'>): Promise<WebhookConfig> => {
   const target = (await deps.targets.load()).targets.find((t) => t.id === targetId);
   if (target === undefined) throw new DomainError('NOT_FOUND', 'No such webhook target');
   await deps.targets.remove(targetId);

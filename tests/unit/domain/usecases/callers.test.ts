@@ -123,6 +123,14 @@ describe('callers of the web trigger (S10)', () => {
     expect(await refusal(revokeCaller('none-such', admin, deps))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('creates callers one at a time: creations at once never pass MAX_CALLERS', async () => {
+    const deps = callerDeps();
+    for (let i = 0; i < MAX_CALLERS - 1; i++) await createCaller({ name: `C${String(i)}`, actions: ['job-status'] }, admin, deps);
+    const racing = await Promise.allSettled([1, 2, 3].map((n) => createCaller({ name: `Race ${String(n)}`, actions: ['job-status'] }, admin, deps)));
+    expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await deps.callers.list()).toHaveLength(MAX_CALLERS);
+  });
+
   it('names the caller in the audit log and the Jobs view (and says so when it cannot)', async () => {
     const deps = callerDeps();
     const { caller, token } = await createCaller({ name: 'Offboarding', actions: ['deactivate'] }, admin, deps);

@@ -96,3 +96,26 @@ describe('adding and removing targets', () => {
     await expect(removeTarget(id, admin, deps)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('two changes of the targets at once', () => {
+  it('saves nothing while another change holds the targets, and says so (LOCK_HELD)', async () => {
+    const { deps } = webhookWorld();
+    const first = await addTarget({ trigger: 'task-failed', url: URL_A, secret: SECRET, appUrl: null }, admin, deps);
+    deps.lock.hold('webhook-targets', 'other-admin');
+    await expect(addTarget({ trigger: 'task-failed', url: URL_B, secret: SECRET, appUrl: null }, admin, deps)).rejects.toMatchObject({ code: 'LOCK_HELD' });
+    await expect(removeTarget(first.targets[0]?.id ?? '', admin, deps)).rejects.toMatchObject({ code: 'LOCK_HELD' });
+    expect((await deps.targets.load()).targets.map((t) => t.url)).toEqual([URL_A]);
+    expect(deps.audit.list).toHaveLength(1);
+  });
+
+  it('never ends with more than 3 targets of a trigger nor loses one that was confirmed, however adds interleave', async () => {
+    const { deps } = webhookWorld();
+    const urls = [0, 1, 2, 3, 4, 5].map((n) => URL_B.replace(/c5$/, `d${String(n)}`));
+    const results = await Promise.allSettled(urls.map((url) => addTarget({ trigger: 'sync-failed', url, secret: SECRET, appUrl: null }, admin, deps)));
+    const added = urls.filter((_, i) => results[i]?.status === 'fulfilled');
+    const stored = (await deps.targets.load()).targets.map((t) => t.url);
+    expect(stored.length).toBeLessThanOrEqual(3);
+    expect([...stored].sort()).toEqual([...added].sort());
+    expect(deps.lock.isHeld('webhook-targets')).toBe(false);
+  });
+});
