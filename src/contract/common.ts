@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** An instant as an ISO-8601 string in UTC (`2026-01-31T12:00:00.000Z`); the UI formats it in the user's locale. */
-export const isoInstantSchema = z.iso.datetime({ offset: true });
+/** The instants the app stores and compares: from 1970 to the end of 9999 in UTC (what SQL's DATETIME holds). */
+const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** An ISO 8601 instant with its offset, within 1970–9999 once in UTC (else `validation.date-out-of-range`). */
+export const isoInstantSchema = z.iso.datetime({ offset: true }).refine((text) => {
+  const ms = Date.parse(text);
+  return ms >= 0 && ms <= LATEST_INSTANT_MS;
+}, 'date-out-of-range');
 export type IsoInstant = string;
 
 export const inactivityStates = ['active', 'warning', 'overdue', 'never-active', 'new', 'unknown'] as const;

@@ -158,6 +158,11 @@ describe('SqlAuditLog (A1-A3)', () => {
     const bad = Buffer.from(JSON.stringify(['audit:at', ['x', 'y']])).toString('base64url');
     await expect(log.query({ limit: 10, after: bad })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
+
+  it.each([8.64e15 + 1, Date.UTC(10000, 0, 1), Date.UTC(999, 11, 31), 1.5])('refuses a crafted cursor whose instant is %d as invalid input, not a failure', async (at) => {
+    const crafted = Buffer.from(JSON.stringify(['audit:at', [at, 'audit-1']])).toString('base64url');
+    await expect(log.query({ limit: 10, after: crafted })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
 });
 
 describe('SqlAuditLog: the entries of job items', () => {

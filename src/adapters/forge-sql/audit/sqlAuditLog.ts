@@ -1,7 +1,7 @@
 import { DomainError } from '../../../domain/model/errors';
 import type { AuditEntry } from '../../../domain/model/audit';
 import type { AuditLog, AuditQuery } from '../../../domain/ports/auditLog';
-import { afterKey, decodeCursor, encodeCursor, orderBy, type KeysetOrder } from '../sql/keyset';
+import { afterKey, decodeCursor, encodeCursor, orderBy, type KeysetOrder, instantKey } from '../sql/keyset';
 import { multiRowStatements } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, placeholders, toSqlDateTime, type SqlFragment } from '../sql/sqlValues';
@@ -64,11 +64,7 @@ export class SqlAuditLog implements AuditLog {
     }
     const parts = auditWhere(q, await auditPeople(this.db, q.search));
     if (q.after !== null) {
-      const [at, id] = decodeCursor(TAG, q.after, 2);
-      if (typeof at !== 'number' || !Number.isSafeInteger(at) || typeof id !== 'string') {
-        throw new DomainError('VALIDATION_FAILED', 'Invalid page cursor', { field: 'after' });
-      }
-      parts.push(afterKey(order, [toSqlDateTime(new Date(at)), id]));
+      parts.push(afterKey(order, instantKey(decodeCursor(TAG, q.after, 2))));
     }
     const where = allOf(parts);
     const rows = await this.db.select(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../../domain/model/errors';
-import type { SqlFragment } from './sqlValues';
+import { toSqlDateTime, type SqlFragment } from './sqlValues';
 
 /**
  * A total order over rows: `columns` are compared left to right, all in one direction, and the last
@@ -54,4 +54,20 @@ export const decodeCursor = (tag: string, cursor: string, arity: number): KeyVal
     throw new DomainError('VALIDATION_FAILED', 'Invalid or mismatched page cursor', { field: 'after' });
   }
   return parsed.data[1];
+};
+
+/** DATETIME's range in MariaDB and TiDB: 1000-01-01 to 9999-12-31 (UTC milliseconds). */
+const MIN_DATETIME_MS = Date.UTC(1000, 0, 1);
+const MAX_DATETIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * A cursor's `[instant, id]` key as SQL values: the instant must be a whole number of milliseconds within DATETIME's
+ * range, the id a string; anything else (a crafted or corrupted cursor) is a VALIDATION_FAILED, never a failed query.
+ */
+export const instantKey = (values: readonly KeyValue[]): [string, string] => {
+  const [at, id] = values;
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < MIN_DATETIME_MS || at > MAX_DATETIME_MS || typeof id !== 'string') {
+    throw new DomainError('VALIDATION_FAILED', 'Invalid page cursor', { field: 'after' });
+  }
+  return [toSqlDateTime(new Date(at)), id];
 };

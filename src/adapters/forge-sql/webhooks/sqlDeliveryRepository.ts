@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../../../domain/model/errors';
 import { deliveryStatusSchema, webhookTriggerSchema, type WebhookDelivery, type WebhookTrigger } from '../../../domain/model/webhooks';
 import type { DeliveryPage, DeliveryRepository } from '../../../domain/ports/deliveryRepository';
-import { afterKey, decodeCursor, encodeCursor, orderBy, type KeysetOrder } from '../sql/keyset';
+import { afterKey, decodeCursor, encodeCursor, orderBy, type KeysetOrder, instantKey } from '../sql/keyset';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, sqlBool, sqlDateTime, sqlDateTimeOrNull, sqlInt, toSqlBool, toSqlDateTime, toSqlDateTimeOrNull, type SqlFragment } from '../sql/sqlValues';
 
@@ -93,9 +93,7 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     }
     const parts: SqlFragment[] = trigger === undefined ? [] : [{ sql: 'trig = ?', params: [trigger] }];
     if (after !== null) {
-      const [at, id] = decodeCursor(TAG, after, 2);
-      if (typeof at !== 'number' || typeof id !== 'string') throw new DomainError('VALIDATION_FAILED', 'Invalid page cursor', { field: 'after' });
-      parts.push(afterKey(order, [toSqlDateTime(new Date(at)), id]));
+      parts.push(afterKey(order, instantKey(decodeCursor(TAG, after, 2))));
     }
     const where = allOf(parts);
     const rows = await this.db.select(
