@@ -46,6 +46,11 @@ export const adminApiBaseUrl = (): string => {
 
 /** A resolver waits at most this long for a rate-limited Admin API (resolvers have 25 s in all). */
 const RESOLVER_MAX_WAIT_MS = 5_000;
+/**
+ * A resolver's Admin API calls, retries included, end within this long of the call (then a translated "try again");
+ * long retries are for jobs. Each attempt gives up after 5 s.
+ */
+const RESOLVER_API = { maxWaitMs: RESOLVER_MAX_WAIT_MS, deadlineMs: 8_000, requestTimeoutMs: 5_000 } as const;
 
 /** The storage and queue adapters shared by resolvers and consumers. */
 const buildStores = (clock: Clock) => ({
@@ -87,7 +92,7 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
     dashboard: new SqlDashboardQueries(),
     site: new SqlSiteDirectoryQueries(),
     gatewayForKey: (key) =>
-      createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS }),
+      createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), ...RESOLVER_API }),
     jira: new JiraPermissionsAdapter(clock),
     tokens: callerTokens,
     webTriggerUrl: callersWebTriggerUrl,
@@ -111,7 +116,7 @@ const liveRoles = async (orgId: string, accountId: string): Promise<string[] | n
   const now = systemClock.now().getTime();
   const cached = liveRoleCache.get(accountId);
   if (cached && cached.until > now) return cached.roles;
-  const gateway = createAdminApiGateway({ ...storedKey, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS });
+  const gateway = createAdminApiGateway({ ...storedKey, baseUrl: adminApiBaseUrl(), ...RESOLVER_API });
   const roles = await gateway
     .searchUsers(orgId, '-', null, { accountIds: [accountId] })
     .then((page) => page.items.find((u) => u.accountId === accountId)?.platformRoles ?? null)

@@ -1,7 +1,27 @@
 import { z } from 'zod';
 import { emptyPayloadSchema, isoInstantSchema } from './common';
 
-const keySchema = z.string().trim().min(8).max(4096);
+/**
+ * Why a pasted key cannot be an org API key, checked before anything is sent (a key is printable ASCII without
+ * spaces): `validation.apiKey.<reason>`. Catches what copying from a chat or a document adds — a line break, a
+ * zero-width space, curly quotes.
+ */
+const keyProblem = (key: string): string | null => {
+  if (/\p{Cc}/u.test(key)) return 'key-control-character';
+  if (/\s/.test(key)) return 'key-has-spaces';
+  if (/[^\x21-\x7e]/.test(key)) return 'key-not-ascii';
+  return null;
+};
+
+const keySchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(4096)
+  .superRefine((key, ctx) => {
+    const problem = keyProblem(key);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: `apiKey.${problem}` });
+  });
 
 /** apiKey.check (S1): validates a pasted key live (`GET /v1/orgs`, then one users search); API_KEY_REJECTED / API_KEY_FORBIDDEN (a key with scopes) when refused. */
 export const apiKeyCheckPayloadSchema = z.object({ key: keySchema }).strict();

@@ -98,6 +98,12 @@ export interface AdminApiOptions {
   maxWaitMs?: number;
   /** Requests in flight at once across all endpoints (default 4). */
   maxConcurrency?: number;
+  /**
+   * For a client made for one resolver call: no attempt, backoff or wait starts later than this long after the
+   * client was made, and each attempt's time-out is cut to what is left; then UPSTREAM_FAILED (or RATE_LIMITED), so
+   * the page hears back in time and long retries are left to jobs. Default: none.
+   */
+  deadlineMs?: number;
   /** Abort an attempt that has not completed after this long; it is retried like a network error (default 30 s). */
   requestTimeoutMs?: number;
   /**

@@ -12,6 +12,12 @@ import type { EndpointPacer } from './rateLimiter';
 import { urlOf, type ApiRequest } from './request';
 import { settings, type HttpSettings } from './settings';
 
+/** What a header value can carry: printable ASCII without spaces (a pasted key with a zero-width space cannot be sent). */
+const SENDABLE_KEY = /^[\x21-\x7e]+$/;
+
+const pastDeadline = (operation: Operation, attempts: number): DomainError =>
+  new DomainError('UPSTREAM_FAILED', `No time left to call the Admin API (${operation}).`, { operation, reason: 'deadline', attempts });
+
 /** A finished exchange whose status the caller asked to see (2xx, or one it tolerates such as 404). */
 export interface Exchange {
   status: number;
@@ -30,9 +36,11 @@ export class AdminHttp {
   private readonly key: CachedApiKey;
   private readonly lanes: Lanes;
   private readonly wire: pLimit.Limit;
+  private readonly deadlineAt: number;
 
   constructor(options: AdminApiOptions) {
     this.s = settings(options);
+    this.deadlineAt = this.s.deadlineMs === undefined ? Infinity : this.now() + this.s.deadlineMs;
     this.key = new CachedApiKey(options.apiKey, this.s.keyCacheMs, () => this.now());
     this.wire = pLimit(this.s.maxConcurrency);
     this.lanes = new Lanes(this.s);
@@ -63,17 +71,24 @@ export class AdminHttp {
     return this.s.clock.now().getTime();
   }
 
+  /** Time left before the deadline (Infinity without one). */
+  private leftMs(): number {
+    return this.deadlineAt - this.now();
+  }
+
   private async exchange(req: ApiRequest, tolerated: readonly number[], schema: z.ZodType | null): Promise<Exchange> {
     let keyRefreshed = false;
     for (let attempt = 1; ; attempt += 1) {
       const key = await this.key.get();
+      if (!SENDABLE_KEY.test(key)) throw new DomainError('API_KEY_REJECTED', 'The API key has characters an HTTP header cannot carry', { operation: req.operation });
+      if (this.leftMs() <= 0) throw pastDeadline(req.operation, attempt - 1);
       const result = await this.attempt(req, key, schema);
-      const last = attempt >= this.s.maxAttempts;
       if ('failure' in result) {
         const failure = result.failure;
         const backoffMs = fullJitterMs(attempt, this.s.backoff.baseMs, this.s.backoff.capMs, this.s.random);
+        const waitMs = failure.kind === 'wait' ? (failure.waitMs ?? backoffMs) : backoffMs;
+        const last = attempt >= this.s.maxAttempts || waitMs >= this.leftMs();
         if (failure.kind === 'wait') {
-          const waitMs = failure.waitMs ?? backoffMs;
           this.report(req, attempt, 429, !last && waitMs <= this.s.maxWaitMs);
           await this.sitOut(req.operation, waitMs, last, attempt);
           continue;
@@ -108,7 +123,7 @@ export class AdminHttp {
     const seen: { limits: RateLimitHeaders | null } = { limits: null };
     try {
       return await this.wire(async () => {
-        const response = await this.s.fetch(urlOf(this.s.baseUrl, req), requestInit(req, key, this.s.requestTimeoutMs));
+        const response = await this.s.fetch(urlOf(this.s.baseUrl, req), requestInit(req, key, Math.max(1, Math.min(this.s.requestTimeoutMs, this.leftMs()))));
         const text = await response.text();
         const at = this.now();
         seen.limits = readRateLimitHeaders(response.headers, at);

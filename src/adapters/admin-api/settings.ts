@@ -15,6 +15,7 @@ export interface HttpSettings {
   maxWaitMs: number;
   maxConcurrency: number;
   requestTimeoutMs: number;
+  deadlineMs: number | undefined;
   resetSlackMs: number;
   pacing: Partial<Record<EndpointClass, Partial<PaceSettings>>>;
   keyCacheMs: number;
@@ -43,6 +44,7 @@ export const settings = (o: AdminApiOptions): HttpSettings => ({
   maxWaitMs: o.maxWaitMs ?? 90_000,
   maxConcurrency: Math.max(1, o.maxConcurrency ?? 4),
   requestTimeoutMs: o.requestTimeoutMs ?? 30_000,
+  deadlineMs: o.deadlineMs,
   resetSlackMs: o.resetSlackMs ?? 1000,
   pacing: o.pacing ?? {},
   keyCacheMs: o.keyCacheMs ?? 60_000,

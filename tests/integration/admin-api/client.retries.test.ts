@@ -48,6 +48,21 @@ describe('Admin API client: retries are bounded and back off', () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  it('with a deadline, starts no attempt or backoff that would end after it (a resolver\'s call)', async () => {
+    server.setScript(() => ({ status: 503, body: { code: 503, message: 'Service Unavailable' } }));
+    const { gateway, time } = testClient(server.url, { deadlineMs: 3_000 });
+    // Backoffs of 500 and 1,000 ms fit; the next (2,000 ms, ending at 3,500 ms) does not.
+    await expect(rejection(gateway.listOrgs())).resolves.toMatchObject({ code: 'UPSTREAM_FAILED', details: { attempts: 3 } });
+    expect(server.requests).toHaveLength(3);
+    expect(time.sleeps.filter((ms) => ms >= 500)).toEqual([500, 1000]);
+  });
+
+  it('sends nothing with a key a header cannot carry, and says the key is refused', async () => {
+    const { gateway } = testClient(server.url, { apiKey: () => Promise.resolve('test\u200bkey') });
+    await expect(rejection(gateway.listOrgs())).resolves.toMatchObject({ code: 'API_KEY_REJECTED' });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('retries a dropped connection like a 5xx', async () => {
     server.setScript(firstFail(2, { status: 0, destroy: true }));
     const { gateway, attempts } = testClient(server.url);
