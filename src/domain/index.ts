@@ -107,6 +107,7 @@ export type { CallerRepository, CallerTokens, RequestCounter } from './ports/cal
 export type { UserLookup } from './ports/userLookup';
 export type { SendResult, WebhookConfig, WebhookSender, WebhookTargetStore } from './ports/webhookTargets';
 export type { TaskRepository } from './ports/taskRepository';
+export type { TaskCandidates } from './ports/taskCandidates';
 export type { TaskNoticeRepository } from './ports/taskNoticeRepository';
 export type { TaskProposalRepository } from './ports/taskProposalRepository';
 export type { AnnouncedUser, TaskEventBase, TaskRunCounts, TaskWebhooks } from './ports/taskWebhooks';

@@ -35,12 +35,12 @@ describe('resolver guard', () => {
     }
   });
 
-  it('keeps the details of a domain error and hides unexpected ones', async () => {
+  it('keeps the details of a domain error a page explains and hides unexpected ones', async () => {
     const d = deps(['a'], true, ['atlassian/org-admin']);
-    const domain = guarded(d, 'app', z.object({}), () => Promise.reject(new DomainError('LOCK_HELD', 'busy', { lock: 'sync' })));
+    const domain = guarded(d, 'app', z.object({}), () => Promise.reject(new DomainError('LOCK_HELD', 'busy', { lock: 'sync', reason: 'sync-running' })));
     expect(await domain({ payload: {}, context: { accountId: 'a' } })).toEqual({
       ok: false,
-      error: { code: 'LOCK_HELD', messageKey: 'errors.LOCK_HELD', details: { lock: 'sync' } },
+      error: { code: 'LOCK_HELD', messageKey: 'errors.LOCK_HELD', details: { reason: 'sync-running' } },
     });
     const crash = guarded(d, 'app', z.object({}), () => Promise.reject(new Error('secret token abc')));
     const result = await crash({ payload: {}, context: { accountId: 'a' } });
