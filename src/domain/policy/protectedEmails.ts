@@ -33,9 +33,9 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Trim, Unicode NFKC and case folding (JS has no full case fold: upper- then lower-casing maps
- * `ß` and `SS` to `ss`), so `ＡＤＭＩＮ@Example.com ` and `admin@example.com` compare equal.
+ * `ß` and `SS` to `ss`), so `ＡＤＭＩＮ` and `admin` compare equal.
  */
-export const foldEmail = (value: string): string =>
+export const foldText = (value: string): string =>
   // Printable ASCII is its own NFKC form and upper- then lower-cases to its lower case: the same result, far cheaper.
   PRINTABLE_ASCII.test(value)
     ? value.trim().toLowerCase()
@@ -47,6 +47,34 @@ const validLocalPart = (local: string): boolean =>
 const validDomain = (domain: string): boolean => {
   const labels = domain.split('.');
   return domain.length <= 253 && labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label));
+};
+
+/**
+ * A domain in one form: without the trailing dot of a fully qualified name, and an internationalized domain in its
+ * ASCII (punycode) form, as WHATWG URL's IDNA mapping gives it — so `bücher.example` and `xn--bcher-kva.example`
+ * are the same domain. A string that is not a valid domain is left as it is.
+ */
+const canonicalDomain = (domain: string): string => {
+  const bare = domain.endsWith('.') ? domain.replace(/\.+$/, '') : domain;
+  if (PRINTABLE_ASCII.test(bare) || !validDomain(bare)) return bare;
+  try {
+    return new URL(`http://${bare}/`).hostname;
+  } catch {
+    return bare;
+  }
+};
+
+/**
+ * An email address as the whitelist and the synced copy compare it: folded (`foldText`), its domain in one form
+ * (`canonicalDomain`), so `ＡＤＭＩＮ@Bücher.Example.` and `admin@xn--bcher-kva.example` are the same address.
+ */
+export const foldEmail = (value: string): string => {
+  const folded = foldText(value);
+  const at = folded.lastIndexOf('@');
+  if (at < 0) return folded;
+  const domain = folded.slice(at + 1);
+  const canonical = canonicalDomain(domain);
+  return canonical === domain ? folded : `${folded.slice(0, at + 1)}${canonical}`;
 };
 
 /** Parses one whitelist entry; a malformed entry is refused with a reason, never silently accepted. */

@@ -157,3 +157,21 @@ describe('with a product chosen, the activity sorts follow that product (I1)', (
     }
   }, 120_000);
 });
+
+describe('protected filter with an internationalized domain (P4)', () => {
+  it('finds the users of a domain whichever form the whitelist and the addresses use', async () => {
+    const template = directory[0];
+    if (template === undefined) throw new Error('no users');
+    const people = [
+      ['idn-1', 'Anna@Bücher.Example.'],
+      ['idn-2', 'bob@xn--bcher-kva.example'],
+      ['idn-3', 'carl@bucher.example'],
+    ].map(([accountId = '', email = '']) => ({ ...template, accountId, email, name: `Idn ${accountId}` }));
+    await repo.upsertMany(people, 1);
+    for (const entry of ['@bücher.example', '@XN--BCHER-KVA.example.']) {
+      const idn = context({ protectedEmails: ProtectedEmails.from([entry]) });
+      const found = await allPages({ filter: { protected: true }, sort: { key: 'name', direction: 'asc' }, limit: 50 }, idn);
+      expect(found.sort()).toEqual(['idn-1', 'idn-2']);
+    }
+  }, 60_000);
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DomainError } from '../../../src/domain/model/errors';
 import {
   foldEmail,
+  foldText,
   parseProtectedEntry,
   ProtectedEmails,
   validateProtectedEntries,
@@ -15,7 +16,7 @@ describe('parsing whitelist entries (S8)', () => {
     ['*@example.com', 'domain', '@example.com'],
     ['admin-*@example.com', 'wildcard', 'admin-*@example.com'],
     ['ＡＤＭＩＮ@ｅｘａｍｐｌｅ.ｃｏｍ', 'exact', 'admin@example.com'],
-    ['straße@bücher.de', 'exact', 'strasse@bücher.de'],
+    ['straße@bücher.de', 'exact', 'strasse@xn--bcher-kva.de'],
   ])('%p is a %s entry, normalized to %p', (raw, kind, normalized) => {
     const parsed = parseProtectedEntry(raw);
     expect(parsed).toEqual({ ok: true, entry: expect.objectContaining({ raw, kind, normalized }) as unknown });
@@ -50,6 +51,7 @@ describe('parsing whitelist entries (S8)', () => {
   });
 
   it('folds printable ASCII (its fast path) exactly as the full Unicode folding does', () => {
+    const foldEmail = foldText;
     const full = (value: string): string => value.normalize('NFKC').trim().toUpperCase().toLowerCase().normalize('NFKC');
     fc.assert(
       fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (s) => {
@@ -59,6 +61,16 @@ describe('parsing whitelist entries (S8)', () => {
     );
     // Just outside the fast path, the full folding still applies.
     expect(foldEmail('\tX@Y.com')).toBe('x@y.com');
+  });
+
+  it('treats an internationalized domain in Unicode and in punycode as one, and ignores a trailing dot', () => {
+    expect(foldEmail('Anna@Bücher.Example')).toBe('anna@xn--bcher-kva.example');
+    expect(foldEmail('anna@xn--bcher-kva.example.')).toBe('anna@xn--bcher-kva.example');
+    expect(foldEmail('anna@example.com.')).toBe('anna@example.com');
+    expect(foldEmail('anna@例え.テスト')).toBe(foldEmail('anna@xn--r8jz45g.xn--zckzah'));
+    expect(foldEmail('not an address')).toBe('not an address');
+    expect(parseProtectedEntry('@bücher.example.')).toMatchObject({ ok: true, entry: { normalized: '@xn--bcher-kva.example', domain: 'xn--bcher-kva.example' } });
+    expect(validateProtectedEntries(['@bücher.example', '@XN--BCHER-KVA.example.'])).toEqual([{ index: 1, entry: '@XN--BCHER-KVA.example.', reason: 'duplicate' }]);
   });
 });
 
@@ -98,6 +110,15 @@ describe('ProtectedEmails', () => {
     expect(list.isProtected('ｊａｎｅ@ｅｘａｍｐｌｅ.ｃｏｍ')).toBe(true);
     expect(list.isProtected('janet@example.com')).toBe(false);
     expect(list.isProtected('jane@example.org')).toBe(false);
+  });
+
+  it('protects an internationalized domain written either way, with or without a trailing dot (P4)', () => {
+    const idn = ProtectedEmails.from(['@bücher.example', 'boss@xn--caf-dma.example']);
+    expect(idn.isProtected('anna@xn--bcher-kva.example')).toBe(true);
+    expect(idn.isProtected('anna@BÜCHER.example.')).toBe(true);
+    expect(idn.isProtected('boss@café.example')).toBe(true);
+    expect(idn.isProtected('boss@cafe.example')).toBe(false);
+    expect(idn.isProtected('anna@bucher.example')).toBe(false);
   });
 
   it('protects a whole domain, but not its subdomains or look-alikes', () => {
