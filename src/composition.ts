@@ -100,19 +100,24 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
       const [info, loaded] = await Promise.all([stores.secrets.info(), stores.settings.load()]);
       if (info === null) return { apiKeyConfigured: false, settings: loaded, platformRoles: null };
       await ensureSchema();
-      const caller = await stores.users.get(accountId);
-      const platformRoles = caller?.platformRoles ?? (await liveRoles(info.orgId, accountId));
+      const live = await liveRoles(info.orgId, accountId);
+      const platformRoles = live !== undefined ? live : ((await stores.users.get(accountId))?.platformRoles ?? null);
       return { apiKeyConfigured: true, settings: loaded, platformRoles };
     },
   };
 };
 
+/** How long a caller's live roles are trusted (P5: at most 5 minutes), and how long a failed read is not retried. */
+const LIVE_ROLES_MS = 5 * 60_000;
+const FAILED_ROLES_MS = 60_000;
+
 /**
- * Platform roles of a caller the synced copy does not hold yet (before the first sync, or someone who joined
- * since), read from the directory itself and kept for a minute. A failed read grants nothing.
+ * The caller's platform roles as the directory has them now (P5, gate 2), kept for LIVE_ROLES_MS: a demoted admin
+ * loses access within 5 minutes, whatever the synced copy says. Null when the directory does not know the caller
+ * (no access); undefined when the directory could not be read (the caller falls back on the synced copy's roles).
  */
-const liveRoleCache = new Map<string, { roles: string[] | null; until: number }>();
-const liveRoles = async (orgId: string, accountId: string): Promise<string[] | null> => {
+const liveRoleCache = new Map<string, { roles: string[] | null | undefined; until: number }>();
+const liveRoles = async (orgId: string, accountId: string): Promise<string[] | null | undefined> => {
   const now = systemClock.now().getTime();
   const cached = liveRoleCache.get(accountId);
   if (cached && cached.until > now) return cached.roles;
@@ -120,8 +125,8 @@ const liveRoles = async (orgId: string, accountId: string): Promise<string[] | n
   const roles = await gateway
     .searchUsers(orgId, '-', null, { accountIds: [accountId] })
     .then((page) => page.items.find((u) => u.accountId === accountId)?.platformRoles ?? null)
-    .catch(() => null);
-  liveRoleCache.set(accountId, { roles, until: now + 60_000 });
+    .catch(() => undefined);
+  liveRoleCache.set(accountId, { roles, until: now + (roles === undefined ? FAILED_ROLES_MS : LIVE_ROLES_MS) });
   return roles;
 };
 

@@ -6,7 +6,9 @@ import { handler } from '../../../src/index';
 import { aUser } from '../../unit/domain/fixtures';
 
 const rt = useForgeRuntime();
-const jiraAdmins = new Set(['admin-1', 'admin-2', 'admin-3', 'admin-4']);
+const jiraAdmins = new Set(['admin-1', 'admin-2', 'admin-3', 'admin-4', 'admin-5']);
+/** The directory as the Admin API answers it now; admin-5 cannot be read (the directory refuses), admin-1 is not in it. */
+const directoryRoles = new Map([['admin-2', ['atlassian/org-admin']], ['admin-3', ['atlassian/admin']], ['admin-4', ['atlassian/org-admin']]]);
 let permissionChecks = 0;
 
 beforeAll(() => {
@@ -18,14 +20,18 @@ beforeAll(() => {
     }
     return Response.json({ errorMessages: ['unexpected'] }, { status: 404 });
   });
-  // The directory itself, asked for callers the synced copy does not hold yet: admin-4 is an org admin there.
+  // The directory itself, asked for every caller's roles (P5).
   rt.setEgressHandler(async (url, init) => {
     liveLookups.push(url.pathname);
     const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { accountIds?: string[] };
-    const found = (body.accountIds ?? []).includes('admin-4')
-      ? [{ accountId: 'admin-4', accountType: 'atlassian', status: 'active', accountStatus: 'active', membershipStatus: 'active',
-          name: 'Admin Four', platformRoles: ['atlassian/org-admin'], productAccess: [], groups: [] }]
-      : [];
+    const ids = body.accountIds ?? [];
+    if (ids.includes('admin-5')) return Promise.resolve(Response.json({ code: 403, message: 'Forbidden' }, { status: 403 }));
+    const found = ids.flatMap((accountId) => {
+      const platformRoles = directoryRoles.get(accountId);
+      return platformRoles === undefined
+        ? []
+        : [{ accountId, accountType: 'atlassian', status: 'active', accountStatus: 'active', membershipStatus: 'active', name: accountId, platformRoles, productAccess: [], groups: [] }];
+    });
     return Promise.resolve(Response.json({ data: found, links: { self: null, prev: null, next: null } }));
   });
 });
@@ -58,11 +64,12 @@ describe('admin page resolver (src/index.ts handler on the local Forge runtime)'
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
-  it('decides by platform role from the synced directory once a key exists', async () => {
+  it('decides by platform role as the directory has it now, not as the synced copy has it (P5)', async () => {
     await new KvsSecretStore().saveKey('key-abcd', { orgId: 'org-1', orgName: 'Acme', lastFour: 'abcd', expiresAt: null, expirySource: null });
     await ensureSchema();
+    // The synced copy is a day old: admin-2 was not an admin yet, admin-3 still was an org admin.
     await new SqlUserRepository().upsertMany(
-      [aUser({ accountId: 'admin-2', platformRoles: ['atlassian/org-admin'] }), aUser({ accountId: 'admin-3', platformRoles: ['atlassian/admin'] })],
+      [aUser({ accountId: 'admin-2', platformRoles: [] }), aUser({ accountId: 'admin-3', platformRoles: ['atlassian/org-admin'] }), aUser({ accountId: 'admin-5', platformRoles: ['atlassian/org-admin'] })],
       1,
     );
     await expect(invoke('admin-2', 'app.bootstrap')).resolves.toEqual({
@@ -73,7 +80,11 @@ describe('admin page resolver (src/index.ts handler on the local Forge runtime)'
     await expect(invoke('admin-1', 'app.bootstrap')).resolves.toMatchObject({ ok: false, error: { code: 'ROLE_NOT_ALLOWED' } });
   });
 
-  it('asks the directory itself about a caller the synced copy does not hold yet (before the first sync)', async () => {
+  it('falls back on the synced copy\'s roles when the directory cannot be read', async () => {
+    await expect(invoke('admin-5', 'app.bootstrap')).resolves.toMatchObject({ ok: true, data: { grant: { level: 'full', via: 'org-admin' } } });
+  });
+
+  it('asks the directory once per caller within 5 minutes, also for a caller the synced copy does not hold yet', async () => {
     const before = liveLookups.length;
     await expect(invoke('admin-4', 'app.bootstrap')).resolves.toEqual({
       ok: true,
