@@ -149,10 +149,10 @@ export const buildTaskRunnerDeps = (clock: Clock = systemClock): TaskRunnerDeps 
   };
 };
 
-/** What the callers' web trigger needs (S10): the bulk-action stores, caller tokens, the request counter. */
+/** What the callers' web trigger needs (S10): the bulk-action stores, caller tokens, the request counter, the task runner. */
 export const buildCallerRequestDeps = (clock: Clock = systemClock): CallerRequestDeps => {
   const stores = buildStores(clock);
-  return { ...stores, tokens: callerTokens, counter: new KvsRequestCounter(), lookup: stores.users };
+  return { ...stores, tokens: callerTokens, counter: new KvsRequestCounter(), lookup: stores.users, automatedTasks: buildTaskRunnerDeps(clock) };
 };
 
 /**
