@@ -8,6 +8,7 @@ import { evaluateTask, type EvaluateTaskDeps } from './evaluateTask';
 import type { TaskPlanSummary } from './planTask';
 import type { SafetyVerdict } from './safetyCap';
 import type { TaskPlanItem, TaskSkipReason } from './taskPlanItem';
+import { offsetPage } from './offsetPage';
 import { validateTask } from './validateTask';
 
 /** What to dry-run: a saved task, the editor's unsaved definition (of a saved task when `taskId` is set too), or both. */
@@ -56,20 +57,13 @@ export interface DryRunDeps extends EvaluateTaskDeps {
 }
 
 const invalid = (path: string, rule: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', 'Invalid dry run request', { issues: [{ path, messageKey: `validation.${rule}`, message: rule }] });
-
-/** The page cursor: the offset of the page's first user, as text. */
-const offsetOf = (after: string | null): number => {
-  if (after === null) return 0;
-  if (!/^\d{1,9}$/.test(after)) throw invalid('after', 'taskRuns.bad-cursor');
-  return Number(after);
-};
+  new DomainError('VALIDATION_FAILED', 'Invalid dry run request', { issues: [{ path, messageKey: `taskRuns.validation.${rule}`, message: rule }] });
 
 const definitionOf = async (source: DryRunSource, deps: DryRunDeps): Promise<{ id: string | null; task: TaskDefinition }> => {
   const saved = source.taskId === null ? null : await deps.tasks.get(source.taskId);
   if (source.taskId !== null && (saved === null || saved.deletedAt !== null)) throw new DomainError('NOT_FOUND', 'No such task', { taskId: source.taskId });
   if (source.definition === null || source.definition === undefined) {
-    if (saved === null) throw invalid('definition', 'taskRuns.nothing-to-dry-run');
+    if (saved === null) throw invalid('definition', 'nothing-to-dry-run');
     return { id: saved.id, task: saved };
   }
   const settings = await deps.settings.load();
@@ -113,7 +107,6 @@ export const dryRun = async (
   request: { source: DryRunSource; filter: DryRunFilter; limit: number; after: string | null },
   deps: DryRunDeps,
 ): Promise<DryRunView> => {
-  const offset = offsetOf(request.after);
   const { id, task } = await definitionOf(request.source, deps);
   const users = new Map<string, User>();
   const candidates = {
@@ -126,8 +119,8 @@ export const dryRun = async (
   const notices = id === null ? { forTask: () => Promise.resolve([]) } : deps.notices;
   const plan = await evaluateTask({ ...task, id: id ?? '' }, { ...deps, candidates, notices });
   const filtered = plan.items.filter((item) => matchesFilter(item, request.filter));
-  const page = filtered.slice(offset, offset + request.limit);
-  const groups = new Map((await deps.groups.getMany([...new Set(page.flatMap(groupIdsOf))])).map((g) => [g.id, g.name]));
+  const page = offsetPage(filtered, request.limit, request.after);
+  const groups = new Map((await deps.groups.getMany([...new Set(page.items.flatMap(groupIdsOf))])).map((g) => [g.id, g.name]));
   const { safety } = plan;
   return {
     evaluatedAt: deps.clock.now(),
@@ -137,7 +130,7 @@ export const dryRun = async (
       : { status: safety.status, cap: safety.cap, wouldChange: null, wouldAnnounce: null },
     notices: { announce: plan.notices.announce.length, clear: plan.notices.clear.length },
     matching: filtered.length,
-    items: page.map((item) => toView(item, users.get(item.accountId), (groupId) => groups.get(groupId) ?? null)),
-    next: offset + request.limit < filtered.length ? String(offset + request.limit) : null,
+    items: page.items.map((item) => toView(item, users.get(item.accountId), (groupId) => groups.get(groupId) ?? null)),
+    next: page.next,
   };
 };
