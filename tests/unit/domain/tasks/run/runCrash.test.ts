@@ -35,7 +35,7 @@ const wrapped = (deps: RunDeps, power: Power): RunDeps => {
       },
     });
   }
-  return out as RunDeps;
+  return out as unknown as RunDeps;
 };
 
 /** Delivers slices with the process dying once at call `dieAt`; a died slice is delivered again, and the hourly tick heals what is left. */
