@@ -14,6 +14,9 @@ import { SqlSiteDirectoryRepository } from './adapters/forge-sql/site/sqlSiteDir
 import { uuidGenerator } from './adapters/ids';
 import { SqlSyncRunRepository } from './adapters/forge-sql/jobs/sqlSyncRunRepository';
 import { SqlUserRepository } from './adapters/forge-sql/users/sqlUserRepository';
+import { SqlTaskNoticeRepository } from './adapters/forge-sql/tasks/sqlTaskNoticeRepository';
+import { SqlTaskProposalRepository } from './adapters/forge-sql/tasks/sqlTaskProposalRepository';
+import { SqlTaskRepository } from './adapters/forge-sql/tasks/sqlTaskRepository';
 import { JiraPermissionsAdapter } from './adapters/jira/jiraPermissions';
 import { JiraSiteDirectory, type SiteDirectoryOptions } from './adapters/jira/siteDirectory';
 import { KvsCallerRepository, KvsRequestCounter } from './adapters/kvs/kvsCallerStore';
@@ -86,6 +89,9 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
     webhooks: buildWebhookDeps(clock),
     dashboard: new SqlDashboardQueries(),
     site: new SqlSiteDirectoryQueries(),
+    tasks: new SqlTaskRepository(),
+    notices: new SqlTaskNoticeRepository(),
+    proposals: new SqlTaskProposalRepository(),
     gatewayForKey: (key) =>
       createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS }),
     jira: new JiraPermissionsAdapter(clock),
