@@ -14,9 +14,6 @@ import { SqlSiteDirectoryRepository } from './adapters/forge-sql/site/sqlSiteDir
 import { uuidGenerator } from './adapters/ids';
 import { SqlSyncRunRepository } from './adapters/forge-sql/jobs/sqlSyncRunRepository';
 import { SqlUserRepository } from './adapters/forge-sql/users/sqlUserRepository';
-import { SqlTaskNoticeRepository } from './adapters/forge-sql/tasks/sqlTaskNoticeRepository';
-import { SqlTaskProposalRepository } from './adapters/forge-sql/tasks/sqlTaskProposalRepository';
-import { SqlTaskRepository } from './adapters/forge-sql/tasks/sqlTaskRepository';
 import { JiraPermissionsAdapter } from './adapters/jira/jiraPermissions';
 import { JiraSiteDirectory, type SiteDirectoryOptions } from './adapters/jira/siteDirectory';
 import { KvsCallerRepository, KvsRequestCounter } from './adapters/kvs/kvsCallerStore';
