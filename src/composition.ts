@@ -91,6 +91,9 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
     webhooks: buildWebhookDeps(clock),
     dashboard: new SqlDashboardQueries(),
     site: new SqlSiteDirectoryQueries(),
+    tasks: new SqlTaskRepository(),
+    notices: new SqlTaskNoticeRepository(),
+    proposals: new SqlTaskProposalRepository(),
     gatewayForKey: (key) =>
       createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS }),
     jira: new JiraPermissionsAdapter(clock),

@@ -33,6 +33,7 @@ import {
 import {
   customersListPayloadSchema, customersPageSchema, projectUsersListPayloadSchema, projectUsersPageSchema, siteChoicesPayloadSchema, siteChoicesSchema,
 } from './site';
+import { tasksContract } from './tasks';
 import { syncHistoryPayloadSchema, syncHistorySchema, syncRunDtoSchema, syncStartPayloadSchema, syncStatusPayloadSchema, syncStatusSchema } from './sync';
 import { userDetailSchema, usersCountPayloadSchema, usersCountSchema, usersDetailPayloadSchema, usersListPayloadSchema, usersPageSchema } from './users';
 import {
@@ -61,6 +62,7 @@ export * from './messageKeys';
 export * from './settings';
 export * from './site';
 export * from './sync';
+export * from './tasks';
 export * from './users';
 export * from './webhooks';
 
@@ -96,6 +98,7 @@ export const contract = {
   [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
   [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
   ...callersContract,
+  ...tasksContract,
   [resolverKeys.webhooksGet]: entry(webhooksGetPayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksAdd]: entry(webhooksAddPayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksRemove]: entry(webhooksRemovePayloadSchema, webhooksViewSchema),
