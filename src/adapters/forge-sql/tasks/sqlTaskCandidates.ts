@@ -14,10 +14,14 @@ import { NEVER_ACTIVE_FROM } from '../users/userKeys';
 import { userRowSchema, userSelectList } from '../users/usersFromRows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Keys per read of an index range: about 60 bytes each in the answer, far below its 4 MiB limit. */
-const KEY_PAGE = 20_000;
-/** Users per hydrating read (their access and membership rows: well under a MiB). */
-const USER_CHUNK = 1_000;
+
+/** How much one read takes: keys per page of an index range, users per hydrating read. */
+export interface CandidateReadSizes {
+  keys: number;
+  users: number;
+}
+/** Keys: about 60 bytes each in the answer, far below its 4 MiB limit; users: their rows well under a MiB. */
+const READ_SIZES: CandidateReadSizes = { keys: 20_000, users: 1_000 };
 /** Hydrating reads in flight at once. */
 const PARALLEL = 3;
 
@@ -62,14 +66,17 @@ interface KeyRange {
  * them). The keys are read in pages, then the users in chunks of account IDs, a few at a time, still in the org.
  */
 export class SqlTaskCandidates implements TaskCandidates {
-  constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
+  constructor(
+    private readonly db: SqlExecutor = new SqlExecutor(),
+    private readonly sizes: CandidateReadSizes = READ_SIZES,
+  ) {}
 
   async forRule(rule: TaskRule, context: { now: Date; thresholds: InactivityThresholds }): Promise<User[]> {
     const floor = keyFloor(rule, context.now, context.thresholds);
     const ids = new Set<string>();
     for (const range of await this.ranges(rule)) for (const id of await this.readRange(range, floor)) ids.add(id);
     const limit = pLimit(PARALLEL);
-    const chunks = chunked([...ids].sort(byCodeUnit), USER_CHUNK);
+    const chunks = chunked([...ids].sort(byCodeUnit), this.sizes.users);
     const users = await Promise.all(chunks.map((chunk) => limit(() => this.usersIn(chunk))));
     return users.flat();
   }
@@ -101,12 +108,12 @@ export class SqlTaskCandidates implements TaskCandidates {
       const w = allOf([range.where, { sql: `${range.keys[0] ?? ''} >= ?`, params: [floor] }, ...(after === null ? [] : [afterKey(order, after)])]);
       const rows = await this.db.select(
         `SELECT ${selected} FROM ${range.from} WHERE ${w.sql} ORDER BY ${orderBy(order)} LIMIT ?`,
-        [...w.params, KEY_PAGE],
+        [...w.params, this.sizes.keys],
         keyRowSchema,
       );
       for (const r of rows) ids.push(r.account_id);
       const last = rows.at(-1);
-      if (rows.length < KEY_PAGE || last === undefined) return ids;
+      if (rows.length < this.sizes.keys || last === undefined) return ids;
       after = [last.k0, ...(last.k1 === undefined ? [] : [last.k1]), last.account_id];
     }
   }
