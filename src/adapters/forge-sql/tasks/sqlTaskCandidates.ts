@@ -7,11 +7,10 @@ import type { TaskCandidates } from '../../../domain/ports/taskCandidates';
 import { afterKey, orderBy, type KeysetOrder, type KeyValue } from '../sql/keyset';
 import { chunked } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
-import { allOf, byCodeUnit, placeholders, sqlInt, type SqlFragment } from '../sql/sqlValues';
+import { allOf, byCodeUnit, sqlInt, type SqlFragment } from '../sql/sqlValues';
 import { productHashes } from '../users/pageSource';
-import { hydrateUsers } from '../users/userHydration';
 import { NEVER_ACTIVE_FROM } from '../users/userKeys';
-import { userRowSchema, userSelectList } from '../users/usersFromRows';
+import { candidateUsers, readHashNames } from './candidateUsers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -72,13 +71,18 @@ export class SqlTaskCandidates implements TaskCandidates {
   ) {}
 
   async forRule(rule: TaskRule, context: { now: Date; thresholds: InactivityThresholds }): Promise<User[]> {
-    const floor = keyFloor(rule, context.now, context.thresholds);
+    const [names, ids] = await Promise.all([readHashNames(this.db), this.candidateIds(rule, keyFloor(rule, context.now, context.thresholds))]);
+    const limit = pLimit(PARALLEL);
+    const chunks = chunked(ids, this.sizes.users);
+    const users = await Promise.all(chunks.map((chunk) => limit(() => candidateUsers(this.db, names, chunk))));
+    return users.flat();
+  }
+
+  /** The account IDs in the rule's ranges at or above `floor`, each once, in account-ID order. */
+  private async candidateIds(rule: TaskRule, floor: number): Promise<string[]> {
     const ids = new Set<string>();
     for (const range of await this.ranges(rule)) for (const id of await this.readRange(range, floor)) ids.add(id);
-    const limit = pLimit(PARALLEL);
-    const chunks = chunked([...ids].sort(byCodeUnit), this.sizes.users);
-    const users = await Promise.all(chunks.map((chunk) => limit(() => this.usersIn(chunk))));
-    return users.flat();
+    return [...ids].sort(byCodeUnit);
   }
 
   /** The index ranges that hold the rule's users: overall, or the access rows of each site of its products. */
@@ -116,15 +120,5 @@ export class SqlTaskCandidates implements TaskCandidates {
       if (rows.length < this.sizes.keys || last === undefined) return ids;
       after = [last.k0, ...(last.k1 === undefined ? [] : [last.k1]), last.account_id];
     }
-  }
-
-  /** The users of these IDs still in the org, with their access and groups, in the order given. */
-  private async usersIn(ids: readonly string[]): Promise<User[]> {
-    const rows = await this.db.select(
-      `SELECT ${userSelectList} FROM users u WHERE u.account_id IN ${placeholders(ids.length)} AND u.left_generation IS NULL ORDER BY u.account_id`,
-      ids,
-      userRowSchema,
-    );
-    return hydrateUsers(this.db, rows);
   }
 }
