@@ -67,7 +67,7 @@ const taskOf = (rule: TaskRule, action: TaskAction): PlannedTask => ({
 
 /** What the port promises, from the domain's policies: the users in scope the rule could pick, or that a dry run names as skipped. */
 const promised = (u: User, rule: TaskRule): boolean => {
-  if (rule.kind === 'seat-cap') return u.productAccess.some((a) => a.productKey === rule.product.productKey);
+  if (rule.kind === 'seat-cap') return u.productAccess.some((a) => a.productKey === rule.product.productKey && a.resourceId === rule.product.resourceId);
   const state = classifyInScope(u, scopeOf(rule), ctx.thresholds, NOW);
   if (state === null) return false;
   if (state === 'unknown' || state === 'new' || state === 'never-active') return true;

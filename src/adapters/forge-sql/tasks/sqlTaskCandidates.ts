@@ -8,6 +8,7 @@ import { afterKey, orderBy, type KeysetOrder, type KeyValue } from '../sql/keyse
 import { chunked } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
 import { allOf, byCodeUnit, sqlInt, type SqlFragment } from '../sql/sqlValues';
+import { productHash } from '../products/productHash';
 import { productHashes } from '../users/pageSource';
 import { NEVER_ACTIVE_FROM } from '../users/userKeys';
 import { candidateUsers, readHashNames } from './candidateUsers';
@@ -56,13 +57,15 @@ interface KeyRange {
   where: SqlFragment;
   keys: readonly string[];
 }
+
 /**
  * TaskCandidates over Forge SQL. The rule becomes one bound on the inactivity key: overall, a range of
  * `users.idx_users_inactivity` (users who left have `left_generation` set, in the index); in chosen products, a
  * range of `user_product_access.idx_access_product` per product site (rows of users who left are flagged
- * `user_left`) — a user whose smallest key in scope is at or above the bound has a row there, so the range holds
+ * `user_left`) — a user whose smallest key in scope is at or above the bound has a row there, so the ranges hold
  * every user the rule could pick (a user active on another site of the product too is read, and planTask skips
- * them). The keys are read in pages, then the users in chunks of account IDs, a few at a time, still in the org.
+ * them); a seat cap reads every access row of its product on its site, the seats it counts. The keys are read in
+ * pages, then the users in chunks of account IDs, a few chunks at a time.
  */
 export class SqlTaskCandidates implements TaskCandidates {
   constructor(
@@ -85,14 +88,16 @@ export class SqlTaskCandidates implements TaskCandidates {
     return [...ids].sort(byCodeUnit);
   }
 
-  /** The index ranges that hold the rule's users: overall, or the access rows of each site of its products. */
+  /** The index ranges that hold the rule's users: overall, the access rows of each site of its products, or of the capped site. */
   private async ranges(rule: TaskRule): Promise<KeyRange[]> {
-    const products = rule.kind === 'seat-cap' ? [rule.product.productKey] : rule.products;
-    if (products === 'all') {
+    if (rule.kind !== 'seat-cap' && rule.products === 'all') {
       // (inactivity_key, account_id, billable, left_generation): the whole read is in the index.
       return [{ from: 'users u FORCE INDEX (idx_users_inactivity)', alias: 'u', where: { sql: 'u.left_generation IS NULL', params: [] }, keys: ['u.inactivity_key'] }];
     }
-    const hashes = (await Promise.all([...new Set(products)].map((key) => productHashes(this.db, key)))).flat();
+    const hashes =
+      rule.kind === 'seat-cap'
+        ? [productHash(rule.product.productKey, rule.product.resourceId)]
+        : (await Promise.all([...new Set(rule.products)].map((key) => productHashes(this.db, key)))).flat();
     // (product_hash, user_left, inactivity_key, billable), then the primary key's account_id: in the index too.
     return hashes.map((hash) => ({
       from: 'user_product_access a FORCE INDEX (idx_access_product)',
