@@ -35,7 +35,7 @@ describe('duplicate, enable / disable, delete (T4)', () => {
     await rig.notices.add([{ taskId: task.id, accountId: 'u-1', announcedAt: NOW, plannedChangeAt: null }]);
     const off = await setTaskEnabled({ id: task.id, enabled: false }, ADMIN, rig);
     expect(off.task.enabled).toBe(false);
-    expect(rig.notices.notices).toEqual([]);
+    expect(rig.notices.rows).toEqual([]);
     expect((await listTasks(rig)).items[0]?.nextRunAt).toBeNull();
     rig.settings.settings.sync.hour = 5;
     expect(await codeOf(setTaskEnabled({ id: task.id, enabled: true }, ADMIN, rig))).toBe('VALIDATION_FAILED');
@@ -59,7 +59,7 @@ describe('duplicate, enable / disable, delete (T4)', () => {
     expect((await listTasks(rig)).items.map((i) => i.name)).toEqual(['Other']);
     expect(await codeOf(getTask(task.id, rig))).toBe('NOT_FOUND');
     expect((await rig.tasks.get(task.id))?.deletedAt).toEqual(NOW);
-    expect(rig.notices.notices.map((n) => n.taskId)).toEqual([other.id]);
+    expect(rig.notices.rows.map((n) => n.taskId)).toEqual([other.id]);
     expect([(await rig.proposals.get('p-1'))?.status, (await rig.proposals.get('p-1'))?.decidedBy, (await rig.proposals.get('p-2'))?.status]).toEqual(['rejected', ADMIN, 'pending']);
     await deleteTask(task.id, ADMIN, rig);
     expect(rig.audit.list.filter((e) => e.details.change === 'delete').map((e) => e.details)).toEqual([
