@@ -133,15 +133,33 @@ describe('Automated tasks tab (T4)', () => {
     expect(rawKeys()).toEqual([]);
   });
 
-  it('opens a task to edit it, and says so when someone else saved it first', async () => {
-    await open([task()], { 'tasks.get': () => ok(dtoOf(task())), 'tasks.save': () => fail('CONFLICT') });
+  it('opens a task to edit it, saves twice in a row, and says so when someone else saved it first', async () => {
+    let stored = dtoOf(task());
+    let saves = 0;
+    await open([task()], {
+      'tasks.get': () => ok(stored),
+      'tasks.save': (payload: TasksSavePayload) => {
+        saves += 1;
+        if (saves === 3) return fail('CONFLICT');
+        stored = { ...stored, ...payload.task, updatedAt: `2026-02-0${String(saves)}T10:00:00.000Z` };
+        return ok({ task: stored, warnings: [] });
+      },
+    });
     await waitFor(() => tableRows().length === 1);
     click('Open');
     await waitFor(() => text().includes('Task Contractors out'));
     type('task-safety-cap', '20');
     click('Save task');
-    await waitFor(() => calls('tasks.save').length === 1);
+    await waitFor(() => calls('tasks.save').length === 1 && calls('tasks.get').length === 2);
     expect(calls('tasks.save')[0]).toMatchObject({ id: 't-1', expectedUpdatedAt: '2026-01-31T10:00:00.000Z', task: { safetyCap: 20, noticeDays: 7, schedule: { days: [1, 4], hour: 6 } } });
+    await waitFor(() => findAll('SectionMessage').some((m) => m.props.title === 'Task Contractors out saved'));
+    type('task-notice-days', '3');
+    click('Save task');
+    await waitFor(() => calls('tasks.save').length === 2);
+    expect(calls('tasks.save')[1]).toMatchObject({ expectedUpdatedAt: '2026-02-01T10:00:00.000Z', task: { safetyCap: 20, noticeDays: 3 } });
+    await waitFor(() => calls('tasks.get').length === 3);
+    type('task-safety-cap', '30');
+    click('Save task');
     await waitFor(() => findAll('SectionMessage').some((m) => m.props.appearance === 'error'));
     expect(rawKeys()).toEqual([]);
   });
