@@ -111,6 +111,27 @@ describe('Automated tasks tab (T4)', () => {
     await waitFor(() => findAll('SectionMessage').some((m) => m.props.title === 'Task Overdue notice saved'));
   });
 
+  it('a seat cap removes its own product: choosing it turns Deactivate into that removal', async () => {
+    await open([], { 'tasks.save': () => fail('INTERNAL') });
+    click('Create task');
+    await waitFor(() => text().includes('New task'));
+    type('task-name', 'Jira seats');
+    pick('task-rule-kind', 'seat-cap');
+    await waitFor(() => findAll('Select').some((s) => String(s.props.inputId).endsWith('task-seat-product')));
+    pick('task-seat-product', 'jira-software|res-jira');
+    type('task-max-seats', '80');
+    expect((byId('Select', 'task-action', 'inputId').props.options as { value: string }[]).map((o) => o.value)).toEqual(['revoke', 'notify', 'propose']);
+    await waitFor(() => text().includes('Removes access to Jira, the product of the seat cap.'));
+    click('Create task');
+    await waitFor(() => calls('tasks.save').length === 1);
+    expect(calls('tasks.save')[0]).toMatchObject({
+      task: {
+        rule: { kind: 'seat-cap', product: { productKey: 'jira-software', resourceId: 'res-jira' }, maxSeats: 80 },
+        action: { type: 'revoke', products: [{ productKey: 'jira-software', resourceId: 'res-jira' }] },
+      },
+    });
+  });
+
   it('shows each refused field beside it, translated, and keeps the form as typed', async () => {
     const issues = [
       { path: 'schedule.hour', messageKey: 'validation.task.schedule-in-sync-slot', message: 'x' },
