@@ -14,7 +14,7 @@ import { startTaskRun } from './startTaskRun';
 export const SYNC_OVERLAP = 'sync-overlap';
 
 const SYSTEM: AuditActor = { kind: 'system' };
-const RUNNING_LIMIT = 500;
+const RUNNING_LIMIT = 200;
 
 const zero = { matched: 0, changed: 0, failed: 0, skipped: 0, announced: 0 };
 

@@ -12,7 +12,7 @@ export interface StartTaskRunRequest {
 }
 
 const START_LOCK_SECONDS = 120;
-const RUNNING_LIMIT = 500;
+const RUNNING_LIMIT = 200;
 
 const busy = (message: string): DomainError => new DomainError('LOCK_HELD', message);
 
@@ -50,7 +50,7 @@ export const startTaskRun = async (request: StartTaskRunRequest, deps: TaskRunne
     try {
       await deps.queue.push({ kind: 'task-run', taskId: task.id, runId: run.id, slice: 0 });
     } catch (error) {
-      await deps.tasks.updateRun({ ...run, status: 'failed', reason: 'START_FAILED', finishedAt: deps.clock.now() });
+      await deps.tasks.updateRun({ ...run, status: 'failed', reason: 'INTERNAL', finishedAt: deps.clock.now() });
       throw error;
     }
     return run;
