@@ -2,7 +2,7 @@ import { defaultSettings, type Settings } from '../../../../../src/domain/model/
 import type { ManageTasksDeps } from '../../../../../src/domain/usecases/tasks/manage/deps';
 import { FakeAuditLog, FakeClock, FakeGroupRepository, FakeSettingsStore, SequentialIds } from '../../fakes';
 import { aGroup } from '../../fixtures';
-import { FakeTaskNoticeRepository, FakeTaskProposalRepository, FakeTaskRepository } from './taskFakes';
+import { FakeTaskNoticeRepository, FakeTaskProposalRepository, FakeTaskRepository } from '../run/taskFakes';
 
 export const ADMIN = { kind: 'admin', accountId: 'acc-admin' } as const;
 

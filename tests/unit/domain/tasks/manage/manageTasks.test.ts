@@ -79,7 +79,7 @@ describe('saving a task (T4)', () => {
     const edit = async (overrides: Parameters<typeof aTask>[0]): Promise<number> => {
       rig.clock.advance(HOUR);
       ({ updatedAt } = (await saveTask({ id: task.id, expectedUpdatedAt: updatedAt, task: aTask({ noticeDays: 3, ...overrides }) }, ADMIN, rig)).task);
-      const left = rig.notices.notices.length;
+      const left = rig.notices.rows.length;
       await announce();
       return left;
     };

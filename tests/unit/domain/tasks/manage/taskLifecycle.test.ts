@@ -29,20 +29,22 @@ describe('duplicate, enable / disable, delete (T4)', () => {
     expect(await codeOf(duplicateTask({ id: original.id, name: 'x'.repeat(101) }, ADMIN, rig))).toBe('VALIDATION_FAILED');
   });
 
-  it('disabling clears the notices; enabling checks the task against the sync hour as it is now', async () => {
+  it('disabling clears the notices and always works; enabling checks the task against the sync hour as it is now', async () => {
     const rig = manageRig();
     const task = await create(rig, { schedule: { days: 'daily', hour: 5 }, noticeDays: 1 });
     await rig.notices.add([{ taskId: task.id, accountId: 'u-1', announcedAt: NOW, plannedChangeAt: null }]);
     const off = await setTaskEnabled({ id: task.id, enabled: false }, ADMIN, rig);
     expect(off.task.enabled).toBe(false);
-    expect(rig.notices.notices).toEqual([]);
+    expect(rig.notices.rows).toEqual([]);
     expect((await listTasks(rig)).items[0]?.nextRunAt).toBeNull();
     rig.settings.settings.sync.hour = 5;
     expect(await codeOf(setTaskEnabled({ id: task.id, enabled: true }, ADMIN, rig))).toBe('VALIDATION_FAILED');
     expect((await getTask(task.id, rig)).enabled).toBe(false);
     rig.settings.settings.sync.hour = 3;
     expect((await setTaskEnabled({ id: task.id, enabled: true }, ADMIN, rig)).task.enabled).toBe(true);
-    expect(rig.audit.list.map((e) => e.details.change)).toEqual(['create', 'disable', 'enable']);
+    rig.settings.settings.sync.hour = 5;
+    expect((await setTaskEnabled({ id: task.id, enabled: false }, ADMIN, rig)).task.enabled).toBe(false);
+    expect(rig.audit.list.map((e) => e.details.change)).toEqual(['create', 'disable', 'enable', 'disable']);
   });
 
   it('deletes a task: gone from the list, its record kept, notices cleared, its pending proposals rejected, audited once', async () => {
@@ -59,7 +61,7 @@ describe('duplicate, enable / disable, delete (T4)', () => {
     expect((await listTasks(rig)).items.map((i) => i.name)).toEqual(['Other']);
     expect(await codeOf(getTask(task.id, rig))).toBe('NOT_FOUND');
     expect((await rig.tasks.get(task.id))?.deletedAt).toEqual(NOW);
-    expect(rig.notices.notices.map((n) => n.taskId)).toEqual([other.id]);
+    expect(rig.notices.rows.map((n) => n.taskId)).toEqual([other.id]);
     expect([(await rig.proposals.get('p-1'))?.status, (await rig.proposals.get('p-1'))?.decidedBy, (await rig.proposals.get('p-2'))?.status]).toEqual(['rejected', ADMIN, 'pending']);
     await deleteTask(task.id, ADMIN, rig);
     expect(rig.audit.list.filter((e) => e.details.change === 'delete').map((e) => e.details)).toEqual([
