@@ -33,6 +33,7 @@ import {
 import {
   customersListPayloadSchema, customersPageSchema, projectUsersListPayloadSchema, projectUsersPageSchema, siteChoicesPayloadSchema, siteChoicesSchema,
 } from './site';
+import { taskRunsContract } from './taskRuns';
 import { syncHistoryPayloadSchema, syncHistorySchema, syncRunDtoSchema, syncStartPayloadSchema, syncStatusPayloadSchema, syncStatusSchema } from './sync';
 import { userDetailSchema, usersCountPayloadSchema, usersCountSchema, usersDetailPayloadSchema, usersListPayloadSchema, usersPageSchema } from './users';
 import {
@@ -61,6 +62,7 @@ export * from './messageKeys';
 export * from './settings';
 export * from './site';
 export * from './sync';
+export * from './taskRuns';
 export * from './users';
 export * from './webhooks';
 
@@ -101,6 +103,7 @@ export const contract = {
   [resolverKeys.webhooksRemove]: entry(webhooksRemovePayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksTest]: entry(webhooksTestPayloadSchema, webhookDeliverySchema),
   [resolverKeys.webhooksDeliveries]: entry(webhooksDeliveriesPayloadSchema, webhookDeliveryPageSchema),
+  ...taskRunsContract,
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;
 
 type Contract = typeof contract;

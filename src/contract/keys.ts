@@ -1,4 +1,5 @@
 import { callerResolverKeys } from './callers';
+import { taskRunsResolverKeys } from './taskRuns';
 
 /**
  * Every resolver the admin page may `invoke`, by screen. A resolver key never changes once released; new
@@ -38,6 +39,7 @@ export const resolverKeys = {
   webhooksRemove: 'webhooks.removeTarget',
   webhooksTest: 'webhooks.test',
   webhooksDeliveries: 'webhooks.deliveries',
+  ...taskRunsResolverKeys,
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

@@ -152,10 +152,10 @@ export type ProposalDto = z.infer<typeof proposalDtoSchema>;
 export const tasksProposalsPayloadSchema = z.object({ status: z.enum(proposalStatuses).default('pending'), limit: pageLimit(100, 50) }).strict();
 export const tasksProposalsSchema = z.object({ items: z.array(proposalDtoSchema) });
 
-/** tasks.proposal: a proposal and one page of the users it would change, as proposed. */
+/** tasks.proposal: a proposal and one page of the users it would change (`items`), as proposed. */
 export const tasksProposalPayloadSchema = z.object({ proposalId: z.string().min(1).max(64), limit: pageLimit(500, 100), after: cursorSchema }).strict();
 export const proposedUserSchema = z.object({ accountId: z.string(), name: z.string().nullable(), email: z.string().nullable() });
-export const tasksProposalSchema = z.object({ proposal: proposalDtoSchema, users: pageSchema(proposedUserSchema) });
+export const tasksProposalSchema = pageSchema(proposedUserSchema).extend({ proposal: proposalDtoSchema });
 export type TaskProposalDetailDto = z.infer<typeof tasksProposalSchema>;
 
 /** tasks.decideProposal: approve (runs as a bulk job, planned again now) or reject. CONFLICT when already decided or expired. */

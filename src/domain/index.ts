@@ -109,6 +109,7 @@ export type { SendResult, WebhookConfig, WebhookSender, WebhookTargetStore } fro
 export type { TaskRepository } from './ports/taskRepository';
 export type { TaskNoticeRepository } from './ports/taskNoticeRepository';
 export type { TaskProposalRepository } from './ports/taskProposalRepository';
+export type { TaskCandidates } from './ports/taskCandidates';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.
 export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
@@ -152,3 +153,6 @@ export { decideNotices, type NoticeDecision } from './usecases/tasks/notice';
 export { checkSafetyCap, SAFETY_CAP_EXCEEDED, type SafetyVerdict } from './usecases/tasks/safetyCap';
 export { noticesToClear, noticesToStore, proposalOf } from './usecases/tasks/runRecords';
 export type { TaskRunnerDeps } from './usecases/tasks/runnerDeps';
+export { dryRun, type DryRunDeps, type DryRunFilter, type DryRunItemView, type DryRunSource, type DryRunView } from './usecases/tasks/dryRun';
+export { taskRunDetail, taskRunHistory, taskRunReasons, type TaskRunView } from './usecases/tasks/runViews';
+export { listProposals, proposalDetail, type ProposalView, type ProposalViewDeps } from './usecases/tasks/proposalViews';

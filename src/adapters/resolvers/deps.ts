@@ -14,6 +14,7 @@ import type { SiteDirectoryQueries } from '../../domain/ports/siteDirectoryQueri
 import type { SyncRunRepository } from '../../domain/ports/syncRunRepository';
 import type { UserRepository } from '../../domain/ports/userRepository';
 import type { GatewayForKey } from '../../domain/usecases/apiKey/manageApiKey';
+import type { TaskRunnerDeps } from '../../domain/usecases/tasks/runnerDeps';
 import type { WebhookDeps } from '../../domain/usecases/webhooks/deps';
 import type { GuardDeps } from './guard';
 
@@ -43,4 +44,6 @@ export interface ResolverDeps extends GuardDeps {
   gatewayForKey: GatewayForKey;
   /** Automation webhook targets, deliveries and the sender (S7). */
   webhooks: WebhookDeps;
+  /** Automated tasks' stores and runner (dry run, Run now, runs, proposals). */
+  taskRunner: TaskRunnerDeps;
 }

@@ -72,6 +72,16 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'webhooks.removeTarget': { targetId: 'none-such' },
   'webhooks.test': { targetId: 'none-such' },
   'webhooks.deliveries': { limit: 5 },
+  'tasks.dryRun': {
+    definition: { name: 'Sweep', rule: { kind: 'inactive', minInactiveDays: 30, products: 'all' }, action: { type: 'deactivate' }, schedule: { days: 'daily', hour: 5 } },
+    decision: 'skip',
+  },
+  'tasks.runNow': { taskId: 'none-such' },
+  'tasks.runs': { taskId: 'none-such' },
+  'tasks.runDetail': { runId: 'none-such' },
+  'tasks.proposals': {},
+  'tasks.proposal': { proposalId: 'none-such' },
+  'tasks.decideProposal': { proposalId: 'none-such', decision: 'reject' },
 });
 
 /** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
@@ -81,6 +91,11 @@ const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
   'callers.revoke': ['NOT_FOUND'],
   'webhooks.removeTarget': ['NOT_FOUND'],
   'webhooks.test': ['NOT_FOUND'],
+  'tasks.runNow': ['NOT_FOUND'],
+  'tasks.runs': ['NOT_FOUND'],
+  'tasks.runDetail': ['NOT_FOUND'],
+  'tasks.proposal': ['NOT_FOUND'],
+  'tasks.decideProposal': ['NOT_FOUND'],
 };
 
 describe('every resolver answers in the shape of the contract, and the key never leaves the backend', () => {
