@@ -92,6 +92,9 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
     taskRunner: buildTaskRunnerDeps(clock),
     dashboard: new SqlDashboardQueries(),
     site: new SqlSiteDirectoryQueries(),
+    tasks: new SqlTaskRepository(),
+    notices: new SqlTaskNoticeRepository(),
+    proposals: new SqlTaskProposalRepository(),
     gatewayForKey: (key) =>
       createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), maxWaitMs: RESOLVER_MAX_WAIT_MS }),
     jira: new JiraPermissionsAdapter(clock),

@@ -34,6 +34,7 @@ import {
   customersListPayloadSchema, customersPageSchema, projectUsersListPayloadSchema, projectUsersPageSchema, siteChoicesPayloadSchema, siteChoicesSchema,
 } from './site';
 import { taskRunsContract } from './taskRuns';
+import { tasksContract } from './tasks';
 import { syncHistoryPayloadSchema, syncHistorySchema, syncRunDtoSchema, syncStartPayloadSchema, syncStatusPayloadSchema, syncStatusSchema } from './sync';
 import { userDetailSchema, usersCountPayloadSchema, usersCountSchema, usersDetailPayloadSchema, usersListPayloadSchema, usersPageSchema } from './users';
 import {
@@ -63,6 +64,7 @@ export * from './settings';
 export * from './site';
 export * from './sync';
 export * from './taskRuns';
+export * from './tasks';
 export * from './users';
 export * from './webhooks';
 
@@ -98,6 +100,7 @@ export const contract = {
   [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
   [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
   ...callersContract,
+  ...tasksContract,
   [resolverKeys.webhooksGet]: entry(webhooksGetPayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksAdd]: entry(webhooksAddPayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksRemove]: entry(webhooksRemovePayloadSchema, webhooksViewSchema),

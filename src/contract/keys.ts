@@ -1,5 +1,6 @@
 import { callerResolverKeys } from './callers';
 import { taskRunsResolverKeys } from './taskRuns';
+import { taskResolverKeys } from './tasks';
 
 /**
  * Every resolver the admin page may `invoke`, by screen. A resolver key never changes once released; new
@@ -40,6 +41,7 @@ export const resolverKeys = {
   webhooksTest: 'webhooks.test',
   webhooksDeliveries: 'webhooks.deliveries',
   ...taskRunsResolverKeys,
+  ...taskResolverKeys,
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

@@ -1,6 +1,6 @@
 import React from 'react';
 import { findAll } from '../support/fakeBridge';
-import { byId, calls, click, elementProps, fail, mount, ok, pick, rawKeys, tableRows, text, waitFor } from './helpers';
+import { byId, calls, click, elementProps, fail, mount, ok, pick, rawKeys, renderApp, tableRows, text, waitFor } from './helpers';
 import { dashboard, page } from './fixtures';
 import type { DryRunDto, DryRunItemDto, ProposalDto, TaskRunDto } from '../../src/contract';
 import { ProposalsPanel } from '../../src/ui/screens/tasks/runs/ProposalsPanel';
@@ -181,5 +181,32 @@ describe('proposals waiting for review (T6)', () => {
   it('says so when nothing waits for review', async () => {
     await mount(<ProposalsPanel />, { 'tasks.proposals': () => ok({ items: [] }) });
     await waitFor(() => text().includes('No proposals are waiting for review.'));
+  });
+});
+
+describe('the run panels on the Automated tasks tab', () => {
+  const saved = {
+    id: 't-1', name: 'Contractors out', enabled: true, rule: { kind: 'inactive', minInactiveDays: 60, products: 'all' },
+    filter: { includeGroupIds: [], excludeGroupIds: [], accountTypes: ['managed', 'external'], billableOnly: false }, action: { type: 'deactivate' },
+    schedule: { days: 'daily', hour: 6 }, noticeDays: 0, safetyCap: 50, createdAt: '2026-01-30T10:00:00.000Z', updatedAt: '2026-01-31T10:00:00.000Z', groupNames: {},
+  };
+
+  it('lists proposals under the tasks, and an opened task shows its runs and dry-runs the editor\'s unsaved settings', async () => {
+    await renderApp({
+      'dashboard.get': () => ok(dashboard()),
+      'groups.search': () => ok(page([])),
+      'tasks.list': () => ok({ timeZone: 'UTC', syncHour: 3, items: [{ ...saved, nextRunAt: null, lastRun: null }] }),
+      'tasks.get': () => ok(saved),
+      'tasks.proposals': () => ok({ items: [] }),
+      'tasks.runs': () => ok(page([run({ taskId: 't-1' })])),
+      'tasks.dryRun': () => ok(dry(dryItems)),
+    }, 'Automated tasks');
+    await waitFor(() => text().includes('No proposals are waiting for review.'));
+    click('Open');
+    await waitFor(() => text().includes('Run history') && text().includes('3 matched: 2 changed'));
+    click('Dry run these settings');
+    await waitFor(() => text().includes('2 users would change:'));
+    expect(calls('tasks.dryRun')[0]).toMatchObject({ taskId: 't-1', definition: { name: 'Contractors out', rule: { kind: 'inactive', minInactiveDays: 60 }, safetyCap: 50 }, decision: 'all' });
+    expect(rawKeys()).toEqual([]);
   });
 });

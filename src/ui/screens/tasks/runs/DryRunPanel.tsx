@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { DynamicTable, Heading, List, ListItem, SectionMessage, Stack, Text } from '@forge/react';
-import type { DryRunDto, TaskSkipReasonDto } from '../../../../contract';
+import type { DryRunDto, TaskDefinitionDto, TaskSkipReasonDto } from '../../../../contract';
 import { call } from '../../../api';
 import { KeysetPager } from '../../../components/KeysetPager';
 import { LoadView, Note } from '../../../components/LoadView';
@@ -16,7 +16,7 @@ export const DRY_RUN_PAGE = 50;
 /** What to dry-run: a saved task, the editor's unsaved definition, or both (the definition of a saved task being edited). */
 export interface DryRunSource {
   taskId: string | null;
-  definition: Record<string, unknown> | null;
+  definition: TaskDefinitionDto | null;
 }
 
 type Show = 'all' | 'will-change' | 'skip' | `skip:${TaskSkipReasonDto}`;
