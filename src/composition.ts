@@ -89,6 +89,7 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
     ...stores,
     prepare: ensureSchema,
     webhooks: buildWebhookDeps(clock),
+    taskRunner: buildTaskRunnerDeps(clock),
     dashboard: new SqlDashboardQueries(),
     site: new SqlSiteDirectoryQueries(),
     tasks: new SqlTaskRepository(),

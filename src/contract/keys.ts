@@ -1,4 +1,5 @@
 import { callerResolverKeys } from './callers';
+import { taskRunsResolverKeys } from './taskRuns';
 import { taskResolverKeys } from './tasks';
 
 /**
@@ -39,6 +40,7 @@ export const resolverKeys = {
   webhooksRemove: 'webhooks.removeTarget',
   webhooksTest: 'webhooks.test',
   webhooksDeliveries: 'webhooks.deliveries',
+  ...taskRunsResolverKeys,
   ...taskResolverKeys,
 } as const;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { actionMethods, bulkResultRowSchema, skipReasons } from './bulk';
-import { cursorSchema, inactivityStateSchema, isoInstantSchema, pageLimit, pageSchema, productKeyInputSchema } from './common';
+import { cursorSchema, inactivityStateSchema, isoInstantSchema, pageLimit, pageSchema } from './common';
 import { jobOutcomes } from './jobs';
+import { taskChangeDtoSchema, taskDefinitionDtoSchema, taskRunStatuses } from './tasks';
 
 /** Resolver keys of a task's dry run, runs and proposals (the Automated tasks tab). */
 export const taskRunsResolverKeys = {
@@ -33,7 +34,6 @@ export type TaskSkipReasonDto = (typeof taskSkipReasons)[number];
 export const taskMethods = [...actionMethods, 'notify'] as const;
 /** Reasons of failed or skipped runs with words of their own (`taskRuns.runReasons.<reason>`); mirrors the core. */
 export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'task-disabled'] as const;
-export const taskRunStatuses = ['running', 'succeeded', 'partially-failed', 'failed', 'skipped', 'proposed'] as const;
 export const taskRunTriggers = ['schedule', 'manual', 'caller'] as const;
 export const proposalStatuses = ['pending', 'approved', 'rejected', 'expired'] as const;
 
@@ -47,7 +47,7 @@ const taskIdSchema = z.string().min(1).max(64);
 export const tasksDryRunPayloadSchema = z
   .object({
     taskId: taskIdSchema.nullable().default(null),
-    definition: z.record(z.string(), z.unknown()).nullable().default(null),
+    definition: taskDefinitionDtoSchema.nullable().default(null),
     decision: z.enum(['all', 'will-change', 'skip']).default('all'),
     reason: z.enum(taskSkipReasons).nullable().default(null),
     limit: pageLimit(1000, 50),
@@ -125,19 +125,12 @@ export const tasksRunDetailPayloadSchema = z
 export const tasksRunDetailSchema = z.object({ run: taskRunDtoSchema, taskName: z.string().nullable(), results: pageSchema(bulkResultRowSchema) });
 export type TaskRunDetailDto = z.infer<typeof tasksRunDetailSchema>;
 
-const productTargetDto = z.object({ productKey: productKeyInputSchema, resourceId: z.string() });
-/** The change a proposal makes once approved. */
-export const proposalChangeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('deactivate') }),
-  z.object({ type: z.literal('revoke'), products: z.array(productTargetDto) }),
-]);
-
 /** T6: a proposal of a review-mode run. `users`: how many it would change. `jobId`: the bulk job an approval started. */
 export const proposalDtoSchema = z.object({
   proposalId: z.string(),
   taskId: z.string(),
   taskName: z.string().nullable(),
-  change: proposalChangeSchema,
+  change: taskChangeDtoSchema,
   users: z.number(),
   createdAt: isoInstantSchema,
   expiresAt: isoInstantSchema,
@@ -152,10 +145,10 @@ export type ProposalDto = z.infer<typeof proposalDtoSchema>;
 export const tasksProposalsPayloadSchema = z.object({ status: z.enum(proposalStatuses).default('pending'), limit: pageLimit(100, 50) }).strict();
 export const tasksProposalsSchema = z.object({ items: z.array(proposalDtoSchema) });
 
-/** tasks.proposal: a proposal and one page of the users it would change, as proposed. */
+/** tasks.proposal: a proposal and one page of the users it would change (`items`), as proposed. */
 export const tasksProposalPayloadSchema = z.object({ proposalId: z.string().min(1).max(64), limit: pageLimit(500, 100), after: cursorSchema }).strict();
 export const proposedUserSchema = z.object({ accountId: z.string(), name: z.string().nullable(), email: z.string().nullable() });
-export const tasksProposalSchema = z.object({ proposal: proposalDtoSchema, users: pageSchema(proposedUserSchema) });
+export const tasksProposalSchema = pageSchema(proposedUserSchema).extend({ proposal: proposalDtoSchema });
 export type TaskProposalDetailDto = z.infer<typeof tasksProposalSchema>;
 
 /** tasks.decideProposal: approve (runs as a bulk job, planned again now) or reject. CONFLICT when already decided or expired. */

@@ -157,5 +157,8 @@ export { startTaskRun, type StartTaskRunRequest } from './usecases/tasks/run/sta
 export { decideProposal, type DecideProposalRequest } from './usecases/tasks/run/decideProposal';
 export { startDueTasks, SYNC_OVERLAP } from './usecases/tasks/run/startDueTasks';
 export { runTaskSlice, type TaskRunMessage, type TaskSliceOutcome } from './usecases/tasks/run/runTaskSlice';
-export { skipReasonKey, taskRunReasons } from './usecases/tasks/run/reasonKeys';
+export { skipReasonKey, taskRunReasons as taskRunnerReasons } from './usecases/tasks/run/reasonKeys';
 export { taskJobId } from './usecases/tasks/run/taskJobs';
+export { dryRun, type DryRunDeps, type DryRunFilter, type DryRunItemView, type DryRunSource, type DryRunView } from './usecases/tasks/dryRun';
+export { taskRunDetail, taskRunHistory, taskRunReasons, type TaskRunView } from './usecases/tasks/runViews';
+export { listProposals, proposalDetail, type ProposalView, type ProposalViewDeps } from './usecases/tasks/proposalViews';

@@ -17,6 +17,7 @@ import type { TaskProposalRepository } from '../../domain/ports/taskProposalRepo
 import type { TaskRepository } from '../../domain/ports/taskRepository';
 import type { UserRepository } from '../../domain/ports/userRepository';
 import type { GatewayForKey } from '../../domain/usecases/apiKey/manageApiKey';
+import type { TaskRunnerDeps } from '../../domain/usecases/tasks/runnerDeps';
 import type { WebhookDeps } from '../../domain/usecases/webhooks/deps';
 import type { GuardDeps } from './guard';
 
@@ -46,6 +47,8 @@ export interface ResolverDeps extends GuardDeps {
   gatewayForKey: GatewayForKey;
   /** Automation webhook targets, deliveries and the sender (S7). */
   webhooks: WebhookDeps;
+  /** Automated tasks' stores and runner (dry run, Run now, runs, proposals). */
+  taskRunner: TaskRunnerDeps;
   /** Automated tasks (T4), the users they announced (T5) and their proposals (T6). */
   tasks: TaskRepository;
   notices: TaskNoticeRepository;

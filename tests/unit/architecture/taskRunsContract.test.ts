@@ -1,6 +1,6 @@
 import * as contract from '../../../src/contract/taskRuns';
 import { actionMethods } from '../../../src/domain/policy/actionEligibility';
-import { proposalStatusSchema, taskRunSchema, taskRunStatusSchema } from '../../../src/domain/model/taskRecords';
+import { proposalStatusSchema, taskRunSchema } from '../../../src/domain/model/taskRecords';
 import { taskRunReasons } from '../../../src/domain/usecases/tasks/runViews';
 import { taskSkipReasons } from '../../../src/domain/usecases/tasks/taskPlanItem';
 
@@ -10,7 +10,6 @@ describe('task runs contract vocabularies equal the core’s', () => {
     ['task skip reasons', contract.taskSkipReasons, taskSkipReasons],
     ['task methods', contract.taskMethods, [...actionMethods, 'notify']],
     ['run reasons with words', contract.taskRunReasons, taskRunReasons],
-    ['run statuses', contract.taskRunStatuses, taskRunStatusSchema.options],
     ['run triggers', contract.taskRunTriggers, taskRunSchema.shape.trigger.options],
     ['proposal statuses', contract.proposalStatuses, proposalStatusSchema.options],
   ] as const)('%s', (_name, inContract, inCore) => {

@@ -74,12 +74,12 @@ export interface ProposedUserView {
 export const proposalDetail = async (
   request: { proposalId: string; limit: number; after: string | null },
   deps: ProposalViewDeps,
-): Promise<{ proposal: ProposalView; users: { items: ProposedUserView[]; next: string | null } }> => {
+): Promise<{ proposal: ProposalView; items: ProposedUserView[]; next: string | null }> => {
   const proposal = await deps.proposals.get(request.proposalId);
   if (proposal === null) throw new DomainError('NOT_FOUND', 'No such proposal', { proposalId: request.proposalId });
   const page = offsetPage(proposal.accountIds, request.limit, request.after);
   const ids = page.items;
   const people = new Map((await deps.users.getMany(ids)).map((u) => [u.accountId, u]));
   const items = ids.map((accountId) => ({ accountId, name: people.get(accountId)?.name ?? null, email: people.get(accountId)?.email ?? null }));
-  return { proposal: await toProposalView(proposal, deps), users: { items, next: page.next } };
+  return { proposal: await toProposalView(proposal, deps), items, next: page.next };
 };

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { Button, Checkbox, Heading, Inline, LoadingButton, Stack } from '@forge/react';
-import type { Failure, TaskDto, TaskSavedDto, ValidationIssue } from '../../../contract';
+import type { Failure, TaskDefinitionDto, TaskDto, TaskSavedDto, ValidationIssue } from '../../../contract';
 import { call } from '../../api';
 import { ErrorBox, issuesOf } from '../../components/ErrorBox';
 import { TextField } from '../../components/TextField';
@@ -11,6 +11,7 @@ import { FieldError } from './FieldError';
 import { FilterFields } from './FilterFields';
 import { RuleFields } from './RuleFields';
 import { ScheduleFields } from './ScheduleFields';
+import { DryRunPanel } from './runs/DryRunPanel';
 import { definitionOf, emptyForm, formOf, issueAt, type TaskForm } from './taskForm';
 
 /** The failure the editor shows above its fields: field problems are shown beside their fields instead. */
@@ -43,19 +44,32 @@ export const TaskEditor = (props: {
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [error, setError] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
+  const [preview, setPreview] = useState<TaskDefinitionDto | null>(null);
   const set = (patch: Partial<TaskForm>): void => { setForm((current) => ({ ...current, ...patch })); };
-  const save = (): void => {
+  /** The form as a definition, or null after showing what is wrong with it. */
+  const build = (): TaskDefinitionDto | null => {
     const built = definitionOf(form);
-    if ('issues' in built) {
-      setIssues(built.issues);
-      setError(localFailure);
-      return;
+    if (!('issues' in built)) return built.definition;
+    setIssues(built.issues);
+    setError(localFailure);
+    return null;
+  };
+  const dryRun = (): void => {
+    const definition = build();
+    if (definition !== null) {
+      setError(null);
+      setIssues([]);
     }
+    setPreview(definition);
+  };
+  const save = (): void => {
+    const definition = build();
+    if (definition === null) return;
     setSaving(true);
     setError(null);
     setIssues([]);
     const { task } = props;
-    void call('tasks.save', { id: task?.id ?? null, expectedUpdatedAt: task?.updatedAt ?? null, task: built.definition }).then((answer) => {
+    void call('tasks.save', { id: task?.id ?? null, expectedUpdatedAt: task?.updatedAt ?? null, task: definition }).then((answer) => {
       setSaving(false);
       if (answer.ok) {
         props.onSaved(answer.data);
@@ -85,8 +99,10 @@ export const TaskEditor = (props: {
         <LoadingButton appearance="primary" isLoading={saving} onClick={save}>
           {props.task === null ? t('tasks.editor.create') : t('tasks.editor.save')}
         </LoadingButton>
+        <Button onClick={dryRun}>{t('taskRuns.dryRun.ofEditor')}</Button>
         <Button appearance="subtle" onClick={props.onCancel}>{t('tasks.editor.cancel')}</Button>
       </Inline>
+      {preview !== null && <DryRunPanel source={{ taskId: props.task?.id ?? null, definition: preview }} />}
     </Stack>
   );
 };

@@ -10,6 +10,8 @@ import { useLocale } from '../../i18n/LocaleContext';
 import { DeleteConfirm, SavedNotice } from './TaskNotices';
 import { TaskEditor } from './TaskEditor';
 import { TaskList } from './TaskList';
+import { ProposalsPanel } from './runs/ProposalsPanel';
+import { TaskRunsPanel } from './runs/TaskRunsPanel';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'task'; id: string };
 
@@ -31,11 +33,7 @@ const TaskView = (props: { id: string; list: TasksListDto; products: readonly Pr
         {(task) => (
           <Stack space="space.300">
             <TaskEditor key={task.updatedAt} task={task} timeZone={props.list.timeZone} syncHour={props.list.syncHour} products={props.products} onSaved={onSaved} onCancel={props.onBack} />
-            {/*
-              ── The selected task's panels go here (built by the `truns` helper): dry run, Run now (dry run first,
-                 then confirm), run history and run detail. Everything they need: `task` (TaskDto, saved),
-                 `props.list.timeZone` (the site's zone), `props.products`. ──
-            */}
+            <TaskRunsPanel taskId={task.id} taskName={task.name} />
           </Stack>
         )}
       </LoadView>
@@ -104,7 +102,7 @@ export const TasksScreen = (): React.JSX.Element => {
                   onDelete={setDeleting}
                 />
               )}
-              {/* ── Proposals waiting for review (ProposalsPanel, built by the `truns` helper) go here. ── */}
+              <ProposalsPanel />
             </Stack>
           );
         }}
