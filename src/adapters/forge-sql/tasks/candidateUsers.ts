@@ -53,10 +53,12 @@ export const candidateUsers = async (db: SqlExecutor, names: HashNames, ids: rea
     `SELECT ${userSelectList}, ` +
       '(SELECT JSON_ARRAYAGG(JSON_ARRAY(a.product_hash, a.last_active_ms, a.seen_generation)) FROM user_product_access a WHERE a.account_id = u.account_id) AS acc, ' +
       '(SELECT JSON_ARRAYAGG(JSON_ARRAY(m.group_hash, m.seen_generation)) FROM group_members m WHERE m.account_id = u.account_id) AS grp ' +
-      `FROM users u WHERE u.account_id IN ${placeholders(ids.length)} AND u.left_generation IS NULL ORDER BY u.account_id`,
+      `FROM users u WHERE u.account_id IN ${placeholders(ids.length)} AND u.left_generation IS NULL`,
     ids,
     rowSchema,
   );
+  // Sorted here: an ORDER BY over rows with aggregated (TEXT) columns makes MariaDB sort them in an on-disk temporary table.
+  rows.sort((a, b) => byCodeUnit(a.account_id, b.account_id));
   const access = rows.flatMap((r) =>
     r.acc.flatMap(([hash, lastActive, generation]) => {
       const product = names.products.get(hash);
