@@ -43,10 +43,10 @@ export const readHashNames = async (db: SqlExecutor): Promise<HashNames> => {
 };
 
 /**
- * The users of these IDs still in the org, with their access and groups, in account-ID order: as
- * users/userHydration.ts reads them (same rows, same order, stale child rows left out), but in one statement, each
- * user's child rows aggregated into one JSON array (by hash, named from `names`): a third of the time for the
- * thousands of users a task reads.
+ * The users of these IDs still in the org, with their access and groups, in account-ID order: as SqlUserRepository
+ * reads them (same users, child rows in the same order, stale ones left out by `toUsers`), but in one statement, each
+ * user's child rows aggregated into a JSON array (by hash, named from `names`): one row per user instead of about
+ * eight, about 2.5 times faster for the thousands of users a task reads.
  */
 export const candidateUsers = async (db: SqlExecutor, names: HashNames, ids: readonly string[]): Promise<User[]> => {
   const rows = await db.select(
