@@ -30,7 +30,9 @@ export class FakeTaskRepository implements TaskRepository {
     return Promise.resolve();
   }
   startRun(run: TaskRun): Promise<{ run: TaskRun; created: boolean }> {
-    const same = [...this.runsById.values()].find((r) => run.slotAt !== null && r.taskId === run.taskId && r.slotAt?.getTime() === run.slotAt.getTime());
+    const same = [...this.runsById.values()].find(
+      (r) => r.id === run.id || (run.slotAt !== null && r.taskId === run.taskId && r.slotAt?.getTime() === run.slotAt.getTime()),
+    );
     if (same) return Promise.resolve({ run: structuredClone(same), created: false });
     this.runsById.set(run.id, structuredClone(run));
     return Promise.resolve({ run: structuredClone(run), created: true });
