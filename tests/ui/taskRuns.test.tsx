@@ -1,7 +1,7 @@
 import React from 'react';
 import { findAll } from '../support/fakeBridge';
 import { byId, calls, click, elementProps, fail, mount, ok, pick, rawKeys, renderApp, tableRows, text, waitFor } from './helpers';
-import { dashboard, page } from './fixtures';
+import { bulkJob, dashboard, page } from './fixtures';
 import type { DryRunDto, DryRunItemDto, ProposalDto, TaskRunDto } from '../../src/contract';
 import { ProposalsPanel } from '../../src/ui/screens/tasks/runs/ProposalsPanel';
 import { TaskRunsPanel } from '../../src/ui/screens/tasks/runs/TaskRunsPanel';
@@ -208,5 +208,17 @@ describe('the run panels on the Automated tasks tab', () => {
     await waitFor(() => text().includes('2 users would change:'));
     expect(calls('tasks.dryRun')[0]).toMatchObject({ taskId: 't-1', definition: { name: 'Contractors out', rule: { kind: 'inactive', minInactiveDays: 60 }, safetyCap: 50 }, decision: 'all' });
     expect(rawKeys()).toEqual([]);
+  });
+});
+
+describe('task runs in the Jobs view (T3)', () => {
+  it('names the task that started a job, and offers no Retry for it (the task runs again on its schedule)', async () => {
+    const item = { ...bulkJob({ status: 'partially-failed', processed: 3, succeeded: 2, failed: 1, percent: 100 }), kind: 'bulk-action', createdBy: null, createdByName: null, startedByTask: { id: 't-1', name: 'Idle cleanup' } };
+    await renderApp({ 'dashboard.get': () => ok(dashboard()), 'jobs.list': () => ok({ items: [item] }), 'jobs.results': () => ok(page([])) }, 'Jobs');
+    await waitFor(() => tableRows().length === 1);
+    expect(tableRows()[0]?.[3]).toBe('Task Idle cleanup');
+    click('Open');
+    await waitFor(() => text().includes('Started by Task Idle cleanup'));
+    expect(text()).not.toContain('Retry failed users');
   });
 });

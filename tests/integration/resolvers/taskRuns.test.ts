@@ -2,7 +2,7 @@ import { useAppRig } from './support/harness';
 import { adminWithSeededOrg } from './support/seed';
 import { SqlTaskProposalRepository } from '../../../src/adapters/forge-sql/tasks/sqlTaskProposalRepository';
 import { SqlTaskRepository } from '../../../src/adapters/forge-sql/tasks/sqlTaskRepository';
-import type { DryRunDto, ProposalDto, TaskProposalDetailDto, TaskRunDetailDto, TaskRunDto } from '../../../src/contract';
+import type { DryRunDto, JobListItemDto, ProposalDto, TaskProposalDetailDto, TaskRunDetailDto, TaskRunDto } from '../../../src/contract';
 import type { Task } from '../../../src/domain/model/task';
 import { proposalExpiry, type TaskProposal } from '../../../src/domain/model/taskRecords';
 import type { User } from '../../../src/domain/model/user';
@@ -100,6 +100,8 @@ describe('a task\'s dry run, Run now, run history and proposals through the reso
     const succeeded = (await rig.ok(admin, 'tasks.runDetail', { runId: run.runId, limit: 500, outcome: 'succeeded' })) as TaskRunDetailDto;
     expect(succeeded.results.items).toHaveLength(changed);
     expect(succeeded.results.items.every((r) => r.messageKey === 'bulk.outcomes.succeeded')).toBe(true);
+    const jobs = ((await rig.ok(admin, 'jobs.list', {})) as { items: JobListItemDto[] }).items;
+    expect(jobs.find((j) => j.kind === 'bulk-action')).toMatchObject({ startedByTask: { id: 'idle-task', name: 'Idle cleanup' }, succeeded: changed });
   }, 120_000);
 
   it('lists proposals waiting for review, opens one with its users, rejects one and approves another, each once', async () => {

@@ -34,7 +34,7 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
   return (
     <Stack space="space.150">
       <BulkJobSummary job={job} actionName={name} />
-      {!isRunning(job) && job.failed > 0 && (
+      {!isRunning(job) && job.failed > 0 && (job.startedByTask ?? null) === null && (
         <Stack space="space.050">
           <Inline>
             <Button
