@@ -49,8 +49,24 @@ const invoke = async (functionKey: string, payload: unknown): Promise<Record<str
   return body.value.data ?? {};
 };
 
-/** Waits until the queue has nothing due and nothing running (a run's slices, its webhook deliveries). */
-const settle = async (): Promise<void> => {
+/** Polls `check` every half second until it holds, for at most a minute. */
+const eventually = async (what: string, check: () => boolean | Promise<boolean>): Promise<void> => {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still not true after a minute: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+/** Confirms Run now, then waits until the newest run in the history has ended and the queue is idle (webhooks sent). */
+const runNow = async (runs: number): Promise<void> => {
+  const { page } = browser;
+  await press(app(page), 'Run now…');
+  await page.getByRole('button', { name: /^Run now \(/ }).click();
+  await eventually(`run ${String(runs)} ended`, async () => {
+    const rows = await tableRows(page, 'Runs of this task');
+    return rows.length === runs && !(rows[0]?.join(' ') ?? 'Running').includes('Running');
+  });
   await host.preview.backend.pump.idle();
 };
 
@@ -65,7 +81,7 @@ beforeAll(async () => {
   await invoke('sync.start', { dataTypes: ['users', 'last-active', 'groups', 'group-memberships'] });
   const deadline = Date.now() + 120_000;
   while ((await invoke('sync.status', {})).status === 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-  await settle();
+  await host.preview.backend.pump.idle();
 }, STEP);
 
 afterAll(async () => {
@@ -98,11 +114,10 @@ describe('an automated task with a one-day notice, watched in the local preview'
   step('runs it: the users are announced to the Automation receiver (users-to-be-changed), nobody is changed', async () => {
     const { page } = browser;
     before = new Map(host.preview.backend.adminApi.state.org.users.map((u) => [u.accountId, statusOf(u)]));
-    await press(app(page), 'Run now…');
-    await page.getByRole('button', { name: /^Run now \(/ }).click();
-    await settle();
-    const notice = host.preview.backend.automation.received.find((r) => (r.body as { trigger?: string }).trigger === 'users-to-be-changed');
-    expect(notice).toBeDefined();
+    await runNow(1);
+    const noticeOf = () => host.preview.backend.automation.received.find((r) => (r.body as { trigger?: string }).trigger === 'users-to-be-changed');
+    await eventually('the notice reached the receiver', () => noticeOf() !== undefined);
+    const notice = noticeOf();
     announced = ((notice?.body as { users: { accountId: string }[] }).users).map((u) => u.accountId);
     expect(announced.length).toBeGreaterThan(0);
     expect(changedInDirectory()).toEqual([]);
@@ -121,9 +136,7 @@ describe('an automated task with a one-day notice, watched in the local preview'
 
   step('runs it again: the announced users are changed; the run\'s results per user and the audit entries by the task', async () => {
     const { page } = browser;
-    await press(app(page), 'Run now…');
-    await page.getByRole('button', { name: /^Run now \(/ }).click();
-    await settle();
+    await runNow(2);
     expect(changedInDirectory().sort()).toEqual([...announced].sort());
     await see(page, `${String(announced.length)} changed, 0 failed`);
     await screenshot(page, 'tasks-04-changed', { fullPage: true });
