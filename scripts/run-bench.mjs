@@ -1,7 +1,7 @@
 // `npm run bench:sql` / `npm run bench:sync -- --users N`: there is no ts-node/tsx here, so a bench (TypeScript)
 // is bundled with esbuild into .tmp/bench-<name> (packages stay external) and run on the Node that npm put first
 // on PATH (the pinned node@22) — outside jest, whose module sandbox would slow the measured code down.
-// Usage: node scripts/run-bench.mjs <sql|sync> [arguments passed through].
+// Usage: node scripts/run-bench.mjs <sql|sync|tasks> [arguments passed through].
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 const [name, ...args] = process.argv.slice(2);
 const dir = `scripts/bench-${name ?? ''}`;
 if (name === undefined || !existsSync(`${dir}/main.ts`)) {
-  process.stderr.write('usage: node scripts/run-bench.mjs <sql|sync> [arguments]\n');
+  process.stderr.write('usage: node scripts/run-bench.mjs <sql|sync|tasks> [arguments]\n');
   process.exit(2);
 }
 const outdir = `.tmp/bench-${name}`;

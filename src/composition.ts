@@ -30,7 +30,12 @@ import type { CallerRequestDeps } from './domain/usecases/callers/handleCallerRe
 import type { SyncLimits } from './domain/usecases/sync/budget';
 import type { SyncDeps } from './domain/usecases/sync/deps';
 import type { HourlyTickDeps } from './domain/usecases/sync/hourlyTick';
+import type { TaskRunnerDeps } from './domain/usecases/tasks/runnerDeps';
 import type { WebhookDeps } from './domain/usecases/webhooks/deps';
+import { SqlTaskCandidates } from './adapters/forge-sql/tasks/sqlTaskCandidates';
+import { SqlTaskNoticeRepository } from './adapters/forge-sql/tasks/sqlTaskNoticeRepository';
+import { SqlTaskProposalRepository } from './adapters/forge-sql/tasks/sqlTaskProposalRepository';
+import { SqlTaskRepository } from './adapters/forge-sql/tasks/sqlTaskRepository';
 import { webhookNotifier } from './domain/usecases/webhooks/queueDeliveries';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -89,8 +94,12 @@ export const buildResolverDeps = (clock: Clock = systemClock): ResolverDeps => {
     ...stores,
     prepare: ensureSchema,
     webhooks: buildWebhookDeps(clock),
+    taskRunner: buildTaskRunnerDeps(clock),
     dashboard: new SqlDashboardQueries(),
     site: new SqlSiteDirectoryQueries(),
+    tasks: new SqlTaskRepository(),
+    notices: new SqlTaskNoticeRepository(),
+    proposals: new SqlTaskProposalRepository(),
     gatewayForKey: (key) =>
       createAdminApiGateway({ apiKey: () => Promise.resolve(key), clock, baseUrl: adminApiBaseUrl(), ...RESOLVER_API }),
     jira: new JiraPermissionsAdapter(clock),
@@ -136,10 +145,28 @@ export const buildJobsConsumerDeps = (clock: Clock = systemClock): SliceDeps => 
   directory: createAdminApiGateway({ ...storedKey, clock, baseUrl: adminApiBaseUrl() }),
 });
 
-/** What the callers' web trigger needs (S10): the bulk-action stores, caller tokens, the request counter. */
+/**
+ * What running automated tasks needs (`task-run` slices, Run now, proposals, the hourly tick): the consumer's stores
+ * and Admin API (whose per-user last-active read is the live activity, P5), the tasks' stores, the webhooks.
+ */
+export const buildTaskRunnerDeps = (clock: Clock = systemClock): TaskRunnerDeps => {
+  const gateway = createAdminApiGateway({ ...storedKey, clock, baseUrl: adminApiBaseUrl() });
+  return {
+    ...buildStores(clock),
+    directory: gateway,
+    activity: gateway,
+    tasks: new SqlTaskRepository(),
+    notices: new SqlTaskNoticeRepository(),
+    proposals: new SqlTaskProposalRepository(),
+    candidates: new SqlTaskCandidates(),
+    notifier: webhookNotifier(buildWebhookDeps(clock)),
+  };
+};
+
+/** What the callers' web trigger needs (S10): the bulk-action stores, caller tokens, the request counter, the task runner. */
 export const buildCallerRequestDeps = (clock: Clock = systemClock): CallerRequestDeps => {
   const stores = buildStores(clock);
-  return { ...stores, tokens: callerTokens, counter: new KvsRequestCounter(), lookup: stores.users };
+  return { ...stores, tokens: callerTokens, counter: new KvsRequestCounter(), lookup: stores.users, automatedTasks: buildTaskRunnerDeps(clock) };
 };
 
 /**

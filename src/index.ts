@@ -1,7 +1,8 @@
 // Composition root: builds the adapters and exports the handlers named in manifest.yml.
 import Resolver from '@forge/resolver';
 import { buildResolvers } from './adapters/resolvers';
-import { buildCallerRequestDeps, buildJobsConsumerDeps, buildResolverDeps, buildSyncDeps, buildWebhookDeps } from './composition';
+import { buildCallerRequestDeps, buildJobsConsumerDeps, buildResolverDeps, buildSyncDeps, buildTaskRunnerDeps, buildWebhookDeps } from './composition';
+import { startDueTasks } from './domain/usecases/tasks/run/startDueTasks';
 import type { ConsumerDeps } from './triggers/jobHandlers';
 import { consumeJobEvent } from './triggers/jobConsumer';
 import { runHourlyTick } from './triggers/hourlyTrigger';
@@ -19,17 +20,18 @@ for (const [key, run] of Object.entries(buildResolvers(buildResolverDeps()))) {
 export const handler = resolver.getDefinitions();
 
 const syncDeps = buildSyncDeps();
-const consumerDeps: ConsumerDeps = { sync: syncDeps, bulk: buildJobsConsumerDeps(), webhooks: buildWebhookDeps() };
+const taskDeps = buildTaskRunnerDeps();
+const consumerDeps: ConsumerDeps = { sync: syncDeps, bulk: buildJobsConsumerDeps(), webhooks: buildWebhookDeps(), tasks: taskDeps };
 /** The queue consumer of every job kind: one slice per event, dispatched by the message's kind. */
 const consume = (event: unknown): ReturnType<typeof consumeJobEvent> => consumeJobEvent(event, consumerDeps);
-/** The `ulo-jobs` queue consumer (manifest function `jobs-consumer`): bulk-action slices and webhook deliveries. */
+/** The `ulo-jobs` queue consumer (manifest function `jobs-consumer`): bulk-action and task-run slices, webhook deliveries. */
 export const jobsConsumer = consume;
 /** The `ulo-sync` queue consumer (manifest function `sync-consumer`): sync slices, kept off the bulk queue. */
 export const syncConsumer = consume;
 
-/** The hourly scheduled trigger (manifest function `hourly-tick`): daily sync slot, resumes, key notice, healing. */
+/** The hourly scheduled trigger (manifest function `hourly-tick`): daily sync slot, resumes, key notice, due tasks, healing. */
 export const hourlyTick = async (): Promise<void> => {
-  await runHourlyTick(syncDeps);
+  await runHourlyTick({ ...syncDeps, tasks: startDueTasks(taskDeps) });
 };
 
 const callerDeps = buildCallerRequestDeps();

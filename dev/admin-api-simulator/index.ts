@@ -10,5 +10,6 @@ export type { FaultKind, FaultRule } from './faults';
 export type { LatencyOptions } from './latency';
 export { DEFAULT_LIMIT_PER_MINUTE, PUBLISHED_LIMITS } from './rate-limit';
 export { generateOrg, type OrgOptions } from './generator';
+export { REGULAR_WITHIN_MS } from './timePassing';
 export { SimulatorState, statusOf, type DirectoryEntry } from './state';
 export type * from './model';

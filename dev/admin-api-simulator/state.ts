@@ -1,4 +1,5 @@
 import { holdsSeat } from './access';
+import { passTime } from './timePassing';
 import { directoryEntry, groupEntry, type DirectoryEntry, type GroupEntry } from './views/entries';
 import type { SimApiKey, SimDirectory, SimEvent, SimGroup, SimOrg, SimUser, SimWorkspace } from './model';
 
@@ -45,6 +46,11 @@ export class SimulatorState {
   lastActive(user: SimUser, workspace: number): number | null {
     const v = this.org.lastActive[user.index * this.org.workspaces.length + workspace];
     return v === undefined || Number.isNaN(v) ? null : v;
+  }
+
+  /** Lets `ms` pass: regulars keep their activity current, everyone else becomes `ms` more inactive (timePassing.ts). */
+  passTime(ms: number): void {
+    passTime(this.org, ms);
   }
 
   /** Seats in use on a workspace (active, unsuspended users with a billable role); kept up to date by `mutate`. */

@@ -5,7 +5,7 @@
  */
 export { ForgeRuntime, type ForgeRuntimeOptions } from './runtime';
 export { installGlobalHooks, activateRuntime, deactivateRuntime, activeRuntime, egressProbeSeen, EGRESS_PROBE_URL } from './globalHooks';
-export { RuntimeClock } from './clock';
+export { RuntimeClock, followRuntimeClock } from './clock';
 export { currentInvocation, runInvocation, remainingMs, type Invocation, type InvocationInit, type EventChain } from './invocation';
 export { loadManifest, toRuntimeManifest, extendManifest, type RuntimeManifest, type ManifestConsumer, type ManifestFunction, type ManifestWebTrigger } from './manifest';
 export { DEFAULT_APP, type AppIdentity } from './runtimeGlobals';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { AdminApiSimulator } from '../admin-api-simulator';
 import { AutomationReceiver } from '../automation-receiver';
 import {
-  activateRuntime, deactivateRuntime, EGRESS_PROBE_URL, egressProbeSeen, ForgeRuntime, installGlobalHooks, loadManifest, SqlDatabase,
+  activateRuntime, deactivateRuntime, EGRESS_PROBE_URL, egressProbeSeen, followRuntimeClock, ForgeRuntime, installGlobalHooks, loadManifest, SqlDatabase,
   startMariaDb, type MariaDbConnectionInfo,
 } from '../forge-runtime';
 import { JiraSimulator, jiraProductHandler } from '../jira-simulator';
@@ -81,6 +81,7 @@ export const startBackend = async (options: PreviewOptions): Promise<Backend> =>
   const adminApi = new AdminApiSimulator({
     org: { users: options.users, now: new Date().toISOString(), seed: options.seed },
     latency: { medianMs: options.latencyMs },
+    clock: () => Date.now(),
   });
   const identity = previewIdentity(adminApi.state.org);
   try {
@@ -95,6 +96,8 @@ export const startBackend = async (options: PreviewOptions): Promise<Backend> =>
     const runtime = new ForgeRuntime({ database, manifest: loadManifest(manifestPath), app: { cloudId: identity.cloudId }, queue: { loader: loadSrc } });
     activateRuntime(runtime);
     cleanups.add('runtime', () => { deactivateRuntime(runtime); return Promise.resolve(); });
+    const unfollow = followRuntimeClock(runtime.clock);
+    cleanups.add('app clock', () => { unfollow(); return Promise.resolve(); });
     await checkEgressHook();
     const adminApiUrl = await adminApi.start();
     cleanups.add('Admin API simulator', () => adminApi.stop());

@@ -19,6 +19,7 @@ const tips = (url: string, users: number, validKey: string, triggers: readonly s
   `         curl -X POST ${webTriggerUrl} -H 'Authorization: Bearer <token>' \\`,
   `              -H 'Content-Type: application/json' -d '{"action":"deactivate","users":["<email or account ID>"]}'`,
   '    7. Settings → Automation webhooks: paste the rule shown in the panel under the toolbar, then Send test.',
+  '    8. Automated tasks: "+1 day" in the toolbar moves the app\'s clock and the org\'s activity a day forward (notice periods).',
   triggers.length > 0
     ? `    The hourly trigger (${triggers.join(', ')}) runs from the toolbar at the top of the page.`
     : '    (No scheduled trigger in manifest.yml yet: the toolbar button stays disabled.)',

@@ -1,7 +1,7 @@
 /**
  * The preview host's HTTP server on 127.0.0.1: the page, the bundles, the Frame resources, the bridge's back
- * channel (`invoke`, `getContext`) and a small dev API (queue status, firing the scheduled trigger, the Automation
- * webhook receiver).
+ * channel (`invoke`, `getContext`) and a small dev API (queue status, firing the scheduled trigger, moving the
+ * preview's time forward, the Automation webhook receiver).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,7 @@ import type { Backend } from './backend';
 import type { Bundles } from './bundles';
 import { invokeResolver, productContext } from './invokeResolver';
 import { buildErrorPage, previewPage } from './page';
+import { passDays, previewClock } from './previewClock';
 import type { PreviewResources } from './resources';
 import { readBody } from './requestBody';
 import { fireTrigger } from './scheduledTriggers';
@@ -33,6 +34,7 @@ export interface HostDeps {
 
 const InvokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown() });
 const TriggerBody = z.object({ key: z.string().optional() });
+const ClockBody = z.object({ days: z.number().int().min(1).max(30).default(1) });
 const FaultBody = z.object({
   status: z.number().int().min(200).max(599).optional(),
   retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
@@ -56,6 +58,7 @@ const devStatus = (backend: Backend): Record<string, unknown> => ({
   triggers: backend.triggers.map((t) => ({ key: t.key, interval: t.interval })),
   adminApi: { url: backend.adminApiUrl, users: backend.adminApi.state.org.users.length, org: backend.adminApi.state.org.name },
   identity: backend.identity,
+  clock: previewClock(backend.runtime),
 });
 
 const page = async (deps: HostDeps, res: ServerResponse): Promise<void> => {
@@ -117,6 +120,9 @@ const route = async (deps: HostDeps, req: IncomingMessage, res: ServerResponse):
   } else if (req.method === 'POST' && path === '/__preview/dev/automation/clear') {
     backend.automation.clear();
     sendJson(res, 200, { cleared: true });
+  } else if (req.method === 'POST' && path === '/__preview/dev/clock') {
+    const { days } = ClockBody.parse(await readJson(req));
+    sendJson(res, 200, passDays(backend, days));
   } else if (req.method === 'POST' && path === '/__preview/dev/trigger') {
     const { key } = TriggerBody.parse(await readJson(req));
     const chosen = backend.triggers.filter((t) => key === undefined || t.key === key);

@@ -32,6 +32,10 @@
       'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
     ],
     handoff: ['name', 'email', 'reason', 'group', 'groupDirectory', 'directory', 'accountId', 'directoryId', 'groupDirectoryId'],
+    taskDryRun: [
+      'name', 'email', 'decision', 'how', 'reason', 'inactivity', 'inactiveDays', 'seatRank', 'noticeUntil', 'groups', 'accountId',
+      'decisionCode', 'howCode', 'reasonCode', 'inactivityCode',
+    ],
   };
 
   /** Which resolver pages each export, and how many rows per call (the contract's maximum). */
@@ -40,6 +44,7 @@
     customers: { key: 'customers.list', limit: 500 },
     audit: { key: 'audit.list', limit: 1000 },
     handoff: { key: 'bulk.handoff', limit: 1000 },
+    taskDryRun: { key: 'tasks.dryRun', limit: 1000 },
   };
 
   function escapeCell(value) {
@@ -106,6 +111,19 @@
     },
     handoff: function (h, w) {
       return Object.assign({}, h, { reason: words.word('reason', h.reason, w) });
+    },
+    taskDryRun: function (d, w) {
+      return Object.assign({}, d, {
+        decision: words.word('decision', d.decision, w),
+        how: (d.methods || []).map(function (m) { return words.word('taskMethod', m, w); }).join('; '),
+        reason: words.word('taskReason', d.reason, w),
+        inactivity: words.word('inactivity', d.state, w),
+        groups: (d.groups || []).join('; '),
+        decisionCode: d.decision,
+        howCode: (d.methods || []).join('; '),
+        reasonCode: d.reason,
+        inactivityCode: d.state,
+      });
     },
   };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emptyPayloadSchema, isoInstantSchema } from './common';
 
 /** What a caller of the web trigger may ask for (S10); mirrors the core's list. */
-export const callerActions = ['deactivate', 'reactivate', 'revoke-product', 'assign-product', 'job-status'] as const;
+export const callerActions = ['deactivate', 'reactivate', 'revoke-product', 'assign-product', 'job-status', 'task-run', 'task-dry-run'] as const;
 export type CallerActionDto = (typeof callerActions)[number];
 
 /** The header a caller sends its token in: `Authorization: Bearer <token>`. */

@@ -33,6 +33,8 @@ import {
 import {
   customersListPayloadSchema, customersPageSchema, projectUsersListPayloadSchema, projectUsersPageSchema, siteChoicesPayloadSchema, siteChoicesSchema,
 } from './site';
+import { taskRunsContract } from './taskRuns';
+import { tasksContract } from './tasks';
 import { syncHistoryPayloadSchema, syncHistorySchema, syncRunDtoSchema, syncStartPayloadSchema, syncStatusPayloadSchema, syncStatusSchema } from './sync';
 import { userDetailSchema, usersCountPayloadSchema, usersCountSchema, usersDetailPayloadSchema, usersListPayloadSchema, usersPageSchema } from './users';
 import {
@@ -61,6 +63,8 @@ export * from './messageKeys';
 export * from './settings';
 export * from './site';
 export * from './sync';
+export * from './taskRuns';
+export * from './tasks';
 export * from './users';
 export * from './webhooks';
 
@@ -96,11 +100,13 @@ export const contract = {
   [resolverKeys.jobsList]: entry(jobsListPayloadSchema, jobsListSchema),
   [resolverKeys.jobsResults]: entry(jobsResultsPayloadSchema, bulkResultsPageSchema),
   ...callersContract,
+  ...tasksContract,
   [resolverKeys.webhooksGet]: entry(webhooksGetPayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksAdd]: entry(webhooksAddPayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksRemove]: entry(webhooksRemovePayloadSchema, webhooksViewSchema),
   [resolverKeys.webhooksTest]: entry(webhooksTestPayloadSchema, webhookDeliverySchema),
   [resolverKeys.webhooksDeliveries]: entry(webhooksDeliveriesPayloadSchema, webhookDeliveryPageSchema),
+  ...taskRunsContract,
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;
 
 type Contract = typeof contract;

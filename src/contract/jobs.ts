@@ -15,6 +15,8 @@ export const jobListItemSchema = z.discriminatedUnion('kind', [
     createdByName: z.string().nullable(),
     /** Set when a caller of the web trigger started it (S10); `name` null when the caller is gone. */
     startedByCaller: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+    /** Set when it is a part of an automated task's run (T3); `name` null when the task is gone. */
+    startedByTask: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
   }),
   /** `createdByName`: for a manual sync, the admin who started it; null for the schedule or an unknown admin. */
   syncRunDtoSchema.extend({ kind: z.literal('sync'), createdByName: z.string().nullable() }),

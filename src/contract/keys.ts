@@ -1,4 +1,6 @@
 import { callerResolverKeys } from './callers';
+import { taskRunsResolverKeys } from './taskRuns';
+import { taskResolverKeys } from './tasks';
 
 /**
  * Every resolver the admin page may `invoke`, by screen. A resolver key never changes once released; new
@@ -38,6 +40,8 @@ export const resolverKeys = {
   webhooksRemove: 'webhooks.removeTarget',
   webhooksTest: 'webhooks.test',
   webhooksDeliveries: 'webhooks.deliveries',
+  ...taskRunsResolverKeys,
+  ...taskResolverKeys,
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

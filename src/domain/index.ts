@@ -110,7 +110,7 @@ export type { TaskRepository } from './ports/taskRepository';
 export type { TaskCandidates } from './ports/taskCandidates';
 export type { TaskNoticeRepository } from './ports/taskNoticeRepository';
 export type { TaskProposalRepository } from './ports/taskProposalRepository';
-export type { AnnouncedUser, TaskEventBase, TaskRunCounts, TaskWebhooks } from './ports/taskWebhooks';
+export type { TaskCandidates } from './ports/taskCandidates';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.
 export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
@@ -154,3 +154,12 @@ export { decideNotices, type NoticeDecision } from './usecases/tasks/notice';
 export { checkSafetyCap, SAFETY_CAP_EXCEEDED, type SafetyVerdict } from './usecases/tasks/safetyCap';
 export { noticesToClear, noticesToStore, proposalOf } from './usecases/tasks/runRecords';
 export type { TaskRunnerDeps } from './usecases/tasks/runnerDeps';
+export { startTaskRun, type StartTaskRunRequest } from './usecases/tasks/run/startTaskRun';
+export { decideProposal, type DecideProposalRequest } from './usecases/tasks/run/decideProposal';
+export { startDueTasks, SYNC_OVERLAP } from './usecases/tasks/run/startDueTasks';
+export { runTaskSlice, type TaskRunMessage, type TaskSliceOutcome } from './usecases/tasks/run/runTaskSlice';
+export { skipReasonKey, taskRunReasons as taskRunnerReasons } from './usecases/tasks/run/reasonKeys';
+export { taskJobId } from './usecases/tasks/run/taskJobs';
+export { dryRun, type DryRunDeps, type DryRunFilter, type DryRunItemView, type DryRunSource, type DryRunView } from './usecases/tasks/dryRun';
+export { taskRunDetail, taskRunHistory, taskRunReasons, type TaskRunView } from './usecases/tasks/runViews';
+export { listProposals, proposalDetail, type ProposalView, type ProposalViewDeps } from './usecases/tasks/proposalViews';

@@ -18,7 +18,8 @@ export const runHourlyTick = async (deps: HourlyTickDeps): Promise<HourlyTickSum
     const { sync } = summary;
     console.log(
       `hourly-tick: sync ${sync.action}${sync.runId === null ? '' : ` (run ${sync.runId})`}` +
-        `${sync.error === undefined ? '' : ` ${sync.error}`}, api key notice ${summary.apiKeyNotice}, bulk jobs healed ${String(summary.jobsHealed)}` +
+        `${sync.error === undefined ? '' : ` ${sync.error}`}, api key notice ${summary.apiKeyNotice}, tasks started ${String(summary.tasksStarted ?? 'none')}` +
+        `, jobs healed ${String(summary.jobsHealed)}` +
         (summary.deliveriesHealed === undefined || summary.deliveriesHealed === null ? '' : `, webhook deliveries healed ${String(summary.deliveriesHealed)}`),
     );
     return summary;

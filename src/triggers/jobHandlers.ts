@@ -1,17 +1,20 @@
 import type { JobMessage } from '../domain/ports/jobQueue';
 import type { SliceDeps } from '../domain/usecases/bulk/deps';
-import { runBulkSlice, type BulkSliceOutcome } from '../domain/usecases/bulk/runBulkSlice';
+import { runBulkSlice } from '../domain/usecases/bulk/runBulkSlice';
+import { runTaskSlice, type TaskSliceOutcome } from '../domain/usecases/tasks/run/runTaskSlice';
+import type { TaskRunnerDeps } from '../domain/usecases/tasks/runnerDeps';
 import type { SliceBudget } from '../domain/usecases/sync/budget';
 import type { SliceOutcome } from '../domain/usecases/sync/continuation';
 import type { SyncDeps } from '../domain/usecases/sync/deps';
 import { runSyncSlice } from '../domain/usecases/sync/runSlice';
 import { runDelivery, type DeliveryOutcome, type RunDeliveryDeps } from '../domain/usecases/webhooks/runDelivery';
 
-/** What the handlers run on: the sync's adapters (paced for the sync) and the bulk slices' adapters. */
+/** What the handlers run on: the sync's adapters (paced for the sync), the bulk slices' and the task runs' adapters. */
 export interface ConsumerDeps {
   sync: SyncDeps;
   bulk: SliceDeps;
   webhooks: RunDeliveryDeps;
+  tasks: TaskRunnerDeps;
 }
 
 export type JobKind = JobMessage['kind'];
@@ -26,7 +29,7 @@ export type JobHandler<K extends JobKind> = (
   deps: ConsumerDeps,
 ) => Promise<string>;
 
-type Outcome = SliceOutcome | BulkSliceOutcome;
+type Outcome = SliceOutcome | TaskSliceOutcome;
 
 const outcomeText = (outcome: Outcome): string => {
   switch (outcome.kind) {
@@ -62,7 +65,7 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   sync: syncSlice,
   'sync-activity': syncSlice,
   'bulk-action': async (message, budget, deps) => outcomeText(await runBulkSlice(message, budget, deps.bulk)),
-  'task-run': () => Promise.resolve('ignored (automated tasks are not wired yet)'),
+  'task-run': async (message, budget, deps) => outcomeText(await runTaskSlice(message, budget, deps.tasks)),
   'webhook-delivery': async (message, _budget, deps) => deliveryText(await runDelivery(message.deliveryId, message.attempt, deps.webhooks)),
 };
 

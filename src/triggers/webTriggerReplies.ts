@@ -2,6 +2,7 @@ import { z, ZodError } from 'zod';
 import { isDomainError } from '../domain/model/errors';
 import type { BulkJobView } from '../domain/usecases/bulk/jobView';
 import { UnauthenticatedCaller } from '../domain/usecases/callers/authenticateCaller';
+import type { CallerTaskAnswer } from '../domain/usecases/callers/callerTasks';
 import type { CallerAnswer } from '../domain/usecases/callers/handleCallerRequest';
 
 /** A web trigger response as Forge expects it: header values are arrays, the body a string. */
@@ -14,7 +15,7 @@ export interface WebTriggerReply {
 /** The codes a caller may see in an error answer (docs/webhooks.md, Incoming requests); never renamed once released. */
 export const callerErrorCodes = [
   'UNAUTHORIZED', 'METHOD_NOT_ALLOWED', 'INVALID_BODY', 'UNKNOWN_PRODUCT', 'PRODUCT_ON_SEVERAL_SITES', 'NO_KNOWN_USERS',
-  'ACTION_NOT_ALLOWED', 'JOB_NOT_FOUND', 'RATE_LIMITED', 'BUSY', 'INTERNAL',
+  'ACTION_NOT_ALLOWED', 'JOB_NOT_FOUND', 'RATE_LIMITED', 'BUSY', 'INTERNAL', 'TASK_NOT_FOUND', 'TASK_NAME_AMBIGUOUS',
 ] as const;
 export type CallerErrorCode = (typeof callerErrorCodes)[number];
 
@@ -35,6 +36,7 @@ const ruleCodes: Record<string, CallerErrorCode> = {
   'unknown-product': 'UNKNOWN_PRODUCT',
   'product-on-several-sites': 'PRODUCT_ON_SEVERAL_SITES',
   'no-known-users': 'NO_KNOWN_USERS',
+  'task-name-ambiguous': 'TASK_NAME_AMBIGUOUS',
 };
 
 const retryAfter = (seconds: unknown): Record<string, string[]> => ({ 'Retry-After': [String(typeof seconds === 'number' ? seconds : 60)] });
@@ -56,7 +58,7 @@ export const failureReply = (error: unknown): WebTriggerReply => {
     case 'FORBIDDEN':
       return refusal(403, 'ACTION_NOT_ALLOWED');
     case 'NOT_FOUND':
-      return refusal(404, 'JOB_NOT_FOUND');
+      return refusal(404, details.rule === 'unknown-task' ? 'TASK_NOT_FOUND' : 'JOB_NOT_FOUND');
     case 'RATE_LIMITED':
       return refusal(429, 'RATE_LIMITED', {}, retryAfter(details.retryAfterSeconds));
     case 'LOCK_HELD':
@@ -79,8 +81,20 @@ const jobFacts = (job: BulkJobView) => ({
   updatedAt: job.updatedAt.toISOString(),
 });
 
-/** 202 with the queued job and the users not found; 200 with a job's progress and per-user results. */
+/** 202 with a task's run as it started; 200 with a task's dry run: counts, and the first users it would change. */
+const taskReply = (answer: CallerTaskAnswer): WebTriggerReply => {
+  const task = { taskId: answer.task.id, taskName: answer.task.name };
+  if (answer.kind === 'task-dry-run') {
+    const { total, willChange, skipped, byMethod, skippedByReason } = answer.summary;
+    return reply(200, { ...task, total, willChange, skipped, byMethod, skippedByReason, users: answer.willChange, truncated: answer.truncated });
+  }
+  const { run } = answer;
+  return reply(202, { ...task, runId: run.id, status: run.status, reason: run.reason, startedAt: run.startedAt.toISOString() });
+};
+
+/** 202 with the queued job and the users not found; 200 with a job's progress and per-user results; a task's answer. */
 export const answerReply = (answer: CallerAnswer): WebTriggerReply => {
+  if (answer.kind === 'task-started' || answer.kind === 'task-dry-run') return taskReply(answer);
   if (answer.kind === 'started') return reply(202, { ...jobFacts(answer.job), notFound: answer.notFound });
   const results = answer.results.map((r) => ({ accountId: r.accountId, email: r.email, outcome: r.outcome, reason: r.reason }));
   return reply(200, { ...jobFacts(answer.job), results });

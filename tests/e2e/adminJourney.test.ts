@@ -119,7 +119,7 @@ const journey = (viewport: Viewport): void => {
       const problem = app(page).getByText('Something needs your attention');
       await dashboardTab.or(problem).first().waitFor({ timeout: 30_000 });
       if (!(await dashboardTab.isVisible())) throw new Error(`After saving the key the page shows: ${await app(page).innerText()}`);
-      expect(await app(page).getByRole('tab').allInnerTexts()).toEqual(['Dashboard', 'Users', 'Inactive users', 'Audit log', 'Jobs', 'Settings']);
+      expect(await app(page).getByRole('tab').allInnerTexts()).toEqual(['Dashboard', 'Users', 'Inactive users', 'Automated tasks', 'Audit log', 'Jobs', 'Settings']);
     });
 
     step('runs a sync from Settings and sees its progress until it finishes', async () => {

@@ -45,7 +45,7 @@ describe('admin page shell', () => {
   it('names the role that gives a configured admin access', async () => {
     await render(ok({ grant: { level: 'full', via: 'product-admin' }, apiKeyConfigured: true }), { 'dashboard.get': () => ok(dashboard()) });
     expect(text()).toContain('full access through your product admin role');
-    expect(findAll('Tab').map((tab) => renderedText(tab))).toEqual(['Dashboard', 'Users', 'Inactive users', 'Audit log', 'Jobs', 'Settings']);
+    expect(findAll('Tab').map((tab) => renderedText(tab))).toEqual(['Dashboard', 'Users', 'Inactive users', 'Automated tasks', 'Audit log', 'Jobs', 'Settings']);
   });
 
   it('shows a non-admin the translated refusal, without a retry', async () => {

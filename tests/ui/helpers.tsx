@@ -137,7 +137,7 @@ export const calls = (key: string): unknown[] => bridge.calls.filter((c) => c.fu
 
 export const text = (): string => renderedText();
 
-const namespaces = ['app', 'tabs', 'common', 'paging', 'states', 'dashboard', 'users', 'bulk', 'audit', 'settings', 'export', 'errors', 'validation', 'filters', 'sort', 'sync', 'jobStatus', 'accountStatus', 'jobs'];
+const namespaces = ['app', 'tabs', 'common', 'paging', 'states', 'dashboard', 'users', 'bulk', 'audit', 'settings', 'export', 'errors', 'validation', 'filters', 'sort', 'sync', 'jobStatus', 'accountStatus', 'jobs', 'tasks'];
 /** Words that look like one of our i18next key paths: a translation is missing. */
 export const rawKeys = (rendered: string = renderedText()): string[] =>
   rendered.split(/\s+/).filter((word) => namespaces.some((ns) => word.startsWith(`${ns}.`)) && /^[a-zA-Z]+\.[a-zA-Z.-]+$/.test(word));

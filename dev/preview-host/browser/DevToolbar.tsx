@@ -1,6 +1,7 @@
 /**
- * The preview's own toolbar above the app: who you are, the queue (events waiting and delivered), and a button
- * that fires the manifest's scheduled trigger now instead of waiting an hour.
+ * The preview's own toolbar above the app: who you are, the queue (events waiting and delivered), a button that
+ * fires the manifest's scheduled trigger now instead of waiting an hour, and the preview's date with "+1 day" (the
+ * app's clock and the simulated organization's activity move forward together).
  */
 import React, { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -10,6 +11,7 @@ import { Inline, Text } from '@atlaskit/primitives';
 interface Status {
   queue: { pending: number; delivered: number };
   triggers: { key: string; interval: string }[];
+  clock: { now: string; daysAhead: number };
 }
 
 interface TriggerRun {
@@ -18,6 +20,16 @@ interface TriggerRun {
   ms: number;
   error?: string;
 }
+
+const postJson = async (path: string, body: unknown): Promise<unknown> => {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return response.json();
+};
+
+const dateLabel = (clock: Status['clock']): string => {
+  const day = new Date(clock.now).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
+  return clock.daysAhead === 0 ? `today: ${day}` : `today: ${day} (+${String(clock.daysAhead)} ${clock.daysAhead === 1 ? 'day' : 'days'})`;
+};
 
 const loadStatus = async (): Promise<Status | null> => {
   const response = await fetch('/__preview/dev/status').catch(() => null);
@@ -37,12 +49,16 @@ export const DevToolbar = (props: { banner: string }): React.JSX.Element => {
     return () => { alive = false; clearInterval(timer); };
   }, []);
   const triggers = status?.triggers ?? [];
+  const clock = status?.clock ?? null;
   const fire = async (): Promise<void> => {
     setRunning(true);
-    const response = await fetch('/__preview/dev/trigger', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    const { runs } = (await response.json()) as { runs: TriggerRun[] };
+    const { runs } = (await postJson('/__preview/dev/trigger', {})) as { runs: TriggerRun[] };
     setLast(runs.map((r) => (r.ok ? `${r.key}: ran in ${String(r.ms)} ms` : `${r.key}: failed — ${r.error ?? ''}`)).join('; '));
     setRunning(false);
+  };
+  const nextDay = async (): Promise<void> => {
+    await postJson('/__preview/dev/clock', { days: 1 });
+    setStatus(await loadStatus());
   };
   return (
     <div data-testid="preview-toolbar" style={{ background: 'var(--ds-surface-sunken, #f7f8f9)', borderBottom: '1px solid var(--ds-border, #dcdfe4)', padding: '6px 24px' }}>
@@ -57,6 +73,8 @@ export const DevToolbar = (props: { banner: string }): React.JSX.Element => {
           <Button spacing="compact" isDisabled={triggers.length === 0} isLoading={running} onClick={() => { void fire(); }}>
             {triggers.length === 0 ? 'No scheduled trigger' : 'Run hourly trigger'}
           </Button>
+          {clock === null ? null : <Text size="small" testId="preview-date">{dateLabel(clock)}</Text>}
+          <Button spacing="compact" isDisabled={clock === null} onClick={() => { void nextDay(); }}>+1 day</Button>
         </Inline>
       </Inline>
     </div>

@@ -12,8 +12,12 @@ import type { SecretStore } from '../../domain/ports/secretStore';
 import type { SettingsStore } from '../../domain/ports/settingsStore';
 import type { SiteDirectoryQueries } from '../../domain/ports/siteDirectoryQueries';
 import type { SyncRunRepository } from '../../domain/ports/syncRunRepository';
+import type { TaskNoticeRepository } from '../../domain/ports/taskNoticeRepository';
+import type { TaskProposalRepository } from '../../domain/ports/taskProposalRepository';
+import type { TaskRepository } from '../../domain/ports/taskRepository';
 import type { UserRepository } from '../../domain/ports/userRepository';
 import type { GatewayForKey } from '../../domain/usecases/apiKey/manageApiKey';
+import type { TaskRunnerDeps } from '../../domain/usecases/tasks/runnerDeps';
 import type { WebhookDeps } from '../../domain/usecases/webhooks/deps';
 import type { GuardDeps } from './guard';
 
@@ -43,4 +47,10 @@ export interface ResolverDeps extends GuardDeps {
   gatewayForKey: GatewayForKey;
   /** Automation webhook targets, deliveries and the sender (S7). */
   webhooks: WebhookDeps;
+  /** Automated tasks' stores and runner (dry run, Run now, runs, proposals). */
+  taskRunner: TaskRunnerDeps;
+  /** Automated tasks (T4), the users they announced (T5) and their proposals (T6). */
+  tasks: TaskRepository;
+  notices: TaskNoticeRepository;
+  proposals: TaskProposalRepository;
 }

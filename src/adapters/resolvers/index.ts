@@ -10,6 +10,8 @@ import type { ResolverDeps } from './deps';
 import { jobsResolvers } from './jobsResolver';
 import { settingsResolvers } from './settingsResolver';
 import { syncResolvers } from './syncResolver';
+import { taskRunsResolvers } from './taskRunsResolver';
+import { tasksResolvers } from './tasksResolver';
 import { usersResolvers } from './usersResolver';
 import { webhooksResolvers } from './webhooksResolver';
 
@@ -21,7 +23,7 @@ export type { ResolverDeps } from './deps';
  */
 export const buildResolvers = (deps: ResolverDeps): ResolverMap => {
   const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers,
-    callersResolvers, webhooksResolvers];
+    callersResolvers, webhooksResolvers, tasksResolvers, taskRunsResolvers];
   const all: ResolverMap = {};
   for (const build of modules) {
     for (const [key, run] of Object.entries(build(deps))) {

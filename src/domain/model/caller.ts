@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** What a caller (S10) may ask for: the four bulk actions, and the status of a job it started. */
-export const callerActions = ['deactivate', 'reactivate', 'revoke-product', 'assign-product', 'job-status'] as const;
+/** What a caller (S10) may ask for: the four bulk actions, the status of a job it started, an automated task's run or dry run. */
+export const callerActions = ['deactivate', 'reactivate', 'revoke-product', 'assign-product', 'job-status', 'task-run', 'task-dry-run'] as const;
 export const callerActionSchema = z.enum(callerActions);
 export type CallerAction = z.infer<typeof callerActionSchema>;
 

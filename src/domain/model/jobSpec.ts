@@ -8,6 +8,22 @@ import { auditActorSchema } from './audit';
  */
 export const jobSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bulk-action'), action: bulkActionSchema, actor: auditActorSchema }).strict(),
+  /**
+   * One part of an automated task's run (T3): the bulk action it makes (a revoke of several products is one part per
+   * product, run one after another), re-checked per user against the task's rule on live data.
+   */
+  z
+    .object({
+      kind: z.literal('task-run'),
+      taskId: z.string().min(1),
+      runId: z.string().min(1),
+      part: z.number().int().nonnegative(),
+      parts: z.number().int().positive(),
+      action: bulkActionSchema,
+      actor: auditActorSchema,
+    })
+    .strict(),
 ]);
 export type JobSpec = z.infer<typeof jobSpecSchema>;
 export type BulkJobSpec = Extract<JobSpec, { kind: 'bulk-action' }>;
+export type TaskJobSpec = Extract<JobSpec, { kind: 'task-run' }>;

@@ -7,8 +7,9 @@ export interface Page<Item> {
   next: string | null;
 }
 
-export interface PagedList<Item> {
-  load: Load<Page<Item>>;
+/** `P`: the page as the resolver answers it (items, next, and whatever else it carries, e.g. counts). */
+export interface PagedList<P extends Page<unknown>> {
+  load: Load<P>;
   /** Zero-based page index. */
   page: number;
   hasNext: boolean;
@@ -24,11 +25,11 @@ export interface PagedList<Item> {
  * page size) change, paging starts again at the first page. Whenever `refreshOn` changes (e.g. a running job's
  * progress), the current page is fetched again while it stays on screen.
  */
-export const usePagedList = <Item>(
-  fetchPage: (after: string | null) => Promise<Envelope<Page<Item>>>,
+export const usePagedList = <P extends Page<unknown>>(
+  fetchPage: (after: string | null) => Promise<Envelope<P>>,
   inputs: unknown,
   refreshOn: number | string | null = null,
-): PagedList<Item> => {
+): PagedList<P> => {
   const key = JSON.stringify(inputs);
   const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({ key, cursors: [null] });
   const cursors = paging.key === key ? paging.cursors : [null];

@@ -7,8 +7,9 @@ import { InactiveScreen } from './inactive/InactiveScreen';
 import { AuditScreen } from './audit/AuditScreen';
 import { JobsScreen } from './jobs/JobsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { TasksScreen } from './tasks/TasksScreen';
 
-const tabs = ['dashboard', 'users', 'inactive', 'audit', 'jobs', 'settings'] as const;
+const tabs = ['dashboard', 'users', 'inactive', 'tasks', 'audit', 'jobs', 'settings'] as const;
 
 /**
  * The admin page's tabs. Only the selected tab's screen is mounted, so a screen loads its data when it is opened
@@ -25,6 +26,8 @@ export const Shell = (props: { onAccessChanged: () => void }): React.JSX.Element
         return <UsersScreen />;
       case 'inactive':
         return <InactiveScreen />;
+      case 'tasks':
+        return <TasksScreen />;
       case 'audit':
         return <AuditScreen />;
       case 'jobs':

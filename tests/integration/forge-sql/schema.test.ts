@@ -15,9 +15,9 @@ describe('schema through migrationRunner (ARCHITECTURE §6)', () => {
       .execute();
     expect(tables.rows.map((r) => r.t).sort()).toEqual(
       [
-        '__migrations', 'audit_log', 'automated_tasks', 'directory_groups', 'group_grants', 'group_members', 'job_items',
+        '__migrations', 'audit_log', 'directory_groups', 'group_grants', 'group_members', 'job_items',
         'jobs', 'jsm_customers', 'jsm_organization_members', 'jsm_organizations', 'products', 'project_role_members',
-        'task_runs', 'user_product_access', 'user_search_words', 'users', 'webhook_deliveries',
+        'task_notices', 'task_proposals', 'task_runs', 'tasks', 'user_product_access', 'user_search_words', 'users', 'webhook_deliveries',
       ].sort(),
     );
   });

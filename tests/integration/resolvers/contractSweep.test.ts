@@ -72,6 +72,44 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'webhooks.removeTarget': { targetId: 'none-such' },
   'webhooks.test': { targetId: 'none-such' },
   'webhooks.deliveries': { limit: 5 },
+  'tasks.dryRun': {
+    definition: {
+      name: 'Sweep',
+      enabled: true,
+      rule: { kind: 'inactive', minInactiveDays: 30, products: 'all' },
+      filter: { includeGroupIds: [], excludeGroupIds: [], accountTypes: ['managed'], billableOnly: false },
+      action: { type: 'deactivate' },
+      schedule: { days: 'daily', hour: 5 },
+      noticeDays: 0,
+      safetyCap: 100,
+    },
+    decision: 'skip',
+  },
+  'tasks.runNow': { taskId: 'none-such' },
+  'tasks.runs': { taskId: 'none-such' },
+  'tasks.runDetail': { runId: 'none-such' },
+  'tasks.proposals': {},
+  'tasks.proposal': { proposalId: 'none-such' },
+  'tasks.decideProposal': { proposalId: 'none-such', decision: 'reject' },
+  'tasks.list': {},
+  'tasks.get': { id: 'none-such' },
+  'tasks.save': {
+    id: null,
+    expectedUpdatedAt: null,
+    task: {
+      name: 'Sweep',
+      enabled: false,
+      rule: { kind: 'inactive', minInactiveDays: 90, products: 'all' },
+      filter: { includeGroupIds: [], excludeGroupIds: [], accountTypes: ['managed'], billableOnly: false },
+      action: { type: 'notify' },
+      schedule: { days: 'daily', hour: 12 },
+      noticeDays: 0,
+      safetyCap: 100,
+    },
+  },
+  'tasks.duplicate': { id: 'none-such', name: 'Copy' },
+  'tasks.setEnabled': { id: 'none-such', enabled: true },
+  'tasks.delete': { id: 'none-such' },
 });
 
 /** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
@@ -81,6 +119,15 @@ const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
   'callers.revoke': ['NOT_FOUND'],
   'webhooks.removeTarget': ['NOT_FOUND'],
   'webhooks.test': ['NOT_FOUND'],
+  'tasks.runNow': ['NOT_FOUND'],
+  'tasks.runs': ['NOT_FOUND'],
+  'tasks.runDetail': ['NOT_FOUND'],
+  'tasks.proposal': ['NOT_FOUND'],
+  'tasks.decideProposal': ['NOT_FOUND'],
+  'tasks.get': ['NOT_FOUND'],
+  'tasks.duplicate': ['NOT_FOUND'],
+  'tasks.setEnabled': ['NOT_FOUND'],
+  'tasks.delete': ['NOT_FOUND'],
 };
 
 describe('every resolver answers in the shape of the contract, and the key never leaves the backend', () => {

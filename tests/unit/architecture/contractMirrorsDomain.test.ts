@@ -5,6 +5,10 @@ import * as contractBulk from '../../../src/contract/bulk';
 import * as contractEnvelope from '../../../src/contract/envelope';
 import * as contractUsers from '../../../src/contract/users';
 import * as contractWebhooks from '../../../src/contract/webhooks';
+import * as contractTasks from '../../../src/contract/tasks';
+import { taskActionSchema, taskRuleSchema } from '../../../src/domain/model/task';
+import { taskRunStatusSchema } from '../../../src/domain/model/taskRecords';
+import { taskValidationRules } from '../../../src/domain/usecases/tasks/validateTask';
 import { auditActionSchema, auditOutcomeSchema } from '../../../src/domain/model/audit';
 import { errorCodes } from '../../../src/domain/model/errors';
 import { syncDataTypeSchema } from '../../../src/domain/model/jobs';
@@ -31,6 +35,10 @@ describe('contract vocabularies equal the core’s', () => {
     ['user sort keys', contractUsers.userSortKeys, userSortKeys],
     ['webhook triggers', contractWebhooks.webhookTriggers, webhookTriggers],
     ['webhook delivery statuses', contractWebhooks.deliveryStatuses, deliveryStatusSchema.options],
+    ['task rule kinds', contractTasks.taskRuleKinds, taskRuleSchema.options.map((o) => o.shape.kind.value)],
+    ['task action types', contractTasks.taskActionTypes, taskActionSchema.options.map((o) => o.shape.type.value)],
+    ['task run statuses', contractTasks.taskRunStatuses, taskRunStatusSchema.options],
+    ['task validation rules', contractTasks.taskValidationRuleNames, taskValidationRules],
   ] as const)('%s', (_name, contract, domain) => {
     expect([...contract].sort()).toEqual([...domain].sort());
   });

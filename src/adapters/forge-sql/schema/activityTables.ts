@@ -74,8 +74,8 @@ export const createJobItems = `CREATE TABLE IF NOT EXISTS job_items (
   INDEX idx_job_items_account (account_id)
 ) ${TABLE_OPTIONS}`;
 
-/** Automated tasks (T1-T4): the rule and action as validated JSON; the schedule in columns the tick reads. */
-export const createAutomatedTasks = `CREATE TABLE IF NOT EXISTS automated_tasks (
+/** The first schema's placeholder for tasks, never written; v019 drops it (taskTables.ts has the tables in use). */
+export const createPlaceholderTasks = `CREATE TABLE IF NOT EXISTS automated_tasks (
   id VARCHAR(64) NOT NULL,
   name VARCHAR(255) NOT NULL,
   enabled TINYINT NOT NULL,
@@ -90,7 +90,8 @@ export const createAutomatedTasks = `CREATE TABLE IF NOT EXISTS automated_tasks 
   INDEX idx_tasks_due (enabled, next_run_at)
 ) ${TABLE_OPTIONS}`;
 
-export const createTaskRuns = `CREATE TABLE IF NOT EXISTS task_runs (
+/** The first schema's placeholder for task runs, never written; v019 drops it and v021 creates `task_runs` anew. */
+export const createPlaceholderTaskRuns = `CREATE TABLE IF NOT EXISTS task_runs (
   id VARCHAR(64) NOT NULL,
   task_id VARCHAR(64) NOT NULL,
   job_id VARCHAR(64) NULL,

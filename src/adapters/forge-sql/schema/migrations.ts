@@ -1,10 +1,10 @@
 import { migrationRunner } from '@forge/sql';
 import {
   createAuditLog,
-  createAutomatedTasks,
   createJobItems,
   createJobs,
-  createTaskRuns,
+  createPlaceholderTaskRuns,
+  createPlaceholderTasks,
 } from './activityTables';
 import {
   createDirectoryGroups,
@@ -22,6 +22,7 @@ import {
   createJsmOrganizations,
   createProjectRoleMembers,
 } from './siteTables';
+import { createTaskNotices, createTaskProposals, createTaskRuns, createTasks, dropPlaceholderTaskTables } from './taskTables';
 import { createWebhookDeliveries } from './webhookTables';
 
 /**
@@ -43,10 +44,15 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v011_audit_log', createAuditLog],
   ['v013_jobs', createJobs],
   ['v014_job_items', createJobItems],
-  ['v015_automated_tasks', createAutomatedTasks],
-  ['v016_task_runs', createTaskRuns],
+  ['v015_automated_tasks', createPlaceholderTasks],
+  ['v016_task_runs', createPlaceholderTaskRuns],
   ['v017_user_search_words', createUserSearchWords],
   ['v018_webhook_deliveries', createWebhookDeliveries],
+  ['v019_drop_placeholder_task_tables', dropPlaceholderTaskTables],
+  ['v020_tasks', createTasks],
+  ['v021_task_runs', createTaskRuns],
+  ['v022_task_notices', createTaskNotices],
+  ['v023_task_proposals', createTaskProposals],
 ];
 
 let applied: Promise<string[]> | null = null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../model/audit';
+import { taskSummary } from './taskSummary';
 import { webhookSummary } from './webhookSummary';
 
 /** A value a sentence shows, typed so that the viewer's side formats it in the viewer's language. */
@@ -111,6 +112,6 @@ export const auditSummary = (entry: AuditEntry, names: SummaryNames): Phrase | n
     case 'settings.update':
       return phrase('settings', { sections: phrases((str(d, 'sections') ?? '').split(',').filter((s) => s !== '').map((s) => `sections.${s}`)) });
     default:
-      return webhookSummary(entry);
+      return webhookSummary(entry) ?? taskSummary(entry);
   }
 };

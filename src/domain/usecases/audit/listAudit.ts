@@ -3,6 +3,7 @@ import type { AuditLog, AuditQuery } from '../../ports/auditLog';
 import type { CallerRepository } from '../../ports/callerRepository';
 import type { ProductRepository } from '../../ports/productRepository';
 import type { UserRepository } from '../../ports/userRepository';
+import { skipReasonKey } from '../tasks/run/reasonKeys';
 import { auditSummary, type Phrase } from './auditSummary';
 
 /** An audit entry with the names the directory knows for its actor and affected user. */
@@ -46,12 +47,12 @@ const callerNames = async (entries: readonly AuditEntry[], deps: ListAuditDeps):
 
 /**
  * i18next key of a reason code: a webhook delivery's codes are the delivery log's (`webhooks.errors.*`); skip
- * reasons (lower-case, `protected`, `not-managed`) are bulk reasons; error codes (upper-case, `RATE_LIMITED`) are errors.
+ * reasons (lower-case, `protected`, `not-managed`) are bulk reasons, or an automated task's own (skipReasonKey); error codes (upper-case, `RATE_LIMITED`) are errors.
  */
 export const reasonKeyOf = (reason: string | null, action?: string): string | null => {
   if (reason === null) return null;
   if (action === 'webhook.delivery') return `webhooks.errors.${reason}`;
-  return /^[A-Z_]+$/.test(reason) ? `errors.${reason}` : `bulk.reasons.${reason}`;
+  return /^[A-Z_]+$/.test(reason) ? `errors.${reason}` : skipReasonKey(reason);
 };
 
 /**

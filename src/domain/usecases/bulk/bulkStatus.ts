@@ -1,5 +1,6 @@
 import { DomainError } from '../../model/errors';
 import type { ItemOutcome } from '../../ports/jobRepository';
+import { skipReasonKey } from '../tasks/run/reasonKeys';
 import type { JobDeps } from './deps';
 import { toBulkJobView, type BulkJobView } from './jobView';
 
@@ -28,7 +29,7 @@ export interface BulkResultView {
 
 const messageKeyOf = (outcome: ItemOutcome, reason: string | null): string => {
   if (outcome === 'succeeded' || reason === null) return 'bulk.outcomes.succeeded';
-  return /^[A-Z_]+$/.test(reason) ? `errors.${reason}` : `bulk.reasons.${reason}`;
+  return /^[A-Z_]+$/.test(reason) ? `errors.${reason}` : skipReasonKey(reason);
 };
 
 /** B3: per-user results of a job's finished items (only those of `outcome` when given), by account ID, keyset-paged. */

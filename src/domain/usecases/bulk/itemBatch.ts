@@ -43,9 +43,9 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
     const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action);
     return done(processedItem(env, accountId, { kind: 'changed', method: intent.method }, updated, groupDetails(env, intent.groupIds)));
   }
-  const user = intent === undefined ? synced : live;
+  const user = intent === undefined && env.recheck === undefined ? synced : live;
   if (user === undefined) return done(processedItem(env, accountId, { kind: 'skipped', reason: 'left-org' }));
-  const item = recheckItem(env.action, user, env.context);
+  const item = env.recheck?.check(user) ?? recheckItem(env.action, user, env.context);
   if (item.decision === 'skip') return done(processedItem(env, accountId, { kind: 'skipped', reason: item.reason }));
   return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds }, user, synced: synced ?? user };
 };
@@ -84,7 +84,7 @@ const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ ite
 
 /**
  * B3: one batch of a job's pending items. Reads the synced copies and the recorded intents (and, for started
- * items, the live users), decides every item, records the intent of each change it is about to make in one write,
+ * items or every item of a task's job, the live users), decides every item, records the intent of each change it is about to make in one write,
  * then makes the calls one by one. Returns the items done, in order, and why it stopped early, if it did: the
  * caller writes them (sliceRecords) before anything else. A failed read (the live users, storage) throws.
  */
@@ -94,7 +94,11 @@ export const runBatch = async (
   deps: { users: UserRepository; jobs: JobRepository },
 ): Promise<{ done: ProcessedItem[]; halt: Halt | null }> => {
   const [synced, intents] = await Promise.all([deps.users.getMany(ids), deps.jobs.intents(env.jobId, ids)]);
-  const live = intents.length === 0 ? new Map<string, User>() : await liveUsers(intents.map((i) => i.accountId), env.target);
+  const live = env.recheck
+    ? await env.recheck.readLive(ids)
+    : intents.length === 0
+      ? new Map<string, User>()
+      : await liveUsers(intents.map((i) => i.accountId), env.target);
   const syncedById = new Map(synced.map((u) => [u.accountId, u]));
   const recorded = new Map(intents.map((i) => [i.accountId, i]));
   const decisions = ids.map((id) => decide(id, syncedById.get(id), recorded.get(id), live.get(id), env));

@@ -1,7 +1,7 @@
 import type { AuditAction, AuditActor, AuditEntry } from '../../model/audit';
 import { isDomainError, type ErrorCode } from '../../model/errors';
 import type { User } from '../../model/user';
-import type { ActionMethod, BulkAction, PlanContext, SkipReason } from '../../policy/actionEligibility';
+import type { ActionMethod, BulkAction, PlanContext } from '../../policy/actionEligibility';
 import type { JobItemResult } from '../../ports/jobRepository';
 import type { ChangeTarget } from './executeChange';
 import { itemAuditId } from './stableId';
@@ -12,7 +12,7 @@ import { itemAuditId } from './stableId';
  */
 export type ItemOutcome =
   | { kind: 'changed'; method: ActionMethod }
-  | { kind: 'skipped'; reason: SkipReason }
+  | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; code: ErrorCode; method: ActionMethod | null };
 
 /** One user's outcome with what it writes: its audit entry and (after a change) the updated synced copy. */
@@ -23,6 +23,20 @@ export interface ProcessedItem {
   updated: User | null;
 }
 
+/** The re-check of one user: change it (how), or skip it with a stable reason code. */
+export type ItemCheck =
+  | { decision: 'will-change'; method: ActionMethod; groupIds: readonly string[] }
+  | { decision: 'skip'; reason: string; groupIds?: readonly string[] };
+
+/**
+ * P5 for an automated task's job: every user of a batch is read live (state and activity) and re-checked against
+ * the task's rule, not only the started ones against the bulk plan's checks.
+ */
+export interface LiveRecheck {
+  readLive(accountIds: readonly string[]): Promise<Map<string, User>>;
+  check(user: User): ItemCheck;
+}
+
 /** What every item of a slice shares: the job, its action and actor, the plan rules, where changes are made. */
 export interface ItemEnv {
   jobId: string;
@@ -31,6 +45,8 @@ export interface ItemEnv {
   context: PlanContext;
   target: ChangeTarget;
   now: () => Date;
+  /** Set for a task's job; a bulk action re-checks the synced copy (live for started items). */
+  recheck?: LiveRecheck;
 }
 
 const actionOfMethod: Record<ActionMethod, AuditAction> = {

@@ -3,7 +3,7 @@ import type { Job } from '../../model/jobs';
 import { rateLimitDelay, retryDelay, syncLimits, type SliceBudget } from '../sync/budget';
 import { bulkLimits, type BulkLimits, type SliceDeps } from './deps';
 import { runBatch, sliceHalt, type Halt } from './itemBatch';
-import type { ItemEnv } from './itemOutcome';
+import type { ItemEnv, LiveRecheck } from './itemOutcome';
 import { isFinished } from './jobView';
 import { planContextFor } from './planContext';
 import { failRemaining, finishJob, recordBatch } from './sliceRecords';
@@ -42,7 +42,7 @@ const itemEnv = async (job: Job, deps: SliceDeps): Promise<ItemEnv> => {
 };
 
 /** The continuation is pushed by runBulkSlice once the job's lease is released (else it could find the job busy). */
-const continueLater = (message: BulkMessage, delaySeconds: number): BulkSliceOutcome => ({ kind: 'continued', slice: message.slice + 1, delaySeconds });
+const continueLater = (slice: number, delaySeconds: number): BulkSliceOutcome => ({ kind: 'continued', slice: slice + 1, delaySeconds });
 
 const finished = (job: Job): BulkSliceOutcome => ({ kind: 'finished', status: job.status });
 
@@ -50,20 +50,20 @@ const finished = (job: Job): BulkSliceOutcome => ({ kind: 'finished', status: jo
  * What a halt does: waits as the directory asked, ends the job failing what is left, or counts a failed attempt on
  * the job and tries again with backoff (30 s, 60 s, ...) until the last attempt, which ends the job like a stop.
  */
-const afterHalt = async (job: Job, halt: Halt, message: BulkMessage, env: ItemEnv, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
+const afterHalt = async (job: Job, halt: Halt, slice: number, env: ItemEnv, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
   const retry = syncLimits(undefined);
-  if (halt.kind === 'retry-later') return continueLater(message, rateLimitDelay(halt.error, deps.clock.now(), retry));
+  if (halt.kind === 'retry-later') return continueLater(slice, rateLimitDelay(halt.error, deps.clock.now(), retry));
   if (halt.kind === 'stop-job') return finished(await failRemaining(job, halt.code, env, deps));
   const attempts = job.attempts + 1;
   if (attempts >= limits.maxAttempts) return finished(await failRemaining({ ...job, attempts }, halt.code, env, deps));
   await deps.jobs.update({ ...job, attempts, updatedAt: deps.clock.now() });
-  return continueLater(message, retryDelay(attempts, retry));
+  return continueLater(slice, retryDelay(attempts, retry));
 };
 
 /** Batches until the slice's share is done, the job is, or a halt (a typed failure the slice throws is one too). */
 const runItems = async (
   job: Job,
-  message: BulkMessage,
+  slice: number,
   budget: SliceBudget,
   env: ItemEnv,
   deps: SliceDeps,
@@ -73,7 +73,7 @@ const runItems = async (
   let handled = 0;
   try {
     for (;;) {
-      if (handled >= limits.itemsPerSlice || budget.remainingMs() < limits.safetyMarginMs) return continueLater(message, 0);
+      if (handled >= limits.itemsPerSlice || budget.remainingMs() < limits.safetyMarginMs) return continueLater(slice, 0);
       const ids = await deps.jobs.pendingItems(job.id, limits.batchSize);
       if (ids.length === 0) return finished(await finishJob(current, deps));
       const { done, halt } = await runBatch(ids, env, deps);
@@ -88,15 +88,19 @@ const runItems = async (
   }
 };
 
-const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: SliceDeps, limits: BulkLimits): Promise<BulkSliceOutcome> => {
-  const env = await itemEnv(job, deps);
+/** Builds a task job's live re-check from the slice's item environment (see LiveRecheck). */
+export type RecheckFor = (env: ItemEnv) => Promise<LiveRecheck>;
+
+const work = async (job: Job, slice: number, budget: SliceBudget, deps: SliceDeps, limits: BulkLimits, recheckFor?: RecheckFor): Promise<BulkSliceOutcome> => {
+  const base = await itemEnv(job, deps);
+  const env = recheckFor === undefined || base.target.orgId === '' ? base : { ...base, recheck: await recheckFor(base) };
   const running: Job = { ...job, status: 'running' };
   // The key was removed after the job started: nothing can be changed, every remaining user fails with the reason.
   if (env.target.orgId === '') return finished(await failRemaining(running, 'API_KEY_MISSING', env, deps));
   // Its slices died (untyped failures the hourly tick healed) as often as a job may fail in a row: it ends here.
   if (job.attempts >= limits.maxAttempts) return finished(await failRemaining(running, 'INTERNAL', env, deps));
-  const result = await runItems(running, message, budget, env, deps, limits);
-  return result.kind === 'halt' ? afterHalt(result.job, result.halt, message, env, deps, limits) : result;
+  const result = await runItems(running, slice, budget, env, deps, limits);
+  return result.kind === 'halt' ? afterHalt(result.job, result.halt, slice, env, deps, limits) : result;
 };
 
 /**
@@ -114,17 +118,24 @@ const work = async (job: Job, message: BulkMessage, budget: SliceBudget, deps: S
 export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, deps: SliceDeps): Promise<BulkSliceOutcome> => {
   const job = await deps.jobs.get(message.jobId);
   if (job === null || job.kind !== 'bulk-action') return { kind: 'ignored', reason: 'no-job' };
+  const outcome = await runJobItems(job, message.slice, budget, deps);
+  if (outcome.kind === 'continued') await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: outcome.slice }, outcome.delaySeconds);
+  return outcome;
+};
+
+/**
+ * One slice of the items of a job — a bulk action's, or a part of a task's run (with its live re-check) — under the
+ * job's lease. The caller pushes the continuation it answers (`continued`), with the message of its own kind.
+ */
+export const runJobItems = async (job: Job, slice: number, budget: SliceBudget, deps: SliceDeps, recheckFor?: RecheckFor): Promise<BulkSliceOutcome> => {
   if (isFinished(job)) return { kind: 'ignored', reason: 'finished' };
   const limits = bulkLimits(deps.limits);
   const lease = await deps.lock.acquire(lockName(job.id), limits.sliceLeaseSeconds);
   if (lease === null) return { kind: 'ignored', reason: 'busy' };
-  let outcome: BulkSliceOutcome;
   try {
-    outcome = await work(job, message, budget, deps, limits);
+    return await work(job, slice, budget, deps, limits, recheckFor);
   } finally {
     // Our own lease only: a slice that outlived it must not free the lease of a re-delivered slice now running.
     await deps.lock.release(lease);
   }
-  if (outcome.kind === 'continued') await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: outcome.slice }, outcome.delaySeconds);
-  return outcome;
 };

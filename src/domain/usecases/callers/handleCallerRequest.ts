@@ -10,14 +10,18 @@ import type { JobDeps } from '../bulk/deps';
 import { toBulkJobView, type BulkJobView } from '../bulk/jobView';
 import { startBulk } from '../bulk/startBulk';
 import { authenticateCaller } from './authenticateCaller';
+import type { TaskRunnerDeps } from '../tasks/runnerDeps';
+import { dryRunTaskForCaller, runTaskForCaller, type CallerTaskAnswer } from './callerTasks';
 import { callerRequestSchema, MAX_USERS_PER_REQUEST, type CallerRequest } from './callerRequestSchema';
 
 /** Requests one caller may make per minute; more are refused with RATE_LIMITED until the next minute. */
 export const CALLER_REQUESTS_PER_MINUTE = 30;
 
-/** What answering a caller needs: the bulk-action job machinery, the callers, and users found by email. */
+/** What answering a caller needs: the bulk-action job machinery, the callers, users found by email, the tasks. */
 export interface CallerRequestDeps extends JobDeps {
   callers: CallerRepository;
+  /** The task runner's stores and adapters: a caller's task run or dry run (S10 + T2, T3). */
+  automatedTasks: TaskRunnerDeps;
   tokens: CallerTokens;
   counter: RequestCounter;
   lookup: UserLookup;
@@ -25,10 +29,11 @@ export interface CallerRequestDeps extends JobDeps {
   requestsPerMinute?: number;
 }
 
-/** The answer: a job started (with the names it did not find), or the status of one of the caller's jobs. */
+/** The answer: a job started (with the names it did not find), the status of one of the caller's jobs, or a task's run or dry run. */
 export type CallerAnswer =
   | { kind: 'started'; job: BulkJobView; notFound: string[] }
-  | { kind: 'status'; job: BulkJobView; results: BulkResultView[] };
+  | { kind: 'status'; job: BulkJobView; results: BulkResultView[] }
+  | CallerTaskAnswer;
 
 /** A request that is well-formed but names what the org does not have; `rule` is its stable code. */
 const invalid = (path: string, rule: 'unknown-product' | 'product-on-several-sites' | 'no-known-users'): DomainError =>
@@ -69,7 +74,9 @@ const findUsers = async (refs: readonly string[], deps: CallerRequestDeps): Prom
   return { accountIds, notFound };
 };
 
-const start = async (caller: Caller, request: Exclude<CallerRequest, { action: 'job-status' }>, deps: CallerRequestDeps): Promise<CallerAnswer> => {
+type BulkRequest = Extract<CallerRequest, { users: string[] }>;
+
+const start = async (caller: Caller, request: BulkRequest, deps: CallerRequestDeps): Promise<CallerAnswer> => {
   const action: BulkAction =
     request.action === 'revoke-product' || request.action === 'assign-product'
       ? await productAction(request.action, request.productKey, request.resourceId, deps)
@@ -93,6 +100,8 @@ const status = async (caller: Caller, jobId: string, deps: CallerRequestDeps): P
  * requests per minute (RATE_LIMITED), then the body (VALIDATION_FAILED) and whether the caller may ask for that
  * action (FORBIDDEN). An action is planned and run exactly as an admin's bulk action over the named users, audited
  * with the caller as actor; the answer is the queued job. A job's status is told only to the caller that started it.
+ * A task's run is started as the admin's Run now would (its outcome reaches the `task-*` webhooks); a dry run
+ * changes nothing.
  */
 export const handleCallerRequest = async (token: string | null, body: unknown, deps: CallerRequestDeps): Promise<CallerAnswer> => {
   const caller = await authenticateCaller(token, deps);
@@ -102,5 +111,14 @@ export const handleCallerRequest = async (token: string | null, body: unknown, d
   if (!caller.actions.includes(request.action)) {
     throw new DomainError('FORBIDDEN', 'This caller may not ask for that action', { action: request.action });
   }
-  return request.action === 'job-status' ? status(caller, request.jobId, deps) : start(caller, request, deps);
+  switch (request.action) {
+    case 'job-status':
+      return status(caller, request.jobId, deps);
+    case 'task-run':
+      return runTaskForCaller(caller, request.task, deps.automatedTasks);
+    case 'task-dry-run':
+      return dryRunTaskForCaller(request.task, deps.automatedTasks);
+    default:
+      return start(caller, request, deps);
+  }
 };

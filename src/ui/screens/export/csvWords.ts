@@ -1,4 +1,4 @@
-import { accountStatuses, accountTypes, auditActions, auditOutcomes, errorCodes, inactivityStates, membershipStatuses, skipReasons } from '../../../contract';
+import { accountStatuses, accountTypes, auditActions, auditOutcomes, errorCodes, inactivityStates, membershipStatuses, skipReasons, taskMethods, taskSkipReasons } from '../../../contract';
 import type { Locale } from '../../i18n/LocaleContext';
 import type { CsvWords } from './protocol';
 
@@ -28,6 +28,9 @@ export const csvWords = ({ t }: Pick<Locale, 't'>, locale: string): CsvWords => 
     action: dictionary(auditActions, (c) => t(`audit.actions.${c}`)),
     outcome: dictionary(auditOutcomes, (c) => t(`audit.outcomes.${c}`)),
     reason: { ...dictionary(skipReasons, (c) => t(`bulk.reasons.${c}`)), ...dictionary(errorCodes, (c) => t(`errors.${c}`)) },
+    decision: dictionary(['will-change', 'skip'], (c) => t(`taskRuns.decisions.${c}`)),
+    taskMethod: dictionary(taskMethods, (c) => t(`taskRuns.methods.${c}`)),
+    taskReason: dictionary(taskSkipReasons, (c) => t(`taskRuns.taskSkipReasons.${c}`)),
   },
   actor: {
     task: t('audit.actor.task', { id: '{{id}}' }),

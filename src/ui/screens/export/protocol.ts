@@ -8,7 +8,7 @@ export const REQUEST_EVENT = 'ulo-csv-request';
 /** The manifest resource key of the frame. */
 export const CSV_RESOURCE = 'csv-export';
 
-export type ExportKind = 'users' | 'customers' | 'audit' | 'handoff';
+export type ExportKind = 'users' | 'customers' | 'audit' | 'handoff' | 'taskDryRun';
 
 /** Column keys per kind, in file order; the frame's csv.js maps rows to exactly these. `…Code` columns are for machines. */
 export const exportColumns: Record<ExportKind, readonly string[]> = {
@@ -23,6 +23,7 @@ export const exportColumns: Record<ExportKind, readonly string[]> = {
     'actionCode', 'outcomeCode', 'reasonCode', 'detailsData',
   ],
   handoff: ['name', 'email', 'reason', 'group', 'groupDirectory', 'directory', 'accountId', 'directoryId', 'groupDirectoryId'],
+  taskDryRun: ['name', 'email', 'decision', 'how', 'reason', 'inactivity', 'inactiveDays', 'seatRank', 'noticeUntil', 'groups', 'accountId', 'decisionCode', 'howCode', 'reasonCode', 'inactivityCode'],
 };
 
 /** The words the frame writes instead of codes (resources/csv-export/words.js), in the viewer's language. */
@@ -30,7 +31,7 @@ export interface CsvWords {
   locale: string;
   yes: string;
   no: string;
-  /** Per column (accountType, accountStatus, membershipStatus, inactivity, action, outcome, reason): code → word. */
+  /** Per column (accountType, accountStatus, membershipStatus, inactivity, action, outcome, reason, decision, taskMethod, taskReason): code → word. */
   values: Record<string, Record<string, string>>;
   /** `task` contains {{id}}. */
   actor: { task: string; system: string; caller: string; callerUnknown: string };

@@ -1,21 +1,20 @@
 import React, { useState } from 'react';
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
-import { jobOutcomes, type JobListItemDto } from '../../../contract';
+import type { JobListItemDto } from '../../../contract';
 import { call } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Note } from '../../components/LoadView';
-import { SelectField } from '../../components/SelectField';
 import type { ProductChoice } from '../../hooks/useProducts';
 import { useLocale } from '../../i18n/LocaleContext';
 import { actionLabel } from '../bulk/actionLabel';
 import { BulkJobSummary } from '../bulk/BulkJobPanel';
 import { BulkPlanModal } from '../bulk/BulkPlanModal';
 import { BulkResults, RESULTS_PAGE } from '../bulk/BulkResults';
+import { OutcomeFilter, type OutcomeChoice } from '../bulk/OutcomeFilter';
 import { isRunning, useBulkFlow } from '../bulk/useBulkFlow';
 import { SyncProgress } from '../settings/SyncProgress';
 import { jobTitle, startedAtOf, startedBy } from './jobText';
 
-type OutcomeChoice = 'all' | (typeof jobOutcomes)[number];
 type BulkItem = Extract<JobListItemDto, { kind: 'bulk-action' }>;
 
 /** A bulk job: its outcome, its per-user results filtered by outcome, and Retry failed users (planned, then confirmed). */
@@ -35,7 +34,7 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
   return (
     <Stack space="space.150">
       <BulkJobSummary job={job} actionName={name} />
-      {!isRunning(job) && job.failed > 0 && (
+      {!isRunning(job) && job.failed > 0 && (job.startedByTask ?? null) === null && (
         <Stack space="space.050">
           <Inline>
             <Button
@@ -55,15 +54,7 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
       {stage.kind === 'plan' && (
         <BulkPlanModal plan={stage.plan} selection={stage.selection} actionName={name} starting={stage.starting} error={flow.error} onConfirm={flow.confirm} onCancel={flow.cancel} />
       )}
-      <Inline>
-        <SelectField
-          id="jobs-outcome"
-          label={t('jobs.outcomeFilter')}
-          options={[{ value: 'all' as const, label: t('jobs.allOutcomes') }, ...jobOutcomes.map((value) => ({ value, label: t(`audit.outcomes.${value}`) }))]}
-          value={outcome}
-          onChange={setOutcome}
-        />
-      </Inline>
+      <OutcomeFilter id="jobs-outcome" value={outcome} onChange={setOutcome} />
       <BulkResults
         fetchPage={(after) => call('jobs.results', { jobId: job.jobId, limit: RESULTS_PAGE, after, ...(outcome === 'all' ? {} : { outcome }) })}
         inputs={[job.jobId, outcome]}

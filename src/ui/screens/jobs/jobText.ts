@@ -18,9 +18,11 @@ export const jobTitle = (item: JobListItemDto, products: readonly ProductChoice[
   return locale.t('jobs.syncTitle', { types });
 };
 
-/** The admin's (or caller's) name for a bulk action; how it was started for a sync (the daily schedule, a manual sync, a task). */
+/** The admin's (caller's, task's) name for a bulk action; how it was started for a sync (the daily schedule, a manual sync, a task). */
 export const startedBy = (item: JobListItemDto, { t }: Pick<Locale, 't'>): string => {
   if (item.kind === 'sync') return item.createdByName ?? t(`jobs.startedBy.${item.trigger}`);
+  const task = item.startedByTask ?? null;
+  if (task !== null) return task.name === null ? t('taskRuns.jobs.deletedTask') : t('taskRuns.jobs.startedByTask', { name: task.name });
   const caller = item.startedByCaller ?? null;
   if (caller !== null) return caller.name === null ? t('callers.actorUnknown') : t('callers.actor', { name: caller.name });
   return item.createdByName ?? t('jobs.startedBy.unknownAdmin');

@@ -9,6 +9,7 @@ import { handleCallerRequest, type CallerRequestDeps } from '../../../../src/dom
 import { createCaller, listCallers, revokeCaller } from '../../../../src/domain/usecases/callers/manageCallers';
 import { FakeCallerRepository, FakeCallerTokens, FakeProductRepository, FakeRequestCounter } from '../fakes';
 import { JIRA_SITE } from '../fixtures';
+import { runDeps } from '../tasks/run/runSupport';
 import { admin, bulkDeps, plenty, type TestDeps } from './bulkSupport';
 
 const OTHER_JIRA = 'ari:cloud:jira::site/00000000-0000-0000-0000-000000000002';
@@ -24,6 +25,7 @@ const callerDeps = (): Deps => {
     tokens: new FakeCallerTokens(),
     counter: new FakeRequestCounter(),
     lookup: base.users,
+    automatedTasks: runDeps([]),
     products: new FakeProductRepository(undefined, [product('jira-software', JIRA_SITE), product('confluence', 'c-1'), product('confluence', 'c-2')]),
   };
 };
@@ -135,6 +137,7 @@ describe('callers of the web trigger (S10)', () => {
     const deps = callerDeps();
     const { caller, token } = await createCaller({ name: 'Offboarding', actions: ['deactivate'] }, admin, deps);
     const answer = await handleCallerRequest(token, { action: 'deactivate', users: ['u-managed'] }, deps);
+    if (answer.kind !== 'started') throw new Error(`expected a started job, got ${answer.kind}`);
     await runBulkSlice({ kind: 'bulk-action', jobId: answer.job.jobId, slice: 0 }, plenty, deps);
     const products = new FakeProductRepository();
     const named = await listAudit({ limit: 10, after: null }, { ...deps, products });

@@ -1,0 +1,92 @@
+import type { AuditActor } from '../../../model/audit';
+import { isDomainError } from '../../../model/errors';
+import type { Task } from '../../../model/task';
+import type { TaskRun } from '../../../model/taskRecords';
+import { dueRunDecision, dueTaskRun, type SiteClock } from '../../../policy/taskSchedule';
+import type { DueTaskStarter } from '../../sync/hourlyTick';
+import { bulkLimits } from '../../bulk/deps';
+import type { TaskRunnerDeps } from '../runnerDeps';
+import { proposalAuditEntry, resumeApprovals } from './decideProposal';
+import { endRun } from './runOutcome';
+import { startTaskRun } from './startTaskRun';
+
+/** The reason of a scheduled run a sync kept from starting within its hour (T3). */
+export const SYNC_OVERLAP = 'sync-overlap';
+
+const SYSTEM: AuditActor = { kind: 'system' };
+const RUNNING_LIMIT = 200;
+
+const zero = { matched: 0, changed: 0, failed: 0, skipped: 0, announced: 0 };
+
+/** Records a due run a sync kept out of its hour as skipped (once per slot), with its audit entry and `task-failed`. */
+const skipForSync = async (task: Task, slotAt: Date, now: Date, deps: TaskRunnerDeps): Promise<void> => {
+  const run: TaskRun = { id: deps.ids.next(), taskId: task.id, trigger: 'schedule', slotAt, startedAt: now, finishedAt: null, status: 'running', reason: null, counts: zero, jobId: null };
+  const { run: stored, created } = await deps.tasks.startRun(run);
+  if (created) await endRun(stored, task, { status: 'skipped', reason: SYNC_OVERLAP, counts: zero }, deps);
+};
+
+/** Starts one task if its slot is due: true when a run was started. */
+const startIfDue = async (task: Task, site: SiteClock, syncRunning: boolean, now: Date, deps: TaskRunnerDeps): Promise<boolean> => {
+  const last = await deps.tasks.latestScheduledRun(task.id);
+  const slotAt = dueTaskRun(task.schedule, site, now, last === null ? null : (last.slotAt ?? last.startedAt));
+  if (slotAt === null) return false;
+  const decision = dueRunDecision(slotAt, now, syncRunning);
+  if (decision === 'wait') return false;
+  if (decision === 'skip-sync-overlap') {
+    await skipForSync(task, slotAt, now, deps);
+    return false;
+  }
+  try {
+    await startTaskRun({ taskId: task.id, trigger: 'schedule', slotAt, actor: SYSTEM }, deps);
+    return true;
+  } catch (error) {
+    // Still due on the next tick (within the catch-up window): a run of the task still going, a sync that just began.
+    if (isDomainError(error) && (error.code === 'LOCK_HELD' || error.code === 'API_KEY_MISSING')) return false;
+    throw error;
+  }
+};
+
+/**
+ * The hourly tick's healing of runs: a run still planning long after it began lost its first slice, and a run
+ * whose jobs all finished lost its last one; both get a slice again (idempotent). Stalled jobs are healed with
+ * the bulk jobs (healStalledJobs).
+ */
+const healRuns = async (now: Date, deps: TaskRunnerDeps): Promise<void> => {
+  const before = now.getTime() - bulkLimits(deps.limits).stallAfterMs;
+  for (const run of await deps.tasks.runsWithStatus(['running'], RUNNING_LIMIT)) {
+    if (run.startedAt.getTime() > before) continue;
+    const job = run.jobId === null ? null : await deps.jobs.get(run.jobId);
+    const lost = run.jobId === null || (job !== null && job.status !== 'queued' && job.status !== 'running');
+    if (lost) await deps.queue.push({ kind: 'task-run', taskId: run.taskId, runId: run.id, slice: 0 });
+  }
+};
+
+/** T6: marks proposals whose 7 days have passed as expired, each audited. */
+const expireProposals = async (now: Date, deps: TaskRunnerDeps): Promise<void> => {
+  const expired = await deps.proposals.expire(now);
+  if (expired.length > 0) await deps.audit.append(expired.map((p) => proposalAuditEntry(p, SYSTEM, now)));
+};
+
+/**
+ * T3, the hourly tick's tasks seam: expires proposals, heals runs and approvals, then starts every enabled task whose slot is
+ * due (policy/taskSchedule: catch-up window, daylight-saving days). Tasks and syncs never overlap: a due run waits
+ * while a sync runs within its hour, and after that hour is recorded as skipped (`sync-overlap`). Idempotent per
+ * slot: a second tick finds the slot's run. One task's failure does not keep the others from starting.
+ */
+export const startDueTasks = (deps: TaskRunnerDeps): DueTaskStarter => ({
+  startDue: async (now: Date): Promise<number> => {
+    await expireProposals(now, deps);
+    await healRuns(now, deps);
+    await resumeApprovals(deps);
+    const { sync } = await deps.settings.load();
+    const site: SiteClock = { timeZone: sync.timeZone, syncHour: sync.hour };
+    const syncRunning = (await deps.runs.latest())?.status === 'running';
+    let started = 0;
+    for (const task of await deps.tasks.list()) {
+      if (!task.enabled) continue;
+      const ok = await startIfDue(task, site, syncRunning, now, deps).catch(() => false);
+      if (ok) started += 1;
+    }
+    return started;
+  },
+});

@@ -1,0 +1,49 @@
+import { DomainError } from '../../model/errors';
+import type { TaskRun } from '../../model/taskRecords';
+import type { ItemOutcome } from '../../ports/jobRepository';
+import type { TaskRepository } from '../../ports/taskRepository';
+import { bulkResults, type BulkResultView } from '../bulk/bulkStatus';
+import type { JobDeps } from '../bulk/deps';
+
+/** The reasons a run fails or is skipped for that the screen has its own words for (`taskRuns.runReasons.<reason>`). */
+export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'task-disabled'] as const;
+
+/** A run as run history shows it: its record without the job, and the translation key of its reason. */
+export type TaskRunView = Omit<TaskRun, 'id' | 'jobId'> & { runId: string; reasonKey: string | null; hasResults: boolean };
+
+/** The words for a run's reason: an error code's (`errors.<CODE>`), a known reason's, or a general one. */
+export const runReasonKey = (reason: string | null): string | null => {
+  if (reason === null) return null;
+  if (/^[A-Z_]+$/.test(reason)) return `errors.${reason}`;
+  return (taskRunReasons as readonly string[]).includes(reason) ? `taskRuns.runReasons.${reason}` : 'taskRuns.runReasons.other';
+};
+
+export const toRunView = ({ id, jobId, ...run }: TaskRun): TaskRunView => ({ ...run, runId: id, reasonKey: runReasonKey(run.reason), hasResults: jobId !== null });
+
+/** T3 run history: a task's runs, newest first, keyset-paged; kept (and readable) after the task is deleted. */
+export const taskRunHistory = async (
+  request: { taskId: string; limit: number; after: string | null },
+  deps: { tasks: Pick<TaskRepository, 'get' | 'runs'> },
+): Promise<{ items: TaskRunView[]; next: string | null }> => {
+  if ((await deps.tasks.get(request.taskId)) === null) throw new DomainError('NOT_FOUND', 'No such task', { taskId: request.taskId });
+  const page = await deps.tasks.runs(request.taskId, request.limit, request.after);
+  return { items: page.items.map(toRunView), next: page.next };
+};
+
+/**
+ * T3 run detail: a run's counts and outcome, its task's name, and the per-user results of its job (as bulk results,
+ * only those of `outcome` when given); no results for a run that changed nobody (skipped, failed before acting,
+ * notify only, proposed).
+ */
+export const taskRunDetail = async (
+  request: { runId: string; limit: number; after: string | null; outcome?: ItemOutcome | undefined },
+  deps: Pick<JobDeps, 'jobs' | 'users'> & { tasks: Pick<TaskRepository, 'get' | 'getRun'> },
+): Promise<{ run: TaskRunView; taskName: string | null; results: { items: BulkResultView[]; next: string | null } }> => {
+  const run = await deps.tasks.getRun(request.runId);
+  if (run === null) throw new DomainError('NOT_FOUND', 'No such task run', { runId: request.runId });
+  const [task, results] = await Promise.all([
+    deps.tasks.get(run.taskId),
+    run.jobId === null ? { items: [], next: null } : bulkResults({ ...request, jobId: run.jobId }, deps),
+  ]);
+  return { run: toRunView(run), taskName: task?.name ?? null, results };
+};
