@@ -14,8 +14,7 @@ export interface ConsumerDeps {
   sync: SyncDeps;
   bulk: SliceDeps;
   webhooks: RunDeliveryDeps;
-  /** Absent where a consumer runs no automated tasks: their slices are then left to a consumer that does. */
-  tasks?: TaskRunnerDeps;
+  tasks: TaskRunnerDeps;
 }
 
 export type JobKind = JobMessage['kind'];
@@ -66,8 +65,7 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   sync: syncSlice,
   'sync-activity': syncSlice,
   'bulk-action': async (message, budget, deps) => outcomeText(await runBulkSlice(message, budget, deps.bulk)),
-  'task-run': async (message, budget, deps) =>
-    deps.tasks === undefined ? 'ignored (no task runner here)' : outcomeText(await runTaskSlice(message, budget, deps.tasks)),
+  'task-run': async (message, budget, deps) => outcomeText(await runTaskSlice(message, budget, deps.tasks)),
   'webhook-delivery': async (message, _budget, deps) => deliveryText(await runDelivery(message.deliveryId, message.attempt, deps.webhooks)),
 };
 

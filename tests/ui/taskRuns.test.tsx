@@ -44,14 +44,14 @@ describe('a task\'s runs on the Automated tasks tab (T2, T3, T4)', () => {
       { accountId: 'acc-3', name: 'User 3', email: null, outcome: 'skipped', reason: 'protected', messageKey: 'bulk.reasons.protected' },
     ];
     await renderPanel({
-      'tasks.runs': () => ok(page([run(), run({ runId: 'run-0', trigger: 'manual', status: 'failed', reason: 'safety-cap-exceeded', reasonKey: 'taskRuns.runReasons.safety-cap-exceeded', hasResults: false })])),
+      'tasks.runs': () => ok(page([run(), run({ runId: 'run-0', trigger: 'manual', status: 'failed', reason: 'safety-cap-exceeded', reasonKey: 'taskRunner.reasons.safety-cap-exceeded', hasResults: false })])),
       'tasks.runDetail': (p: { runId: string; outcome?: string }) =>
         ok({ run: run(), taskName: 'Idle cleanup', results: page(results.filter((r) => p.outcome === undefined || r.outcome === p.outcome)) }),
     });
     await waitFor(() => tableRows().length === 2);
     expect(tableRows().map((r) => r.slice(1, 5))).toEqual([
       ['Schedule', 'Succeeded', '3 matched: 2 changed, 0 failed, 1 skipped, 0 announced', ''],
-      ['Run now', 'Failed', '3 matched: 2 changed, 0 failed, 1 skipped, 0 announced', 'Stopped by the safety cap: the run would have changed more users than allowed, so it changed nobody.'],
+      ['Run now', 'Failed', '3 matched: 2 changed, 0 failed, 1 skipped, 0 announced', 'Would have changed more users than the safety cap allows; nothing was changed'],
     ]);
     expect(rawKeys()).toEqual([]);
     click('Open');

@@ -111,6 +111,27 @@ describe('Automated tasks tab (T4)', () => {
     await waitFor(() => findAll('SectionMessage').some((m) => m.props.title === 'Task Overdue notice saved'));
   });
 
+  it('a seat cap removes its own product: choosing it turns Deactivate into that removal', async () => {
+    await open([], { 'tasks.save': () => fail('INTERNAL') });
+    click('Create task');
+    await waitFor(() => text().includes('New task'));
+    type('task-name', 'Jira seats');
+    pick('task-rule-kind', 'seat-cap');
+    await waitFor(() => findAll('Select').some((s) => String(s.props.inputId).endsWith('task-seat-product')));
+    pick('task-seat-product', 'jira-software|res-jira');
+    type('task-max-seats', '80');
+    expect((byId('Select', 'task-action', 'inputId').props.options as { value: string }[]).map((o) => o.value)).toEqual(['revoke', 'notify', 'propose']);
+    await waitFor(() => text().includes('Removes access to Jira, the product of the seat cap.'));
+    click('Create task');
+    await waitFor(() => calls('tasks.save').length === 1);
+    expect(calls('tasks.save')[0]).toMatchObject({
+      task: {
+        rule: { kind: 'seat-cap', product: { productKey: 'jira-software', resourceId: 'res-jira' }, maxSeats: 80 },
+        action: { type: 'revoke', products: [{ productKey: 'jira-software', resourceId: 'res-jira' }] },
+      },
+    });
+  });
+
   it('shows each refused field beside it, translated, and keeps the form as typed', async () => {
     const issues = [
       { path: 'schedule.hour', messageKey: 'validation.task.schedule-in-sync-slot', message: 'x' },
@@ -133,15 +154,33 @@ describe('Automated tasks tab (T4)', () => {
     expect(rawKeys()).toEqual([]);
   });
 
-  it('opens a task to edit it, and says so when someone else saved it first', async () => {
-    await open([task()], { 'tasks.get': () => ok(dtoOf(task())), 'tasks.save': () => fail('CONFLICT') });
+  it('opens a task to edit it, saves twice in a row, and says so when someone else saved it first', async () => {
+    let stored = dtoOf(task());
+    let saves = 0;
+    await open([task()], {
+      'tasks.get': () => ok(stored),
+      'tasks.save': (payload: TasksSavePayload) => {
+        saves += 1;
+        if (saves === 3) return fail('CONFLICT');
+        stored = { ...stored, ...payload.task, updatedAt: `2026-02-0${String(saves)}T10:00:00.000Z` };
+        return ok({ task: stored, warnings: [] });
+      },
+    });
     await waitFor(() => tableRows().length === 1);
     click('Open');
     await waitFor(() => text().includes('Task Contractors out'));
     type('task-safety-cap', '20');
     click('Save task');
-    await waitFor(() => calls('tasks.save').length === 1);
+    await waitFor(() => calls('tasks.save').length === 1 && calls('tasks.get').length === 2);
     expect(calls('tasks.save')[0]).toMatchObject({ id: 't-1', expectedUpdatedAt: '2026-01-31T10:00:00.000Z', task: { safetyCap: 20, noticeDays: 7, schedule: { days: [1, 4], hour: 6 } } });
+    await waitFor(() => findAll('SectionMessage').some((m) => m.props.title === 'Task Contractors out saved'));
+    type('task-notice-days', '3');
+    click('Save task');
+    await waitFor(() => calls('tasks.save').length === 2);
+    expect(calls('tasks.save')[1]).toMatchObject({ expectedUpdatedAt: '2026-02-01T10:00:00.000Z', task: { safetyCap: 20, noticeDays: 3 } });
+    await waitFor(() => calls('tasks.get').length === 3);
+    type('task-safety-cap', '30');
+    click('Save task');
     await waitFor(() => findAll('SectionMessage').some((m) => m.props.appearance === 'error'));
     expect(rawKeys()).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { useForgeRuntime } from '../../support/forgeRuntime';
 import { InvocationErrorCode, type InvocationError } from '@forge/events';
 import { quietLogs } from '../sync/support/quietLogs';
-import { buildJobsConsumerDeps, buildSyncDeps, buildWebhookDeps } from '../../../src/composition';
+import { buildJobsConsumerDeps, buildSyncDeps, buildTaskRunnerDeps, buildWebhookDeps } from '../../../src/composition';
 import type { JobMessage } from '../../../src/domain/ports/jobQueue';
 import { consumeJobEvent } from '../../../src/triggers/jobConsumer';
 import type { ConsumerDeps } from '../../../src/triggers/jobHandlers';
@@ -19,7 +19,7 @@ let deps: ConsumerDeps;
 let runsRead: jest.SpiedFunction<ConsumerDeps['sync']['runs']['get']>;
 let jobsRead: jest.SpiedFunction<ConsumerDeps['bulk']['jobs']['get']>;
 beforeEach(() => {
-  deps = { sync: buildSyncDeps(), bulk: buildJobsConsumerDeps(), webhooks: buildWebhookDeps() };
+  deps = { sync: buildSyncDeps(), bulk: buildJobsConsumerDeps(), webhooks: buildWebhookDeps(), tasks: buildTaskRunnerDeps() };
   runsRead = jest.spyOn(deps.sync.runs, 'get');
   jobsRead = jest.spyOn(deps.bulk.jobs, 'get');
   logs.lines.length = 0;
@@ -45,11 +45,13 @@ it('a bulk-action message reaches the bulk handler', async () => {
   expect(logs.lines).toEqual(['log: job-consumer: bulk job job-9 slice 2: ignored (no-job)']);
 });
 
-it('a task-run message reaches its handler, which leaves it alone until automated tasks are wired', async () => {
+it('a task-run message reaches the task runner', async () => {
+  const taskRunsRead = jest.spyOn(deps.tasks.tasks, 'getRun');
   await expect(deliver({ kind: 'task-run', taskId: 't-1', runId: 'r-1', slice: 0 })).resolves.toBeUndefined();
+  expect(taskRunsRead.mock.calls).toEqual([['r-1']]);
   expect(runsRead).not.toHaveBeenCalled();
   expect(jobsRead).not.toHaveBeenCalled();
-  expect(logs.lines).toEqual(['log: job-consumer: task t-1 run r-1 slice 0: ignored (automated tasks are not wired yet)']);
+  expect(logs.lines).toEqual(['log: job-consumer: task t-1 run r-1 slice 0: ignored (no-run)']);
 });
 
 it.each([

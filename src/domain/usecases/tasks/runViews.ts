@@ -4,18 +4,16 @@ import type { ItemOutcome } from '../../ports/jobRepository';
 import type { TaskRepository } from '../../ports/taskRepository';
 import { bulkResults, type BulkResultView } from '../bulk/bulkStatus';
 import type { JobDeps } from '../bulk/deps';
-
-/** The reasons a run fails or is skipped for that the screen has its own words for (`taskRuns.runReasons.<reason>`). */
-export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'task-disabled'] as const;
+import { taskRunReasons } from './run/reasonKeys';
 
 /** A run as run history shows it: its record without the job, and the translation key of its reason. */
 export type TaskRunView = Omit<TaskRun, 'id' | 'jobId'> & { runId: string; reasonKey: string | null; hasResults: boolean };
 
-/** The words for a run's reason: an error code's (`errors.<CODE>`), a known reason's, or a general one. */
+/** The words for a run's reason: an error code's (`errors.<CODE>`), the runner's (`taskRunner.reasons.*`), or a general one. */
 export const runReasonKey = (reason: string | null): string | null => {
   if (reason === null) return null;
   if (/^[A-Z_]+$/.test(reason)) return `errors.${reason}`;
-  return (taskRunReasons as readonly string[]).includes(reason) ? `taskRuns.runReasons.${reason}` : 'taskRuns.runReasons.other';
+  return (taskRunReasons as readonly string[]).includes(reason) ? `taskRunner.reasons.${reason}` : 'taskRuns.runReasons.other';
 };
 
 export const toRunView = ({ id, jobId, ...run }: TaskRun): TaskRunView => ({ ...run, runId: id, reasonKey: runReasonKey(run.reason), hasResults: jobId !== null });

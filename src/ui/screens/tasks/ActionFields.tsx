@@ -22,7 +22,7 @@ export const ActionFields = (props: FieldsProps<TaskForm> & { products: readonly
       <SelectField<TaskActionType>
         id="task-action"
         label={t('tasks.action.type')}
-        options={taskActionTypes.map((type) => ({ value: type, label: t(`tasks.action.types.${type}`) }))}
+        options={taskActionTypes.filter((type) => form.ruleKind !== 'seat-cap' || type !== 'deactivate').map((type) => ({ value: type, label: t(`tasks.action.types.${type}`) }))}
         value={form.actionType}
         onChange={(actionType) => { set({ actionType }); }}
       />
@@ -30,7 +30,7 @@ export const ActionFields = (props: FieldsProps<TaskForm> & { products: readonly
         <SelectField<'deactivate' | 'revoke'>
           id="task-propose-change"
           label={t('tasks.action.proposeChange')}
-          options={(['deactivate', 'revoke'] as const).map((type) => ({ value: type, label: t(`tasks.action.types.${type}`) }))}
+          options={(['deactivate', 'revoke'] as const).filter((type) => form.ruleKind !== 'seat-cap' || type === 'revoke').map((type) => ({ value: type, label: t(`tasks.action.types.${type}`) }))}
           value={form.proposeChange}
           onChange={(proposeChange) => { set({ proposeChange }); }}
         />

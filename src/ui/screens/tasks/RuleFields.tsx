@@ -10,6 +10,12 @@ import { useLocale } from '../../i18n/LocaleContext';
 import { FieldError, type FieldsProps } from './FieldError';
 import type { TaskForm } from './taskForm';
 
+/** A seat cap only removes its own product: choosing it turns a deactivation into that removal. */
+const seatCapAction = (form: TaskForm): Partial<TaskForm> => ({
+  proposeChange: 'revoke',
+  ...(form.actionType === 'deactivate' ? { actionType: 'revoke' } : {}),
+});
+
 /** T1 / T8: the rule's kind and its parameters (days, state, products; or the seat cap's product and seats). */
 export const RuleFields = (props: FieldsProps<TaskForm> & { products: readonly ProductChoice[] }): React.JSX.Element => {
   const locale = useLocale();
@@ -24,7 +30,7 @@ export const RuleFields = (props: FieldsProps<TaskForm> & { products: readonly P
         label={t('tasks.rule.kind')}
         options={taskRuleKinds.map((kind) => ({ value: kind, label: t(`tasks.rule.kinds.${kind}`) }))}
         value={form.ruleKind}
-        onChange={(ruleKind) => { set({ ruleKind }); }}
+        onChange={(ruleKind) => { set(ruleKind === 'seat-cap' ? { ruleKind, ...seatCapAction(form) } : { ruleKind }); }}
       />
       {(form.ruleKind === 'inactive' || form.ruleKind === 'never-active') && (
         <Stack space="space.050">

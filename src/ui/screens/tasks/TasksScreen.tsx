@@ -18,7 +18,12 @@ type View = { kind: 'list' } | { kind: 'new' } | { kind: 'task'; id: string };
 /** One task opened: its editor, and below it the task's run panels. */
 const TaskView = (props: { id: string; list: TasksListDto; products: readonly ProductChoice[]; onSaved: (saved: TaskSavedDto) => void; onBack: () => void }): React.JSX.Element => {
   const { t } = useLocale();
-  const [load, reload] = useLoad(() => call('tasks.get', { id: props.id }), [props.id]);
+  const [load, reload, refresh] = useLoad(() => call('tasks.get', { id: props.id }), [props.id]);
+  // The saved task is read again, so that the editor holds its new `updatedAt` for the next save.
+  const onSaved = (saved: TaskSavedDto): void => {
+    refresh();
+    props.onSaved(saved);
+  };
   return (
     <Stack space="space.200">
       <Inline>
@@ -27,7 +32,7 @@ const TaskView = (props: { id: string; list: TasksListDto; products: readonly Pr
       <LoadView load={load} onRetry={reload}>
         {(task) => (
           <Stack space="space.300">
-            <TaskEditor key={task.updatedAt} task={task} timeZone={props.list.timeZone} syncHour={props.list.syncHour} products={props.products} onSaved={props.onSaved} onCancel={props.onBack} />
+            <TaskEditor key={task.updatedAt} task={task} timeZone={props.list.timeZone} syncHour={props.list.syncHour} products={props.products} onSaved={onSaved} onCancel={props.onBack} />
             <TaskRunsPanel taskId={task.id} taskName={task.name} />
           </Stack>
         )}

@@ -1,6 +1,6 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { currentInvocation } from '../../../../dev/forge-runtime';
-import { buildJobsConsumerDeps, buildSyncDeps, buildWebhookDeps } from '../../../../src/composition';
+import { buildJobsConsumerDeps, buildSyncDeps, buildTaskRunnerDeps, buildWebhookDeps } from '../../../../src/composition';
 import type { Job } from '../../../../src/domain/model/jobs';
 import type { ConsumerDeps } from '../../../../src/triggers/jobHandlers';
 import { consumeJobEvent } from '../../../../src/triggers/jobConsumer';
@@ -57,7 +57,7 @@ export class KilledJobs {
 
   private build(): ConsumerDeps {
     const clock = { now: (): Date => new Date(this.rt.runtime.clock.now()) };
-    return { bulk: buildJobsConsumerDeps(clock), sync: buildSyncDeps({ clock }), webhooks: buildWebhookDeps(clock) };
+    return { bulk: buildJobsConsumerDeps(clock), sync: buildSyncDeps({ clock }), webhooks: buildWebhookDeps(clock), tasks: buildTaskRunnerDeps(clock) };
   }
 
   private async deliver(event: unknown): Promise<InvocationError | undefined> {

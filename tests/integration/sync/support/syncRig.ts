@@ -1,7 +1,7 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { sql } from '@forge/sql';
 import { currentInvocation } from '../../../../dev/forge-runtime';
-import { buildJobsConsumerDeps, buildSyncDeps, buildWebhookDeps, type SyncTriggerDeps } from '../../../../src/composition';
+import { buildJobsConsumerDeps, buildSyncDeps, buildTaskRunnerDeps, buildWebhookDeps, type SyncTriggerDeps } from '../../../../src/composition';
 import { ensureSchema } from '../../../../src/adapters/forge-sql/schema/migrations';
 import { KvsSecretStore } from '../../../../src/adapters/kvs/kvsSecretStore';
 import { KvsSettingsStore } from '../../../../src/adapters/kvs/kvsSettingsStore';
@@ -109,7 +109,7 @@ export class SyncRig {
   private async deliver(event: unknown): Promise<InvocationError | undefined> {
     const invocationId = currentInvocation()?.invocationId ?? '';
     const killed = this.kill.killed(invocationId).then(() => 'killed' as const);
-    const outcome = await Promise.race([consumeJobEvent(event, { sync: this.deps, bulk: buildJobsConsumerDeps(this.deps.clock), webhooks: buildWebhookDeps(this.deps.clock) }), killed]);
+    const outcome = await Promise.race([consumeJobEvent(event, { sync: this.deps, bulk: buildJobsConsumerDeps(this.deps.clock), webhooks: buildWebhookDeps(this.deps.clock), tasks: buildTaskRunnerDeps(this.deps.clock) }), killed]);
     this.kill.release(invocationId);
     if (outcome !== 'killed') return outcome;
     this.deps = this.build();

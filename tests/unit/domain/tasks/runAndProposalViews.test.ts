@@ -41,7 +41,7 @@ describe('run history and run detail (T3)', () => {
   it('lists a task\'s runs with the words for their reasons, and no job id', async () => {
     const runs = [aRun('r3', { status: 'failed', reason: 'safety-cap-exceeded' }), aRun('r2', { status: 'skipped', reason: 'sync-overlap' }), aRun('r1', { reason: 'API_KEY_MISSING', status: 'failed', jobId: 'job-1' })];
     const first = await taskRunHistory({ taskId: 'task-1', limit: 2, after: null }, { tasks: tasksWith(runs) });
-    expect(first.items.map((r) => [r.runId, r.reasonKey])).toEqual([['r3', 'taskRuns.runReasons.safety-cap-exceeded'], ['r2', 'taskRuns.runReasons.sync-overlap']]);
+    expect(first.items.map((r) => [r.runId, r.reasonKey])).toEqual([['r3', 'taskRunner.reasons.safety-cap-exceeded'], ['r2', 'taskRunner.reasons.sync-overlap']]);
     expect(first.items[0]).not.toHaveProperty('jobId');
     const second = await taskRunHistory({ taskId: 'task-1', limit: 2, after: first.next }, { tasks: tasksWith(runs) });
     expect(second.items).toMatchObject([{ runId: 'r1', reasonKey: 'errors.API_KEY_MISSING', hasResults: true }]);

@@ -29,7 +29,7 @@ describe('duplicate, enable / disable, delete (T4)', () => {
     expect(await codeOf(duplicateTask({ id: original.id, name: 'x'.repeat(101) }, ADMIN, rig))).toBe('VALIDATION_FAILED');
   });
 
-  it('disabling clears the notices; enabling checks the task against the sync hour as it is now', async () => {
+  it('disabling clears the notices and always works; enabling checks the task against the sync hour as it is now', async () => {
     const rig = manageRig();
     const task = await create(rig, { schedule: { days: 'daily', hour: 5 }, noticeDays: 1 });
     await rig.notices.add([{ taskId: task.id, accountId: 'u-1', announcedAt: NOW, plannedChangeAt: null }]);
@@ -42,7 +42,9 @@ describe('duplicate, enable / disable, delete (T4)', () => {
     expect((await getTask(task.id, rig)).enabled).toBe(false);
     rig.settings.settings.sync.hour = 3;
     expect((await setTaskEnabled({ id: task.id, enabled: true }, ADMIN, rig)).task.enabled).toBe(true);
-    expect(rig.audit.list.map((e) => e.details.change)).toEqual(['create', 'disable', 'enable']);
+    rig.settings.settings.sync.hour = 5;
+    expect((await setTaskEnabled({ id: task.id, enabled: false }, ADMIN, rig)).task.enabled).toBe(false);
+    expect(rig.audit.list.map((e) => e.details.change)).toEqual(['create', 'disable', 'enable', 'disable']);
   });
 
   it('deletes a task: gone from the list, its record kept, notices cleared, its pending proposals rejected, audited once', async () => {
