@@ -51,6 +51,9 @@ beforeAll(async () => {
   await users.upsertMany(directory, 1);
   await users.upsertMany(directory.filter((u) => !left.has(u.accountId)), 2);
   await users.markLeftBefore(2);
+  // A sync walk in progress has rewritten some users without a product and their groups: their old rows stay until its end.
+  const rewritten = directory.filter((u) => !left.has(u.accountId) && u.productAccess.length > 1).slice(0, 60);
+  await users.upsertMany(rewritten.map((u) => ({ ...u, groups: [], productAccess: u.productAccess.slice(1) })), 3, { staleRows: 'at-mark-left' });
   stored = (await users.getMany(directory.map((u) => u.accountId))).filter((u) => !left.has(u.accountId));
 }, 180_000);
 

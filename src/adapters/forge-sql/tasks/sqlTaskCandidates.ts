@@ -47,6 +47,13 @@ export const keyFloor = (rule: TaskRule, now: Date, thresholds: InactivityThresh
   }
 };
 
+/** Whether the user is in the rule's scope: anyone for `all`, else holding one of its products (a seat cap's on its site). */
+const inScope = (rule: TaskRule, user: User): boolean => {
+  if (rule.kind === 'seat-cap') return user.productAccess.some((a) => a.productKey === rule.product.productKey && a.resourceId === rule.product.resourceId);
+  const products = rule.products;
+  return products === 'all' || user.productAccess.some((a) => products.includes(a.productKey));
+};
+
 /**
  * One index range read in pages: `from` with its index, `where` its equality prefix, `keys` the numeric columns
  * the index orders by after it (the inactivity key first), then the account ID, `alias`'s.
@@ -78,7 +85,8 @@ export class SqlTaskCandidates implements TaskCandidates {
     const limit = pLimit(PARALLEL);
     const chunks = chunked(ids, this.sizes.users);
     const users = await Promise.all(chunks.map((chunk) => limit(() => candidateUsers(this.db, names, chunk))));
-    return users.flat();
+    // An access row a sync walk in progress has not swept yet may have led to a user who no longer has the product.
+    return users.flat().filter((u) => inScope(rule, u));
   }
 
   /** The account IDs in the rule's ranges at or above `floor`, each once, in account-ID order. */

@@ -6,7 +6,7 @@ import { dueRunDecision, dueTaskRun, type SiteClock } from '../../../policy/task
 import type { DueTaskStarter } from '../../sync/hourlyTick';
 import { bulkLimits } from '../../bulk/deps';
 import type { TaskRunnerDeps } from '../runnerDeps';
-import { proposalAuditEntry } from './decideProposal';
+import { proposalAuditEntry, resumeApprovals } from './decideProposal';
 import { endRun } from './runOutcome';
 import { startTaskRun } from './startTaskRun';
 
@@ -68,7 +68,7 @@ const expireProposals = async (now: Date, deps: TaskRunnerDeps): Promise<void> =
 };
 
 /**
- * T3, the hourly tick's tasks seam: expires proposals, heals runs, then starts every enabled task whose slot is
+ * T3, the hourly tick's tasks seam: expires proposals, heals runs and approvals, then starts every enabled task whose slot is
  * due (policy/taskSchedule: catch-up window, daylight-saving days). Tasks and syncs never overlap: a due run waits
  * while a sync runs within its hour, and after that hour is recorded as skipped (`sync-overlap`). Idempotent per
  * slot: a second tick finds the slot's run. One task's failure does not keep the others from starting.
@@ -77,6 +77,7 @@ export const startDueTasks = (deps: TaskRunnerDeps): DueTaskStarter => ({
   startDue: async (now: Date): Promise<number> => {
     await expireProposals(now, deps);
     await healRuns(now, deps);
+    await resumeApprovals(deps);
     const { sync } = await deps.settings.load();
     const site: SiteClock = { timeZone: sync.timeZone, syncHour: sync.hour };
     const syncRunning = (await deps.runs.latest())?.status === 'running';
