@@ -95,6 +95,8 @@ describe('SqlTaskRepository: runs (T3)', () => {
     const racing = await Promise.all([tasks.startRun(aRun('run-3', { slotAt: at(2 * HOUR) })), tasks.startRun(aRun('run-4', { slotAt: at(2 * HOUR) }))]);
     expect(racing.filter((r) => r.created)).toHaveLength(1);
     expect(racing[0].run.id).toBe(racing[1].run.id);
+    const ofSlot = (await tasks.runs('task-a', 50, null)).items.filter((r) => r.slotAt?.getTime() === at(2 * HOUR).getTime());
+    expect(ofSlot.map((r) => r.id)).toEqual([racing[0].run.id]);
     expect(await tasks.getRun('run-2')).toBeNull();
   });
 
