@@ -45,8 +45,14 @@ describe('a task\'s runs on the Automated tasks tab (T2, T3, T4)', () => {
     ];
     await renderPanel({
       'tasks.runs': () => ok(page([run(), run({ runId: 'run-0', trigger: 'manual', status: 'failed', reason: 'safety-cap-exceeded', reasonKey: 'taskRunner.reasons.safety-cap-exceeded', hasResults: false })])),
-      'tasks.runDetail': (p: { runId: string; outcome?: string }) =>
-        ok({ run: run(), taskName: 'Idle cleanup', results: page(results.filter((r) => p.outcome === undefined || r.outcome === p.outcome)) }),
+      'dashboard.get': () => ok(dashboard()),
+      'tasks.runDetail': (p: { runId: string; part: number; outcome?: string }) =>
+        ok({
+          run: run(),
+          taskName: 'Idle cleanup',
+          parts: [{ type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira' }, { type: 'revoke-product', productKey: 'confluence', resourceId: 'res-conf' }],
+          results: page(p.part === 1 ? [] : results.filter((r) => p.outcome === undefined || r.outcome === p.outcome)),
+        }),
     });
     await waitFor(() => tableRows().length === 2);
     expect(tableRows().map((r) => r.slice(1, 5))).toEqual([
@@ -60,7 +66,10 @@ describe('a task\'s runs on the Automated tasks tab (T2, T3, T4)', () => {
     expect(tableRows()).toEqual([['User 1', 'Succeeded', ''], ['User 3', 'Skipped', 'Protected by the email whitelist']]);
     pick('task-run-outcome', 'skipped');
     await waitFor(() => tableRows().length === 1);
-    expect(calls('tasks.runDetail').at(-1)).toEqual({ runId: 'run-1', limit: 100, after: null, outcome: 'skipped' });
+    expect(calls('tasks.runDetail').at(-1)).toEqual({ runId: 'run-1', part: 0, limit: 100, after: null, outcome: 'skipped' });
+    expect((byId('Select', 'task-run-part', 'inputId').props.options as { label: string }[]).map((o) => o.label)).toEqual(['Revoke access to Jira', expect.stringContaining('Revoke access to') as unknown]);
+    pick('task-run-part', '1');
+    await waitFor(() => (calls('tasks.runDetail').at(-1) as { part: number }).part === 1);
     click('Back to the task');
     await waitFor(() => text().includes('Run history'));
     expect(elementProps()).toEqual([]);
