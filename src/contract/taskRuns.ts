@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionMethods, bulkResultRowSchema, skipReasons } from './bulk';
+import { actionMethods, bulkActionSchema, bulkResultRowSchema, skipReasons } from './bulk';
 import { cursorSchema, inactivityStateSchema, isoInstantSchema, pageLimit, pageSchema } from './common';
 import { jobOutcomes } from './jobs';
 import { taskChangeDtoSchema, taskDefinitionDtoSchema, taskRunStatuses } from './tasks';
@@ -32,8 +32,8 @@ export type TaskSkipReasonDto = (typeof taskSkipReasons)[number];
 
 /** How a task changes a user: a bulk method, or a notice (notify only). → `taskRuns.methods.<method>`. */
 export const taskMethods = [...actionMethods, 'notify'] as const;
-/** Reasons of failed or skipped runs with words of their own (`taskRuns.runReasons.<reason>`); mirrors the core. */
-export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'task-disabled'] as const;
+/** Reasons of failed or skipped runs with words of their own (`taskRunner.reasons.<reason>`); mirrors the core. */
+export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'notice-not-sent', 'proposal-rejected', 'proposal-expired'] as const;
 export const taskRunTriggers = ['schedule', 'manual', 'caller'] as const;
 export const proposalStatuses = ['pending', 'approved', 'rejected', 'expired'] as const;
 
@@ -118,11 +118,20 @@ export const tasksRunNowPayloadSchema = z.object({ taskId: taskIdSchema }).stric
 export const tasksRunsPayloadSchema = z.object({ taskId: taskIdSchema, limit: pageLimit(100, 20), after: cursorSchema }).strict();
 export const tasksRunsSchema = pageSchema(taskRunDtoSchema);
 
-/** tasks.runDetail: a run and its per-user results (only those of `outcome` when given), by account ID. */
+/**
+ * tasks.runDetail: a run, its parts (the bulk action of each of its jobs: one per product of a multi-product revoke)
+ * and the per-user results of part `part` (only those of `outcome` when given), by account ID.
+ */
 export const tasksRunDetailPayloadSchema = z
-  .object({ runId: z.string().min(1).max(64), limit: pageLimit(500, 100), after: cursorSchema, outcome: z.enum(jobOutcomes).optional() })
+  .object({
+    runId: z.string().min(1).max(64),
+    part: z.number().int().min(0).max(100).default(0),
+    limit: pageLimit(500, 100),
+    after: cursorSchema,
+    outcome: z.enum(jobOutcomes).optional(),
+  })
   .strict();
-export const tasksRunDetailSchema = z.object({ run: taskRunDtoSchema, taskName: z.string().nullable(), results: pageSchema(bulkResultRowSchema) });
+export const tasksRunDetailSchema = z.object({ run: taskRunDtoSchema, taskName: z.string().nullable(), parts: z.array(bulkActionSchema), results: pageSchema(bulkResultRowSchema) });
 export type TaskRunDetailDto = z.infer<typeof tasksRunDetailSchema>;
 
 /** T6: a proposal of a review-mode run. `users`: how many it would change. `jobId`: the bulk job an approval started. */

@@ -161,5 +161,5 @@ export { runTaskSlice, type TaskRunMessage, type TaskSliceOutcome } from './usec
 export { skipReasonKey, taskRunReasons as taskRunnerReasons } from './usecases/tasks/run/reasonKeys';
 export { taskJobId } from './usecases/tasks/run/taskJobs';
 export { dryRun, type DryRunDeps, type DryRunFilter, type DryRunItemView, type DryRunSource, type DryRunView } from './usecases/tasks/dryRun';
-export { taskRunDetail, taskRunHistory, taskRunReasons, type TaskRunView } from './usecases/tasks/runViews';
+export { taskRunDetail, taskRunHistory, type TaskRunView } from './usecases/tasks/runViews';
 export { listProposals, proposalDetail, type ProposalView, type ProposalViewDeps } from './usecases/tasks/proposalViews';

@@ -44,14 +44,20 @@ describe('a task\'s runs on the Automated tasks tab (T2, T3, T4)', () => {
       { accountId: 'acc-3', name: 'User 3', email: null, outcome: 'skipped', reason: 'protected', messageKey: 'bulk.reasons.protected' },
     ];
     await renderPanel({
-      'tasks.runs': () => ok(page([run(), run({ runId: 'run-0', trigger: 'manual', status: 'failed', reason: 'safety-cap-exceeded', reasonKey: 'taskRuns.runReasons.safety-cap-exceeded', hasResults: false })])),
-      'tasks.runDetail': (p: { runId: string; outcome?: string }) =>
-        ok({ run: run(), taskName: 'Idle cleanup', results: page(results.filter((r) => p.outcome === undefined || r.outcome === p.outcome)) }),
+      'tasks.runs': () => ok(page([run(), run({ runId: 'run-0', trigger: 'manual', status: 'failed', reason: 'safety-cap-exceeded', reasonKey: 'taskRunner.reasons.safety-cap-exceeded', hasResults: false })])),
+      'dashboard.get': () => ok(dashboard()),
+      'tasks.runDetail': (p: { runId: string; part: number; outcome?: string }) =>
+        ok({
+          run: run(),
+          taskName: 'Idle cleanup',
+          parts: [{ type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira' }, { type: 'revoke-product', productKey: 'confluence', resourceId: 'res-conf' }],
+          results: page(p.part === 1 ? [] : results.filter((r) => p.outcome === undefined || r.outcome === p.outcome)),
+        }),
     });
     await waitFor(() => tableRows().length === 2);
     expect(tableRows().map((r) => r.slice(1, 5))).toEqual([
       ['Schedule', 'Succeeded', '3 matched: 2 changed, 0 failed, 1 skipped, 0 announced', ''],
-      ['Run now', 'Failed', '3 matched: 2 changed, 0 failed, 1 skipped, 0 announced', 'Stopped by the safety cap: the run would have changed more users than allowed, so it changed nobody.'],
+      ['Run now', 'Failed', '3 matched: 2 changed, 0 failed, 1 skipped, 0 announced', 'Would have changed more users than the safety cap allows; nothing was changed'],
     ]);
     expect(rawKeys()).toEqual([]);
     click('Open');
@@ -60,7 +66,10 @@ describe('a task\'s runs on the Automated tasks tab (T2, T3, T4)', () => {
     expect(tableRows()).toEqual([['User 1', 'Succeeded', ''], ['User 3', 'Skipped', 'Protected by the email whitelist']]);
     pick('task-run-outcome', 'skipped');
     await waitFor(() => tableRows().length === 1);
-    expect(calls('tasks.runDetail').at(-1)).toEqual({ runId: 'run-1', limit: 100, after: null, outcome: 'skipped' });
+    expect(calls('tasks.runDetail').at(-1)).toEqual({ runId: 'run-1', part: 0, limit: 100, after: null, outcome: 'skipped' });
+    expect((byId('Select', 'task-run-part', 'inputId').props.options as { label: string }[]).map((o) => o.label)).toEqual(['Revoke access to Jira', expect.stringContaining('Revoke access to') as unknown]);
+    pick('task-run-part', '1');
+    await waitFor(() => (calls('tasks.runDetail').at(-1) as { part: number }).part === 1);
     click('Back to the task');
     await waitFor(() => text().includes('Run history'));
     expect(elementProps()).toEqual([]);

@@ -1,7 +1,7 @@
 import * as contract from '../../../src/contract/taskRuns';
 import { actionMethods } from '../../../src/domain/policy/actionEligibility';
 import { proposalStatusSchema, taskRunSchema } from '../../../src/domain/model/taskRecords';
-import { taskRunReasons } from '../../../src/domain/usecases/tasks/runViews';
+import { taskRunReasons } from '../../../src/domain/usecases/tasks/run/reasonKeys';
 import { taskSkipReasons } from '../../../src/domain/usecases/tasks/taskPlanItem';
 
 /** The task runs' vocabularies in the contract must equal the core's: a code added to one and not the other fails. */

@@ -1,21 +1,21 @@
 import { DomainError } from '../../model/errors';
 import type { TaskRun } from '../../model/taskRecords';
-import type { ItemOutcome } from '../../ports/jobRepository';
+import type { BulkAction } from '../../policy/actionEligibility';
+import type { ItemOutcome, JobRepository } from '../../ports/jobRepository';
 import type { TaskRepository } from '../../ports/taskRepository';
 import { bulkResults, type BulkResultView } from '../bulk/bulkStatus';
 import type { JobDeps } from '../bulk/deps';
-
-/** The reasons a run fails or is skipped for that the screen has its own words for (`taskRuns.runReasons.<reason>`). */
-export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'task-disabled'] as const;
+import { taskRunReasons } from './run/reasonKeys';
+import { taskJobId } from './run/taskJobs';
 
 /** A run as run history shows it: its record without the job, and the translation key of its reason. */
 export type TaskRunView = Omit<TaskRun, 'id' | 'jobId'> & { runId: string; reasonKey: string | null; hasResults: boolean };
 
-/** The words for a run's reason: an error code's (`errors.<CODE>`), a known reason's, or a general one. */
+/** The words for a run's reason: an error code's (`errors.<CODE>`), the runner's (`taskRunner.reasons.*`), or a general one. */
 export const runReasonKey = (reason: string | null): string | null => {
   if (reason === null) return null;
   if (/^[A-Z_]+$/.test(reason)) return `errors.${reason}`;
-  return (taskRunReasons as readonly string[]).includes(reason) ? `taskRuns.runReasons.${reason}` : 'taskRuns.runReasons.other';
+  return (taskRunReasons as readonly string[]).includes(reason) ? `taskRunner.reasons.${reason}` : 'taskRuns.runReasons.other';
 };
 
 export const toRunView = ({ id, jobId, ...run }: TaskRun): TaskRunView => ({ ...run, runId: id, reasonKey: runReasonKey(run.reason), hasResults: jobId !== null });
@@ -30,20 +30,30 @@ export const taskRunHistory = async (
   return { items: page.items.map(toRunView), next: page.next };
 };
 
+/** The jobs of a run's parts (one per product of a multi-product revoke), in order, from its first job. */
+const partJobs = async (run: TaskRun, jobs: Pick<JobRepository, 'get'>): Promise<{ jobId: string; action: BulkAction }[]> => {
+  const first = run.jobId === null ? null : await jobs.get(run.jobId);
+  if (first === null) return [];
+  if (first.spec.kind !== 'task-run' || first.spec.parts === 1) return [{ jobId: first.id, action: first.spec.action }];
+  const { runId, parts } = first.spec;
+  const found = await Promise.all(Array.from({ length: parts }, (_, part) => jobs.get(taskJobId(runId, part))));
+  return found.flatMap((job) => (job === null ? [] : [{ jobId: job.id, action: job.spec.action }]));
+};
+
 /**
- * T3 run detail: a run's counts and outcome, its task's name, and the per-user results of its job (as bulk results,
- * only those of `outcome` when given); no results for a run that changed nobody (skipped, failed before acting,
- * notify only, proposed).
+ * T3 run detail: a run's counts and outcome, its task's name, its parts (the bulk action of each of its jobs: one,
+ * or one per product of a revoke), and the per-user results of part `part` (as bulk results, only those of `outcome`
+ * when given); no parts and no results for a run that changed nobody (skipped, failed before acting, notify only,
+ * proposed).
  */
 export const taskRunDetail = async (
-  request: { runId: string; limit: number; after: string | null; outcome?: ItemOutcome | undefined },
+  request: { runId: string; part?: number | undefined; limit: number; after: string | null; outcome?: ItemOutcome | undefined },
   deps: Pick<JobDeps, 'jobs' | 'users'> & { tasks: Pick<TaskRepository, 'get' | 'getRun'> },
-): Promise<{ run: TaskRunView; taskName: string | null; results: { items: BulkResultView[]; next: string | null } }> => {
+): Promise<{ run: TaskRunView; taskName: string | null; parts: BulkAction[]; results: { items: BulkResultView[]; next: string | null } }> => {
   const run = await deps.tasks.getRun(request.runId);
   if (run === null) throw new DomainError('NOT_FOUND', 'No such task run', { runId: request.runId });
-  const [task, results] = await Promise.all([
-    deps.tasks.get(run.taskId),
-    run.jobId === null ? { items: [], next: null } : bulkResults({ ...request, jobId: run.jobId }, deps),
-  ]);
-  return { run: toRunView(run), taskName: task?.name ?? null, results };
+  const [task, parts] = await Promise.all([deps.tasks.get(run.taskId), partJobs(run, deps.jobs)]);
+  const job = parts[request.part ?? 0];
+  const results = job === undefined ? { items: [], next: null } : await bulkResults({ ...request, jobId: job.jobId }, deps);
+  return { run: toRunView(run), taskName: task?.name ?? null, parts: parts.map((p) => p.action), results };
 };

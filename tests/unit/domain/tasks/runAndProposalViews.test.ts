@@ -41,7 +41,7 @@ describe('run history and run detail (T3)', () => {
   it('lists a task\'s runs with the words for their reasons, and no job id', async () => {
     const runs = [aRun('r3', { status: 'failed', reason: 'safety-cap-exceeded' }), aRun('r2', { status: 'skipped', reason: 'sync-overlap' }), aRun('r1', { reason: 'API_KEY_MISSING', status: 'failed', jobId: 'job-1' })];
     const first = await taskRunHistory({ taskId: 'task-1', limit: 2, after: null }, { tasks: tasksWith(runs) });
-    expect(first.items.map((r) => [r.runId, r.reasonKey])).toEqual([['r3', 'taskRuns.runReasons.safety-cap-exceeded'], ['r2', 'taskRuns.runReasons.sync-overlap']]);
+    expect(first.items.map((r) => [r.runId, r.reasonKey])).toEqual([['r3', 'taskRunner.reasons.safety-cap-exceeded'], ['r2', 'taskRunner.reasons.sync-overlap']]);
     expect(first.items[0]).not.toHaveProperty('jobId');
     const second = await taskRunHistory({ taskId: 'task-1', limit: 2, after: first.next }, { tasks: tasksWith(runs) });
     expect(second.items).toMatchObject([{ runId: 'r1', reasonKey: 'errors.API_KEY_MISSING', hasResults: true }]);
@@ -65,6 +65,23 @@ describe('run history and run detail (T3)', () => {
     expect(skippedOnly.results.items.map((r) => r.name)).toEqual(['Vip']);
     expect((await taskRunDetail({ runId: 'r0', limit: 50, after: null }, deps)).results).toEqual({ items: [], next: null });
     expect(await codeOf(taskRunDetail({ runId: 'nope', limit: 50, after: null }, deps))).toBe('NOT_FOUND');
+  });
+
+  it('a revoke of several products: one part per product, each with its own results', async () => {
+    const jobs = new FakeJobRepository();
+    const ida = aUser({ name: 'Ida' });
+    const products = [{ productKey: 'jira-software', resourceId: 'site-1' }, { productKey: 'confluence', resourceId: 'site-1' }];
+    for (const [part, target] of products.entries()) {
+      const action = { type: 'revoke-product' as const, ...target };
+      await jobs.create({ ...aJob(`run-m:p${String(part)}`), kind: 'task-run', spec: { kind: 'task-run', taskId: 'task-1', runId: 'run-m', part, parts: 2, action, actor: { kind: 'task', taskId: 'task-1' } } }, [ida.accountId]);
+    }
+    await jobs.recordResults('run-m:p1', [{ accountId: ida.accountId, outcome: 'failed', reason: 'UPSTREAM_FAILED' }]);
+    const deps = { tasks: tasksWith([aRun('run-m', { jobId: 'run-m:p0' })]), jobs, users: new FakeUserRepository(new Tables(), [ida]) };
+    const first = await taskRunDetail({ runId: 'run-m', limit: 50, after: null }, deps);
+    expect(first.parts).toEqual(products.map((target) => ({ type: 'revoke-product', ...target })));
+    expect(first.results.items).toEqual([]);
+    const second = await taskRunDetail({ runId: 'run-m', part: 1, limit: 50, after: null }, deps);
+    expect(second.results.items).toMatchObject([{ name: 'Ida', outcome: 'failed', messageKey: 'errors.UPSTREAM_FAILED' }]);
   });
 });
 
