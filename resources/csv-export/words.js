@@ -3,7 +3,7 @@
  * browser JavaScript with no build step, loaded by index.html before csv.js; it defines `globalThis.UloWords`.
  * Every text comes translated in the admin page's message (`words`): the frame holds no strings of its own.
  *
- * `words` is { locale, yes, no, values: { column: { code: word } }, actor: { task, system, caller, callerUnknown }, phrases: { key: template } }.
+ * `words` is { locale, yes, no, values: { column: { code: word } }, actor: { task, taskUnknown, system, caller, callerUnknown }, phrases: { key: template } }.
  * An audit sentence ({ key, params }, see src/contract/audit.ts) is written as src/ui/components/auditSentence.ts
  * writes it: each parameter formatted for the locale, a `count` parameter picking the plural form (`key_one`,
  * `key_other`, ... by Intl.PluralRules), `{{name}}` and `{{name, number}}` replaced.
@@ -75,7 +75,8 @@
   function actor(a, words) {
     if (a.kind === 'admin') return a.name || a.accountId;
     if (a.kind === 'caller') return a.name ? words.actor.caller.replace(/\{\{\s*name\s*\}\}/g, a.name) : words.actor.callerUnknown;
-    return a.kind === 'task' ? words.actor.task.replace(/\{\{\s*id\s*\}\}/g, a.taskId) : words.actor.system;
+    if (a.kind === 'task') return a.name ? words.actor.task.replace(/\{\{\s*name\s*\}\}/g, a.name) : words.actor.taskUnknown;
+    return words.actor.system;
   }
 
   global.UloWords = { sentence: sentence, word: word, yesNo: yesNo, actor: actor, duration: duration };

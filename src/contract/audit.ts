@@ -52,7 +52,8 @@ export type AuditListPayload = z.input<typeof auditListPayloadSchema>;
 export const auditActorSchema = z.discriminatedUnion('kind', [
   /** `name` from the synced directory, null when the admin is not in it. */
   z.object({ kind: z.literal('admin'), accountId: z.string(), name: z.string().nullable() }),
-  z.object({ kind: z.literal('task'), taskId: z.string() }),
+  /** `name` of the task (kept after it is deleted), null when it cannot be read. */
+  z.object({ kind: z.literal('task'), taskId: z.string(), name: z.string().nullable() }),
   z.object({ kind: z.literal('system') }),
   /** An automation calling the web trigger; `name` as created in Settings, null when the caller is gone. */
   z.object({ kind: z.literal('caller'), callerId: z.string(), name: z.string().nullable() }),

@@ -15,7 +15,7 @@ const entries = [
   auditEntry(1, { details: { method: 'group-remove', productKey: null, resourceId: null }, summary: removed }),
   auditEntry(2, {
     jobId: null,
-    actor: { kind: 'task', taskId: 'task-7' },
+    actor: { kind: 'task', taskId: 'task-7', name: 'Clean up Jira' },
     outcome: 'skipped',
     reason: 'protected',
     reasonKey: 'bulk.reasons.protected',
@@ -30,7 +30,7 @@ describe('Audit log (A1–A3)', () => {
     await renderApp({ 'audit.list': (p: AuditPayload) => ok(p.after === null ? page(entries, 'c-2') : page([auditEntry(3)])) }, 'Audit log');
     await waitFor(() => text().includes('Ada Admin'));
     expect(tableRows()[0]).toEqual(['Jan 30, 2026, 11:00 AM', 'Ada Admin', 'Deactivate user All entries of this job', 'User 1', 'Succeeded', '', 'Removed from group jira-users-acme to revoke Jira access']);
-    expect(tableRows()[1]).toEqual(['Jan 30, 2026, 11:00 AM', 'Automated task task-7', 'Deactivate user', 'User 2', 'Skipped', 'Protected by the email whitelist', '']);
+    expect(tableRows()[1]).toEqual(['Jan 30, 2026, 11:00 AM', 'Automated task “Clean up Jira”', 'Deactivate user', 'User 2', 'Skipped', 'Protected by the email whitelist', '']);
     expect(tableRows().slice(2, 4).map((r) => r[1])).toEqual(['Caller Okta offboarding', 'A caller of the web trigger']);
     expect(text()).not.toMatch(/null|productKey|resourceId/);
     click('Next');

@@ -12,7 +12,7 @@ export const actorText = (entry: AuditEntryDto, { t }: Pick<Locale, 't'>): strin
     case 'admin':
       return entry.actor.name ?? t('jobs.startedBy.unknownAdmin');
     case 'task':
-      return t('audit.actor.task', { id: entry.actor.taskId });
+      return entry.actor.name === null ? t('audit.actor.taskUnknown') : t('audit.actor.task', { name: entry.actor.name });
     case 'system':
       return t('audit.actor.system');
     case 'caller':

@@ -126,7 +126,7 @@ describe('CSV export file format (X4)', () => {
     };
     const audit = csv.toCsv('audit', headers('audit'), [
       {
-        id: 'a1', at: '2026-01-30T10:00:00.000Z', actor: { kind: 'task', taskId: 't-1' }, action: 'user.deactivate', actionKey: 'x',
+        id: 'a1', at: '2026-01-30T10:00:00.000Z', actor: { kind: 'task', taskId: 't-1', name: 'Clean up Jira' }, action: 'user.deactivate', actionKey: 'x',
         targetAccountId: 'acc-1', targetName: null, targetEmail: null, outcome: 'failed', reason: 'RATE_LIMITED', reasonKey: 'errors.RATE_LIMITED',
         details: { method: 'lifecycle-disable', attempt: 2 }, summary: { key: 'auditDetails.failed.lifecycle-disable', params: {} }, jobId: null,
       },
@@ -143,7 +143,7 @@ describe('CSV export file format (X4)', () => {
     expect(byCaller?.split(',')[1]).toBe('Caller Okta offboarding');
     expect(byGoneCaller?.split(',')[1]).toBe('A caller of the web trigger');
     expect(failed).toBe(
-      "2026-01-30T10:00:00.000Z,Automated task t-1,Deactivate user,acc-1,,,Failed,Atlassian's rate limit was reached. Try again later.," +
+      "2026-01-30T10:00:00.000Z,Automated task “Clean up Jira”,Deactivate user,acc-1,,,Failed,Atlassian's rate limit was reached. Try again later.," +
         'Could not deactivate the account,,user.deactivate,failed,RATE_LIMITED,"{""method"":""lifecycle-disable"",""attempt"":2}"',
     );
     expect(synced).toBe(

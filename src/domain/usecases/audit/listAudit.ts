@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../model/audit';
 import type { AuditLog, AuditQuery } from '../../ports/auditLog';
 import type { CallerRepository } from '../../ports/callerRepository';
 import type { ProductRepository } from '../../ports/productRepository';
+import type { TaskRepository } from '../../ports/taskRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { skipReasonKey } from '../tasks/run/reasonKeys';
 import { auditSummary, type Phrase } from './auditSummary';
@@ -12,7 +13,7 @@ export interface AuditEntryView {
   at: Date;
   actor:
     | { kind: 'admin'; accountId: string; name: string | null }
-    | { kind: 'task'; taskId: string }
+    | { kind: 'task'; taskId: string; name: string | null }
     | { kind: 'system' }
     | { kind: 'caller'; callerId: string; name: string | null };
   action: AuditEntry['action'];
@@ -36,9 +37,20 @@ export interface ListAuditDeps {
   products: Pick<ProductRepository, 'list'>;
   /** Without it a caller is shown without its name. */
   callers?: Pick<CallerRepository, 'list'>;
+  /** Without it an automated task is shown without its name. */
+  tasks?: Pick<TaskRepository, 'get'>;
 }
 
 type ActorView = AuditEntryView['actor'];
+
+/** The names of the tasks that acted on the page (deleted tasks keep their record, so their names too). */
+const taskNames = async (entries: readonly AuditEntry[], deps: ListAuditDeps): Promise<Map<string, string>> => {
+  const { tasks } = deps;
+  const ids = [...new Set(entries.flatMap((e) => (e.actor.kind === 'task' ? [e.actor.taskId] : [])))];
+  if (tasks === undefined || ids.length === 0) return new Map();
+  const found = await Promise.all(ids.map((id) => tasks.get(id)));
+  return new Map(found.flatMap((task) => (task === null ? [] : [[task.id, task.name] as const])));
+};
 
 const callerNames = async (entries: readonly AuditEntry[], deps: ListAuditDeps): Promise<Map<string, string>> => {
   if (deps.callers === undefined || !entries.some((e) => e.actor.kind === 'caller')) return new Map();
@@ -66,14 +78,16 @@ export const listAudit = async (query: AuditQuery, deps: ListAuditDeps): Promise
     if (entry.targetAccountId !== null) ids.add(entry.targetAccountId);
     if (entry.actor.kind === 'admin') ids.add(entry.actor.accountId);
   }
-  const [people, products, callers] = await Promise.all([
+  const [people, products, callers, tasks] = await Promise.all([
     deps.users.getMany([...ids]).then((found) => new Map(found.map((u) => [u.accountId, u]))),
     deps.products.list(),
     callerNames(page.items, deps),
+    taskNames(page.items, deps),
   ]);
   const actorOf = (actor: AuditEntry['actor']): ActorView => {
     if (actor.kind === 'admin') return { ...actor, name: people.get(actor.accountId)?.name ?? null };
     if (actor.kind === 'caller') return { ...actor, name: callers.get(actor.callerId) ?? null };
+    if (actor.kind === 'task') return { ...actor, name: tasks.get(actor.taskId) ?? null };
     return actor;
   };
   const productName = (key: string, resourceId: string): string | null =>

@@ -33,7 +33,8 @@ export const csvWords = ({ t }: Pick<Locale, 't'>, locale: string): CsvWords => 
     taskReason: dictionary(taskSkipReasons, (c) => t(`taskRuns.taskSkipReasons.${c}`)),
   },
   actor: {
-    task: t('audit.actor.task', { id: '{{id}}' }),
+    task: t('audit.actor.task', { name: '{{name}}' }),
+    taskUnknown: t('audit.actor.taskUnknown'),
     system: t('audit.actor.system'),
     caller: t('callers.actor', { name: '{{name}}' }),
     callerUnknown: t('callers.actorUnknown'),

@@ -34,7 +34,7 @@ export interface CsvWords {
   /** Per column (accountType, accountStatus, membershipStatus, inactivity, action, outcome, reason, decision, taskMethod, taskReason): code → word. */
   values: Record<string, Record<string, string>>;
   /** `task` contains {{id}}. */
-  actor: { task: string; system: string; caller: string; callerUnknown: string };
+  actor: { task: string; taskUnknown: string; system: string; caller: string; callerUnknown: string };
   /** The audit sentences' templates by i18next key (`auditDetails.…`, plural forms included), placeholders kept. */
   phrases: Record<string, string>;
 }

@@ -1,3 +1,4 @@
+import type { Task } from '../../../../src/domain/model/task';
 import { defaultSettings } from '../../../../src/domain/model/settings';
 import { listAudit, reasonKeyOf } from '../../../../src/domain/usecases/audit/listAudit';
 import { countUsers, listUsers } from '../../../../src/domain/usecases/users/listUsers';
@@ -117,11 +118,14 @@ describe('audit log (A2)', () => {
     await audit.append([
       { id: 'e1', at: NOW, actor: { kind: 'task', taskId: 't1' }, action: 'product.revoke', targetAccountId: 'gone', outcome: 'failed', reason: 'RATE_LIMITED', details: {}, jobId: null },
       { id: 'e2', at: NOW, actor: { kind: 'system' }, action: 'sync.run', targetAccountId: null, outcome: 'succeeded', reason: null, details: {}, jobId: null },
+      { id: 'e3', at: NOW, actor: { kind: 'task', taskId: 't-gone' }, action: 'user.deactivate', targetAccountId: null, outcome: 'succeeded', reason: null, details: {}, jobId: null },
     ]);
-    const page = await listAudit({ limit: 10, after: null }, { audit, users: new FakeUserRepository(), products: new FakeProductRepository() });
+    const tasks = { get: (id: string) => Promise.resolve(id === 't1' ? { id, name: 'Clean up Jira' } as Task : null) };
+    const page = await listAudit({ limit: 10, after: null }, { audit, users: new FakeUserRepository(), products: new FakeProductRepository(), tasks });
     expect(page.items.map((e) => [e.actor, e.targetName, e.reasonKey])).toEqual([
+      [{ kind: 'task', taskId: 't-gone', name: null }, null, null],
       [{ kind: 'system' }, null, null],
-      [{ kind: 'task', taskId: 't1' }, null, 'errors.RATE_LIMITED'],
+      [{ kind: 'task', taskId: 't1', name: 'Clean up Jira' }, null, 'errors.RATE_LIMITED'],
     ]);
     expect(reasonKeyOf('not-managed')).toBe('bulk.reasons.not-managed');
     expect(reasonKeyOf('TARGET_REJECTED', 'webhook.delivery')).toBe('webhooks.errors.TARGET_REJECTED');
