@@ -21,7 +21,7 @@ describe('the export request the admin page sends (X1)', () => {
     expect(m.text.progress).toBe('{{rows}} of {{total}} rows');
     expect([m.words.yes, m.words.values.inactivity?.['never-active'], m.words.values.reason?.protected]).toEqual(['Yes', 'Never active', 'Protected by the email whitelist']);
     expect(m.words.phrases['auditDetails.counts.users_other']).toBe('{{count, number}} users');
-    expect(m.words.actor.task).toBe('Automated task {{id}}');
+    expect(m.words.actor.task).toBe('Automated task “{{name}}”');
     expect(m.text.errors.RATE_LIMITED).toBe("Atlassian's rate limit was reached. Try again later.");
     expect(m.payload).toEqual({ filter: { billable: true }, sort: { key: 'name', direction: 'asc' } });
   });
