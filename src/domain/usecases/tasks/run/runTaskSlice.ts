@@ -24,6 +24,8 @@ export interface TaskRunMessage {
 export type TaskSliceOutcome = BulkSliceOutcome | { kind: 'ignored'; reason: 'no-run' } | { kind: 'ended'; status: TaskRun['status'] };
 
 const PLAN_LEASE_SECONDS = 960;
+/** How long a run's slice waits before looking again whether the sync that holds it up has ended. */
+export const SYNC_WAIT_SECONDS = 300;
 
 /** The jobs of a run's parts, in order (a run has at least one when it has a job). */
 const partsOf = async (run: TaskRun, deps: TaskRunnerDeps): Promise<Job[]> => {
@@ -58,7 +60,8 @@ const runParts = async (run: TaskRun, task: Task, message: TaskRunMessage, budge
  * T3: one slice of a task's run (the `ulo-jobs` consumer, message `task-run`). The first plans the run (planRun)
  * under the run's lease; the next ones carry its jobs through the bulk executor (every user read live, re-checked
  * against the task, protected emails enforced in the core, every attempt audited with the task as actor) and end
- * the run when they have finished. A slice for a run that has ended sends its audit entry and webhook again (both
+ * the run when they have finished. While a sync runs, a slice plans and changes nothing: it puts itself back on the
+ * queue for SYNC_WAIT_SECONDS (a run started before a sync, or a Sync now during a run, waits for the sync's end). A slice for a run that has ended sends its audit entry and webhook again (both
  * idempotent), so a slice that died between ending the run and sending them is repaired by its re-delivery.
  */
 export const runTaskSlice = async (message: TaskRunMessage, budget: SliceBudget, deps: TaskRunnerDeps): Promise<TaskSliceOutcome> => {
@@ -68,6 +71,11 @@ export const runTaskSlice = async (message: TaskRunMessage, budget: SliceBudget,
   if (run.status !== 'running') {
     await deliverEnd(run, task, deps);
     return { kind: 'ignored', reason: 'finished' };
+  }
+  // Tasks and syncs never overlap (T3): while a sync runs, the run neither plans nor changes anyone; it waits.
+  if ((await deps.runs.latest())?.status === 'running') {
+    await deps.queue.push(message, SYNC_WAIT_SECONDS);
+    return { kind: 'continued', slice: message.slice, delaySeconds: SYNC_WAIT_SECONDS };
   }
   if (run.jobId !== null) return runParts(run, task, message, budget, deps);
   const lease = await deps.lock.acquire(`task-run:${run.id}`, PLAN_LEASE_SECONDS);

@@ -7,7 +7,7 @@ import type { DueTaskStarter } from '../../sync/hourlyTick';
 import { bulkLimits } from '../../bulk/deps';
 import type { TaskRunnerDeps } from '../runnerDeps';
 import { proposalAuditEntry } from './decideProposal';
-import { endRun } from './runOutcome';
+import { deliverEnd } from './runOutcome';
 import { startTaskRun } from './startTaskRun';
 
 /** The reason of a scheduled run a sync kept from starting within its hour (T3). */
@@ -16,18 +16,32 @@ export const SYNC_OVERLAP = 'sync-overlap';
 const SYSTEM: AuditActor = { kind: 'system' };
 const RUNNING_LIMIT = 200;
 
+/** How long a tick sends a skipped slot's audit entry and webhook again, in case the tick that skipped it died. */
+const RESEND_SKIPPED_MS = 2 * 60 * 60 * 1000;
+
 const zero = { matched: 0, changed: 0, failed: 0, skipped: 0, announced: 0 };
 
-/** Records a due run a sync kept out of its hour as skipped (once per slot), with its audit entry and `task-failed`. */
+/**
+ * Records a due run a sync kept out of its hour as skipped (once per slot: the record is born ended, so nothing can
+ * ever plan it), then its audit entry and `task-failed`. A tick that died in between sends them on a later tick
+ * (resendSkipped).
+ */
 const skipForSync = async (task: Task, slotAt: Date, now: Date, deps: TaskRunnerDeps): Promise<void> => {
-  const run: TaskRun = { id: deps.ids.next(), taskId: task.id, trigger: 'schedule', slotAt, startedAt: now, finishedAt: null, status: 'running', reason: null, counts: zero, jobId: null };
-  const { run: stored, created } = await deps.tasks.startRun(run);
-  if (created) await endRun(stored, task, { status: 'skipped', reason: SYNC_OVERLAP, counts: zero }, deps);
+  const run: TaskRun = { id: deps.ids.next(), taskId: task.id, trigger: 'schedule', slotAt, startedAt: now, finishedAt: now, status: 'skipped', reason: SYNC_OVERLAP, counts: zero, jobId: null };
+  const { run: stored } = await deps.tasks.startRun(run);
+  if (stored.status === 'skipped') await deliverEnd(stored, task, deps);
+};
+
+/** The audit entry and webhook of a slot skipped for a sync, again while the slot is recent (both are idempotent). */
+const resendSkipped = async (last: TaskRun | null, task: Task, now: Date, deps: TaskRunnerDeps): Promise<void> => {
+  if (last?.status !== 'skipped' || last.reason !== SYNC_OVERLAP || now.getTime() - last.startedAt.getTime() > RESEND_SKIPPED_MS) return;
+  await deliverEnd(last, task, deps);
 };
 
 /** Starts one task if its slot is due: true when a run was started. */
 const startIfDue = async (task: Task, site: SiteClock, syncRunning: boolean, now: Date, deps: TaskRunnerDeps): Promise<boolean> => {
   const last = await deps.tasks.latestScheduledRun(task.id);
+  await resendSkipped(last, task, now, deps);
   const slotAt = dueTaskRun(task.schedule, site, now, last === null ? null : (last.slotAt ?? last.startedAt));
   if (slotAt === null) return false;
   const decision = dueRunDecision(slotAt, now, syncRunning);
@@ -52,6 +66,8 @@ const startIfDue = async (task: Task, site: SiteClock, syncRunning: boolean, now
  * the bulk jobs (healStalledJobs).
  */
 const healRuns = async (now: Date, deps: TaskRunnerDeps): Promise<void> => {
+  // While a sync runs, runs wait on the queue (runTaskSlice): nothing to heal, and a push would only add a waiter.
+  if ((await deps.runs.latest())?.status === 'running') return;
   const before = now.getTime() - bulkLimits(deps.limits).stallAfterMs;
   for (const run of await deps.tasks.runsWithStatus(['running'], RUNNING_LIMIT)) {
     if (run.startedAt.getTime() > before) continue;

@@ -33,6 +33,11 @@ export const runDeps = (users: User[]): RunDeps => {
   };
 };
 
+/** Whether a sync is running, as the task runner reads it (the latest sync run). */
+export const setSyncRunning = (deps: RunDeps, running: boolean): void => {
+  deps.runs = { latest: () => Promise.resolve(running ? ({ status: 'running' } as never) : null) };
+};
+
 /** Stores a task (id `t1` unless told). */
 export const addTask = (deps: RunDeps, overrides: Partial<TaskDefinition> = {}, id = 't1'): Task => {
   const task: Task = { ...aTask(overrides), id, createdAt: NOW, updatedAt: NOW, createdBy: 'me', deletedAt: null };
