@@ -1,5 +1,5 @@
 import { changeOf, type Task } from '../../../model/task';
-import type { TaskRun } from '../../../model/taskRecords';
+import { isProposalOpen, type TaskRun } from '../../../model/taskRecords';
 import type { User } from '../../../model/user';
 import type { NoticeUser } from '../../../model/webhooks';
 import { evaluateTask } from '../evaluateTask';
@@ -28,6 +28,14 @@ const announce = async (run: TaskRun, task: Task, plan: TaskPlan, now: Date, dep
   const actionDate = due[0]?.plannedChangeAt ?? now;
   await deps.notifier.notify({ trigger: 'users-to-be-changed', key: `task-notice:${run.id}`, task: taskRef(task), actionDate, users });
   await deps.notices.add(noticesToStore(task.id, plan, now));
+};
+
+const PENDING_LIMIT = 200;
+
+/** The users the task's proposals still waiting for review have (T6: a new proposal leaves them out). */
+const pendingProposed = async (taskId: string, now: Date, deps: TaskRunnerDeps): Promise<Set<string>> => {
+  const pending = await deps.proposals.list('pending', PENDING_LIMIT);
+  return new Set(pending.filter((p) => p.taskId === taskId && isProposalOpen(p, now)).flatMap((p) => p.accountIds));
 };
 
 /** What the planning slice left to do: nothing (the run ended), or the jobs of its change. */
@@ -61,7 +69,7 @@ export const planRun = async (run: TaskRun, task: Task, deps: TaskRunnerDeps): P
   const change = changeOf(task.action);
   if (change === null) return ended('succeeded', null, counts);
   if (task.action.type === 'propose') {
-    const proposal = proposalOf(task, plan, { id: deps.ids.next(), taskId: task.id, runId: run.id }, now);
+    const proposal = proposalOf(task, plan, { id: deps.ids.next(), taskId: task.id, runId: run.id }, now, await pendingProposed(task.id, now, deps));
     if (proposal === null) return ended('succeeded', null, counts);
     await deps.proposals.create(proposal);
     return ended('proposed', null, counts);

@@ -1,12 +1,13 @@
 import type { AuditActor } from '../../../model/audit';
 import { isDomainError } from '../../../model/errors';
 import type { Task } from '../../../model/task';
-import type { TaskRun } from '../../../model/taskRecords';
+import { isProposalOpen, type TaskRun } from '../../../model/taskRecords';
 import { dueRunDecision, dueTaskRun, type SiteClock } from '../../../policy/taskSchedule';
 import type { DueTaskStarter } from '../../sync/hourlyTick';
 import { bulkLimits } from '../../bulk/deps';
 import type { TaskRunnerDeps } from '../runnerDeps';
-import { proposalAuditEntry } from './decideProposal';
+import { healApprovals } from './approveProposal';
+import { proposalAuditEntry } from './proposalAudit';
 import { deliverEnd } from './runOutcome';
 import { startTaskRun } from './startTaskRun';
 
@@ -77,14 +78,21 @@ const healRuns = async (now: Date, deps: TaskRunnerDeps): Promise<void> => {
   }
 };
 
-/** T6: marks proposals whose 7 days have passed as expired, each audited. */
+const PENDING_LIMIT = 200;
+
+/**
+ * T6: marks proposals whose 7 days have passed as expired, each audited — the entries first, so that no proposal is
+ * expired without its entry (a proposal past its expiry can no longer be decided, so the entry cannot be wrong).
+ */
 const expireProposals = async (now: Date, deps: TaskRunnerDeps): Promise<void> => {
-  const expired = await deps.proposals.expire(now);
-  if (expired.length > 0) await deps.audit.append(expired.map((p) => proposalAuditEntry(p, SYSTEM, now)));
+  const due = (await deps.proposals.list('pending', PENDING_LIMIT)).filter((p) => !isProposalOpen(p, now));
+  if (due.length === 0) return;
+  await deps.audit.append(due.map((p) => proposalAuditEntry(p, 'expired', SYSTEM, now)));
+  await deps.proposals.expire(now);
 };
 
 /**
- * T3, the hourly tick's tasks seam: expires proposals, heals runs, then starts every enabled task whose slot is
+ * T3, the hourly tick's tasks seam: expires proposals, finishes approvals and heals runs, then starts every enabled task whose slot is
  * due (policy/taskSchedule: catch-up window, daylight-saving days). Tasks and syncs never overlap: a due run waits
  * while a sync runs within its hour, and after that hour is recorded as skipped (`sync-overlap`). Idempotent per
  * slot: a second tick finds the slot's run. One task's failure does not keep the others from starting.
@@ -92,6 +100,7 @@ const expireProposals = async (now: Date, deps: TaskRunnerDeps): Promise<void> =
 export const startDueTasks = (deps: TaskRunnerDeps): DueTaskStarter => ({
   startDue: async (now: Date): Promise<number> => {
     await expireProposals(now, deps);
+    await healApprovals(now, deps);
     await healRuns(now, deps);
     const { sync } = await deps.settings.load();
     const site: SiteClock = { timeZone: sync.timeZone, syncHour: sync.hour };
