@@ -61,8 +61,9 @@ const runParts = async (run: TaskRun, task: Task, message: TaskRunMessage, budge
  * under the run's lease; the next ones carry its jobs through the bulk executor (every user read live, re-checked
  * against the task, protected emails enforced in the core, every attempt audited with the task as actor) and end
  * the run when they have finished. While a sync runs, a slice plans and changes nothing: it puts itself back on the
- * queue for SYNC_WAIT_SECONDS (a run started before a sync, or a Sync now during a run, waits for the sync's end). A slice for a run that has ended sends its audit entry and webhook again (both
- * idempotent), so a slice that died between ending the run and sending them is repaired by its re-delivery.
+ * queue for SYNC_WAIT_SECONDS (a run started before a sync, or a Sync now during a run, waits for the sync's end).
+ * A slice for a run that has ended sends its audit entry and webhook again (both idempotent), so a slice that died
+ * between ending the run and sending them is repaired by its re-delivery.
  */
 export const runTaskSlice = async (message: TaskRunMessage, budget: SliceBudget, deps: TaskRunnerDeps): Promise<TaskSliceOutcome> => {
   const run = await deps.tasks.getRun(message.runId);

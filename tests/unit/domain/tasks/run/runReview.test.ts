@@ -65,6 +65,28 @@ describe('review mode (T6)', () => {
     expect(deps.directory.calls).toEqual(['disable u1']);
   });
 
+  it('an approval whose slice died right after the decision gets its run from the next tick', async () => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    const { proposal } = await proposed(deps);
+    const create = deps.jobs.create.bind(deps.jobs);
+    deps.jobs.create = () => Promise.reject(new Error('process died'));
+    await expect(decideProposal({ proposalId: proposal.id, decision: 'approve' }, admin, deps)).rejects.toThrow('process died');
+    deps.jobs.create = create;
+    expect((await deps.proposals.get(proposal.id))?.status).toBe('approved');
+    expect(deps.tasks.history('t1')).toHaveLength(1);
+    await startDueTasks(deps).startDue(deps.clock.now());
+    await drain(deps);
+    expect(deps.directory.calls).toEqual(['disable u1']);
+    const runs = deps.tasks.history('t1');
+    expect(runs.map((r) => [r.status, r.jobId])).toEqual([
+      ['proposed', null],
+      ['succeeded', (await deps.proposals.get(proposal.id))?.jobId],
+    ]);
+    expect(deps.audit.list.find((e) => e.targetAccountId === 'u1')?.actor).toEqual(admin);
+    await startDueTasks(deps).startDue(deps.clock.now());
+    expect(deps.tasks.history('t1')).toHaveLength(2);
+  });
+
   it('expires after 7 days, audited, and cannot be approved any more', async () => {
     const deps = runDeps([jiraUser('u1', 60)]);
     const { proposal } = await proposed(deps);

@@ -78,6 +78,17 @@ describe('a task run, rule by rule (T1, T3, T8)', () => {
     expect(run).toMatchObject({ status: 'succeeded', counts: { matched: 4, changed: 1, skipped: 3, failed: 0 } });
   });
 
+  it('reads the next batch while changing this one, each user once', async () => {
+    const deps = runDeps(['u1', 'u2', 'u3', 'u4', 'u5'].map((id) => jiraUser(id, 60)));
+    deps.limits = { batchSize: 2 };
+    addTask(deps);
+    const run = await runNow(deps);
+    expect(run.counts.changed).toBe(5);
+    expect(deps.activity.log.map(([id]) => id).sort()).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
+    // u3 and u4 (the second batch) were read before the first batch's writes.
+    expect(deps.activity.log.filter(([id]) => id === 'u3' || id === 'u4').map(([, writes]) => writes)).toEqual([0, 0]);
+  });
+
   it('fails a run whose changes all failed, and reports it with task-failed', async () => {
     const deps = runDeps([jiraUser('u1', 60)]);
     addTask(deps);

@@ -28,7 +28,7 @@ export const runDeps = (users: User[]): RunDeps => {
     notices: new FakeTaskNoticeRepository(),
     proposals: new FakeTaskProposalRepository(),
     candidates: new AllUsersCandidates(() => users.flatMap((u) => base.users.rows.get(u.accountId) ?? [])),
-    activity: new LiveActivity(base.directory.live),
+    activity: new LiveActivity(base.directory.live, () => base.directory.calls.length),
     notifier: new FakeNotifier(),
   };
 };

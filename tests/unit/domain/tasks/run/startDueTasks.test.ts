@@ -58,6 +58,21 @@ describe('the hourly tick starts due tasks (T3)', () => {
     expect(await tick(deps)).toBe(1);
   });
 
+  it('holds a started run while a sync runs, and finishes it once the sync has ended', async () => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    addTask(deps);
+    at(deps, '2025-06-15T05:10:00Z');
+    await tick(deps);
+    syncRunning(deps, true);
+    await drain(deps, 3);
+    expect(deps.directory.calls).toEqual([]);
+    expect(deps.tasks.history('t1')[0]?.status).toBe('running');
+    syncRunning(deps, false);
+    await drain(deps);
+    expect(deps.directory.calls).toEqual(['disable u1']);
+    expect(deps.tasks.history('t1')[0]?.status).toBe('succeeded');
+  });
+
   it('runs in the site zone on a daylight-saving day: the hour that does not exist starts when the clock jumps to', async () => {
     const deps = runDeps([jiraUser('u1', 60)]);
     deps.settings.settings = { ...defaultSettings(), sync: { hour: 12, timeZone: 'America/New_York' } };

@@ -30,7 +30,9 @@ export class FakeTaskRepository implements TaskRepository {
     return Promise.resolve();
   }
   startRun(run: TaskRun): Promise<{ run: TaskRun; created: boolean }> {
-    const same = [...this.runsById.values()].find((r) => run.slotAt !== null && r.taskId === run.taskId && r.slotAt?.getTime() === run.slotAt.getTime());
+    const same = [...this.runsById.values()].find(
+      (r) => r.id === run.id || (run.slotAt !== null && r.taskId === run.taskId && r.slotAt?.getTime() === run.slotAt.getTime()),
+    );
     if (same) return Promise.resolve({ run: structuredClone(same), created: false });
     this.runsById.set(run.id, structuredClone(run));
     return Promise.resolve({ run: structuredClone(run), created: true });
@@ -123,9 +125,12 @@ export class AllUsersCandidates implements TaskCandidates {
 /** The per-user last-active read, answering from the directory's live users; `calls` counts reads. */
 export class LiveActivity {
   calls = 0;
-  constructor(private readonly live: Map<string, User>) {}
+  /** Each read with the number of directory writes made before it (`writes` counts them). */
+  log: [string, number][] = [];
+  constructor(private readonly live: Map<string, User>, private readonly writes: () => number = () => 0) {}
   lastActiveDates = (_orgId: string, accountId: string): Promise<UserActivity> => {
     this.calls += 1;
+    this.log.push([accountId, this.writes()]);
     const user = this.live.get(accountId);
     if (!user) return Promise.reject(new DomainError('NOT_FOUND', 'no such user'));
     return Promise.resolve({ accountId, addedToOrgAt: user.addedToOrgAt, products: user.productAccess.map((a) => ({ ...a })) });
