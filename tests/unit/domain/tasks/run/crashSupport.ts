@@ -37,8 +37,8 @@ export const wrapped = (deps: RunDeps, power: Power): RunDeps => {
   return out as unknown as RunDeps;
 };
 
-/** Delivers slices with the process dying once at call `dieAt`; a died slice is delivered again, and the hourly tick heals what is left. */
-export const runDying = async (deps: RunDeps, dieAt: number, landed: boolean): Promise<number> => {
+/** Delivers slices with the process dying once at call `dieAt` (`onDeath` runs then, before the re-delivery); a died slice is delivered again, and the hourly tick heals what is left. */
+export const runDying = async (deps: RunDeps, dieAt: number, landed: boolean, onDeath: () => void = () => undefined): Promise<number> => {
   const power = new Power(dieAt, landed);
   for (let round = 0; round < 200; round += 1) {
     const next = deps.queue.takeNext();
@@ -55,6 +55,7 @@ export const runDying = async (deps: RunDeps, dieAt: number, landed: boolean): P
     await runTaskSlice(next.message, plenty, wrapped(deps, power)).catch(() => null);
     if (power.dead) {
       power.dead = false;
+      onDeath();
       deps.queue.pending.push({ ...next, availableAt: deps.clock.now().getTime() + 60_000 });
     }
   }
