@@ -39,11 +39,20 @@ const resendSkipped = async (last: TaskRun | null, task: Task, now: Date, deps: 
   await deliverEnd(last, task, deps);
 };
 
+/**
+ * The latest run time the task has served: its last scheduled run's, and — so that a new, re-enabled or rescheduled
+ * task never catches up a run time from before it — the moment it was created or last saved.
+ */
+const servedUntil = (task: Task, last: TaskRun | null): Date => {
+  const lastSlot = last === null ? 0 : (last.slotAt ?? last.startedAt).getTime();
+  return new Date(Math.max(lastSlot, task.createdAt.getTime(), task.updatedAt.getTime()));
+};
+
 /** Starts one task if its slot is due: true when a run was started. */
 const startIfDue = async (task: Task, site: SiteClock, syncRunning: boolean, now: Date, deps: TaskRunnerDeps): Promise<boolean> => {
   const last = await deps.tasks.latestScheduledRun(task.id);
   await resendSkipped(last, task, now, deps);
-  const slotAt = dueTaskRun(task.schedule, site, now, last === null ? null : (last.slotAt ?? last.startedAt));
+  const slotAt = dueTaskRun(task.schedule, site, now, servedUntil(task, last));
   if (slotAt === null) return false;
   const decision = dueRunDecision(slotAt, now, syncRunning);
   if (decision === 'wait') return false;

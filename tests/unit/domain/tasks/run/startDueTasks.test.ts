@@ -73,6 +73,19 @@ describe('the hourly tick starts due tasks (T3)', () => {
     expect(deps.tasks.history('t1')[0]?.status).toBe('succeeded');
   });
 
+  it('a task created, or enabled again, after its run time today first runs at the next one', async () => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    const created = addTask(deps, { schedule: { days: 'daily', hour: 9 } });
+    deps.tasks.tasks.set('t1', { ...created, createdAt: new Date('2025-06-15T10:05:00Z'), updatedAt: new Date('2025-06-15T10:05:00Z') });
+    const enabled = addTask(deps, { name: 'Again', schedule: { days: 'daily', hour: 9 } }, 't2');
+    deps.tasks.tasks.set('t2', { ...enabled, updatedAt: new Date('2025-06-15T10:30:00Z') });
+    at(deps, '2025-06-15T11:00:00Z');
+    expect(await tick(deps)).toBe(0);
+    expect(deps.tasks.history('t1')).toEqual([]);
+    at(deps, '2025-06-16T09:05:00Z');
+    expect(await tick(deps)).toBe(2);
+  });
+
   it('runs in the site zone on a daylight-saving day: the hour that does not exist starts when the clock jumps to', async () => {
     const deps = runDeps([jiraUser('u1', 60)]);
     deps.settings.settings = { ...defaultSettings(), sync: { hour: 12, timeZone: 'America/New_York' } };
