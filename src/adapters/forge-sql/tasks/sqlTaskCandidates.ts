@@ -7,17 +7,21 @@ import type { TaskCandidates } from '../../../domain/ports/taskCandidates';
 import { afterKey, orderBy, type KeysetOrder, type KeyValue } from '../sql/keyset';
 import { chunked } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
-import { allOf, byCodeUnit, placeholders, sqlInt, type SqlFragment } from '../sql/sqlValues';
+import { allOf, byCodeUnit, sqlInt, type SqlFragment } from '../sql/sqlValues';
+import { productHash } from '../products/productHash';
 import { productHashes } from '../users/pageSource';
-import { hydrateUsers } from '../users/userHydration';
 import { NEVER_ACTIVE_FROM } from '../users/userKeys';
-import { userRowSchema, userSelectList } from '../users/usersFromRows';
+import { candidateUsers, readHashNames } from './candidateUsers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Keys per read of an index range: about 60 bytes each in the answer, far below its 4 MiB limit. */
-const KEY_PAGE = 20_000;
-/** Users per hydrating read (their access and membership rows: well under a MiB). */
-const USER_CHUNK = 1_000;
+
+/** How much one read takes: keys per page of an index range, users per hydrating read. */
+export interface CandidateReadSizes {
+  keys: number;
+  users: number;
+}
+/** Keys: about 60 bytes each in the answer, far below its 4 MiB limit; users: their rows well under a MiB. */
+const READ_SIZES: CandidateReadSizes = { keys: 20_000, users: 1_000 };
 /** Hydrating reads in flight at once. */
 const PARALLEL = 3;
 
@@ -43,6 +47,13 @@ export const keyFloor = (rule: TaskRule, now: Date, thresholds: InactivityThresh
   }
 };
 
+/** Whether the user is in the rule's scope: anyone for `all`, else holding one of its products (a seat cap's on its site). */
+const inScope = (rule: TaskRule, user: User): boolean => {
+  if (rule.kind === 'seat-cap') return user.productAccess.some((a) => a.productKey === rule.product.productKey && a.resourceId === rule.product.resourceId);
+  const products = rule.products;
+  return products === 'all' || user.productAccess.some((a) => products.includes(a.productKey));
+};
+
 /**
  * One index range read in pages: `from` with its index, `where` its equality prefix, `keys` the numeric columns
  * the index orders by after it (the inactivity key first), then the account ID, `alias`'s.
@@ -53,35 +64,48 @@ interface KeyRange {
   where: SqlFragment;
   keys: readonly string[];
 }
+
 /**
  * TaskCandidates over Forge SQL. The rule becomes one bound on the inactivity key: overall, a range of
  * `users.idx_users_inactivity` (users who left have `left_generation` set, in the index); in chosen products, a
  * range of `user_product_access.idx_access_product` per product site (rows of users who left are flagged
- * `user_left`) — a user whose smallest key in scope is at or above the bound has a row there, so the range holds
+ * `user_left`) — a user whose smallest key in scope is at or above the bound has a row there, so the ranges hold
  * every user the rule could pick (a user active on another site of the product too is read, and planTask skips
- * them). The keys are read in pages, then the users in chunks of account IDs, a few at a time, still in the org.
+ * them); a seat cap reads every access row of its product on its site, the seats it counts. The keys are read in
+ * pages, then the users in chunks of account IDs, a few chunks at a time.
  */
 export class SqlTaskCandidates implements TaskCandidates {
-  constructor(private readonly db: SqlExecutor = new SqlExecutor()) {}
+  constructor(
+    private readonly db: SqlExecutor = new SqlExecutor(),
+    private readonly sizes: CandidateReadSizes = READ_SIZES,
+  ) {}
 
   async forRule(rule: TaskRule, context: { now: Date; thresholds: InactivityThresholds }): Promise<User[]> {
-    const floor = keyFloor(rule, context.now, context.thresholds);
-    const ids = new Set<string>();
-    for (const range of await this.ranges(rule)) for (const id of await this.readRange(range, floor)) ids.add(id);
+    const [names, ids] = await Promise.all([readHashNames(this.db), this.candidateIds(rule, keyFloor(rule, context.now, context.thresholds))]);
     const limit = pLimit(PARALLEL);
-    const chunks = chunked([...ids].sort(byCodeUnit), USER_CHUNK);
-    const users = await Promise.all(chunks.map((chunk) => limit(() => this.usersIn(chunk))));
-    return users.flat();
+    const chunks = chunked(ids, this.sizes.users);
+    const users = await Promise.all(chunks.map((chunk) => limit(() => candidateUsers(this.db, names, chunk))));
+    // An access row a sync walk in progress has not swept yet may have led to a user who no longer has the product.
+    return users.flat().filter((u) => inScope(rule, u));
   }
 
-  /** The index ranges that hold the rule's users: overall, or the access rows of each site of its products. */
+  /** The account IDs in the rule's ranges at or above `floor`, each once, in account-ID order. */
+  private async candidateIds(rule: TaskRule, floor: number): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const range of await this.ranges(rule)) for (const id of await this.readRange(range, floor)) ids.add(id);
+    return [...ids].sort(byCodeUnit);
+  }
+
+  /** The index ranges that hold the rule's users: overall, the access rows of each site of its products, or of the capped site. */
   private async ranges(rule: TaskRule): Promise<KeyRange[]> {
-    const products = rule.kind === 'seat-cap' ? [rule.product.productKey] : rule.products;
-    if (products === 'all') {
+    if (rule.kind !== 'seat-cap' && rule.products === 'all') {
       // (inactivity_key, account_id, billable, left_generation): the whole read is in the index.
       return [{ from: 'users u FORCE INDEX (idx_users_inactivity)', alias: 'u', where: { sql: 'u.left_generation IS NULL', params: [] }, keys: ['u.inactivity_key'] }];
     }
-    const hashes = (await Promise.all([...new Set(products)].map((key) => productHashes(this.db, key)))).flat();
+    const hashes =
+      rule.kind === 'seat-cap'
+        ? [productHash(rule.product.productKey, rule.product.resourceId)]
+        : (await Promise.all([...new Set(rule.products)].map((key) => productHashes(this.db, key)))).flat();
     // (product_hash, user_left, inactivity_key, billable), then the primary key's account_id: in the index too.
     return hashes.map((hash) => ({
       from: 'user_product_access a FORCE INDEX (idx_access_product)',
@@ -101,23 +125,13 @@ export class SqlTaskCandidates implements TaskCandidates {
       const w = allOf([range.where, { sql: `${range.keys[0] ?? ''} >= ?`, params: [floor] }, ...(after === null ? [] : [afterKey(order, after)])]);
       const rows = await this.db.select(
         `SELECT ${selected} FROM ${range.from} WHERE ${w.sql} ORDER BY ${orderBy(order)} LIMIT ?`,
-        [...w.params, KEY_PAGE],
+        [...w.params, this.sizes.keys],
         keyRowSchema,
       );
       for (const r of rows) ids.push(r.account_id);
       const last = rows.at(-1);
-      if (rows.length < KEY_PAGE || last === undefined) return ids;
+      if (rows.length < this.sizes.keys || last === undefined) return ids;
       after = [last.k0, ...(last.k1 === undefined ? [] : [last.k1]), last.account_id];
     }
-  }
-
-  /** The users of these IDs still in the org, with their access and groups, in the order given. */
-  private async usersIn(ids: readonly string[]): Promise<User[]> {
-    const rows = await this.db.select(
-      `SELECT ${userSelectList} FROM users u WHERE u.account_id IN ${placeholders(ids.length)} AND u.left_generation IS NULL ORDER BY u.account_id`,
-      ids,
-      userRowSchema,
-    );
-    return hydrateUsers(this.db, rows);
   }
 }

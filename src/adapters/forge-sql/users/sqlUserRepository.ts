@@ -10,8 +10,7 @@ import { emailKeys, UNKNOWN_KEY } from './userKeys';
 import { searchPattern, userWhere } from './userFilter';
 import { readPage } from './userPages';
 import { countStatement } from './userSelect';
-import { hydrateUsers } from './userHydration';
-import { userRowSchema, userSelectList, type UserRow } from './usersFromRows';
+import { accessRowSchema, memberRowSchema, toUsers, userRowSchema, userSelectList, type UserRow } from './usersFromRows';
 import { markLeftStatements, runMarkLeft } from './userRemovals';
 import { runUserUpsert } from './userUpsertLanes';
 import { newWriteId, userUpsertPlan, type UserUpsertPlan } from './userWrites';
@@ -116,7 +115,31 @@ export class SqlUserRepository implements UserRepository, UserLookup {
     return row?.n ?? 0;
   }
 
-  private hydrate(rows: readonly UserRow[]): Promise<User[]> {
-    return hydrateUsers(this.db, rows);
+  /**
+   * Adds product access and groups to a page of user rows: two indexed reads, run side by side. Access rows get
+   * their product's key and site from `products`, membership rows their group's id and name from
+   * `directory_groups` (both joined by their unique hash; the upsert registers both before writing a row).
+   */
+  private async hydrate(rows: readonly UserRow[]): Promise<User[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.account_id);
+    const inList = placeholders(ids.length);
+    const [access, members] = await Promise.all([
+      this.db.select(
+        'SELECT a.account_id, p.product_key, p.resource_id, a.last_active_ms, a.seen_generation FROM user_product_access a ' +
+          `JOIN products p ON p.product_hash = a.product_hash WHERE a.account_id IN ${inList} ` +
+          'ORDER BY a.account_id, p.product_key, p.resource_id',
+        ids,
+        accessRowSchema,
+      ),
+      this.db.select(
+        'SELECT m.account_id, g.group_id, g.name AS group_name, m.seen_generation FROM group_members m ' +
+          `JOIN directory_groups g ON g.group_hash = m.group_hash WHERE m.account_id IN ${inList} ` +
+          'ORDER BY m.account_id, g.group_id',
+        ids,
+        memberRowSchema,
+      ),
+    ]);
+    return toUsers(rows, access, members);
   }
 }

@@ -1,4 +1,4 @@
-import { access, daysAgo, JIRA_SITE } from '../../fixtures';
+import { access, CONFLUENCE_SITE, daysAgo, JIRA_SITE } from '../../fixtures';
 import { addTask, jiraUser, runDeps, runNow } from './runSupport';
 
 const jira = { productKey: 'jira-software', resourceId: JIRA_SITE };
@@ -43,6 +43,22 @@ describe('a task run, rule by rule (T1, T3, T8)', () => {
       ['b', 'succeeded', null],
       ['c', 'succeeded', null],
     ]);
+  });
+
+  it('a revoke of several products runs one job per product, one after the other, and counts them all', async () => {
+    const confluence = { productKey: 'confluence', resourceId: CONFLUENCE_SITE };
+    const both = [access('jira-software', daysAgo(60)), access('confluence', daysAgo(60))];
+    const deps = runDeps([jiraUser('both', 60, { productAccess: both }), jiraUser('conf', 60, { productAccess: [access('confluence', daysAgo(90))] })]);
+    addTask(deps, { action: { type: 'revoke', products: [jira, confluence] } });
+    const run = await runNow(deps);
+    expect(deps.directory.calls).toEqual([`revoke both ${JIRA_SITE} atlassian/user`, `revoke both ${CONFLUENCE_SITE} atlassian/user`, `revoke conf ${CONFLUENCE_SITE} atlassian/user`]);
+    expect(await resultsOf(deps, `${run.id}:p0`)).toEqual([['both', 'succeeded', null]]);
+    expect(await resultsOf(deps, `${run.id}:p1`)).toEqual([
+      ['both', 'succeeded', null],
+      ['conf', 'succeeded', null],
+    ]);
+    expect(run).toMatchObject({ status: 'succeeded', jobId: `${run.id}:p0`, counts: { matched: 2, changed: 3 } });
+    expect(deps.users.rows.get('both')?.productAccess).toEqual([]);
   });
 
   it('the filter narrows the rule: excluded groups, account types, billable only', async () => {
