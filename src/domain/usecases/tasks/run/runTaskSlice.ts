@@ -23,7 +23,9 @@ export interface TaskRunMessage {
 /** What a slice of a run did, for the consumer's log and the tests. */
 export type TaskSliceOutcome = BulkSliceOutcome | { kind: 'ignored'; reason: 'no-run' } | { kind: 'ended'; status: TaskRun['status'] };
 
-const PLAN_LEASE_SECONDS = 960;
+/** The lease under which a run is planned: one planning slice at a time. */
+export const PLAN_LEASE_SECONDS = 960;
+export const planLeaseName = (runId: string): string => `task-run:${runId}`;
 /** How long a run's slice waits before looking again whether the sync that holds it up has ended. */
 export const SYNC_WAIT_SECONDS = 300;
 
@@ -79,7 +81,7 @@ export const runTaskSlice = async (message: TaskRunMessage, budget: SliceBudget,
     return { kind: 'continued', slice: message.slice, delaySeconds: SYNC_WAIT_SECONDS };
   }
   if (run.jobId !== null) return runParts(run, task, message, budget, deps);
-  const lease = await deps.lock.acquire(`task-run:${run.id}`, PLAN_LEASE_SECONDS);
+  const lease = await deps.lock.acquire(planLeaseName(run.id), PLAN_LEASE_SECONDS);
   if (lease === null) return { kind: 'ignored', reason: 'busy' };
   let planned;
   try {

@@ -4,9 +4,9 @@ import type { Task } from '../../../model/task';
 import { isProposalOpen, type TaskRun } from '../../../model/taskRecords';
 import { dueRunDecision, dueTaskRun, type SiteClock } from '../../../policy/taskSchedule';
 import type { DueTaskStarter } from '../../sync/hourlyTick';
-import { bulkLimits } from '../../bulk/deps';
 import type { TaskRunnerDeps } from '../runnerDeps';
 import { healApprovals } from './approveProposal';
+import { healRuns } from './healRuns';
 import { proposalAuditEntry } from './proposalAudit';
 import { deliverEnd } from './runOutcome';
 import { startTaskRun } from './startTaskRun';
@@ -15,7 +15,6 @@ import { startTaskRun } from './startTaskRun';
 export const SYNC_OVERLAP = 'sync-overlap';
 
 const SYSTEM: AuditActor = { kind: 'system' };
-const RUNNING_LIMIT = 200;
 
 /** How long a tick sends a skipped slot's audit entry and webhook again, in case the tick that skipped it died. */
 const RESEND_SKIPPED_MS = 2 * 60 * 60 * 1000;
@@ -67,23 +66,6 @@ const startIfDue = async (task: Task, site: SiteClock, syncRunning: boolean, now
     // Still due on the next tick (within the catch-up window): a run of the task still going, a sync that just began.
     if (isDomainError(error) && (error.code === 'LOCK_HELD' || error.code === 'API_KEY_MISSING')) return false;
     throw error;
-  }
-};
-
-/**
- * The hourly tick's healing of runs: a run still planning long after it began lost its first slice, and a run
- * whose jobs all finished lost its last one; both get a slice again (idempotent). Stalled jobs are healed with
- * the bulk jobs (healStalledJobs).
- */
-const healRuns = async (now: Date, deps: TaskRunnerDeps): Promise<void> => {
-  // While a sync runs, runs wait on the queue (runTaskSlice): nothing to heal, and a push would only add a waiter.
-  if ((await deps.runs.latest())?.status === 'running') return;
-  const before = now.getTime() - bulkLimits(deps.limits).stallAfterMs;
-  for (const run of await deps.tasks.runsWithStatus(['running'], RUNNING_LIMIT)) {
-    if (run.startedAt.getTime() > before) continue;
-    const job = run.jobId === null ? null : await deps.jobs.get(run.jobId);
-    const lost = run.jobId === null || (job !== null && job.status !== 'queued' && job.status !== 'running');
-    if (lost) await deps.queue.push({ kind: 'task-run', taskId: run.taskId, runId: run.id, slice: 0 });
   }
 };
 

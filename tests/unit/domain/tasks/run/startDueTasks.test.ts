@@ -1,7 +1,7 @@
 import { defaultSettings } from '../../../../../src/domain/model/settings';
 import { startDueTasks } from '../../../../../src/domain/usecases/tasks/run/startDueTasks';
 import { startTaskRun } from '../../../../../src/domain/usecases/tasks/run/startTaskRun';
-import { addTask, drain, jiraUser, runDeps, system, type RunDeps } from './runSupport';
+import { addTask, drain, jiraUser, runDeps, runNow, system, type RunDeps } from './runSupport';
 
 const at = (deps: RunDeps, iso: string): Date => {
   deps.clock.set(new Date(iso));
@@ -107,5 +107,27 @@ describe('the hourly tick starts due tasks (T3)', () => {
     await drain(deps);
     expect((await deps.tasks.getRun(run.id))?.status).toBe('succeeded');
     expect(deps.directory.calls).toEqual(['disable u1']);
+  });
+
+  it('gives up a run whose planning keeps failing: failed with INTERNAL and task-failed, and the task can run again', async () => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    addTask(deps);
+    const forRule = deps.candidates.forRule.bind(deps.candidates);
+    deps.candidates.forRule = () => Promise.reject(new Error('storage unavailable'));
+    const run = await startTaskRun({ taskId: 't1', trigger: 'manual', slotAt: null, actor: system }, deps);
+    const statuses: string[] = [];
+    for (let hour = 0; hour < 4; hour += 1) {
+      await drain(deps).catch(() => null);
+      deps.clock.advance(60 * 60 * 1000);
+      await tick(deps);
+      statuses.push((await deps.tasks.getRun(run.id))?.status ?? 'lost');
+    }
+    // Healed (pushed again) first, given up once it has planned for 5 stall periods of 20 minutes.
+    expect(statuses).toEqual(['running', 'failed', 'failed', 'failed']);
+    expect(await deps.tasks.getRun(run.id)).toMatchObject({ status: 'failed', reason: 'INTERNAL' });
+    expect(deps.notifier.sent.map((e) => [e.trigger, 'run' in e ? e.run.failureCode : null])).toEqual([['task-failed', 'INTERNAL']]);
+    deps.candidates.forRule = forRule;
+    await drain(deps);
+    expect((await runNow(deps)).status).toBe('succeeded');
   });
 });
