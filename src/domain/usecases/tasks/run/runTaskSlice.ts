@@ -9,6 +9,7 @@ import type { TaskRunnerDeps } from '../runnerDeps';
 import { finishRun } from './finishRun';
 import { taskRecheck } from './liveRecheck';
 import { planRun } from './planRun';
+import { stopReason, stopRun } from './stopRun';
 import { deliverEnd } from './runOutcome';
 import { taskJobId } from './taskJobs';
 
@@ -64,6 +65,7 @@ const runParts = async (run: TaskRun, task: Task, message: TaskRunMessage, budge
  * against the task, protected emails enforced in the core, every attempt audited with the task as actor) and end
  * the run when they have finished. While a sync runs, a slice plans and changes nothing: it puts itself back on the
  * queue for SYNC_WAIT_SECONDS (a run started before a sync, or a Sync now during a run, waits for the sync's end).
+ * A run whose task was deleted, or disabled after the run began, stops (stopRun): nobody more is changed.
  * A slice for a run that has ended sends its audit entry and webhook again (both idempotent), so a slice that died
  * between ending the run and sending them is repaired by its re-delivery.
  */
@@ -79,6 +81,11 @@ export const runTaskSlice = async (message: TaskRunMessage, budget: SliceBudget,
   if ((await deps.runs.latest())?.status === 'running') {
     await deps.queue.push(message, SYNC_WAIT_SECONDS);
     return { kind: 'continued', slice: message.slice, delaySeconds: SYNC_WAIT_SECONDS };
+  }
+  const stop = stopReason(run, task);
+  if (stop !== null) {
+    const stopped = await stopRun(run, task, stop, run.jobId === null ? [] : await partsOf(run, deps), deps);
+    return stopped === null ? { kind: 'ignored', reason: 'busy' } : { kind: 'ended', status: stopped.status };
   }
   if (run.jobId !== null) return runParts(run, task, message, budget, deps);
   const lease = await deps.lock.acquire(planLeaseName(run.id), PLAN_LEASE_SECONDS);
