@@ -109,6 +109,7 @@ export type { SendResult, WebhookConfig, WebhookSender, WebhookTargetStore } fro
 export type { TaskRepository } from './ports/taskRepository';
 export type { TaskNoticeRepository } from './ports/taskNoticeRepository';
 export type { TaskProposalRepository } from './ports/taskProposalRepository';
+export type { TaskCandidates } from './ports/taskCandidates';
 
 // Use cases: one thing a user or a trigger does, with the ports it needs.
 export { checkAccess, type AccessContext, type AccessGrant, type AccessRequest } from './usecases/checkAccess';
