@@ -1,6 +1,6 @@
 import { startDueTasks } from '../../../../../src/domain/usecases/tasks/run/startDueTasks';
 import { Power, runDying, wrapped } from './crashSupport';
-import { addTask, jiraUser, runDeps, setSyncRunning, type RunDeps } from './runSupport';
+import { addTask, jiraUser, runDeps, runNow, setSyncRunning, type RunDeps } from './runSupport';
 
 const SLOT = new Date('2025-06-15T05:00:00Z');
 
@@ -69,6 +69,32 @@ describe('a tick that skips a slot for a sync survives dying at any call', () =>
       for (const landed of [false, true]) {
         const { deps } = await skippedSlot(dieAt, landed);
         expectSkippedOnce(deps);
+      }
+    }
+  }, 60_000);
+});
+
+describe('a tick that expires a proposal survives dying at any call', () => {
+  const expiring = async (dieAt: number, landed: boolean) => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    addTask(deps, { action: { type: 'propose', change: { type: 'deactivate' } } });
+    await runNow(deps);
+    const [proposal] = await deps.proposals.list('pending', 10);
+    deps.clock.advance(7 * 24 * 60 * 60 * 1000);
+    const calls = await tickDying(deps, dieAt, landed);
+    deps.clock.advance(60 * 60 * 1000);
+    await startDueTasks(deps).startDue(deps.clock.now());
+    return { deps, proposalId: proposal?.id ?? '', calls };
+  };
+
+  it('the proposal ends expired with its audit entry, never one without the other', async () => {
+    const clean = await expiring(0, false);
+    expect(clean.calls).toBeGreaterThan(2);
+    for (let dieAt = 0; dieAt <= clean.calls; dieAt += 1) {
+      for (const landed of [false, true]) {
+        const { deps, proposalId } = await expiring(dieAt, landed);
+        expect((await deps.proposals.get(proposalId))?.status).toBe('expired');
+        expect(deps.audit.list.filter((e) => e.details.proposalId === proposalId).map((e) => [e.details.event, e.actor])).toEqual([['proposal-expired', { kind: 'system' }]]);
       }
     }
   }, 60_000);
