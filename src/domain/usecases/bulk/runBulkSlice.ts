@@ -21,9 +21,11 @@ export type BulkSliceOutcome =
   | { kind: 'continued'; slice: number; delaySeconds: number }
   | { kind: 'finished'; status: Job['status'] };
 
-const lockName = (jobId: string): string => `bulk-job:${jobId}`;
+/** The lease that keeps the slices of one job one at a time. */
+export const jobLeaseName = (jobId: string): string => `bulk-job:${jobId}`;
 
-const itemEnv = async (job: Job, deps: SliceDeps): Promise<ItemEnv> => {
+/** What the items of a job are handled with: its action and actor, the plan context, the directory, the clock. */
+export const itemEnv = async (job: Job, deps: SliceDeps): Promise<ItemEnv> => {
   const { spec } = job;
   const [settings, key] = await Promise.all([deps.settings.load(), deps.secrets.info()]);
   let directories: Promise<string[]> | null = null;
@@ -130,7 +132,7 @@ export const runBulkSlice = async (message: BulkMessage, budget: SliceBudget, de
 export const runJobItems = async (job: Job, slice: number, budget: SliceBudget, deps: SliceDeps, recheckFor?: RecheckFor): Promise<BulkSliceOutcome> => {
   if (isFinished(job)) return { kind: 'ignored', reason: 'finished' };
   const limits = bulkLimits(deps.limits);
-  const lease = await deps.lock.acquire(lockName(job.id), limits.sliceLeaseSeconds);
+  const lease = await deps.lock.acquire(jobLeaseName(job.id), limits.sliceLeaseSeconds);
   if (lease === null) return { kind: 'ignored', reason: 'busy' };
   try {
     return await work(job, slice, budget, deps, limits, recheckFor);

@@ -1,7 +1,7 @@
 import type { Job } from '../../model/jobs';
 import type { ErrorCode } from '../../model/errors';
 import type { SliceDeps } from './deps';
-import { itemResult, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
+import { itemResult, processedItem, type ItemEnv, type ItemOutcome, type ProcessedItem } from './itemOutcome';
 
 /** succeeded: nothing failed; partially-failed: some failed, some succeeded; failed: failures and no success. */
 export const finalStatus = (counts: { succeeded: number; failed: number }): Job['status'] => {
@@ -45,14 +45,17 @@ export const finishJob = async (job: Job, deps: SliceDeps): Promise<Job> => {
   return ended;
 };
 
-/** After a stop (a key error, a licence limit, the last failed attempt) every remaining item fails with that code (each audited), and the job ends. */
-export const failRemaining = async (job: Job, code: ErrorCode, env: ItemEnv, deps: SliceDeps): Promise<Job> => {
+/** Every remaining item ends with `outcome` (each audited), then the job ends. */
+export const closeRemaining = async (job: Job, outcome: ItemOutcome, env: ItemEnv, deps: SliceDeps): Promise<Job> => {
   for (;;) {
     const ids = await deps.jobs.pendingItems(job.id, 500);
     if (ids.length === 0) break;
-    const failed = ids.map((accountId) => processedItem(env, accountId, { kind: 'failed', code, method: null }));
-    await deps.audit.writeItemEntries(failed.map((f) => f.audit));
-    await deps.jobs.recordResults(job.id, failed.map((f) => itemResult(f.accountId, f.outcome)));
+    const closed = ids.map((accountId) => processedItem(env, accountId, outcome));
+    await deps.audit.writeItemEntries(closed.map((f) => f.audit));
+    await deps.jobs.recordResults(job.id, closed.map((f) => itemResult(f.accountId, f.outcome)));
   }
   return finishJob(job, deps);
 };
+
+/** After a stop (a key error, a licence limit, the last failed attempt) every remaining item fails with that code (each audited), and the job ends. */
+export const failRemaining = (job: Job, code: ErrorCode, env: ItemEnv, deps: SliceDeps): Promise<Job> => closeRemaining(job, { kind: 'failed', code, method: null }, env, deps);

@@ -1,7 +1,7 @@
 import type { TaskSchedule } from '../../model/task';
 import type { TaskNotice } from '../../model/taskRecords';
 import { localDateOf } from '../../policy/timeSlot';
-import { addLocalDays, firstRunFrom, localDaysBetween, type SiteClock } from '../../policy/taskSchedule';
+import { addLocalDays, firstRunFrom, type SiteClock } from '../../policy/taskSchedule';
 
 /** A user to announce now, or one announced and waiting: the run at which they will be changed if still matching. */
 export interface NoticeDue {
@@ -11,7 +11,7 @@ export interface NoticeDue {
 
 /** T5: what a run does with the users its rule matches, given the task's stored notices. */
 export interface NoticeDecision {
-  /** Announced at least `noticeDays` calendar days ago (site zone) and still matching: may be changed now. */
+  /** Announced, the notice served (noticeServed), and still matching: may be changed now. */
   act: string[];
   /** Announced, notice not over yet. */
   waiting: NoticeDue[];
@@ -21,10 +21,21 @@ export interface NoticeDecision {
   clear: string[];
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Splits the users a run would change (`matching`) by their notices. Notice days are calendar days in the site's
- * zone, so a daily run N days after the announcing run acts whatever minute its tick comes. With 0 days everyone
- * matching is acted on at once. The planned change is the first scheduled run on or after the day the notice ends.
+ * Whether a notice has run its course at `now`: the run it announced has come (`plannedChangeAt`, the date the
+ * webhook told), or `noticeDays` full days have passed since it was sent (a Run now). Never sooner: a Run now at
+ * 00:05 does not act on users announced at 23:55.
+ */
+export const noticeServed = (notice: Pick<TaskNotice, 'announcedAt' | 'plannedChangeAt'>, noticeDays: number, now: Date): boolean =>
+  now.getTime() >= notice.announcedAt.getTime() + noticeDays * DAY_MS || (notice.plannedChangeAt !== null && now >= notice.plannedChangeAt);
+
+/**
+ * Splits the users a run would change (`matching`) by their notices. The planned change is the first scheduled run
+ * on or after the local day (site zone) the notice ends, so a daily run N days after the announcing run acts
+ * whatever minute its tick comes; a run by hand acts once N full days have passed. With 0 days everyone matching is
+ * acted on at once.
  */
 export const decideNotices = (
   matching: readonly string[],
@@ -48,7 +59,7 @@ export const decideNotices = (
   const decision: NoticeDecision = { act: [], waiting: [], announce: [], clear: [] };
   for (const accountId of matched) {
     const notice = byAccount.get(accountId);
-    if (noticeDays === 0 || (notice !== undefined && localDaysBetween(notice.announcedAt, now, site.timeZone) >= noticeDays)) {
+    if (noticeDays === 0 || (notice !== undefined && noticeServed(notice, noticeDays, now))) {
       decision.act.push(accountId);
     } else if (notice === undefined) {
       decision.announce.push({ accountId, plannedChangeAt: plannedFrom(now) });

@@ -11,17 +11,19 @@ export const noticesToClear = (plan: TaskPlan, changedAccountIds: readonly strin
 
 /**
  * T6: the proposal a review-mode run stores — its change and the users it would change, expiring after
- * PROPOSAL_TTL_DAYS. Null when the task does not propose, or when there is nothing to propose (nobody would change,
- * or the safety cap stopped the run).
+ * PROPOSAL_TTL_DAYS — leaving out users a proposal of the task still waiting for review has (`alreadyProposed`), so
+ * that approving two proposals never changes a user twice. Null when the task does not propose, or when there is
+ * nothing to propose (nobody would change, everyone is proposed already, or the safety cap stopped the run).
  */
 export const proposalOf = (
   task: Pick<TaskDefinition, 'action'>,
   plan: TaskPlan,
   ids: { id: string; taskId: string; runId: string },
   now: Date,
+  alreadyProposed: ReadonlySet<string> = new Set(),
 ): TaskProposal | null => {
   if (task.action.type !== 'propose' || plan.safety.status === 'over-cap') return null;
-  const accountIds = plan.items.flatMap((i) => (i.decision === 'will-change' ? [i.accountId] : []));
+  const accountIds = plan.items.flatMap((i) => (i.decision === 'will-change' && !alreadyProposed.has(i.accountId) ? [i.accountId] : []));
   if (accountIds.length === 0) return null;
   return { ...ids, change: task.action.change, accountIds, createdAt: now, expiresAt: proposalExpiry(now), status: 'pending', decidedAt: null, decidedBy: null, jobId: null };
 };

@@ -35,15 +35,25 @@ describe('notice period (T5)', () => {
     expect(result.notices.clear).toEqual([back.accountId, 'gone']);
   });
 
-  it('counts calendar days in the site zone, so a run a day later acts whatever minute its tick comes', () => {
-    // Announced 05:20 Berlin, the next day's tick at 05:05 Berlin: less than 24 hours, yet one day.
+  it('a scheduled run acts once the run its notice announced has come, whatever minute its tick comes', () => {
+    // Announced 05:20 Berlin for the next day's 05:00 run; that tick plans at 05:05 Berlin: less than 24 hours.
     const announcedAt = new Date('2025-06-14T03:20:00Z');
+    const notice = { ...noticeOf('u', announcedAt), plannedChangeAt: new Date('2025-06-15T03:00:00Z') };
     const now = new Date('2025-06-15T03:05:00Z');
-    const decision = decideNotices(['u'], [noticeOf('u', announcedAt)], 1, daily, berlin, now);
-    expect(decision.act).toEqual(['u']);
-    expect(decideNotices(['u'], [noticeOf('u', announcedAt)], 2, daily, berlin, now).waiting).toEqual([
+    expect(decideNotices(['u'], [notice], 1, daily, berlin, now).act).toEqual(['u']);
+    expect(decideNotices(['u'], [{ ...notice, plannedChangeAt: new Date('2025-06-16T03:00:00Z') }], 2, daily, berlin, now).waiting).toEqual([
       { accountId: 'u', plannedChangeAt: new Date('2025-06-16T03:00:00Z') },
     ]);
+  });
+
+  it('never acts before the date the notice announced, nor, by hand, before N full days have passed', () => {
+    // Announced 23:55 Berlin for the next morning's 05:00 run; a Run now at 00:05 is on the next calendar day.
+    const notice = { ...noticeOf('u', new Date('2025-06-14T21:55:00Z')), plannedChangeAt: new Date('2025-06-15T03:00:00Z') };
+    expect(decideNotices(['u'], [notice], 1, daily, berlin, new Date('2025-06-14T22:05:00Z')).act).toEqual([]);
+    expect(decideNotices(['u'], [notice], 1, daily, berlin, new Date('2025-06-15T03:00:00Z')).act).toEqual(['u']);
+    const unplanned = { ...notice, plannedChangeAt: null };
+    expect(decideNotices(['u'], [unplanned], 1, daily, berlin, new Date('2025-06-15T21:54:00Z')).act).toEqual([]);
+    expect(decideNotices(['u'], [unplanned], 1, daily, berlin, new Date('2025-06-15T21:55:00Z')).act).toEqual(['u']);
   });
 
   it('with no notice period acts at once and announces nobody', () => {

@@ -30,30 +30,37 @@ const statusOf = (changed: number, failed: number): TaskRun['status'] => {
 };
 
 /**
- * Ends a run whose jobs have all finished (T3, T5): clears the notices of the users it changed (spent) and of those
- * the live re-check spared (they no longer match: active again, protected, gone), keeps those whose change failed
- * (the next run tries again), adds the jobs' counts to the plan's, and ends the run with the first failure's code
- * as its reason. Idempotent: a re-delivered slice clears and counts the same again.
+ * Ends a run whose jobs have all finished (T3, T5). Each user counts once over the run's parts (one per product of a
+ * revoke): failed when a part failed them, else changed when a part changed them, else skipped. Clears the notices
+ * of the users it changed (spent) and of those the live re-check spared (they no longer match: active again,
+ * protected, gone), keeps those of users who failed in any part (the next run tries again), adds the counts to the
+ * plan's, and ends the run with the first failure's code as its reason — or, for a run stopped because its task was
+ * deleted or disabled (`stopped`), failed (partly, when it had changed someone) with that reason. Idempotent: a
+ * re-delivered slice clears and counts the same again.
  */
-export const finishRun = async (run: TaskRun, task: Task, jobs: readonly Job[], deps: TaskRunnerDeps): Promise<TaskRun> => {
-  let changed = 0;
-  let failed = 0;
-  let skipped = 0;
+export const finishRun = async (run: TaskRun, task: Task, jobs: readonly Job[], deps: TaskRunnerDeps, stopped: string | null = null): Promise<TaskRun> => {
+  const done = new Set<string>();
+  const spared = new Set<string>();
+  const failures = new Set<string>();
   let reason: string | null = null;
   for (const job of jobs) {
-    const [done, spared, failures] = await Promise.all([
+    const [succeeded, skippedItems, failedItems] = await Promise.all([
       itemsWith(job.id, 'succeeded', deps),
       itemsWith(job.id, 'skipped', deps),
       itemsWith(job.id, 'failed', deps),
     ]);
-    const spent = [...done.ids, ...spared.ids];
-    if (spent.length > 0) await deps.notices.clear(task.id, spent);
-    changed += done.ids.length;
-    skipped += spared.ids.length;
-    failed += failures.ids.length;
-    reason ??= failures.firstReason;
+    for (const id of succeeded.ids) done.add(id);
+    for (const id of skippedItems.ids) spared.add(id);
+    for (const id of failedItems.ids) failures.add(id);
+    reason ??= failedItems.firstReason;
   }
-  const counts = { ...run.counts, changed, failed, skipped: run.counts.skipped + skipped };
-  const status = statusOf(changed, failed);
+  const changedIds = [...done].filter((id) => !failures.has(id));
+  const sparedIds = [...spared].filter((id) => !failures.has(id) && !done.has(id));
+  const spent = [...changedIds, ...sparedIds];
+  if (spent.length > 0) await deps.notices.clear(task.id, spent);
+  const changed = changedIds.length;
+  const counts = { ...run.counts, changed, failed: failures.size, skipped: run.counts.skipped + sparedIds.length };
+  if (stopped !== null) return endRun(run, task, { status: changed > 0 ? 'partially-failed' : 'failed', reason: stopped, counts }, deps);
+  const status = statusOf(changed, failures.size);
   return endRun(run, task, { status, reason: status === 'succeeded' ? null : reason, counts }, deps);
 };

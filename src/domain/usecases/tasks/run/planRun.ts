@@ -1,7 +1,8 @@
 import { changeOf, type Task } from '../../../model/task';
-import type { TaskRun } from '../../../model/taskRecords';
+import { isProposalOpen, type TaskRun } from '../../../model/taskRecords';
 import type { User } from '../../../model/user';
 import type { NoticeUser } from '../../../model/webhooks';
+import { stableHash } from '../../bulk/stableId';
 import { evaluateTask } from '../evaluateTask';
 import type { TaskPlan } from '../planTask';
 import { noticesToStore, proposalOf } from '../runRecords';
@@ -18,16 +19,34 @@ const lastActive = (user: User): Date | null =>
 
 /**
  * T5: queues the `users-to-be-changed` notice, then stores the notices (a user already announced keeps the first).
- * Throws when the notice cannot be queued, so that nobody is counted as announced without having been.
+ * The event's key names the run and exactly who it announces, so a re-delivered slice whose plan has changed meanwhile
+ * (one more user crossed the rule) sends a new notice with everyone it will store rather than meeting the first one's
+ * key. False when the notice could not be queued: nobody is then stored as announced. Storage errors throw (the
+ * slice is delivered again).
  */
-const announce = async (run: TaskRun, task: Task, plan: TaskPlan, now: Date, deps: TaskRunnerDeps): Promise<void> => {
+const announce = async (run: TaskRun, task: Task, plan: TaskPlan, now: Date, deps: TaskRunnerDeps): Promise<boolean> => {
   const { announce: due } = plan.notices;
-  if (due.length === 0) return;
-  const people = await deps.users.getMany(due.map((a) => a.accountId));
+  if (due.length === 0) return true;
+  const ids = due.map((a) => a.accountId);
+  const people = await deps.users.getMany(ids);
   const users: NoticeUser[] = people.map((u) => ({ accountId: u.accountId, name: u.name, email: u.email, lastActiveAt: lastActive(u) }));
   const actionDate = due[0]?.plannedChangeAt ?? now;
-  await deps.notifier.notify({ trigger: 'users-to-be-changed', key: `task-notice:${run.id}`, task: taskRef(task), actionDate, users });
+  const key = `task-notice:${run.id}:${stableHash([...ids].sort().join(','))}`;
+  try {
+    await deps.notifier.notify({ trigger: 'users-to-be-changed', key, task: taskRef(task), actionDate, users });
+  } catch {
+    return false;
+  }
   await deps.notices.add(noticesToStore(task.id, plan, now));
+  return true;
+};
+
+const PENDING_LIMIT = 200;
+
+/** The users the task's proposals still waiting for review have (T6: a new proposal leaves them out). */
+const pendingProposed = async (taskId: string, now: Date, deps: TaskRunnerDeps): Promise<Set<string>> => {
+  const pending = await deps.proposals.list('pending', PENDING_LIMIT);
+  return new Set(pending.filter((p) => p.taskId === taskId && isProposalOpen(p, now)).flatMap((p) => p.accountIds));
 };
 
 /** What the planning slice left to do: nothing (the run ended), or the jobs of its change. */
@@ -51,17 +70,13 @@ export const planRun = async (run: TaskRun, task: Task, deps: TaskRunnerDeps): P
   const matched = plan.items.filter((i) => i.decision === 'will-change' || i.match !== null).length;
   if (plan.safety.status === 'over-cap') return ended('failed', SAFETY_CAP_EXCEEDED, { ...zero, matched, skipped: matched });
   const now = deps.clock.now();
-  try {
-    await announce(run, task, plan, now, deps);
-  } catch {
-    return ended('failed', NOTICE_NOT_SENT, { ...zero, matched, skipped: matched });
-  }
+  if (!(await announce(run, task, plan, now, deps))) return ended('failed', NOTICE_NOT_SENT, { ...zero, matched, skipped: matched });
   if (plan.notices.clear.length > 0) await deps.notices.clear(task.id, plan.notices.clear);
   const counts = { ...zero, matched, skipped: matched - plan.summary.willChange, announced: plan.notices.announce.length };
   const change = changeOf(task.action);
   if (change === null) return ended('succeeded', null, counts);
   if (task.action.type === 'propose') {
-    const proposal = proposalOf(task, plan, { id: deps.ids.next(), taskId: task.id, runId: run.id }, now);
+    const proposal = proposalOf(task, plan, { id: deps.ids.next(), taskId: task.id, runId: run.id }, now, await pendingProposed(task.id, now, deps));
     if (proposal === null) return ended('succeeded', null, counts);
     await deps.proposals.create(proposal);
     return ended('proposed', null, counts);

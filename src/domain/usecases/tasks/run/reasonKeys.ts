@@ -5,7 +5,7 @@ import { taskSkipReasons } from '../taskPlanItem';
  * Why a run failed or was skipped, or a proposal closed without running, as the run history and the audit log
  * record it. Stable codes; the UI translates each (`taskRunner.reasons.*`).
  */
-export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'notice-not-sent', 'proposal-rejected', 'proposal-expired'] as const;
+export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'notice-not-sent', 'proposal-rejected', 'proposal-expired', 'task-deleted', 'task-disabled'] as const;
 
 const taskOnly = new Set<string>([...taskSkipReasons.filter((r) => !(skipReasons as readonly string[]).includes(r)), ...taskRunReasons]);
 

@@ -9,6 +9,7 @@ import type { TaskRunnerDeps } from '../runnerDeps';
 import { finishRun } from './finishRun';
 import { taskRecheck } from './liveRecheck';
 import { planRun } from './planRun';
+import { stopReason, stopRun } from './stopRun';
 import { deliverEnd } from './runOutcome';
 import { taskJobId } from './taskJobs';
 
@@ -23,9 +24,11 @@ export interface TaskRunMessage {
 /** What a slice of a run did, for the consumer's log and the tests. */
 export type TaskSliceOutcome = BulkSliceOutcome | { kind: 'ignored'; reason: 'no-run' } | { kind: 'ended'; status: TaskRun['status'] };
 
-const PLAN_LEASE_SECONDS = 960;
-/** How long a run waits before it looks again whether the sync that holds it has ended. */
-const SYNC_WAIT_SECONDS = 300;
+/** The lease under which a run is planned: one planning slice at a time. */
+export const PLAN_LEASE_SECONDS = 960;
+export const planLeaseName = (runId: string): string => `task-run:${runId}`;
+/** How long a run's slice waits before looking again whether the sync that holds it up has ended. */
+export const SYNC_WAIT_SECONDS = 300;
 
 /** The jobs of a run's parts, in order (a run has at least one when it has a job). */
 const partsOf = async (run: TaskRun, deps: TaskRunnerDeps): Promise<Job[]> => {
@@ -60,8 +63,11 @@ const runParts = async (run: TaskRun, task: Task, message: TaskRunMessage, budge
  * T3: one slice of a task's run (the `ulo-jobs` consumer, message `task-run`). The first plans the run (planRun)
  * under the run's lease; the next ones carry its jobs through the bulk executor (every user read live, re-checked
  * against the task, protected emails enforced in the core, every attempt audited with the task as actor) and end
- * the run when they have finished. While a sync runs, a slice changes nothing and looks again later. A slice for a run that has ended sends its audit entry and webhook again (both
- * idempotent), so a slice that died between ending the run and sending them is repaired by its re-delivery.
+ * the run when they have finished. While a sync runs, a slice plans and changes nothing: it puts itself back on the
+ * queue for SYNC_WAIT_SECONDS (a run started before a sync, or a Sync now during a run, waits for the sync's end).
+ * A run whose task was deleted, or disabled after the run began, stops (stopRun): nobody more is changed.
+ * A slice for a run that has ended sends its audit entry and webhook again (both idempotent), so a slice that died
+ * between ending the run and sending them is repaired by its re-delivery.
  */
 export const runTaskSlice = async (message: TaskRunMessage, budget: SliceBudget, deps: TaskRunnerDeps): Promise<TaskSliceOutcome> => {
   const run = await deps.tasks.getRun(message.runId);
@@ -71,13 +77,18 @@ export const runTaskSlice = async (message: TaskRunMessage, budget: SliceBudget,
     await deliverEnd(run, task, deps);
     return { kind: 'ignored', reason: 'finished' };
   }
-  // Tasks and syncs never overlap (T3): a sync that began after the run started holds the run until it ends.
+  // Tasks and syncs never overlap (T3): while a sync runs, the run neither plans nor changes anyone; it waits.
   if ((await deps.runs.latest())?.status === 'running') {
     await deps.queue.push(message, SYNC_WAIT_SECONDS);
     return { kind: 'continued', slice: message.slice, delaySeconds: SYNC_WAIT_SECONDS };
   }
+  const stop = stopReason(run, task);
+  if (stop !== null) {
+    const stopped = await stopRun(run, task, stop, run.jobId === null ? [] : await partsOf(run, deps), deps);
+    return stopped === null ? { kind: 'ignored', reason: 'busy' } : { kind: 'ended', status: stopped.status };
+  }
   if (run.jobId !== null) return runParts(run, task, message, budget, deps);
-  const lease = await deps.lock.acquire(`task-run:${run.id}`, PLAN_LEASE_SECONDS);
+  const lease = await deps.lock.acquire(planLeaseName(run.id), PLAN_LEASE_SECONDS);
   if (lease === null) return { kind: 'ignored', reason: 'busy' };
   let planned;
   try {

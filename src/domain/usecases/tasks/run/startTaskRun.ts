@@ -17,10 +17,24 @@ const RUNNING_LIMIT = 200;
 const busy = (message: string): DomainError => new DomainError('LOCK_HELD', message);
 
 /** Whether a sync is running, or a run of this task (tasks and syncs never overlap; one run of a task at a time). */
-const blocker = async (taskId: string, deps: Pick<TaskRunnerDeps, 'runs' | 'tasks'>): Promise<DomainError | null> => {
+export const startBlocker = async (taskId: string, deps: Pick<TaskRunnerDeps, 'runs' | 'tasks'>): Promise<DomainError | null> => {
   if ((await deps.runs.latest())?.status === 'running') return busy('A sync is running');
   const running = await deps.tasks.runsWithStatus(['running'], RUNNING_LIMIT);
   return running.some((r) => r.taskId === taskId) ? busy('This task is already running') : null;
+};
+
+/**
+ * Runs `work` under the task's start lease: starting a run and deciding a proposal of the same task happen one at a
+ * time. LOCK_HELD while another holds it.
+ */
+export const underStartLease = async <T>(taskId: string, deps: Pick<TaskRunnerDeps, 'lock'>, work: () => Promise<T>): Promise<T> => {
+  const lease = await deps.lock.acquire(`task-start:${taskId}`, START_LOCK_SECONDS);
+  if (lease === null) throw busy('This task is being started');
+  try {
+    return await work();
+  } finally {
+    await deps.lock.release(lease);
+  }
 };
 
 /**
@@ -34,10 +48,8 @@ export const startTaskRun = async (request: StartTaskRunRequest, deps: TaskRunne
   const task = await deps.tasks.get(request.taskId);
   if (task === null || task.deletedAt !== null) throw new DomainError('NOT_FOUND', 'No such task', { taskId: request.taskId });
   if ((await deps.secrets.info()) === null) throw new DomainError('API_KEY_MISSING', 'No API key is configured');
-  const lease = await deps.lock.acquire(`task-start:${task.id}`, START_LOCK_SECONDS);
-  if (lease === null) throw busy('This task is being started');
-  try {
-    const blocked = await blocker(task.id, deps);
+  return underStartLease(task.id, deps, async () => {
+    const blocked = await startBlocker(task.id, deps);
     if (blocked !== null) throw blocked;
     const now = deps.clock.now();
     const counts = { matched: 0, changed: 0, failed: 0, skipped: 0, announced: 0 };
@@ -54,7 +66,5 @@ export const startTaskRun = async (request: StartTaskRunRequest, deps: TaskRunne
       throw error;
     }
     return run;
-  } finally {
-    await deps.lock.release(lease);
-  }
+  });
 };

@@ -1,5 +1,8 @@
+import { runTaskSlice } from '../../../../../src/domain/usecases/tasks/run/runTaskSlice';
+import { startTaskRun } from '../../../../../src/domain/usecases/tasks/run/startTaskRun';
 import { access } from '../../fixtures';
-import { addTask, jiraUser, runDeps, runNow, type RunDeps } from './runSupport';
+import { plenty } from '../../usecases/bulkSupport';
+import { addTask, jiraUser, runDeps, runNow, system, type RunDeps } from './runSupport';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -75,6 +78,24 @@ describe('the notice period through runs (T5)', () => {
     const run = await runNow(deps);
     expect(run).toMatchObject({ status: 'failed', reason: 'notice-not-sent' });
     expect(deps.notices.rows).toEqual([]);
+  });
+});
+
+describe('a storage error while announcing (T5)', () => {
+  it('is not a notice that was not sent: the slice fails, its re-delivery announces and stores everyone', async () => {
+    const deps = runDeps([jiraUser('u1', 60), jiraUser('u2', 60)]);
+    addTask(deps, { noticeDays: 1 });
+    const add = deps.notices.add.bind(deps.notices);
+    deps.notices.add = () => Promise.reject(new Error('storage unavailable'));
+    const run = await startTaskRun({ taskId: 't1', trigger: 'manual', slotAt: null, actor: system }, deps);
+    const first = deps.queue.takeNext();
+    if (first?.message.kind !== 'task-run') throw new Error('no slice');
+    await expect(runTaskSlice(first.message, plenty, deps)).rejects.toThrow('storage unavailable');
+    expect((await deps.tasks.getRun(run.id))?.status).toBe('running');
+    deps.notices.add = add;
+    await runTaskSlice(first.message, plenty, deps);
+    expect(await deps.tasks.getRun(run.id)).toMatchObject({ status: 'succeeded', reason: null, counts: { announced: 2 } });
+    expect(deps.notices.rows.map((n) => n.accountId).sort()).toEqual(['u1', 'u2']);
   });
 });
 

@@ -45,7 +45,7 @@ describe('a task run, rule by rule (T1, T3, T8)', () => {
     ]);
   });
 
-  it('a revoke of several products runs one job per product, one after the other, and counts them all', async () => {
+  it('a revoke of several products runs one job per product, one after the other, and counts each user once', async () => {
     const confluence = { productKey: 'confluence', resourceId: CONFLUENCE_SITE };
     const both = [access('jira-software', daysAgo(60)), access('confluence', daysAgo(60))];
     const deps = runDeps([jiraUser('both', 60, { productAccess: both }), jiraUser('conf', 60, { productAccess: [access('confluence', daysAgo(90))] })]);
@@ -57,8 +57,22 @@ describe('a task run, rule by rule (T1, T3, T8)', () => {
       ['both', 'succeeded', null],
       ['conf', 'succeeded', null],
     ]);
-    expect(run).toMatchObject({ status: 'succeeded', jobId: `${run.id}:p0`, counts: { matched: 2, changed: 3 } });
+    expect(run).toMatchObject({ status: 'succeeded', jobId: `${run.id}:p0`, counts: { matched: 2, changed: 2 } });
     expect(deps.users.rows.get('both')?.productAccess).toEqual([]);
+  });
+
+  it('a user changed in one product and failed in the other counts as failed once and keeps their notice', async () => {
+    const confluence = { productKey: 'confluence', resourceId: CONFLUENCE_SITE };
+    const both = [access('jira-software', daysAgo(60)), access('confluence', daysAgo(60))];
+    const deps = runDeps([jiraUser('both', 60, { productAccess: both })]);
+    addTask(deps, { action: { type: 'revoke', products: [jira, confluence] }, noticeDays: 1 });
+    await runNow(deps);
+    deps.clock.advance(24 * 60 * 60 * 1000);
+    const revoke = deps.directory.revokeProductRole;
+    deps.directory.revokeProductRole = (org, id, resource, role) => (resource === CONFLUENCE_SITE ? Promise.reject(new Error('boom')) : revoke(org, id, resource, role));
+    const run = await runNow(deps);
+    expect(run).toMatchObject({ status: 'failed', counts: { matched: 1, changed: 0, failed: 1, skipped: 0 } });
+    expect(deps.notices.rows.map((n) => n.accountId)).toEqual(['both']);
   });
 
   it('the filter narrows the rule: excluded groups, account types, billable only', async () => {

@@ -4,7 +4,7 @@ import type { TaskRunnerDeps } from '../../../../../src/domain/usecases/tasks/ru
 import { runTaskSlice, type TaskSliceOutcome } from '../../../../../src/domain/usecases/tasks/run/runTaskSlice';
 import { startTaskRun } from '../../../../../src/domain/usecases/tasks/run/startTaskRun';
 import { FakeNotifier } from '../../fakes';
-import { access, aUser, daysAgo, NOW } from '../../fixtures';
+import { access, aUser, daysAgo } from '../../fixtures';
 import { bulkDeps, plenty, type TestDeps } from '../../usecases/bulkSupport';
 import { aTask } from '../taskSupport';
 import { AllUsersCandidates, FakeTaskNoticeRepository, FakeTaskProposalRepository, FakeTaskRepository, LiveActivity } from './taskFakes';
@@ -33,9 +33,17 @@ export const runDeps = (users: User[]): RunDeps => {
   };
 };
 
-/** Stores a task (id `t1` unless told). */
+/** Whether a sync is running, as the task runner reads it (the latest sync run). */
+export const setSyncRunning = (deps: RunDeps, running: boolean): void => {
+  deps.runs = { latest: () => Promise.resolve(running ? ({ status: 'running' } as never) : null) };
+};
+
+/** When the tasks of these tests were created and last saved: before any run time they test. */
+export const SAVED_AT = new Date('2025-01-01T00:00:00Z');
+
+/** Stores a task (id `t1` unless told), saved at SAVED_AT. */
 export const addTask = (deps: RunDeps, overrides: Partial<TaskDefinition> = {}, id = 't1'): Task => {
-  const task: Task = { ...aTask(overrides), id, createdAt: NOW, updatedAt: NOW, createdBy: 'me', deletedAt: null };
+  const task: Task = { ...aTask(overrides), id, createdAt: SAVED_AT, updatedAt: SAVED_AT, createdBy: 'me', deletedAt: null };
   deps.tasks.tasks.set(id, task);
   return task;
 };

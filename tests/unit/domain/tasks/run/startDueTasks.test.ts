@@ -1,7 +1,7 @@
 import { defaultSettings } from '../../../../../src/domain/model/settings';
 import { startDueTasks } from '../../../../../src/domain/usecases/tasks/run/startDueTasks';
 import { startTaskRun } from '../../../../../src/domain/usecases/tasks/run/startTaskRun';
-import { addTask, drain, jiraUser, runDeps, system, type RunDeps } from './runSupport';
+import { addTask, drain, jiraUser, runDeps, runNow, system, type RunDeps } from './runSupport';
 
 const at = (deps: RunDeps, iso: string): Date => {
   deps.clock.set(new Date(iso));
@@ -73,6 +73,19 @@ describe('the hourly tick starts due tasks (T3)', () => {
     expect(deps.tasks.history('t1')[0]?.status).toBe('succeeded');
   });
 
+  it('a task created, or enabled again, after its run time today first runs at the next one', async () => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    const created = addTask(deps, { schedule: { days: 'daily', hour: 9 } });
+    deps.tasks.tasks.set('t1', { ...created, createdAt: new Date('2025-06-15T10:05:00Z'), updatedAt: new Date('2025-06-15T10:05:00Z') });
+    const enabled = addTask(deps, { name: 'Again', schedule: { days: 'daily', hour: 9 } }, 't2');
+    deps.tasks.tasks.set('t2', { ...enabled, updatedAt: new Date('2025-06-15T10:30:00Z') });
+    at(deps, '2025-06-15T11:00:00Z');
+    expect(await tick(deps)).toBe(0);
+    expect(deps.tasks.history('t1')).toEqual([]);
+    at(deps, '2025-06-16T09:05:00Z');
+    expect(await tick(deps)).toBe(2);
+  });
+
   it('runs in the site zone on a daylight-saving day: the hour that does not exist starts when the clock jumps to', async () => {
     const deps = runDeps([jiraUser('u1', 60)]);
     deps.settings.settings = { ...defaultSettings(), sync: { hour: 12, timeZone: 'America/New_York' } };
@@ -94,5 +107,27 @@ describe('the hourly tick starts due tasks (T3)', () => {
     await drain(deps);
     expect((await deps.tasks.getRun(run.id))?.status).toBe('succeeded');
     expect(deps.directory.calls).toEqual(['disable u1']);
+  });
+
+  it('gives up a run whose planning keeps failing: failed with INTERNAL and task-failed, and the task can run again', async () => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    addTask(deps);
+    const forRule = deps.candidates.forRule.bind(deps.candidates);
+    deps.candidates.forRule = () => Promise.reject(new Error('storage unavailable'));
+    const run = await startTaskRun({ taskId: 't1', trigger: 'manual', slotAt: null, actor: system }, deps);
+    const statuses: string[] = [];
+    for (let hour = 0; hour < 4; hour += 1) {
+      await drain(deps).catch(() => null);
+      deps.clock.advance(60 * 60 * 1000);
+      await tick(deps);
+      statuses.push((await deps.tasks.getRun(run.id))?.status ?? 'lost');
+    }
+    // Healed (pushed again) first, given up once it has planned for 5 stall periods of 20 minutes.
+    expect(statuses).toEqual(['running', 'failed', 'failed', 'failed']);
+    expect(await deps.tasks.getRun(run.id)).toMatchObject({ status: 'failed', reason: 'INTERNAL' });
+    expect(deps.notifier.sent.map((e) => [e.trigger, 'run' in e ? e.run.failureCode : null])).toEqual([['task-failed', 'INTERNAL']]);
+    deps.candidates.forRule = forRule;
+    await drain(deps);
+    expect((await runNow(deps)).status).toBe('succeeded');
   });
 });
