@@ -1,8 +1,11 @@
+import { addTarget } from '../../../../../src/domain/usecases/webhooks/manageTargets';
+import { webhookNotifier } from '../../../../../src/domain/usecases/webhooks/queueDeliveries';
+import { SECRET, URL_A, webhookWorld } from '../../webhooks/webhookWorld';
 import { runTaskSlice } from '../../../../../src/domain/usecases/tasks/run/runTaskSlice';
 import { startTaskRun } from '../../../../../src/domain/usecases/tasks/run/startTaskRun';
 import { access } from '../../fixtures';
 import { plenty } from '../../usecases/bulkSupport';
-import { addTask, jiraUser, runDeps, runNow, system, type RunDeps } from './runSupport';
+import { addTask, admin, jiraUser, runDeps, runNow, system, type RunDeps } from './runSupport';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -127,5 +130,22 @@ describe('webhooks never decide a run (issue 18)', () => {
     const run = await runNow(deps);
     expect(run).toMatchObject({ status: 'succeeded', counts: { changed: 1 } });
     expect(deps.notifier.sent).toEqual([]);
+  });
+
+  it('a task-succeeded webhook whose target keeps failing is retried and given up, and the run stays succeeded', async () => {
+    const deps = runDeps([jiraUser('u1', 60)]);
+    addTask(deps);
+    const world = webhookWorld();
+    world.deps.sender.fallback = { kind: 'answered', status: 503, retryAfterSeconds: null };
+    await addTarget({ trigger: 'task-succeeded', url: URL_A, secret: SECRET, appUrl: null }, admin, world.deps);
+    // The run announces its outcome through the real webhook notifier: deliveries queued, then sent by their own jobs.
+    Object.assign(deps.notifier, { notify: webhookNotifier(world.deps).notify });
+    const run = await runNow(deps);
+    const outcomes = await world.drain();
+    expect([...world.deps.deliveries.rows.values()].map((d) => [d.trigger, d.status])).toEqual([['task-succeeded', 'failed']]);
+    expect(outcomes.at(-1)).toMatchObject({ kind: 'failed' });
+    expect(world.deps.sender.sent.length).toBeGreaterThan(1);
+    expect(await deps.tasks.getRun(run.id)).toMatchObject({ status: 'succeeded', reason: null, counts: { changed: 1 } });
+    expect(deps.directory.live.get('u1')).toMatchObject({ accountStatus: 'inactive' });
   });
 });
