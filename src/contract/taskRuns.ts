@@ -33,7 +33,7 @@ export type TaskSkipReasonDto = (typeof taskSkipReasons)[number];
 /** How a task changes a user: a bulk method, or a notice (notify only). → `taskRuns.methods.<method>`. */
 export const taskMethods = [...actionMethods, 'notify'] as const;
 /** Reasons of failed or skipped runs with words of their own (`taskRunner.reasons.<reason>`); mirrors the core. */
-export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'notice-not-sent', 'proposal-rejected', 'proposal-expired'] as const;
+export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'notice-not-sent', 'proposal-rejected', 'proposal-expired', 'task-deleted', 'task-disabled'] as const;
 export const taskRunTriggers = ['schedule', 'manual', 'caller'] as const;
 export const proposalStatuses = ['pending', 'approved', 'rejected', 'expired'] as const;
 

@@ -82,7 +82,8 @@ describe('dry run (T2)', () => {
 
   it('dry-runs the editor\'s unsaved definition, validated as a save would be, with the saved task\'s notices', async () => {
     const announced = inactive(45);
-    const notices = [{ taskId: 'task-1', accountId: announced.accountId, announcedAt: daysAgo(1), plannedChangeAt: NOW }];
+    // Announced a day ago under the 5-day notice the editor keeps: its run is 4 days away.
+    const notices = [{ taskId: 'task-1', accountId: announced.accountId, announcedAt: daysAgo(1), plannedChangeAt: new Date(NOW.getTime() + 4 * 24 * 60 * 60 * 1000) }];
     const { deps } = world([announced], { tasks: [saved()], notices });
     const edited = { ...aTask(), noticeDays: 5 };
     const view = await dryRun(request({ taskId: 'task-1', definition: edited }), deps);
