@@ -78,6 +78,8 @@ export const dryRunSchema = z.object({
   evaluatedAt: isoInstantSchema,
   summary: z.object({
     total: z.number(),
+    /** A seat cap's other holders: they keep the product, not planned one by one (the cap is met before them). */
+    keepSeat: z.number(),
     willChange: z.number(),
     skipped: z.number(),
     byMethod: z.partialRecord(z.enum(taskMethods), z.number()),

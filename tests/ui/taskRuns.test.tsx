@@ -18,7 +18,7 @@ const item = (n: number, overrides: Partial<DryRunItemDto>): DryRunItemDto => ({
 });
 const dry = (items: DryRunItemDto[], overrides: Partial<DryRunDto> = {}): DryRunDto => ({
   evaluatedAt: '2026-01-31T10:00:00.000Z',
-  summary: { total: 4, willChange: 2, skipped: 2, byMethod: { 'lifecycle-disable': 1, 'group-remove': 1 }, skippedByReason: { protected: 1, 'within-notice': 1 } },
+  summary: { total: 4, keepSeat: 0, willChange: 2, skipped: 2, byMethod: { 'lifecycle-disable': 1, 'group-remove': 1 }, skippedByReason: { protected: 1, 'within-notice': 1 } },
   safety: { status: 'within-cap', cap: 100, wouldChange: null, wouldAnnounce: null },
   notices: { announce: 1, clear: 0 },
   matching: items.length,
@@ -98,6 +98,15 @@ describe('a task\'s runs on the Automated tasks tab (T2, T3, T4)', () => {
     pick('dry-run-show', 'skip:protected');
     await waitFor(() => tableRows().length === 1);
     expect(calls('tasks.dryRun').at(-1)).toEqual({ taskId: 'task-1', definition: null, decision: 'skip', reason: 'protected', limit: 50, after: null });
+    expect(rawKeys()).toEqual([]);
+  });
+
+  it('says how many other holders keep the product under a seat cap', async () => {
+    const summary = { ...dry([]).summary, keepSeat: 71_234 };
+    await renderPanel({ 'tasks.runs': () => ok(page([])), 'tasks.dryRun': () => ok(dry(dryItems, { summary })) });
+    click('Dry run');
+    await waitFor(() => text().includes('2 users would change:'));
+    expect(text()).toContain('71,234 other users keep the product: the cap is reached with the longest-inactive users first, so these are not checked one by one.');
     expect(rawKeys()).toEqual([]);
   });
 

@@ -60,6 +60,17 @@ export const inactivityKey = (activityKnown: boolean, lastActiveAt: Date | null,
   return -Math.max(1, lastActiveAt.getTime());
 };
 
+/**
+ * What an inactivity key says without the user: whether their activity is known, and since when they have been
+ * inactive — the last activity, or the day they were added when they never used it (null when that is unknown).
+ */
+export const keySince = (key: number): { activityKnown: boolean; since: Date | null } => {
+  if (key >= UNKNOWN_KEY) return { activityKnown: false, since: null };
+  if (key < NEVER_ACTIVE_FROM) return { activityKnown: true, since: new Date(-key) };
+  const addedMs = NEVER_ACTIVE_FROM + ADDED_SPAN - 1 - key;
+  return { activityKnown: true, since: addedMs > 0 ? new Date(addedMs) : null };
+};
+
 /** The user's most recent activity over every product and site. */
 export const lastActivity = (user: User): Date | null =>
   user.productAccess.reduce<Date | null>(

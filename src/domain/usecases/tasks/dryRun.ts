@@ -3,6 +3,7 @@ import type { TaskDefinition } from '../../model/task';
 import type { User } from '../../model/user';
 import type { ActionMethod } from '../../policy/actionEligibility';
 import type { InactivityState } from '../../policy/inactivityPolicy';
+import type { TaskCandidates } from '../../ports/taskCandidates';
 import type { TaskRepository } from '../../ports/taskRepository';
 import { evaluateTask, type EvaluateTaskDeps } from './evaluateTask';
 import type { TaskPlanSummary } from './planTask';
@@ -109,12 +110,14 @@ export const dryRun = async (
 ): Promise<DryRunView> => {
   const { id, task } = await definitionOf(request.source, deps);
   const users = new Map<string, User>();
-  const candidates = {
-    forRule: async (...args: Parameters<EvaluateTaskDeps['candidates']['forRule']>): Promise<User[]> => {
-      const found = await deps.candidates.forRule(...args);
-      for (const user of found) users.set(user.accountId, user);
-      return found;
-    },
+  const kept = (found: User[]): User[] => {
+    for (const user of found) users.set(user.accountId, user);
+    return found;
+  };
+  const candidates: TaskCandidates = {
+    forRule: async (rule, context) => kept(await deps.candidates.forRule(rule, context)),
+    seatHolders: (product) => deps.candidates.seatHolders(product),
+    users: async (ids) => kept(await deps.candidates.users(ids)),
   };
   const notices = id === null ? { forTask: () => Promise.resolve([]) } : deps.notices;
   const plan = await evaluateTask({ ...task, id: id ?? '' }, { ...deps, candidates, notices });

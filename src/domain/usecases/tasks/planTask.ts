@@ -17,9 +17,13 @@ export interface Announcement {
   plannedChangeAt: Date | null;
 }
 
-/** A plan's counts: users in it, will change, skipped; changes by method and skips by reason. */
+/**
+ * A plan's counts: users in it, will change, skipped; changes by method and skips by reason; for a seat cap, the
+ * holders who keep the product without being planned one by one (the cap is met before them).
+ */
 export interface TaskPlanSummary {
   total: number;
+  keepSeat: number;
   willChange: number;
   skipped: number;
   byMethod: Partial<Record<ActionMethod | 'notify', number>>;
@@ -39,10 +43,10 @@ type Skipped = { reason: TaskSkipReason; groupIds: readonly string[]; match: Rul
 const skipped = (reason: TaskSkipReason, match: RuleMatch | null, noticeUntil: Date | null = null): Skipped => ({ reason, groupIds: [], match, noticeUntil });
 
 /** T8: the matching users beyond the excess keep the product (`within-seat-cap`); the chosen ones get their rank. */
-const applySeatCap = (task: PlannedTask, users: readonly User[], outcomes: Map<string, UserOutcome | Skipped>): void => {
+const applySeatCap = (task: PlannedTask, users: readonly User[], outcomes: Map<string, UserOutcome | Skipped>, seats: number | undefined): void => {
   if (task.rule.kind !== 'seat-cap') return;
   const candidates = [...outcomes].flatMap(([accountId, o]) => ('changes' in o ? [{ accountId, inactiveDays: o.match.inactiveDays }] : []));
-  const chosen = seatCapSelection(candidates, seatsUsed(users, task.rule.product), task.rule.maxSeats);
+  const chosen = seatCapSelection(candidates, seats ?? seatsUsed(users, task.rule.product), task.rule.maxSeats);
   for (const { accountId } of candidates) {
     const outcome = outcomes.get(accountId) as Matched;
     const rank = chosen.get(accountId);
@@ -71,7 +75,7 @@ const applyNotices = (task: PlannedTask, notices: readonly TaskNotice[], outcome
 };
 
 const summarize = (items: readonly TaskPlanItem[]): TaskPlanSummary => {
-  const summary: TaskPlanSummary = { total: items.length, willChange: 0, skipped: 0, byMethod: {}, skippedByReason: {} };
+  const summary: TaskPlanSummary = { total: items.length, keepSeat: 0, willChange: 0, skipped: 0, byMethod: {}, skippedByReason: {} };
   for (const item of items) {
     if (item.decision === 'will-change') {
       summary.willChange += 1;
@@ -89,14 +93,21 @@ const summarize = (items: readonly TaskPlanItem[]): TaskPlanSummary => {
  * skipped with a reason, with counts. In order: the rule and the bulk plan's checks per user, the seat cap (T8), the
  * notice period over the task's stored `notices` (T5), then the safety cap (T7): over it, every user who would
  * change or be announced is skipped `over-cap` and no notice is sent or cleared. Pure: the dry run shows it, a run
- * acts on it (after evaluating again over the users read live).
+ * acts on it (after evaluating again over the users read live). A seat cap counts the product's seats over `users`
+ * unless `seats` says how many there are (when `users` are only some of the holders).
  */
-export const planTask = (task: PlannedTask, users: readonly User[], notices: readonly TaskNotice[], context: TaskPlanContext): TaskPlan => {
+export const planTask = (
+  task: PlannedTask,
+  users: readonly User[],
+  notices: readonly TaskNotice[],
+  context: TaskPlanContext,
+  seats?: number,
+): TaskPlan => {
   const seen = new Set<string>();
   // As in a bulk plan, a user listed twice is planned once, as first listed.
   const distinct = users.filter((u) => !seen.has(u.accountId) && seen.add(u.accountId));
   const outcomes = new Map<string, UserOutcome | Skipped>(distinct.map((u) => [u.accountId, evaluateUser(u, task, context)]));
-  applySeatCap(task, distinct, outcomes);
+  applySeatCap(task, distinct, outcomes, seats);
   const planned = applyNotices(task, notices, outcomes, context);
   const wouldChange = [...outcomes.values()].filter((o) => 'changes' in o).length;
   const safety = checkSafetyCap(task.safetyCap, wouldChange, planned.announce.length);

@@ -16,6 +16,10 @@ export interface SeatCandidate {
   inactiveDays: number | null;
 }
 
+/** The seat cap's order: the longest-inactive first, ties by account ID, unknown days last. */
+export const bySeatRank = (a: SeatCandidate, b: SeatCandidate): number =>
+  (b.inactiveDays ?? -1) - (a.inactiveDays ?? -1) || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0);
+
 /**
  * T8: which candidates lose the product so that `seats` comes down to `maxSeats`: the longest-inactive first (ties by
  * account ID, unknown days last), as many as the excess. Protected users are counted in `seats` but are never
@@ -23,8 +27,6 @@ export interface SeatCandidate {
  */
 export const seatCapSelection = (candidates: readonly SeatCandidate[], seats: number, maxSeats: number): Map<string, number> => {
   const excess = Math.max(0, seats - maxSeats);
-  const ordered = [...candidates].sort(
-    (a, b) => (b.inactiveDays ?? -1) - (a.inactiveDays ?? -1) || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0),
-  );
+  const ordered = [...candidates].sort(bySeatRank);
   return new Map(ordered.slice(0, excess).map((c, index) => [c.accountId, index + 1]));
 };

@@ -1,11 +1,12 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import { defaultSettings } from '../../../../src/domain/model/settings';
-import type { Task, TaskRule } from '../../../../src/domain/model/task';
+import type { Task } from '../../../../src/domain/model/task';
 import type { TaskNotice } from '../../../../src/domain/model/taskRecords';
 import type { User } from '../../../../src/domain/model/user';
 import { dryRun, type DryRunDeps, type DryRunFilter } from '../../../../src/domain/usecases/tasks/dryRun';
 import { FakeClock, FakeGroupRepository, FakeSettingsStore, Tables } from '../fakes';
 import { access, aGroup, aUser, CONFLUENCE_SITE, daysAgo, NOW, ref } from '../fixtures';
+import { AllUsersCandidates } from './run/taskFakes';
 import { aTask } from './taskSupport';
 
 const inactive = (days: number, overrides: Partial<User> = {}): User => aUser({ productAccess: [access('jira-software', daysAgo(days))], ...overrides });
@@ -14,14 +15,10 @@ const saved = (overrides: Partial<Task> = {}): Task => ({ ...aTask(), id: 'task-
 
 /** The synced copy as a dry run reads it: every user is a candidate (the plan decides), notices and tasks by id. */
 const world = (users: User[], options: { tasks?: Task[]; notices?: TaskNotice[]; protectedEmails?: string[]; groups?: ReturnType<typeof aGroup>[] } = {}) => {
-  const rules: TaskRule[] = [];
+  const candidates = new AllUsersCandidates(() => users);
+  const rules = candidates.rules;
   const deps: DryRunDeps = {
-    candidates: {
-      forRule: (rule) => {
-        rules.push(rule);
-        return Promise.resolve(structuredClone(users));
-      },
-    },
+    candidates,
     notices: { forTask: (taskId) => Promise.resolve((options.notices ?? []).filter((n) => n.taskId === taskId)) },
     settings: new FakeSettingsStore({ ...defaultSettings(), protectedEmails: options.protectedEmails ?? [] }),
     groups: new FakeGroupRepository(new Tables(), options.groups ?? []),

@@ -1,6 +1,9 @@
 import type { TaskDefinition } from '../../../../src/domain/model/task';
 import { ProtectedEmails } from '../../../../src/domain/policy/protectedEmails';
+import { planTask } from '../../../../src/domain/usecases/tasks/planTask';
 import { seatCapSelection, seatsUsed } from '../../../../src/domain/usecases/tasks/seatCap';
+import { seatCapUsers } from '../../../../src/domain/usecases/tasks/seatCapUsers';
+import { AllUsersCandidates } from './run/taskFakes';
 import { access, aUser, daysAgo, JIRA_SITE } from '../fixtures';
 import { aContext, aTask, decisionOf, plan } from './taskSupport';
 
@@ -70,5 +73,41 @@ describe('seat cap (T8)', () => {
       ['c', 3],
     ]);
     expect(seatCapSelection([{ accountId: 'a', inactiveDays: 1 }], 1, 4).size).toBe(0);
+  });
+});
+
+describe('seat cap read from the index (T8: seatCapUsers)', () => {
+  const OTHER_SITE = 'ari:cloud:jira::site/00000000-0000-0000-0000-000000000002';
+  const onSites = (id: string, daysHere: number, daysElsewhere: number | null) =>
+    aUser({
+      accountId: id,
+      productAccess: [
+        access('jira-software', daysAgo(daysHere)),
+        ...(daysElsewhere === null ? [] : [{ ...access('jira-software', daysAgo(daysElsewhere)), resourceId: OTHER_SITE }]),
+      ],
+    });
+
+  it('reads on past users the index ranks first but who were active on another site, until nobody unread can outrank the chosen', async () => {
+    // 501 holders idle here for 1,000+ days but active on the product's other site yesterday; the one really idle for 900 days after them.
+    const decoys = Array.from({ length: 501 }, (_, i) => onSites(`decoy-${String(1000 + i)}`, 1000 + i, 1));
+    const users = [...decoys, onSites('idle-900', 900, null), ...Array.from({ length: 100 }, (_, i) => onSites(`recent-${String(i)}`, 10, null))];
+    const candidates = new AllUsersCandidates(() => users);
+    const task = seatCapTask(users.length - 1);
+    const read = await seatCapUsers(task, jira, users.length - 1, candidates, aContext());
+    const result = planTask(task, read.users, [], aContext(), read.seats);
+    expect(result.items.flatMap((i) => (i.decision === 'will-change' ? [i.accountId] : []))).toEqual(['idle-900']);
+    expect(read.seats).toBe(users.length);
+  });
+
+  it('reads no one at or under the cap, and only the first round when the longest-inactive are plainly the ones', async () => {
+    const users = Array.from({ length: 800 }, (_, i) => holder(i + 1, { accountId: `u-${String(i).padStart(3, '0')}` }));
+    const candidates = new AllUsersCandidates(() => users);
+    expect(await seatCapUsers(seatCapTask(800), jira, 800, candidates, aContext())).toEqual({ users: [], seats: 800, unread: 800 });
+    const read = await seatCapUsers(seatCapTask(790), jira, 790, candidates, aContext());
+    expect(candidates.read).toHaveLength(1);
+    expect(read.users).toHaveLength(500);
+    expect(read.unread).toBe(300);
+    const result = planTask(seatCapTask(790), read.users, [], aContext(), read.seats);
+    expect(result.items.flatMap((i) => (i.decision === 'will-change' ? [i.accountId] : []))).toEqual(users.slice(790).map((u) => u.accountId).reverse().sort());
   });
 });

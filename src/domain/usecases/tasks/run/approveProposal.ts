@@ -5,6 +5,7 @@ import { taskPlanContext } from '../evaluateTask';
 import { planTask, type TaskPlan } from '../planTask';
 import type { TaskRunnerDeps } from '../runnerDeps';
 import { SAFETY_CAP_EXCEEDED } from '../safetyCap';
+import { seatsOf } from '../seatCapUsers';
 import { proposalAuditEntry } from './proposalAudit';
 import { deliverEnd } from './runOutcome';
 import { createTaskJobs, jobParts, taskJobId, type JobPart } from './taskJobs';
@@ -16,7 +17,9 @@ export const approvalRunId = (proposalId: string): string => `${proposalId}:appr
 const replan = async (proposal: TaskProposal, task: Task, deps: TaskRunnerDeps): Promise<{ plan: TaskPlan; parts: JobPart[] }> => {
   const planned = { ...task, action: proposal.change, noticeDays: 0 };
   const context = await taskPlanContext(planned, await deps.settings.load(), deps.clock.now(), deps.groups);
-  const plan = planTask(planned, await deps.users.getMany(proposal.accountIds), [], context);
+  // A seat cap removes only as many as the product is over its cap now, counted over all its holders.
+  const seats = task.rule.kind === 'seat-cap' ? await seatsOf(deps.candidates, task.rule.product) : undefined;
+  const plan = planTask(planned, await deps.users.getMany(proposal.accountIds), [], context, seats);
   return { plan, parts: plan.safety.status === 'over-cap' ? [] : jobParts(proposal.change, plan.items) };
 };
 

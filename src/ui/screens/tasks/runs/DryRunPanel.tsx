@@ -52,6 +52,7 @@ const DryRunSummary = (props: { data: DryRunDto }): React.JSX.Element => {
           <ListItem key={reason}>{t('taskRuns.dryRun.byReason', { reason: t(`taskRuns.taskSkipReasons.${reason}`), count: n(count) })}</ListItem>
         ))}
       </List>
+      {summary.keepSeat > 0 && <Text>{t('taskRuns.dryRun.keepSeat', { count: summary.keepSeat, formatted: n(summary.keepSeat) })}</Text>}
       {notices.announce > 0 && <Text>{t('taskRuns.dryRun.announce', { count: notices.announce, formatted: n(notices.announce) })}</Text>}
       {notices.clear > 0 && <Text>{t('taskRuns.dryRun.clear', { count: notices.clear, formatted: n(notices.clear) })}</Text>}
     </Stack>

@@ -1,6 +1,6 @@
 import { decideProposal } from '../../../../../src/domain/usecases/tasks/run/decideProposal';
 import { startDueTasks } from '../../../../../src/domain/usecases/tasks/run/startDueTasks';
-import { access } from '../../fixtures';
+import { access, JIRA_SITE } from '../../fixtures';
 import { addTask, admin, drain, jiraUser, runDeps, runNow, type RunDeps } from './runSupport';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,6 +40,18 @@ describe('review mode (T6)', () => {
     expect(decided.jobId).toBe(runs[1]?.jobId);
     expect(deps.audit.list.filter((e) => e.details.event === 'proposal-approved').map((e) => e.actor)).toEqual([admin]);
     expect(deps.audit.list.find((e) => e.targetAccountId === 'u1')?.actor).toEqual(admin);
+  });
+
+  it('approving the proposal of a seat cap takes the product from the proposed users while the product is still over its cap', async () => {
+    const jira = { productKey: 'jira-software', resourceId: JIRA_SITE };
+    const deps = runDeps([jiraUser('a', 40), jiraUser('b', 400), jiraUser('c', 90), jiraUser('d', 1)]);
+    addTask(deps, { rule: { kind: 'seat-cap', product: jira, maxSeats: 2 }, action: { type: 'propose', change: { type: 'revoke', products: [jira] } } });
+    await runNow(deps);
+    const [proposal] = await deps.proposals.list('pending', 10);
+    expect(proposal?.accountIds).toEqual(['b', 'c']);
+    await decideProposal({ proposalId: proposal?.id ?? '', decision: 'approve' }, admin, deps);
+    await drain(deps);
+    expect(deps.directory.calls).toEqual([`revoke b ${JIRA_SITE} atlassian/user`, `revoke c ${JIRA_SITE} atlassian/user`]);
   });
 
   it('is decided once: a second decision, or one after rejecting, is a CONFLICT', async () => {

@@ -1,9 +1,9 @@
 import { DomainError } from '../../../../../src/domain/model/errors';
-import type { Task } from '../../../../../src/domain/model/task';
+import type { ProductTarget, Task, TaskRule } from '../../../../../src/domain/model/task';
 import type { ProposalStatus, TaskNotice, TaskProposal, TaskRun, TaskRunStatus } from '../../../../../src/domain/model/taskRecords';
 import type { User } from '../../../../../src/domain/model/user';
 import type { Page, UserActivity } from '../../../../../src/domain/ports/directoryReader';
-import type { TaskCandidates } from '../../../../../src/domain/ports/taskCandidates';
+import type { ActivityRule, SeatHolder, TaskCandidates } from '../../../../../src/domain/ports/taskCandidates';
 import type { TaskNoticeRepository } from '../../../../../src/domain/ports/taskNoticeRepository';
 import type { TaskProposalRepository } from '../../../../../src/domain/ports/taskProposalRepository';
 import type { TaskRepository } from '../../../../../src/domain/ports/taskRepository';
@@ -114,11 +114,35 @@ export class FakeTaskProposalRepository implements TaskProposalRepository {
   }
 }
 
-/** Every synced user still in the org (the SQL adapter narrows by the rule; planTask decides either way). */
+/**
+ * Every synced user still in the org (the SQL adapter narrows by the rule; planTask decides either way); a seat cap's
+ * holders as the index keys them (since their last activity on the site, else since they were added). `rules` and
+ * `read` record what was asked.
+ */
 export class AllUsersCandidates implements TaskCandidates {
-  constructor(private readonly users: () => User[]) {}
-  forRule(): Promise<User[]> {
-    return Promise.resolve(this.users().filter((u) => u.membershipStatus !== 'no_membership').sort((a, b) => (a.accountId < b.accountId ? -1 : 1)));
+  rules: TaskRule[] = [];
+  read: string[][] = [];
+  constructor(private readonly synced: () => User[]) {}
+  private inOrg(): User[] {
+    return this.synced().filter((u) => u.membershipStatus !== 'no_membership').sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+  }
+  forRule(rule: ActivityRule): Promise<User[]> {
+    this.rules.push(rule);
+    return Promise.resolve(structuredClone(this.inOrg()));
+  }
+  seatHolders(product: ProductTarget): Promise<SeatHolder[]> {
+    return Promise.resolve(
+      this.inOrg().flatMap((u) =>
+        u.productAccess
+          .filter((a) => a.productKey === product.productKey && a.resourceId === product.resourceId)
+          .map((a) => ({ accountId: u.accountId, billable: u.billable, activityKnown: u.activityKnown, since: a.lastActiveAt ?? u.addedToOrgAt })),
+      ),
+    );
+  }
+  users(accountIds: readonly string[]): Promise<User[]> {
+    this.read.push([...accountIds]);
+    const wanted = new Set(accountIds);
+    return Promise.resolve(structuredClone(this.inOrg().filter((u) => wanted.has(u.accountId))));
   }
 }
 
