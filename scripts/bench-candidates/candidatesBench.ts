@@ -2,7 +2,7 @@
  * `node scripts/run-bench.mjs candidates` — SqlTaskCandidates.forRule against the local Forge runtime's MariaDB at
  * 100,000 users (bench:sql's seeded organization: ≈3 products each, 500 groups, 20% inactive), per rule kind: the
  * read alone, and the read with planTask over it (the dry run but its settings, notices and groups reads). Ends with
- * one JSON line of the worst p95 of each. BENCH_USERS scales it down; BENCH_RUNS sets the timed runs per rule.
+ * one JSON line of the worst p95 of each. BENCH_USERS scales it down; BENCH_RUNS sets the timed runs per rule; BENCH_RULE keeps the rules whose name holds it.
  */
 import { startForgeRuntime } from '../../tests/support/forgeRuntime';
 import type { TaskRule } from '../../src/domain/model/task';
@@ -53,7 +53,7 @@ export const runBench = async (): Promise<void> => {
     const context = { protectedEmails: ProtectedEmails.from(['@partner.example']), groupsById: new Map(), thresholds, now: BENCH_NOW, site: { timeZone: 'UTC', syncHour: 3 } };
     const reads: Timing[] = [];
     const plans: Timing[] = [];
-    for (const [name, rule] of rules) {
+    for (const [name, rule] of rules.filter(([n]) => n.includes(process.env.BENCH_RULE ?? ''))) {
       const task = {
         rule,
         action: { type: 'deactivate' as const },

@@ -51,6 +51,25 @@ export const accessRowSchema = z.object({
 /** A membership row joined with its group (`directory_groups` gives the id and the name). */
 export const memberRowSchema = z.object({ account_id: z.string(), group_id: z.string(), group_name: z.string(), seen_generation: sqlInt });
 
+/** A user from their row and their current access and groups. */
+export const toUser = (r: UserRow, productAccess: ProductAccess[], groups: GroupRef[]): User => ({
+  accountId: r.account_id,
+  name: r.name,
+  email: r.email,
+  accountType: r.account_type,
+  accountStatus: r.account_status,
+  membershipStatus: r.membership_status,
+  managed: r.managed,
+  managementSource: r.management_source,
+  billable: r.billable,
+  addedToOrgAt: r.added_to_org_at,
+  productAccess,
+  activityKnown: r.activity_known,
+  groups,
+  platformRoles: r.platform_roles,
+  ...(r.directory_id === null ? {} : { directory: { id: r.directory_id, name: r.directory_name ?? '' } }),
+});
+
 /**
  * Assembles users from their row and their access and membership rows (in the order given). A child row older
  * than its user's row is one the user's last write did not repeat: a row an upsert left for the end-of-walk sweep
@@ -78,21 +97,5 @@ export const toUsers = (
     list.push({ id: m.group_id, name: m.group_name });
     groupsBy.set(m.account_id, list);
   }
-  return rows.map((r) => ({
-    accountId: r.account_id,
-    name: r.name,
-    email: r.email,
-    accountType: r.account_type,
-    accountStatus: r.account_status,
-    membershipStatus: r.membership_status,
-    managed: r.managed,
-    managementSource: r.management_source,
-    billable: r.billable,
-    addedToOrgAt: r.added_to_org_at,
-    productAccess: accessBy.get(r.account_id) ?? [],
-    activityKnown: r.activity_known,
-    groups: groupsBy.get(r.account_id) ?? [],
-    platformRoles: r.platform_roles,
-    ...(r.directory_id === null ? {} : { directory: { id: r.directory_id, name: r.directory_name ?? '' } }),
-  }));
+  return rows.map((r) => toUser(r, accessBy.get(r.account_id) ?? [], groupsBy.get(r.account_id) ?? []));
 };
