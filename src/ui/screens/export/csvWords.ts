@@ -1,6 +1,7 @@
 import { accountStatuses, accountTypes, auditActions, auditOutcomes, errorCodes, inactivityStates, membershipStatuses, skipReasons, taskMethods, taskSkipReasons } from '../../../contract';
 import type { Locale } from '../../i18n/LocaleContext';
 import type { CsvWords } from './protocol';
+import { taskSkipReasonKey } from '../tasks/runs/runText';
 
 /** The subtree of the audit sentences' templates (a subtree, not a text: read whole with `returnObjects`). */
 const AUDIT_PHRASES = 'auditDetails';
@@ -30,7 +31,7 @@ export const csvWords = ({ t }: Pick<Locale, 't'>, locale: string): CsvWords => 
     reason: { ...dictionary(skipReasons, (c) => t(`bulk.reasons.${c}`)), ...dictionary(errorCodes, (c) => t(`errors.${c}`)) },
     decision: dictionary(['will-change', 'skip'], (c) => t(`taskRuns.decisions.${c}`)),
     taskMethod: dictionary(taskMethods, (c) => t(`taskRuns.methods.${c}`)),
-    taskReason: dictionary(taskSkipReasons, (c) => t(`taskRuns.taskSkipReasons.${c}`)),
+    taskReason: dictionary(taskSkipReasons, (c) => t(taskSkipReasonKey(c))),
   },
   actor: {
     task: t('audit.actor.task', { name: '{{name}}' }),

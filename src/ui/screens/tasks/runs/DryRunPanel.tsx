@@ -9,7 +9,7 @@ import { TwoLines } from '../../../components/TwoLines';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLocale } from '../../../i18n/LocaleContext';
 import { CsvExport } from '../../export/CsvExport';
-import { dryRunWhy } from './runText';
+import { dryRunWhy, taskSkipReasonKey } from './runText';
 
 export const DRY_RUN_PAGE = 50;
 
@@ -49,7 +49,7 @@ const DryRunSummary = (props: { data: DryRunDto }): React.JSX.Element => {
       <Text>{t('taskRuns.dryRun.skipped', { count: summary.skipped, formatted: n(summary.skipped) })}</Text>
       <List type="unordered">
         {entries(summary.skippedByReason).map(([reason, count]) => (
-          <ListItem key={reason}>{t('taskRuns.dryRun.byReason', { reason: t(`taskRuns.taskSkipReasons.${reason}`), count: n(count) })}</ListItem>
+          <ListItem key={reason}>{t('taskRuns.dryRun.byReason', { reason: t(taskSkipReasonKey(reason)), count: n(count) })}</ListItem>
         ))}
       </List>
       {summary.keepSeat > 0 && <Text>{t('taskRuns.dryRun.keepSeat', { count: summary.keepSeat, formatted: n(summary.keepSeat) })}</Text>}
@@ -80,7 +80,7 @@ export const DryRunPanel = (props: { source: DryRunSource; onEvaluated?: (data: 
     { value: 'all' as const, label: t('taskRuns.dryRun.show.all') },
     { value: 'will-change' as const, label: t('taskRuns.dryRun.show.will-change') },
     { value: 'skip' as const, label: t('taskRuns.dryRun.show.skip') },
-    ...reasons.map(([reason, count]) => ({ value: `skip:${reason}` as const, label: t('taskRuns.dryRun.show.reason', { reason: t(`taskRuns.taskSkipReasons.${reason}`), count: fmt.number(count) }) })),
+    ...reasons.map(([reason, count]) => ({ value: `skip:${reason}` as const, label: t('taskRuns.dryRun.show.reason', { reason: t(taskSkipReasonKey(reason)), count: fmt.number(count) }) })),
   ];
   return (
     <Stack space="space.150">

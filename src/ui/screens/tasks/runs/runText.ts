@@ -1,9 +1,13 @@
-import type { DryRunItemDto, ProposalDto, TaskRunDto } from '../../../../contract';
+import { skipReasons, type DryRunItemDto, type ProposalDto, type TaskRunDto } from '../../../../contract';
 import type { ProductChoice } from '../../../hooks/useProducts';
 import type { Locale } from '../../../i18n/LocaleContext';
 import { productNames } from '../../../components/productNames';
 
 /** Hook-free words for a task's dry run, runs and proposals (usable inside table cells). */
+
+const bulkReasons = new Set<string>(skipReasons);
+/** The words of a task's skip reason: the bulk plan's for its checks (`bulk.reasons`), the runner's for the task's own. */
+export const taskSkipReasonKey = (reason: string): string => (bulkReasons.has(reason) ? `bulk.reasons.${reason}` : `taskRunner.reasons.${reason}`);
 
 /** Why the rule picked a user: "inactive 45 days", "never active", "3rd to lose a seat". */
 const matchText = (item: DryRunItemDto, { t, fmt }: Pick<Locale, 't' | 'fmt'>): string | null => {
@@ -24,7 +28,7 @@ export const dryRunWhy = (item: DryRunItemDto, locale: Pick<Locale, 't' | 'fmt'>
   } else if (item.reason === 'idp-synced-group' && groups !== '') {
     parts.push(t('taskRuns.idpGroups', { groups }));
   } else if (item.reason !== null) {
-    parts.push(t(`taskRuns.taskSkipReasons.${item.reason}`));
+    parts.push(t(taskSkipReasonKey(item.reason)));
   }
   const match = matchText(item, locale);
   return match === null ? parts.join(' ') : `${parts.join(' ')} (${match})`;
