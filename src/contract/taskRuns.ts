@@ -69,6 +69,8 @@ export const dryRunItemSchema = z.object({
   seatRank: z.number().nullable(),
   /** For `within-notice`: when the user will be changed if they still match. */
   noticeUntil: isoInstantSchema.nullable(),
+  /** For `within-notice`: a run now would send the notice (the user is not announced yet). */
+  noticeNow: z.boolean(),
   /** Groups removed from, or the IdP-synced groups behind an `idp-synced-group` skip, by name. */
   groups: z.array(z.string()),
 });

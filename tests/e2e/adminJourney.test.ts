@@ -14,6 +14,7 @@ import { launchBrowser, type BrowserSession } from './support/browser';
 import { expectedDashboard, simUserNamed } from './support/expected';
 import { http, type HttpAnswer } from './support/http';
 import { screenshot } from './support/screenshots';
+import { journeySteps } from './support/steps';
 import { expectTableFits, onScreen, showListTop, type Viewport } from './support/layout';
 import { app, auditAction, choose, numberIn, openTab, press, see, selectableNames, tableRows, tileValue } from './support/ui';
 
@@ -32,25 +33,6 @@ let browser: BrowserSession;
 const chosen: string[] = [];
 let overdue = 0;
 
-let failedStep: string | null = null;
-
-/**
- * One step of the journey. On failure the page is kept as test-results/e2e/failed-<name>.png, and the later steps
- * fail at once (they build on this one) instead of each waiting out its time-outs.
- */
-const step = (name: string, run: () => Promise<void>): void => {
-  it(name, async () => {
-    if (failedStep !== null) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    try {
-      await run();
-    } catch (error) {
-      failedStep = name;
-      const width = String(browser.page.viewportSize()?.width ?? 0);
-      await screenshot(browser.page, `failed-${width}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`, { fullPage: true }).catch(() => undefined);
-      throw error;
-    }
-  }, STEP);
-};
 
 const post = async (path: string, body: unknown): Promise<{ status: number; json: unknown }> => {
   const answer = await http(new URL(path, host.url), 'POST', body);
@@ -90,6 +72,8 @@ const previewHostChecks = (): void => {
 
 /** The journey at one viewport, on a fresh preview (see the describe.each at the end). */
 const journey = (viewport: Viewport): void => {
+  // Each pass has steps of its own: a failure at one width does not stop the other.
+  const step = journeySteps({ timeoutMs: STEP, page: () => browser.page, prefix: () => `${String(viewport.width)}-` });
   describe('an org admin in the local preview', () => {
     /** A screenshot of this pass: the wide pass's keep their names, the others get the width appended. */
     const shot = (name: string, options: { fullPage?: boolean; forDocs?: string } = {}): Promise<string> =>
@@ -424,7 +408,6 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
     browser = await launchBrowser(viewport);
     chosen.length = 0;
     overdue = 0;
-    failedStep = null;
   }, STEP);
 
   afterAll(async () => {

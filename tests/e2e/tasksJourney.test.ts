@@ -9,6 +9,7 @@ import { DEFAULT_KEYS, statusOf } from '../../dev/admin-api-simulator';
 import { launchBrowser, type BrowserSession } from './support/browser';
 import { http } from './support/http';
 import { screenshot } from './support/screenshots';
+import { journeySteps } from './support/steps';
 import { app, openTab, press, see, tableRows } from './support/ui';
 
 const STEP = 180_000;
@@ -25,21 +26,7 @@ let before = new Map<string, string>();
 /** The users whose directory status differs from `before`. */
 const changedInDirectory = (): string[] =>
   host.preview.backend.adminApi.state.org.users.filter((u) => statusOf(u) !== before.get(u.accountId)).map((u) => u.accountId);
-let failedStep: string | null = null;
-
-/** One step of the journey; after a failure the later steps fail at once (they build on it). */
-const step = (name: string, run: () => Promise<void>): void => {
-  it(name, async () => {
-    if (failedStep !== null) throw new Error(`not run: the earlier step "${failedStep}" failed`);
-    try {
-      await run();
-    } catch (error) {
-      failedStep = name;
-      await screenshot(browser.page, `failed-tasks-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`, { fullPage: true }).catch(() => undefined);
-      throw error;
-    }
-  }, STEP);
-};
+const step = journeySteps({ timeoutMs: STEP, page: () => browser.page, prefix: () => 'tasks-' });
 
 /** A resolver call as the page makes it, for the set-up the other journeys already cover through the page. */
 const invoke = async (functionKey: string, payload: unknown): Promise<Record<string, unknown>> => {

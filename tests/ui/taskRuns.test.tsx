@@ -14,7 +14,7 @@ const run = (overrides: Partial<TaskRunDto> = {}): TaskRunDto => ({
 });
 const item = (n: number, overrides: Partial<DryRunItemDto>): DryRunItemDto => ({
   accountId: `acc-${String(n)}`, name: `User ${String(n)}`, email: `user${String(n)}@acme.test`, decision: 'skip', methods: [], reason: null, state: 'overdue', inactiveDays: null,
-  seatRank: null, noticeUntil: null, groups: [], ...overrides,
+  seatRank: null, noticeUntil: null, noticeNow: false, groups: [], ...overrides,
 });
 const dry = (items: DryRunItemDto[], overrides: Partial<DryRunDto> = {}): DryRunDto => ({
   evaluatedAt: '2026-01-31T10:00:00.000Z',
@@ -31,6 +31,7 @@ const dryItems = [
   item(2, { decision: 'will-change', methods: ['group-remove'], groups: ['jira-users'], inactiveDays: 200 }),
   item(3, { reason: 'protected', name: null }),
   item(4, { reason: 'within-notice', noticeUntil: '2026-02-01T05:00:00.000Z', inactiveDays: 31 }),
+  item(5, { reason: 'within-notice', noticeUntil: '2026-02-03T05:00:00.000Z', noticeNow: true, inactiveDays: 40 }),
 ];
 
 const renderPanel = async (handlers: Record<string, Handler>): Promise<void> => {
@@ -85,13 +86,14 @@ describe('a task\'s runs on the Automated tasks tab (T2, T3, T4)', () => {
     click('Dry run');
     await waitFor(() => findAll('DynamicTable').length > 0);
     expect(text()).toContain('2 users would change:');
-    expect(text()).toContain('1 — Announced, still within the notice period');
+    expect(text()).toContain('1 — Within the notice period (announced, or to be announced by this run)');
     expect(text()).toContain('1 user would be announced as to be changed (notice period).');
     expect(tableRows()).toEqual([
       ['User 1 user1@acme.test', 'Will change', 'deactivate the managed account (inactive 45 days)'],
       ['User 2 user2@acme.test', 'Will change', 'remove from jira-users (inactive 200 days)'],
       ['user3@acme.test', 'Skipped', 'Protected by the email whitelist (Overdue)'],
       ['User 4 user4@acme.test', 'Skipped', expect.stringMatching(/^Announced; changed at the run of .*2026.* if still matching \(inactive 31 days\)$/) as unknown],
+      ['User 5 user5@acme.test', 'Skipped', expect.stringMatching(/^To be announced by this run; changed at the run of .*2026.* if still matching \(inactive 40 days\)$/) as unknown],
     ]);
     expect(findAll('Button').some((b) => b.props.iconBefore === 'download')).toBe(true);
     await waitFor(() => (byId('Select', 'dry-run-show', 'inputId').props.options as { value: string }[]).some((o) => o.value === 'skip:protected'));

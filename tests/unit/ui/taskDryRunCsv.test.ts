@@ -23,7 +23,7 @@ describe('the dry run as CSV (T2)', () => {
   it('pages tasks.dryRun and writes each user\'s decision, change and reason in words, with the codes for machines', () => {
     expect(csv.lists.taskDryRun).toEqual({ key: 'tasks.dryRun', limit: 1000 });
     const file = csv.toCsv('taskDryRun', headers, [
-      { accountId: 'acc-1', name: 'Ida', email: 'ida@acme.test', decision: 'will-change', methods: ['group-remove', 'role-revoke'], reason: null, state: 'overdue', inactiveDays: 200, seatRank: 2, noticeUntil: null, groups: ['jira-users', 'devs'] },
+      { accountId: 'acc-1', name: 'Ida', email: 'ida@acme.test', decision: 'will-change', methods: ['group-remove', 'role-revoke'], reason: null, state: 'overdue', inactiveDays: 200, seatRank: 2, noticeUntil: null, noticeNow: false, groups: ['jira-users', 'devs'] },
       { accountId: 'acc-2', name: 'Vip', email: 'ceo@acme.test', decision: 'skip', methods: [], reason: 'within-notice', state: 'warning', inactiveDays: 95, seatRank: null, noticeUntil: '2026-02-01T05:00:00.000Z', groups: [] },
     ], words);
     const [head, first, second] = file.replace('\uFEFF', '').split('\r\n');
@@ -33,7 +33,7 @@ describe('the dry run as CSV (T2)', () => {
       'will-change', 'group-remove; role-revoke', '', 'overdue',
     ].join(','));
     expect(second).toBe([
-      'Vip', 'ceo@acme.test', 'Skipped', '', '"Announced, still within the notice period"', 'Warning', '95', '', '2026-02-01T05:00:00.000Z', '', 'acc-2',
+      'Vip', 'ceo@acme.test', 'Skipped', '', '"Within the notice period (announced, or to be announced by this run)"', 'Warning', '95', '', '2026-02-01T05:00:00.000Z', '', 'acc-2',
       'skip', '', 'within-notice', 'warning',
     ].join(','));
   });

@@ -36,6 +36,8 @@ export interface DryRunItemView {
   inactiveDays: number | null;
   seatRank: number | null;
   noticeUntil: Date | null;
+  /** For `within-notice`: a run now would send this user's notice (not announced yet). */
+  noticeNow: boolean;
   /** Names of the groups a revoke removes the user from, or of the IdP-synced groups behind an `idp-synced-group` skip. */
   groups: string[];
 }
@@ -81,7 +83,7 @@ const matchesFilter = (item: TaskPlanItem, filter: DryRunFilter): boolean => {
 const groupIdsOf = (item: TaskPlanItem): readonly string[] =>
   item.decision === 'skip' ? item.groupIds : item.changes.flatMap((c) => (c.method === 'group-remove' ? c.groupIds : []));
 
-const toView = (item: TaskPlanItem, user: User | undefined, groupName: (id: string) => string | null): DryRunItemView => {
+const toView = (item: TaskPlanItem, user: User | undefined, groupName: (id: string) => string | null, announced: ReadonlySet<string>): DryRunItemView => {
   const match = item.match;
   return {
     accountId: item.accountId,
@@ -94,6 +96,7 @@ const toView = (item: TaskPlanItem, user: User | undefined, groupName: (id: stri
     inactiveDays: match?.inactiveDays ?? null,
     seatRank: match?.seatRank ?? null,
     noticeUntil: item.decision === 'skip' ? item.noticeUntil : null,
+    noticeNow: announced.has(item.accountId),
     groups: [...new Set(groupIdsOf(item))].flatMap((id) => groupName(id) ?? []),
   };
 };
@@ -125,6 +128,7 @@ export const dryRun = async (
   const page = offsetPage(filtered, request.limit, request.after);
   const groups = new Map((await deps.groups.getMany([...new Set(page.items.flatMap(groupIdsOf))])).map((g) => [g.id, g.name]));
   const { safety } = plan;
+  const announced = new Set(plan.notices.announce.map((a) => a.accountId));
   return {
     evaluatedAt: deps.clock.now(),
     summary: plan.summary,
@@ -133,7 +137,7 @@ export const dryRun = async (
       : { status: safety.status, cap: safety.cap, wouldChange: null, wouldAnnounce: null },
     notices: { announce: plan.notices.announce.length, clear: plan.notices.clear.length },
     matching: filtered.length,
-    items: page.items.map((item) => toView(item, users.get(item.accountId), (groupId) => groups.get(groupId) ?? null)),
+    items: page.items.map((item) => toView(item, users.get(item.accountId), (groupId) => groups.get(groupId) ?? null, announced)),
     next: page.next,
   };
 };

@@ -53,7 +53,7 @@ describe('dry run (T2)', () => {
     expect(view.summary.skippedByReason).toEqual({ protected: 1, 'not-inactive-enough': 1, 'unknown-activity': 1 });
     expect(view.items[0]).toEqual({
       accountId: idle.accountId, name: 'Idle Ida', email: idle.email, decision: 'will-change', methods: ['lifecycle-disable'], reason: null,
-      state: 'active', inactiveDays: 45, seatRank: null, noticeUntil: null, groups: [],
+      state: 'active', inactiveDays: 45, seatRank: null, noticeUntil: null, noticeNow: false, groups: [],
     });
     expect(view.items.map((i) => i.reason)).toEqual([null, 'protected', 'not-inactive-enough', 'unknown-activity']);
     expect(view).toMatchObject({ matching: 4, next: null, evaluatedAt: NOW, safety: { status: 'within-cap', cap: 100 } });
@@ -84,10 +84,10 @@ describe('dry run (T2)', () => {
     const { deps } = world([announced], { tasks: [saved()], notices });
     const edited = { ...aTask(), noticeDays: 5 };
     const view = await dryRun(request({ taskId: 'task-1', definition: edited }), deps);
-    expect(view.items[0]).toMatchObject({ decision: 'skip', reason: 'within-notice' });
+    expect(view.items[0]).toMatchObject({ decision: 'skip', reason: 'within-notice', noticeNow: false });
     expect(view.notices).toEqual({ announce: 0, clear: 0 });
     const fresh = await dryRun(request({ taskId: null, definition: edited }), deps);
-    expect(fresh.items[0]).toMatchObject({ decision: 'skip', reason: 'within-notice' });
+    expect(fresh.items[0]).toMatchObject({ decision: 'skip', reason: 'within-notice', noticeNow: true });
     expect(fresh.notices).toEqual({ announce: 1, clear: 0 });
     const inSyncSlot = { ...aTask(), schedule: { days: 'daily', hour: 3 } };
     expect(await codeOf(dryRun(request({ taskId: null, definition: inSyncSlot }), deps))).toBe('VALIDATION_FAILED');

@@ -24,7 +24,7 @@ export const dryRunWhy = (item: DryRunItemDto, locale: Pick<Locale, 't' | 'fmt'>
   if (item.decision === 'will-change') {
     parts.push(item.methods.map((m) => (m === 'group-remove' && groups !== '' ? t('taskRuns.removeFromGroups', { groups }) : t(`taskRuns.methods.${m}`))).join('; '));
   } else if (item.reason === 'within-notice' && item.noticeUntil !== null) {
-    parts.push(t('taskRuns.noticeUntil', { date: fmt.dateTime(item.noticeUntil) }));
+    parts.push(t(item.noticeNow ? 'taskRuns.noticeFrom' : 'taskRuns.noticeUntil', { date: fmt.dateTime(item.noticeUntil) }));
   } else if (item.reason === 'idp-synced-group' && groups !== '') {
     parts.push(t('taskRuns.idpGroups', { groups }));
   } else if (item.reason !== null) {
