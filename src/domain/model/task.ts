@@ -103,6 +103,18 @@ export const taskSchema = taskDefinitionSchema.extend({
 });
 export type Task = z.infer<typeof taskSchema>;
 
+/** The definition part of a stored task (what the editor edits). */
+export const definitionOf = (task: Task): TaskDefinition => ({
+  name: task.name,
+  enabled: task.enabled,
+  rule: task.rule,
+  filter: task.filter,
+  action: task.action,
+  schedule: task.schedule,
+  noticeDays: task.noticeDays,
+  safetyCap: task.safetyCap,
+});
+
 /** The change a task's action makes (a proposal's change once approved); null for notify only. */
 export const changeOf = (action: TaskAction): TaskChange | null => {
   if (action.type === 'notify') return null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskDefinitionSchema, type Task } from '../../../domain/model/task';
+import { definitionOf, taskDefinitionSchema, type Task } from '../../../domain/model/task';
 import { taskRunReasonSchema, taskRunSchema, taskRunStatusSchema, type TaskRun } from '../../../domain/model/taskRecords';
 import { sqlBool, sqlDateTime, sqlDateTimeOrNull, sqlInt, sqlJson, toSqlBool, toSqlDateTime, toSqlDateTimeOrNull, type SqlValue } from '../sql/sqlValues';
 
@@ -32,15 +32,8 @@ export const toTask = (row: z.output<typeof taskRowSchema>): Task => ({
 
 /** What an edit replaces: the name, the enabled flag and the definition (validated before it is stored). */
 export const taskContent = (task: Task): [name: string, enabled: number, definition: string] => {
-  const definition = storedDefinitionSchema.parse({
-    rule: task.rule,
-    filter: task.filter,
-    action: task.action,
-    schedule: task.schedule,
-    noticeDays: task.noticeDays,
-    safetyCap: task.safetyCap,
-  });
-  return [task.name, toSqlBool(task.enabled), JSON.stringify(definition)];
+  const { name, enabled, ...stored } = definitionOf(task);
+  return [name, toSqlBool(enabled), JSON.stringify(storedDefinitionSchema.parse(stored))];
 };
 
 /** The task's row values in TASK_COLUMNS order. */

@@ -1,10 +1,10 @@
 import type { AuditActor } from '../../../model/audit';
 import { DomainError } from '../../../model/errors';
-import type { Task, TaskDefinition } from '../../../model/task';
+import { definitionOf, type Task, type TaskDefinition } from '../../../model/task';
 import { validateTask, type TaskWarning } from '../validateTask';
 import type { ManageTasksDeps } from './deps';
 import { auditTaskChange, changedFields } from './taskAudit';
-import { definitionOf, taskView, type TaskView } from './taskView';
+import { taskView, type TaskView } from './taskView';
 
 /** A task as saved, with what is allowed but worth a second look (a run right after a large org's sync). */
 export interface SavedTask {

@@ -1,10 +1,10 @@
 import type { AuditActor } from '../../../model/audit';
 import { DomainError } from '../../../model/errors';
-import type { Task } from '../../../model/task';
+import { definitionOf, type Task } from '../../../model/task';
 import type { ManageTasksDeps } from './deps';
 import { checkDefinition, liveTask, storeVersion, type SavedTask } from './saveTask';
 import { auditTaskChange } from './taskAudit';
-import { definitionOf, taskView, type TaskView } from './taskView';
+import { taskView, type TaskView } from './taskView';
 
 /**
  * Most pending proposals a deletion looks through, newest first (the store's largest page). A task proposes at most

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../model/errors';
-import type { Task, TaskDefinition } from '../../../model/task';
+import { definitionOf, type Task, type TaskDefinition } from '../../../model/task';
 import type { ManageTasksDeps } from './deps';
 
 /** A task as the screen shows it: its definition, identity and times, and the names of the groups its filter names. */
@@ -11,17 +11,6 @@ export interface TaskView extends TaskDefinition {
   groupNames: Record<string, string>;
 }
 
-/** The definition part of a stored task (what the editor edits). */
-export const definitionOf = (task: Task): TaskDefinition => ({
-  name: task.name,
-  enabled: task.enabled,
-  rule: task.rule,
-  filter: task.filter,
-  action: task.action,
-  schedule: task.schedule,
-  noticeDays: task.noticeDays,
-  safetyCap: task.safetyCap,
-});
 
 /** The views of `tasks`, with one read of the group names they all need. */
 export const taskViews = async (tasks: readonly Task[], deps: Pick<ManageTasksDeps, 'groups'>): Promise<TaskView[]> => {
