@@ -87,7 +87,7 @@ describe('an automated task with a one-day notice, watched in the local preview'
     await app(page).getByLabel('Notice period (days)', { exact: true }).fill('1');
     await press(app(page), 'Create task');
     await see(page, `Task ${TASK} saved`);
-    await screenshot(page, 'tasks-01-created');
+    await screenshot(page, 'tasks-01-created', { forDocs: 'tasks-editor' });
   });
 
   step('dry-runs it: nobody would change yet, the matching users would be announced', async () => {
@@ -95,7 +95,7 @@ describe('an automated task with a one-day notice, watched in the local preview'
     await press(app(page), 'Dry run');
     await see(page, 'Dry run: who would be changed now');
     await see(page, /users? would be announced as to be changed \(notice period\)/);
-    await screenshot(page, 'tasks-02-dry-run', { fullPage: true });
+    await screenshot(page, 'tasks-02-dry-run', { fullPage: true, forDocs: 'tasks-dry-run' });
   });
 
   step('runs it: the users are announced to the Automation receiver (users-to-be-changed), nobody is changed', async () => {
@@ -126,7 +126,7 @@ describe('an automated task with a one-day notice, watched in the local preview'
     await runNow(2);
     expect(changedInDirectory().sort()).toEqual([...announced].sort());
     await see(page, `${String(announced.length)} changed, 0 failed`);
-    await screenshot(page, 'tasks-04-changed', { fullPage: true });
+    await screenshot(page, 'tasks-04-changed', { fullPage: true, forDocs: 'tasks-run' });
 
     const history = await tableRows(page, 'Runs of this task');
     expect(history).toHaveLength(2);
