@@ -77,6 +77,11 @@ export class KvsStore {
     return [...this.space(ns).keys()].filter((k) => this.get(ns, k) !== undefined).sort();
   }
 
+  /** Every live entry as [namespace, key, value], in a stable order (for tests that check nothing changed). */
+  entries(): [Namespace, string, unknown][] {
+    return [...this.spaces.keys()].sort().flatMap((ns) => this.keys(ns).map((key): [Namespace, string, unknown] => [ns, key, this.get(ns, key)?.value]));
+  }
+
   /** Removes everything (between tests). */
   clear(): void {
     this.spaces.clear();

@@ -1,8 +1,9 @@
 import { responses, SIM_KEY, useAppRig } from './support/harness';
 import { seedFromSimulator } from './support/seed';
+import { validPayloads } from './support/validPayloads';
 import { DEFAULT_KEYS } from '../../../dev/admin-api-simulator';
 import { SqlSiteDirectoryRepository } from '../../../src/adapters/forge-sql/site/sqlSiteDirectoryRepository';
-import { allResolverKeys, type DashboardDto, type PayloadOf, type ResolverKey, type UsersPageDto } from '../../../src/contract';
+import { allResolverKeys, type DashboardDto, type ResolverKey, type UsersPageDto } from '../../../src/contract';
 import type { Group } from '../../../src/domain/model/group';
 import type { User } from '../../../src/domain/model/user';
 
@@ -30,88 +31,6 @@ beforeAll(async () => {
   await site.upsertCustomers([{ serviceDeskId: '1', serviceDeskName: 'Help desk', accountId: 'customer-1', organizationIds: ['org-a', 'org-b'] }], 1);
 }, 60_000);
 
-/** A valid payload for every resolver (a new contract key fails to compile until it is added here). */
-const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
-  'app.bootstrap': {},
-  'dashboard.get': {},
-  'users.list': { filter: { inactivity: ['active', 'warning', 'overdue', 'never-active', 'new', 'unknown'] }, sort: { key: 'lastActiveAt', direction: 'desc' }, limit: 10 },
-  'users.count': { filter: { managed: true } },
-  'users.detail': { accountId: users[1]?.accountId ?? '' },
-  'projectUsers.list': { projectKey: 'OPS' },
-  'customers.list': {},
-  'projectUsers.projects': {},
-  'customers.serviceDesks': {},
-  'customers.organizations': {},
-  'audit.list': { actions: ['api-key.set'], limit: 1000 },
-  'settings.get': {},
-  'settings.save': { statistics: { visible: false } },
-  'apiKey.check': { key: SIM_KEY },
-  'apiKey.save': { key: SIM_KEY, orgId, expiresAt: '2030-01-01T00:00:00.000Z' },
-  'apiKey.remove': {},
-  'statistics.get': { groupIds: groups.slice(0, 2).map((g) => g.id) },
-  'groups.search': { limit: 5 },
-  'sync.start': { dataTypes: ['users'] },
-  'sync.status': {},
-  'sync.history': { limit: 5 },
-  'bulk.plan': { action: { type: 'reactivate' }, selection: { kind: 'filter', filter: { accountStatus: ['inactive'] } } },
-  'bulk.start': { action: { type: 'reactivate' }, selection: { kind: 'accounts', accountIds: [users[5]?.accountId ?? ''] } },
-  'bulk.status': {},
-  'bulk.handoff': { action: { type: 'deactivate' }, selection: { kind: 'filter', filter: { managed: true } }, limit: 50 },
-  'jobs.list': { limit: 20 },
-  'jobs.results': { jobId: 'none-such', outcome: 'failed' },
-  'callers.list': {},
-  'callers.create': { name: 'Sweep', actions: ['job-status'] },
-  'callers.revoke': { callerId: 'none-such' },
-  'webhooks.get': {},
-  'webhooks.addTarget': {
-    trigger: 'sync-failed',
-    url: 'https://api-private.atlassian.com/automation/webhooks/jira/a/57f62d85-1b6e-4a44-af5e-0927141b6746/019e4453-d451-7d8f-9462-0dfdd31b50c4',
-    secret: 'sweep-secret-0123456789',
-    siteUrl: 'https://acme.atlassian.net',
-  },
-  'webhooks.removeTarget': { targetId: 'none-such' },
-  'webhooks.test': { targetId: 'none-such' },
-  'webhooks.deliveries': { limit: 5 },
-  'tasks.dryRun': {
-    definition: {
-      name: 'Sweep',
-      enabled: true,
-      rule: { kind: 'inactive', minInactiveDays: 30, products: 'all' },
-      filter: { includeGroupIds: [], excludeGroupIds: [], accountTypes: ['managed'], billableOnly: false },
-      action: { type: 'deactivate' },
-      schedule: { days: 'daily', hour: 5 },
-      noticeDays: 0,
-      safetyCap: 100,
-    },
-    decision: 'skip',
-  },
-  'tasks.runNow': { taskId: 'none-such' },
-  'tasks.runs': { taskId: 'none-such' },
-  'tasks.runDetail': { runId: 'none-such' },
-  'tasks.proposals': {},
-  'tasks.proposal': { proposalId: 'none-such' },
-  'tasks.decideProposal': { proposalId: 'none-such', decision: 'reject' },
-  'tasks.list': {},
-  'tasks.get': { id: 'none-such' },
-  'tasks.save': {
-    id: null,
-    expectedUpdatedAt: null,
-    task: {
-      name: 'Sweep',
-      enabled: false,
-      rule: { kind: 'inactive', minInactiveDays: 90, products: 'all' },
-      filter: { includeGroupIds: [], excludeGroupIds: [], accountTypes: ['managed'], billableOnly: false },
-      action: { type: 'notify' },
-      schedule: { days: 'daily', hour: 12 },
-      noticeDays: 0,
-      safetyCap: 100,
-    },
-  },
-  'tasks.duplicate': { id: 'none-such', name: 'Copy' },
-  'tasks.setEnabled': { id: 'none-such', enabled: true },
-  'tasks.delete': { id: 'none-such' },
-});
-
 /** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
 const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
   'sync.start': ['LOCK_HELD', 'INTERNAL', 'UPSTREAM_FAILED'],
@@ -132,7 +51,7 @@ const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
 
 describe('every resolver answers in the shape of the contract, and the key never leaves the backend', () => {
   it.each(allResolverKeys.filter((k) => k !== 'apiKey.remove'))('%s', async (key) => {
-    const payload = payloads()[key];
+    const payload = validPayloads({ users, groups, orgId })[key];
     const allowed = expectedFailures[key];
     if (allowed === undefined) {
       await rig.ok(admin, key, payload);
