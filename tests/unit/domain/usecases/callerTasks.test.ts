@@ -45,7 +45,7 @@ describe('automated tasks through the web trigger', () => {
     expect(answer).toEqual({
       kind: 'task-dry-run',
       task: { id: 't-1', name: 'Quarterly clean-up' },
-      summary: { total: 3, willChange: 1, skipped: 2, byMethod: { 'lifecycle-disable': 1 }, skippedByReason: { protected: 1, 'not-inactive-enough': 1 } },
+      summary: { total: 3, keepSeat: 0, willChange: 1, skipped: 2, byMethod: { 'lifecycle-disable': 1 }, skippedByReason: { protected: 1, 'not-inactive-enough': 1 } },
       willChange: [{ accountId: 'u-idle', email: 'u-idle@example.com', methods: ['lifecycle-disable'] }],
       truncated: false,
     });
