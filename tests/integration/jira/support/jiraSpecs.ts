@@ -40,14 +40,17 @@ const NARRATIVE_ERRORS: Record<ProductSpec, Json> = {
   jsm: Object.fromEntries(['400', '412', '429', '500', '502', '503', '504'].map((s) => [s, errorBody('ErrorResponse')])),
 };
 
-/** The contract of a document, each GET with the narrative's statuses, an operationId unique per path and no auth. */
+/** The contract of a document, each operation with the narrative's statuses, an operationId unique per path and no auth. */
 export const contractOf = (spec: ProductSpec): Json => {
   const contract = JSON.parse(readFileSync(contractFile(ROOT, spec), 'utf8')) as Json;
   const paths: Record<string, Json> = {};
   for (const [p, item] of Object.entries(contract.paths as Record<string, Json>)) {
-    const get = item.get as Json;
-    const responses = { ...NARRATIVE_ERRORS[spec], ...(get.responses as Json) };
-    paths[p] = { ...item, get: { ...get, responses, operationId: `${String(get.operationId)}@${p}`, security: [] } };
+    paths[p] = Object.fromEntries(Object.entries(item).map(([method, op]) => {
+      if (method === 'parameters') return [method, op];
+      const operation = op as Json;
+      const responses = { ...NARRATIVE_ERRORS[spec], ...(operation.responses as Json) };
+      return [method, { ...operation, responses, operationId: `${String(operation.operationId)}@${p}`, security: [] }];
+    }));
   }
   return { ...contract, paths };
 };
