@@ -10,7 +10,7 @@ jest.setTimeout(60_000);
 
 /*
  * Every request the Admin API client sends, captured on the wire, must be valid against the official OpenAPI
- * documents in ../shared/specs; so must every fixture body the client tests serve. One call of each gateway
+ * documents (their committed contract, contract/openapi); so must every fixture body the client tests serve. One call of each gateway
  * method drives all the client's operations; the test fails if an operation was not exercised.
  */
 

@@ -12,11 +12,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import OpenAPIBackend from 'openapi-backend';
 import type { AjvCustomizer, Document, Operation } from 'openapi-backend';
+import { contractFile } from '../../scripts/contract/compact';
 
 type Ajv = Parameters<AjvCustomizer>[0];
 
 /**
- * Contract checks against the official OpenAPI documents in ../shared/specs (read from there, never copied).
+ * Contract checks against the official OpenAPI documents, as the committed contract (contract/openapi, generated
+ * from ../shared/specs by `npm run contract:generate`) holds the operations the app uses.
  * Uses openapi-backend (Ajv underneath) to match a concrete request to its operation and validate it, or a response
  * body/headers against the operation's declared response for that status.
  *
@@ -24,18 +26,11 @@ type Ajv = Parameters<AjvCustomizer>[0];
  * declares one) are errors too.
  */
 
-/** The three documents the app relies on. */
+/** The three Admin API documents the app relies on. */
 export type SpecName = 'organization' | 'userManagement' | 'apiAccess';
 
-/** Directory holding the official documents (the sibling `shared` checkout of the repository). */
-export const SPECS_DIR = path.resolve(__dirname, '../../../shared/specs');
-
-/** File of each document in SPECS_DIR. */
-export const SPEC_FILES: Record<SpecName, string> = {
-  organization: 'atlassian-admin-organization.2026-09-24.openapi.json',
-  userManagement: 'atlassian-user-management.2023.xvrh.openapi.json',
-  apiAccess: 'atlassian-admin-api-access.2026-09-24.openapi.json',
-};
+/** The project root (contract/openapi is under it). */
+const ROOT = path.resolve(__dirname, '../..');
 
 /** Path prefix each document's `servers` URL puts in front of its paths (https://api.atlassian.com + this). */
 export const API_ROOTS: Record<SpecName, string> = {
@@ -63,9 +58,9 @@ export function loadSpec(name: SpecName): Promise<OpenAPIBackend> {
   return backend;
 }
 
-/** The raw document, parsed (for tests that look at what the spec declares). */
+/** The document's committed contract, parsed. */
 export function readSpec(name: SpecName): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(SPECS_DIR, SPEC_FILES[name]), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(contractFile(ROOT, name), 'utf8')) as Record<string, unknown>;
 }
 
 async function init(name: SpecName): Promise<OpenAPIBackend> {

@@ -1,6 +1,6 @@
 /*
  * Response bodies shaped exactly as the official documents declare them (the contract test validates every
- * one of them against ../shared/specs), used by the client tests' scripted server.
+ * one of them against the official documents' contract, contract/openapi), used by the client tests' scripted server.
  */
 
 export const ORG = 'org-1';

@@ -11,44 +11,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import OpenAPIBackend from 'openapi-backend';
 import type { Document } from 'openapi-backend';
+import { contractFile } from '../../../../scripts/contract/compact';
 
 /**
- * Contract checks for Jira platform and JSM, against the official documents in ../shared/specs/product (read at
- * load time, never copied). The Jira document is 3.3 MB: only the operations the app uses, with the components
- * they reference, are handed to openapi-backend.
+ * Contract checks for Jira platform and JSM, against the official documents in ../shared/specs/product as the
+ * committed contract (contract/openapi/jira.json and jsm.json, `npm run contract:generate`) holds the GET operations
+ * the app uses and the components they reference.
  */
 
 /** The two product documents. */
 export type ProductSpec = 'jira' | 'jsm';
 
-const SPEC_DIR = path.resolve(__dirname, '../../../../../shared/specs/product');
-const FILES: Record<ProductSpec, string> = {
-  jira: 'jira-platform.2026-04.openapi.json',
-  jsm: 'jira-service-management.2023.xvrh.openapi.json',
-};
-
-/** The operations the app calls, per document (path templates as the documents spell them). */
-export const USED_PATHS: Record<ProductSpec, readonly string[]> = {
-  jira: [
-    '/rest/api/3/mypermissions',
-    '/rest/api/3/project/search',
-    '/rest/api/3/project/{projectIdOrKey}/role',
-    '/rest/api/3/project/{projectIdOrKey}/role/{id}',
-    '/rest/api/3/group/member',
-  ],
-  jsm: [
-    '/rest/servicedeskapi/servicedesk',
-    '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer',
-    '/rest/servicedeskapi/servicedesk/{serviceDeskId}/organization',
-    '/rest/servicedeskapi/organization',
-    '/rest/servicedeskapi/organization/{organizationId}/user',
-  ],
-};
+const ROOT = path.resolve(__dirname, '../../../..');
 
 type Json = Record<string, unknown>;
 
 const errorBody = (schema: string): Json => ({
-  description: 'Documented for every operation in the narrative, not per operation',
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
 });
 
@@ -62,40 +40,19 @@ const NARRATIVE_ERRORS: Record<ProductSpec, Json> = {
   jsm: Object.fromEntries(['400', '412', '429', '500', '502', '503', '504'].map((s) => [s, errorBody('ErrorResponse')])),
 };
 
-/** The names of every `#/components/schemas/X` reachable from `node` through `schemas`. */
-const collectRefs = (node: unknown, schemas: Json, found: Set<string>): void => {
-  if (Array.isArray(node)) {
-    for (const item of node) collectRefs(item, schemas, found);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
-      const name = value.slice('#/components/schemas/'.length);
-      if (!found.has(name)) {
-        found.add(name);
-        collectRefs(schemas[name], schemas, found);
-      }
-    } else collectRefs(value, schemas, found);
-  }
-};
-
-/** The document cut down to the GET operations of `USED_PATHS` and the schemas they reference. */
-export const subsetOf = (spec: ProductSpec): Json => {
-  const full = JSON.parse(readFileSync(path.join(SPEC_DIR, FILES[spec]), 'utf8')) as Json;
-  const allPaths = full.paths as Record<string, Json>;
-  const schemas = (full.components as { schemas: Json }).schemas;
+/** The contract of a document, each operation with the narrative's statuses, an operationId unique per path and no auth. */
+export const contractOf = (spec: ProductSpec): Json => {
+  const contract = JSON.parse(readFileSync(contractFile(ROOT, spec), 'utf8')) as Json;
   const paths: Record<string, Json> = {};
-  for (const p of USED_PATHS[spec]) {
-    const get = allPaths[p]?.get as Json | undefined;
-    if (get === undefined) throw new Error(`${spec} document has no GET ${p}`);
-    const responses = { ...NARRATIVE_ERRORS[spec], ...(get.responses as Json) };
-    paths[p] = { get: { ...get, responses, operationId: `${String(get.operationId)}@${p}`, security: [] } };
+  for (const [p, item] of Object.entries(contract.paths as Record<string, Json>)) {
+    paths[p] = Object.fromEntries(Object.entries(item).map(([method, op]) => {
+      if (method === 'parameters') return [method, op];
+      const operation = op as Json;
+      const responses = { ...NARRATIVE_ERRORS[spec], ...(operation.responses as Json) };
+      return [method, { ...operation, responses, operationId: `${String(operation.operationId)}@${p}`, security: [] }];
+    }));
   }
-  const used = new Set<string>();
-  collectRefs(paths, schemas, used);
-  const components = { schemas: Object.fromEntries([...used].map((n) => [n, schemas[n]])) };
-  return { openapi: full.openapi, info: full.info, paths, components };
+  return { ...contract, paths };
 };
 
 const backends = new Map<ProductSpec, Promise<OpenAPIBackend>>();
@@ -105,7 +62,7 @@ export const loadProductSpec = (spec: ProductSpec): Promise<OpenAPIBackend> => {
   let backend = backends.get(spec);
   if (!backend) {
     const api = new OpenAPIBackend({
-      definition: subsetOf(spec) as unknown as Document,
+      definition: contractOf(spec) as unknown as Document,
       apiRoot: '/',
       quick: true,
       validate: true,
