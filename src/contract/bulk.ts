@@ -44,6 +44,7 @@ export const actionMethods = [
   'group-remove',
   'role-revoke',
   'role-assign',
+  'group-add',
 ] as const;
 export const skipReasons = [
   'protected',

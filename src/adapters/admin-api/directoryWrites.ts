@@ -47,6 +47,13 @@ export const directoryWrites = (http: AdminHttp): Writes => {
       }),
     assignProductRole: role('assignRole', 'assign'),
     revokeProductRole: role('revokeRole', 'revoke'),
+    addGroupMember: (orgId, directoryId, groupId, accountId) =>
+      post({
+        operation: 'addGroupMember',
+        family: 'organizations',
+        path: path`/v2/orgs/${orgId}/directories/${directoryId}/groups/${groupId}/memberships`,
+        body: { accountId },
+      }),
     // 404: the membership (or the user in this directory) is already gone — the state the caller wants.
     removeGroupMember: async (orgId, directoryId, groupId, accountId) => {
       await http.send(

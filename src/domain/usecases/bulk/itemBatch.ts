@@ -4,7 +4,7 @@ import { recheckItem } from '../../policy/actionEligibility';
 import { errorResponse } from '../../policy/errorPolicy';
 import type { ItemIntent, JobRepository } from '../../ports/jobRepository';
 import type { UserRepository } from '../../ports/userRepository';
-import { changedUser, changeIsThere, executeChange } from './executeChange';
+import { changedUser, changeIsThere, executeChange, stateBefore } from './executeChange';
 import { failureOf, groupDetails, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
 import { liveUsers } from './liveUsers';
 
@@ -40,14 +40,15 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
     return done(processedItem(env, accountId, { kind: 'skipped', reason: 'protected' }));
   }
   if (intent !== undefined && live !== undefined && changeIsThere(intent.method, live, intent.groupIds, env.action)) {
-    const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action);
+    const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action, intent.before?.groups);
     return done(processedItem(env, accountId, { kind: 'changed', method: intent.method }, updated, groupDetails(env, intent.groupIds)));
   }
   const user = intent === undefined && env.recheck === undefined ? synced : live;
   if (user === undefined) return done(processedItem(env, accountId, { kind: 'skipped', reason: 'left-org' }));
   const item = env.recheck?.check(user) ?? recheckItem(env.action, user, env.context);
   if (item.decision === 'skip') return done(processedItem(env, accountId, { kind: 'skipped', reason: item.reason }));
-  return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds }, user, synced: synced ?? user };
+  const before = stateBefore(user, item.groupIds, env.action, env.context.groupsById);
+  return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds, before }, user, synced: synced ?? user };
 };
 
 /**
@@ -63,9 +64,10 @@ const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: It
 
 /** Makes the change; a failure is the item's outcome, unless the policy says to wait or nobody can tell (the item stays started). */
 const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ item: ProcessedItem | null; halt: Halt | null }> => {
-  const { accountId, method, groupIds } = d.intent;
+  const { accountId, method, groupIds, before } = d.intent;
   const groups = groupDetails(env, groupIds);
-  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action), groups), halt: null });
+  const updated = (): User => changedUser(method, d.synced, groupIds, env.action, before?.groups);
+  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, updated(), groups), halt: null });
   try {
     await executeChange(method, d.user, groupIds, env.action, env.target);
   } catch (error) {

@@ -1,0 +1,93 @@
+import type { Job } from '../../model/jobs';
+import { isIdpManaged, type User } from '../../model/user';
+import { personProblem, type ActionMethod, type BulkAction, type PlanContext } from '../../policy/actionEligibility';
+import type { ItemChange } from '../../ports/jobRepository';
+import { changeIsThere } from '../bulk/executeChange';
+import type { ItemCheck } from '../bulk/itemOutcome';
+
+/** B5: a finished job can be reverted for this many days after it ended (its audit log stays readable after). */
+export const REVERT_WINDOW_DAYS = 90;
+
+/** Skip reasons only a revert gives (the others are the bulk plan's: protected, left-org, already-active ...). */
+export const revertSkipReasons = ['already-in-group', 'not-in-group', 'group-deleted', 'nothing-recorded'] as const;
+
+/** Why a job cannot be reverted now; null when it can. */
+export type RevertBlock = 'not-finished' | 'expired' | 'nothing-to-revert';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether `job` can be reverted at `now`: it has ended (a finished job's `updatedAt` is when it ended), less than
+ * REVERT_WINDOW_DAYS ago, and changed somebody.
+ */
+export const revertBlock = (job: Job, now: Date): RevertBlock | null => {
+  if (job.status === 'queued' || job.status === 'running') return 'not-finished';
+  if (now.getTime() - job.updatedAt.getTime() > REVERT_WINDOW_DAYS * DAY_MS) return 'expired';
+  return job.succeeded === 0 ? 'nothing-to-revert' : null;
+};
+
+/** The bulk action that undoes `action`: a deactivation by a reactivation, a revoke by an assign of the same product. */
+export const inverseAction = (action: BulkAction): BulkAction => {
+  switch (action.type) {
+    case 'deactivate':
+      return { type: 'reactivate' };
+    case 'reactivate':
+      return { type: 'deactivate' };
+    case 'revoke-product':
+      return { ...action, type: 'assign-product' };
+    case 'assign-product':
+      return { ...action, type: 'revoke-product' };
+  }
+};
+
+/** The method that undoes each method, on the same account, product or groups. */
+export const inverseMethod: Record<ActionMethod, ActionMethod> = {
+  'lifecycle-disable': 'lifecycle-enable',
+  'lifecycle-enable': 'lifecycle-disable',
+  'directory-suspend': 'directory-restore',
+  'directory-restore': 'directory-suspend',
+  'role-revoke': 'role-assign',
+  'role-assign': 'role-revoke',
+  'group-remove': 'group-add',
+  'group-add': 'group-remove',
+};
+
+/** Why a user whose change is no longer there is skipped: someone changed them back (or further) since the job. */
+const changedSince: Record<ActionMethod, string> = {
+  'lifecycle-disable': 'already-active',
+  'directory-suspend': 'already-active',
+  'lifecycle-enable': 'already-deactivated',
+  'directory-restore': 'already-deactivated',
+  'role-revoke': 'already-has-access',
+  'role-assign': 'no-product-access',
+  'group-remove': 'already-in-group',
+  'group-add': 'not-in-group',
+};
+
+const lifecycle = new Set<ActionMethod>(['lifecycle-disable', 'lifecycle-enable']);
+
+/** What may stop undoing a group change: a group gone from the directory, or one the identity provider now owns. */
+const groupProblem = (groupIds: readonly string[], groupsById: PlanContext['groupsById']): string | null => {
+  const groups = groupIds.map((id) => groupsById.get(id));
+  if (groups.some((g) => g === undefined)) return 'group-deleted';
+  return groups.some((g) => g !== undefined && (g.idpSynced || !g.modifiable)) ? 'idp-synced-group' : null;
+};
+
+/**
+ * B5: how to undo what the reverted job (`original`, its action) did to the live `user` (`change`: its method,
+ * groups and prior state), or why not: protected now, closed, left the organization; changed since by someone else
+ * (the job's change is no longer there: already active again, back in the group, role re-assigned ...); or no longer
+ * possible (the identity provider owns the account's lifecycle or the group, or the group was deleted). Otherwise
+ * the opposite method on the same account, product or groups.
+ */
+export const revertCheck = (change: ItemChange | undefined, user: User, original: BulkAction, context: Pick<PlanContext, 'protectedEmails' | 'groupsById'>): ItemCheck => {
+  if (change === undefined) return { decision: 'skip', reason: 'nothing-recorded' };
+  const personal = personProblem(user, context);
+  if (personal !== null) return { decision: 'skip', reason: personal };
+  const { method, groupIds } = change;
+  if (!changeIsThere(method, user, groupIds, original)) return { decision: 'skip', reason: changedSince[method] };
+  if (lifecycle.has(method) && isIdpManaged(user)) return { decision: 'skip', reason: 'idp-managed' };
+  const problem = groupIds.length === 0 ? null : groupProblem(groupIds, context.groupsById);
+  if (problem !== null) return { decision: 'skip', reason: problem, groupIds };
+  return { decision: 'will-change', method: inverseMethod[method], groupIds };
+};
