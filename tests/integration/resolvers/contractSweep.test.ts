@@ -110,6 +110,8 @@ const payloads = (): { [K in ResolverKey]: PayloadOf<K> } => ({
   'tasks.duplicate': { id: 'none-such', name: 'Copy' },
   'tasks.setEnabled': { id: 'none-such', enabled: true },
   'tasks.delete': { id: 'none-such' },
+  'revert.plan': { jobId: 'none-such' },
+  'revert.start': { jobId: 'none-such' },
 });
 
 /** Answers that are correct refusals for this sweep's state (no sync consumer in this file, no such job). */
@@ -128,6 +130,8 @@ const expectedFailures: Partial<Record<ResolverKey, string[]>> = {
   'tasks.duplicate': ['NOT_FOUND'],
   'tasks.setEnabled': ['NOT_FOUND'],
   'tasks.delete': ['NOT_FOUND'],
+  'revert.plan': ['NOT_FOUND'],
+  'revert.start': ['NOT_FOUND'],
 };
 
 describe('every resolver answers in the shape of the contract, and the key never leaves the backend', () => {
