@@ -41,7 +41,7 @@ const simState = (accountId: string): unknown => {
 const mutateSim = (accountId: string, change: (u: NonNullable<ReturnType<typeof rig.sim.state.user>>) => void): void => {
   const u = rig.sim.state.user(accountId);
   if (u === undefined) throw new Error(`no simulated user ${accountId}`);
-  rig.sim.state.mutate(u, () => change(u));
+  rig.sim.state.mutate(u, () => { change(u); });
 };
 
 const runJob = async (action: BulkAction, accountIds: string[]): Promise<string> => {
@@ -76,12 +76,11 @@ beforeAll(async () => {
   product = { productKey: grant.productKey, resourceId: grant.resourceId };
   // Users with the product only through modifiable groups: three keep it so, two get a direct role instead, two lose it.
   const viaGroups = users.filter((u) => person(u) && u.managed && grantingGroups(u).length > 0 && grantingGroups(u).every((g) => g.modifiable && !g.idpSynced) && !hasDirectRole(u));
-  const leaveGroups = (u: User): void =>
-    mutateSim(u.accountId, (s) => {
+  const leaveGroups = (u: User): void => { mutateSim(u.accountId, (s) => {
       const out = new Set(grantingGroups(u).map((g) => rig.sim.state.group(g.id)?.index));
       for (const index of out) if (index !== undefined) rig.sim.state.org.groups[index]?.members.delete(s.index);
       s.groups = s.groups.filter((g) => !out.has(g));
-    });
+    }); };
   for (const u of viaGroups.slice(3, 5)) {
     leaveGroups(u);
     mutateSim(u.accountId, (s) => { s.directRoles = [...s.directRoles, { workspace: site?.index ?? 0, role: 'atlassian/user' }]; });
