@@ -48,7 +48,7 @@ const copyState = (u: User | undefined): unknown => [
 ];
 
 /** Per user: the directory, the synced copy, the revert's result, its audit entries, its change calls. */
-const observe = async (c: Case, revertId: string, jobId: string) => {
+const observe = async (c: Case, revertId: string) => {
   const synced = new Map((await new SqlUserRepository().getMany(c.users.map((u) => u.accountId))).map((u) => [u.accountId, u]));
   const results = (await new SqlJobRepository().results(revertId, 10, null)).items;
   const audit = (await new SqlAuditLog().query({ jobId: revertId, limit: 10, after: null })).items;
@@ -88,7 +88,7 @@ describe('a revert killed at every request of its slice (B5: exactly-once effect
           audit: [[c.audit(u), 'succeeded', null, jobId]],
           changeCalls: c.calls(u).source.includes('memberships') ? org.grantingGroups(u).length : 1,
         }));
-        expect({ n, status: job.status, users: await observe(c, revertId, jobId) }).toEqual({ n, status: 'succeeded', users: wanted });
+        expect({ n, status: job.status, users: await observe(c, revertId) }).toEqual({ n, status: 'succeeded', users: wanted });
       }
     }
     // Every request of each revert's slice was a kill point.
