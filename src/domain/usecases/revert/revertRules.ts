@@ -11,8 +11,9 @@ export const REVERT_WINDOW_DAYS = 90;
 /** Skip reasons only a revert gives (the others are the bulk plan's: protected, left-org, already-active ...). */
 export const revertSkipReasons = ['already-in-group', 'not-in-group', 'group-deleted', 'nothing-recorded'] as const;
 
-/** Why a job cannot be reverted now; null when it can. */
-export type RevertBlock = 'not-finished' | 'expired' | 'nothing-to-revert';
+/** Why a job cannot be reverted now (null when it can): still running, ended too long ago, changed nobody. */
+export const revertBlocks = ['not-finished', 'expired', 'nothing-to-revert'] as const;
+export type RevertBlock = (typeof revertBlocks)[number];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
