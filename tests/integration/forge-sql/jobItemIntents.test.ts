@@ -14,6 +14,7 @@ const job: Job = {
   status: 'running',
   createdAt: NOW,
   updatedAt: NOW,
+  finishedAt: null,
   createdBy: 'admin-1',
   phase: 'revoke-product',
   processed: 0,

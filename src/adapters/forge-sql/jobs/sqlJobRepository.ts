@@ -17,6 +17,7 @@ const jobRowSchema = z.object({
   status: jobStatusSchema,
   created_at: sqlDateTime,
   updated_at: sqlDateTime,
+  finished_at: sqlDateTime.nullable(),
   created_by: z.string().nullable(),
   phase: z.string(),
   processed: sqlInt,
@@ -55,7 +56,7 @@ const beforeSchema = z.object({
 const intentRowSchema = z.object({ account_id: z.string(), intent: sqlJson(intentSchema), before_state: sqlJson(beforeSchema).nullable() });
 const toIntent = (r: z.output<typeof intentRowSchema>): ItemIntent => ({ accountId: r.account_id, ...r.intent, before: r.before_state });
 const countRowSchema = z.object({ status: z.string(), n: sqlInt });
-const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped,attempts';
+const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,finished_at,created_by,phase,processed,total,succeeded,failed,skipped,attempts';
 const NEW_JOB_COLUMNS = `${JOB_COLUMNS},reverts_job_id`;
 const UNFINISHED = "status IN ('queued','running')";
 /** The jobs this repository holds: every kind but the sync, whose rows SqlSyncRunRepository reads with their checkpoints. */
@@ -70,6 +71,7 @@ const toJob = (row: z.output<typeof jobRowSchema>): Job => {
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
     createdBy: row.created_by,
     phase: row.phase,
     processed: row.processed,
@@ -93,9 +95,10 @@ export class SqlJobRepository implements JobRepository {
 
   async create(job: Job, accountIds: readonly string[]): Promise<void> {
     await this.db.execute({
-      query: `INSERT INTO jobs (${NEW_JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
+      query: `INSERT INTO jobs (${NEW_JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
       params: [
-        job.id, job.kind, JSON.stringify(jobSpecSchema.parse(job.spec)), job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt), job.createdBy,
+        job.id, job.kind, JSON.stringify(jobSpecSchema.parse(job.spec)), job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt),
+        job.finishedAt === null ? null : toSqlDateTime(job.finishedAt), job.createdBy,
         job.phase, job.processed, job.total, job.succeeded, job.failed, job.skipped, job.attempts, job.spec.kind === 'revert' ? job.spec.revertsJobId : null,
       ],
     });

@@ -8,6 +8,7 @@ export const queuedJob = (fields: Pick<Job, 'id' | 'kind' | 'spec' | 'createdBy'
   status: 'queued',
   createdAt: now,
   updatedAt: now,
+  finishedAt: null,
   processed: 0,
   succeeded: 0,
   failed: 0,
@@ -21,7 +22,7 @@ export const launchJob = async (job: Job, accountIds: readonly string[], first: 
   try {
     await deps.queue.push(first);
   } catch (error) {
-    await deps.jobs.update({ ...job, status: 'failed', updatedAt: deps.clock.now() });
+    await deps.jobs.update({ ...job, status: 'failed', updatedAt: deps.clock.now(), finishedAt: deps.clock.now() });
     throw error;
   }
 };

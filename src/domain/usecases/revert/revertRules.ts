@@ -18,12 +18,12 @@ export type RevertBlock = (typeof revertBlocks)[number];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Whether `job` can be reverted at `now`: it has ended (a finished job's `updatedAt` is when it ended), less than
- * REVERT_WINDOW_DAYS ago, and changed somebody.
+ * Whether `job` can be reverted at `now`: it has ended, less than REVERT_WINDOW_DAYS before `now` (by `finishedAt`:
+ * a later write to the job's record does not move the window), and changed somebody.
  */
 export const revertBlock = (job: Job, now: Date): RevertBlock | null => {
   if (job.status === 'queued' || job.status === 'running') return 'not-finished';
-  if (now.getTime() - job.updatedAt.getTime() > REVERT_WINDOW_DAYS * DAY_MS) return 'expired';
+  if (now.getTime() - (job.finishedAt ?? job.updatedAt).getTime() > REVERT_WINDOW_DAYS * DAY_MS) return 'expired';
   return job.succeeded === 0 ? 'nothing-to-revert' : null;
 };
 

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../../src/domain/model/errors';
 import { planRevert } from '../../../../src/domain/usecases/revert/planRevert';
+import { revertBlock } from '../../../../src/domain/usecases/revert/revertRules';
 import { startRevert } from '../../../../src/domain/usecases/revert/startRevert';
 import { JIRA_SITE } from '../fixtures';
 import { admin, bulkDeps, type TestDeps } from '../usecases/bulkSupport';
@@ -100,5 +101,19 @@ describe('revert (B5): undoes what a finished job changed, as a job of its own, 
     expect((await planRevert({ jobId: done, itemsLimit: 10 }, deps)).blocked).toBe('expired');
     expect(await failure(deps, startRevert({ jobId: done }, admin, deps))).toEqual(['VALIDATION_FAILED', expect.stringContaining('revert.blocked.expired')]);
     expect(await failure(deps, startRevert({ jobId: 'nope' }, admin, deps))).toEqual(['NOT_FOUND', expect.any(String)]);
+  });
+});
+
+describe('revert window (B5)', () => {
+  it('counts the 90 days from when the job finished, not from the last write to its record', async () => {
+    const deps = bulkDeps();
+    const jobId = await runBulk(deps, { type: 'deactivate' }, ['u-managed']);
+    deps.clock.advance(91 * 24 * 60 * 60 * 1000);
+    const job = await deps.jobs.get(jobId);
+    if (job === null) throw new Error('no job');
+    await deps.jobs.update({ ...job, updatedAt: deps.clock.now() });
+
+    expect(revertBlock({ ...job, updatedAt: deps.clock.now() }, deps.clock.now())).toBe('expired');
+    expect((await planRevert({ jobId, itemsLimit: 10 }, deps)).blocked).toBe('expired');
   });
 });

@@ -15,7 +15,7 @@ const aRun = (id: string, overrides: Partial<TaskRun> = {}): TaskRun => ({
 });
 const aJob = (id: string): Job => ({
   id, kind: 'bulk-action', spec: { kind: 'bulk-action', action: { type: 'deactivate' }, actor: { kind: 'task', taskId: 'task-1' } }, status: 'succeeded',
-  createdAt: NOW, updatedAt: NOW, createdBy: null, phase: 'done', processed: 2, total: 2, succeeded: 1, failed: 0, skipped: 1, attempts: 0,
+  createdAt: NOW, updatedAt: NOW, finishedAt: NOW, createdBy: null, phase: 'done', processed: 2, total: 2, succeeded: 1, failed: 0, skipped: 1, attempts: 0,
 });
 const aProposal = (id: string, overrides: Partial<TaskProposal> = {}): TaskProposal => ({
   id, taskId: 'task-1', runId: 'run-1', change: { type: 'deactivate' }, accountIds: ['a', 'b', 'c'], createdAt: daysAgo(1), expiresAt: proposalExpiry(daysAgo(1)),
