@@ -9,9 +9,9 @@ export const revertResolverKeys = {
 } as const;
 
 /** Why a job cannot be reverted now (→ `revert.blocked.<block>`); mirrors the core. */
-export const revertBlocks = ['not-finished', 'expired', 'nothing-to-revert'] as const;
+export const revertBlocks = ['not-finished', 'expired', 'nothing-to-revert', 'already-reverted', 'reverting'] as const;
 /** Skip reasons only a revert gives (→ `revert.reasons.<reason>`); mirrors the core. The others are the bulk ones. */
-export const revertSkipReasons = ['already-in-group', 'not-in-group', 'group-deleted', 'nothing-recorded'] as const;
+export const revertSkipReasons = ['already-in-group', 'not-in-group', 'group-deleted', 'nothing-recorded', 'changed-since'] as const;
 
 const jobIdSchema = z.string().min(1).max(64);
 

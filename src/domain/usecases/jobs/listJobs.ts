@@ -76,7 +76,7 @@ export const listJobs = async (limit: number, deps: ListJobsDeps): Promise<JobLi
   const items: JobListItem[] = [
     ...jobs.map((job): BulkJobListItem => ({
       ...toBulkJobView(job), kind: 'bulk-action', createdByName: nameOf(job.createdBy), startedByCaller: callerOf(job), startedByTask: taskOf(job),
-      revert: { blocked: revertBlock(job, now), revertedBy: revertedBy(job) },
+      revert: { blocked: revertBlock(job, now, revertOf.get(job.id)), revertedBy: revertedBy(job) },
     })),
     ...runs.map((run): SyncJobListItem => ({ ...toStatusView(run, now), kind: 'sync', createdByName: nameOf(run.createdBy) })),
   ];

@@ -1,4 +1,5 @@
 import type { BulkAction, ActionMethod } from '../../policy/actionEligibility';
+import type { AuditLog } from '../../ports/auditLog';
 import type { DirectoryActions } from '../../ports/directoryActions';
 import type { JobRepository } from '../../ports/jobRepository';
 import type { SecretStore } from '../../ports/secretStore';
@@ -8,11 +9,13 @@ import { changeTarget } from '../bulk/executeChange';
 import { liveUsers } from '../bulk/liveUsers';
 import { planContextFor } from '../bulk/planContext';
 import { skipReasonKey } from '../tasks/run/reasonKeys';
+import { changedSince } from './changedSince';
 import { recordedChanges, revertSource } from './revertSource';
 import { inverseAction, revertCheck, type RevertBlock } from './revertRules';
 
 export interface RevertPlanDeps extends Omit<PlanDeps, 'jobs'> {
-  jobs: Pick<JobRepository, 'get' | 'results' | 'changes'>;
+  jobs: Pick<JobRepository, 'get' | 'results' | 'changes' | 'revertsOf'>;
+  audit: Pick<AuditLog, 'query'>;
   secrets: SecretStore;
   directory: DirectoryActions;
 }
@@ -71,15 +74,16 @@ export const planRevert = async (request: { jobId: string; itemsLimit: number },
   if (plan.blocked !== null) return plan;
   const shown = changes.slice(0, request.itemsLimit);
   const target = changeTarget(deps.directory, (await deps.secrets.info())?.orgId ?? '');
-  const [live, synced, context] = await Promise.all([
+  const [live, since, synced, context] = await Promise.all([
     liveUsers(shown.map((c) => c.accountId), target),
+    changedSince(shown.map((c) => c.accountId), job, null, deps.audit),
     deps.users.getMany(shown.map((c) => c.accountId)),
     deps.settings.load().then((settings) => planContextFor(action, settings, deps.clock.now(), deps.groups, true)),
   ]);
   const copies = new Map(synced.map((u) => [u.accountId, u]));
   for (const change of shown) {
     const user = live.get(change.accountId);
-    const check: ItemCheck = user === undefined ? { decision: 'skip', reason: 'left-org' } : revertCheck(change, user, job.spec.action, context);
+    const check: ItemCheck = user === undefined ? { decision: 'skip', reason: 'left-org' } : revertCheck(change, user, job.spec.action, context, since.has(change.accountId));
     count(plan.summary, check);
     const person = user ?? copies.get(change.accountId);
     const groups = (check.groupIds ?? []).map((id) => change.before?.groups.find((g) => g.id === id)?.name ?? context.groupsById.get(id)?.name ?? id);

@@ -9,21 +9,29 @@ import type { ItemCheck } from '../bulk/itemOutcome';
 export const REVERT_WINDOW_DAYS = 90;
 
 /** Skip reasons only a revert gives (the others are the bulk plan's: protected, left-org, already-active ...). */
-export const revertSkipReasons = ['already-in-group', 'not-in-group', 'group-deleted', 'nothing-recorded'] as const;
+export const revertSkipReasons = ['already-in-group', 'not-in-group', 'group-deleted', 'nothing-recorded', 'changed-since'] as const;
+export type RevertSkipReason = (typeof revertSkipReasons)[number];
 
-/** Why a job cannot be reverted now (null when it can): still running, ended too long ago, changed nobody. */
-export const revertBlocks = ['not-finished', 'expired', 'nothing-to-revert'] as const;
+/**
+ * Why a job cannot be reverted now (null when it can): still running, ended too long ago, changed nobody, already
+ * reverted (its revert succeeded), or its revert is running now.
+ */
+export const revertBlocks = ['not-finished', 'expired', 'nothing-to-revert', 'already-reverted', 'reverting'] as const;
 export type RevertBlock = (typeof revertBlocks)[number];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Whether `job` can be reverted at `now`: it has ended, less than REVERT_WINDOW_DAYS before `now` (by `finishedAt`:
- * a later write to the job's record does not move the window), and changed somebody.
+ * a later write to the job's record does not move the window), and changed somebody; and `revert`, its newest
+ * revert if any, is neither running nor succeeded (a job is reverted once; a revert that failed for some users may
+ * be run again, and skips those it restored: they changed since).
  */
-export const revertBlock = (job: Job, now: Date): RevertBlock | null => {
+export const revertBlock = (job: Job, now: Date, revert: Job | undefined): RevertBlock | null => {
   if (job.status === 'queued' || job.status === 'running') return 'not-finished';
   if (now.getTime() - (job.finishedAt ?? job.updatedAt).getTime() > REVERT_WINDOW_DAYS * DAY_MS) return 'expired';
+  if (revert?.status === 'queued' || revert?.status === 'running') return 'reverting';
+  if (revert?.status === 'succeeded') return 'already-reverted';
   return job.succeeded === 0 ? 'nothing-to-revert' : null;
 };
 
@@ -76,15 +84,23 @@ const groupProblem = (groupIds: readonly string[], groupsById: PlanContext['grou
 
 /**
  * B5: how to undo what the reverted job (`original`, its action) did to the live `user` (`change`: its method,
- * groups and prior state), or why not: protected now, closed, left the organization; changed since by someone else
+ * groups and prior state), or why not: protected now, closed, left the organization; changed since by the app
+ * (`changedSinceJob`: an audited change of the account after the job's, see changedSince) or by someone else
  * (the job's change is no longer there: already active again, back in the group, role re-assigned ...); or no longer
  * possible (the identity provider owns the account's lifecycle or the group, or the group was deleted). Otherwise
  * the opposite method on the same account, product or groups.
  */
-export const revertCheck = (change: ItemChange | undefined, user: User, original: BulkAction, context: Pick<PlanContext, 'protectedEmails' | 'groupsById'>): ItemCheck => {
+export const revertCheck = (
+  change: ItemChange | undefined,
+  user: User,
+  original: BulkAction,
+  context: Pick<PlanContext, 'protectedEmails' | 'groupsById'>,
+  changedSinceJob: boolean,
+): ItemCheck => {
   if (change === undefined) return { decision: 'skip', reason: 'nothing-recorded' };
   const personal = personProblem(user, context);
   if (personal !== null) return { decision: 'skip', reason: personal };
+  if (changedSinceJob) return { decision: 'skip', reason: 'changed-since' };
   const { method, groupIds } = change;
   if (!changeIsThere(method, user, groupIds, original)) return { decision: 'skip', reason: changedSince[method] };
   if (lifecycle.has(method) && isIdpManaged(user)) return { decision: 'skip', reason: 'idp-managed' };

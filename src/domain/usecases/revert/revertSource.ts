@@ -9,12 +9,14 @@ const PAGE = 500;
 
 /**
  * The job to revert — a bulk action, a part of a task's run, or a revert (which re-applies what it restored) — and
- * why it cannot be reverted now (null: it can); NOT_FOUND for an unknown job (a sync is not one of these jobs).
+ * why it cannot be reverted now (null: it can; see revertBlock, with its newest revert); NOT_FOUND for an unknown
+ * job (a sync is not one of these jobs).
  */
-export const revertSource = async (jobId: string, deps: { jobs: Pick<JobRepository, 'get'>; clock: Clock }): Promise<{ job: Job; block: RevertBlock | null }> => {
+export const revertSource = async (jobId: string, deps: { jobs: Pick<JobRepository, 'get' | 'revertsOf'>; clock: Clock }): Promise<{ job: Job; block: RevertBlock | null }> => {
   const job = await deps.jobs.get(jobId);
   if (job === null) throw new DomainError('NOT_FOUND', 'No such job', { jobId });
-  return { job, block: revertBlock(job, deps.clock.now()) };
+  const [revert] = await deps.jobs.revertsOf([job.id]);
+  return { job, block: revertBlock(job, deps.clock.now(), revert) };
 };
 
 /** VALIDATION_FAILED naming why the job cannot be reverted (`revert.blocked.<block>`). */

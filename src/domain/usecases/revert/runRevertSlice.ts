@@ -18,7 +18,7 @@ export interface RevertMessage {
 export const runRevertSlice = async (message: RevertMessage, budget: SliceBudget, deps: SliceDeps): Promise<BulkSliceOutcome> => {
   const job = await deps.jobs.get(message.jobId);
   if (job === null || job.spec.kind !== 'revert') return { kind: 'ignored', reason: 'no-job' };
-  const outcome = await runJobItems(job, message.slice, budget, deps, revertRecheck(job.spec, deps.jobs));
+  const outcome = await runJobItems(job, message.slice, budget, deps, revertRecheck(job.spec, deps));
   if (outcome.kind === 'continued') await deps.queue.push({ kind: 'revert', jobId: job.id, slice: outcome.slice }, outcome.delaySeconds);
   return outcome;
 };

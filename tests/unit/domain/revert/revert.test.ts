@@ -113,7 +113,45 @@ describe('revert window (B5)', () => {
     if (job === null) throw new Error('no job');
     await deps.jobs.update({ ...job, updatedAt: deps.clock.now() });
 
-    expect(revertBlock({ ...job, updatedAt: deps.clock.now() }, deps.clock.now())).toBe('expired');
+    expect(revertBlock({ ...job, updatedAt: deps.clock.now() }, deps.clock.now(), undefined)).toBe('expired');
     expect((await planRevert({ jobId, itemsLimit: 10 }, deps)).blocked).toBe('expired');
+  });
+});
+
+describe('revert (B5): a job is reverted once, and never undoes a later change', () => {
+  it('refuses a job whose revert succeeded or is running, so reverting it again cannot undo the revert of its revert', async () => {
+    const deps = bulkDeps();
+    const jobId = await runBulk(deps, { type: 'deactivate' }, ['u-managed']);
+    const first = await runRevert(deps, jobId);
+    await runRevert(deps, first);
+    expect(live(deps, 'u-managed')?.accountStatus).toBe('inactive');
+
+    expect((await planRevert({ jobId, itemsLimit: 10 }, deps)).blocked).toBe('already-reverted');
+    expect(await failure(deps, startRevert({ jobId }, admin, deps))).toEqual(['VALIDATION_FAILED', expect.stringContaining('revert.blocked.already-reverted')]);
+    expect(live(deps, 'u-managed')?.accountStatus).toBe('inactive');
+
+    const other = await runBulk(deps, { type: 'deactivate' }, ['u-external']);
+    await startRevert({ jobId: other }, admin, deps);
+    expect((await planRevert({ jobId: other, itemsLimit: 10 }, deps)).blocked).toBe('reverting');
+  });
+
+  it('skips a user whose account a later job changed (changed-since), even when the state looks as the job left it', async () => {
+    const deps = bulkDeps();
+    const jobId = await runBulk(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
+    await runBulk(deps, { type: 'reactivate' }, ['u-managed']);
+    await runBulk(deps, { type: 'deactivate' }, ['u-managed']);
+    expect(live(deps, 'u-managed')?.accountStatus).toBe('inactive');
+
+    const plan = await planRevert({ jobId, itemsLimit: 10 }, deps);
+    expect(plan.items.map((i) => [i.accountId, i.decision, i.reason, i.messageKey])).toEqual([
+      ['u-external', 'will-change', null, 'revert.methods.directory-restore'],
+      ['u-managed', 'skip', 'changed-since', 'revert.reasons.changed-since'],
+    ]);
+    deps.directory.calls = [];
+    const revertId = await runRevert(deps, jobId);
+
+    expect(deps.directory.calls).toEqual(['restore dir-1 u-external']);
+    expect(await resultsOf(deps, revertId)).toEqual([['u-external', 'succeeded', null], ['u-managed', 'skipped', 'changed-since']]);
+    expect(live(deps, 'u-managed')?.accountStatus).toBe('inactive');
   });
 });
