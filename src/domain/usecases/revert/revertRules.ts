@@ -75,6 +75,32 @@ const changedSince: Record<ActionMethod, string> = {
 
 const lifecycle = new Set<ActionMethod>(['lifecycle-disable', 'lifecycle-enable']);
 
+/**
+ * Whether the item's recorded `before` already had what its change makes: the call changed nothing (the directory
+ * answers a disable of a disabled account or a revoke of an absent role with success), so there is nothing to undo.
+ * A group change's `before` names the groups, not whether the user was in them: never judged a no-op here.
+ */
+const changedNothing = ({ method, before }: ItemChange): boolean => {
+  if (before === null) return false;
+  switch (method) {
+    case 'lifecycle-disable':
+      return before.accountStatus !== 'active';
+    case 'lifecycle-enable':
+      return before.accountStatus === 'active';
+    case 'directory-suspend':
+      return before.membershipStatus === 'suspended';
+    case 'directory-restore':
+      return before.membershipStatus === 'active';
+    case 'role-revoke':
+      return before.hadProduct === false;
+    case 'role-assign':
+      return before.hadProduct === true;
+    case 'group-remove':
+    case 'group-add':
+      return false;
+  }
+};
+
 /** What may stop undoing a group change: a group gone from the directory, or one the identity provider now owns. */
 const groupProblem = (groupIds: readonly string[], groupsById: PlanContext['groupsById']): string | null => {
   const groups = groupIds.map((id) => groupsById.get(id));
@@ -97,7 +123,7 @@ export const revertCheck = (
   context: Pick<PlanContext, 'protectedEmails' | 'groupsById'>,
   changedSinceJob: boolean,
 ): ItemCheck => {
-  if (change === undefined) return { decision: 'skip', reason: 'nothing-recorded' };
+  if (change === undefined || changedNothing(change)) return { decision: 'skip', reason: 'nothing-recorded' };
   const personal = personProblem(user, context);
   if (personal !== null) return { decision: 'skip', reason: personal };
   if (changedSinceJob) return { decision: 'skip', reason: 'changed-since' };

@@ -155,3 +155,20 @@ describe('revert (B5): a job is reverted once, and never undoes a later change',
     expect(live(deps, 'u-managed')?.accountStatus).toBe('inactive');
   });
 });
+
+describe('revert (B5): only what the job changed', () => {
+  it('skips an item whose recorded state before already was what the change left (a call that changed nothing)', async () => {
+    const deps = bulkDeps();
+    const jobId = await runBulk(deps, { type: 'deactivate' }, ['u-managed', 'u-external']);
+    // As if another admin had deactivated u-managed first: the disable answered 204 and changed nothing.
+    const row = deps.jobs.items.get(jobId)?.get('u-managed');
+    if (row?.intent?.before == null) throw new Error('no recorded change');
+    row.intent = { ...row.intent, before: { ...row.intent.before, accountStatus: 'inactive' } };
+    deps.directory.calls = [];
+    const revertId = await runRevert(deps, jobId);
+
+    expect(deps.directory.calls).toEqual(['restore dir-1 u-external']);
+    expect(await resultsOf(deps, revertId)).toEqual([['u-external', 'succeeded', null], ['u-managed', 'skipped', 'nothing-recorded']]);
+    expect(live(deps, 'u-managed')?.accountStatus).toBe('inactive');
+  });
+});
