@@ -1,4 +1,5 @@
 import type { DirectoryActions } from '../../domain/ports/directoryActions';
+import { errorForStatus } from './errors';
 import type { AdminHttp } from './http';
 import { path, type ApiRequest } from './request';
 
@@ -47,13 +48,22 @@ export const directoryWrites = (http: AdminHttp): Writes => {
       }),
     assignProductRole: role('assignRole', 'assign'),
     revokeProductRole: role('revokeRole', 'revoke'),
-    addGroupMember: (orgId, directoryId, groupId, accountId) =>
-      post({
-        operation: 'addGroupMember',
-        family: 'organizations',
-        path: path`/v2/orgs/${orgId}/directories/${directoryId}/groups/${groupId}/memberships`,
-        body: { accountId },
-      }),
+    // 409 "The user is already in the group": the state the caller wants (admin-api.md §4 item 3). The 409 of a
+    // product with no free seat (its message names the user limit) stays a CONFLICT.
+    addGroupMember: async (orgId, directoryId, groupId, accountId) => {
+      const { status, problem } = await http.send(
+        {
+          operation: 'addGroupMember',
+          method: 'POST',
+          family: 'organizations',
+          path: path`/v2/orgs/${orgId}/directories/${directoryId}/groups/${groupId}/memberships`,
+          body: { accountId },
+        },
+        [409],
+      );
+      const reason = problem?.reason ?? '';
+      if (status === 409 && !(/already/i.test(reason) && !/limit/i.test(reason))) throw errorForStatus('addGroupMember', status, problem ?? { code: null, reason });
+    },
     // 404: the membership (or the user in this directory) is already gone — the state the caller wants.
     removeGroupMember: async (orgId, directoryId, groupId, accountId) => {
       await http.send(

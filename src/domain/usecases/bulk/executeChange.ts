@@ -70,8 +70,11 @@ export const executeChange = async (
       return;
     }
     case 'group-add':
-      // The group's own directory takes the user back; the others answer 404.
-      for (const groupId of groupIds) await inSomeDirectory(target, (d) => directory.addGroupMember(orgId, d, groupId, id));
+      // Only the groups the user is not in (an earlier delivery may have added some); the group's own directory
+      // takes the user back, the others answer 404.
+      for (const groupId of groupIds.filter((g) => !user.groups.some((u) => u.id === g))) {
+        await inSomeDirectory(target, (d) => directory.addGroupMember(orgId, d, groupId, id));
+      }
       return;
   }
 };

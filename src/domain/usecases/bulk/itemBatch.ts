@@ -29,6 +29,17 @@ export const sliceHalt = (error: DomainError): Halt => haltFor(error.code, error
 type Decision = { kind: 'done'; item: ProcessedItem } | { kind: 'call'; intent: ItemIntent; user: User; synced: User };
 
 /**
+ * A started item decided again (its call died partway) keeps what it first found, and for the same group change
+ * every group of both decisions: the groups an earlier delivery already changed stay in the record a revert reads.
+ */
+const sameItem = (earlier: ItemIntent | undefined, next: ItemIntent): ItemIntent => {
+  if (earlier === undefined || earlier.method !== next.method || earlier.before === null) return next;
+  const known = earlier.before.groups;
+  const groups = [...known, ...(next.before?.groups ?? []).filter((g) => !known.some((k) => k.id === g.id))];
+  return { ...next, groupIds: [...new Set([...earlier.groupIds, ...next.groupIds])], before: { ...earlier.before, groups } };
+};
+
+/**
  * What to do with one item. A started item (its intent recorded by an earlier delivery, whose call may have landed)
  * is judged on the user's live state: when the change is there it is `changed` without a second call. Anything
  * else is re-checked (protected emails first) on the live user, or on the synced copy for an item not started.
@@ -48,7 +59,7 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
   const item = env.recheck?.check(user) ?? recheckItem(env.action, user, env.context);
   if (item.decision === 'skip') return done(processedItem(env, accountId, { kind: 'skipped', reason: item.reason }));
   const before = stateBefore(user, item.groupIds, env.action, env.context.groupsById);
-  return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds, before }, user, synced: synced ?? user };
+  return { kind: 'call', intent: sameItem(intent, { accountId, method: item.method, groupIds: item.groupIds, before }), user, synced: synced ?? user };
 };
 
 /**

@@ -76,6 +76,13 @@ const changedSince: Record<ActionMethod, string> = {
 const lifecycle = new Set<ActionMethod>(['lifecycle-disable', 'lifecycle-enable']);
 
 /**
+ * Whether the job's change is still there to undo. A group removal is, until the user is back in every group of it:
+ * a revert whose re-adding stopped partway (or someone who re-added one group) leaves the others to put back.
+ */
+const stillThere = (method: ActionMethod, user: User, groupIds: readonly string[], original: BulkAction): boolean =>
+  method === 'group-remove' ? !groupIds.every((id) => user.groups.some((g) => g.id === id)) : changeIsThere(method, user, groupIds, original);
+
+/**
  * Whether the item's recorded `before` already had what its change makes: the call changed nothing (the directory
  * answers a disable of a disabled account or a revoke of an absent role with success), so there is nothing to undo.
  * A group change's `before` names the groups, not whether the user was in them: never judged a no-op here.
@@ -128,7 +135,7 @@ export const revertCheck = (
   if (personal !== null) return { decision: 'skip', reason: personal };
   if (changedSinceJob) return { decision: 'skip', reason: 'changed-since' };
   const { method, groupIds } = change;
-  if (!changeIsThere(method, user, groupIds, original)) return { decision: 'skip', reason: changedSince[method] };
+  if (!stillThere(method, user, groupIds, original)) return { decision: 'skip', reason: changedSince[method] };
   if (lifecycle.has(method) && isIdpManaged(user)) return { decision: 'skip', reason: 'idp-managed' };
   const problem = groupIds.length === 0 ? null : groupProblem(groupIds, context.groupsById);
   if (problem !== null) return { decision: 'skip', reason: problem, groupIds };

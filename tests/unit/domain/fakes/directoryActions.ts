@@ -65,8 +65,8 @@ export class FakeDirectoryActions implements DirectoryActions {
     });
   removeGroupMember = (_org: string, dir: string, group: string, id: string) =>
     this.record(`remove ${dir} ${group} ${id}`, id, undefined, (u) => {
-      // Every group of the fake org grants Jira (bulkSupport's viaGroup, idpGroup).
+      // Every group of the fake org grants Jira (bulkSupport's viaGroup, idpGroup): the user keeps it while in another.
       u.groups = u.groups.filter((g) => g.id !== group);
-      u.productAccess = u.productAccess.filter((a) => a.resourceId !== JIRA_SITE);
+      if (u.groups.length === 0) u.productAccess = u.productAccess.filter((a) => a.resourceId !== JIRA_SITE);
     });
 }
