@@ -83,6 +83,8 @@ const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ ite
     await executeChange(method, d.user, groupIds, env.action, env.target);
   } catch (error) {
     const { code, ...api } = failureOf(error);
+    // A group no directory knows (404 in each) was deleted since the groups were last synced: nothing to re-add it to.
+    if (code === 'NOT_FOUND' && method === 'group-add') return { item: processedItem(env, accountId, { kind: 'skipped', reason: 'group-deleted' }), halt: null };
     const halt = haltFor(code, error);
     if (halt?.kind === 'retry-later') return { item: null, halt };
     if (code === 'UPSTREAM_FAILED') {

@@ -172,3 +172,15 @@ describe('revert (B5): only what the job changed', () => {
     expect(live(deps, 'u-managed')?.accountStatus).toBe('inactive');
   });
 });
+
+describe('revert (B5): a group deleted since the last sync', () => {
+  it('is a group-deleted skip when no directory knows the group, not a failure', async () => {
+    const deps = bulkDeps();
+    const jobId = await runBulk(deps, { type: 'revoke-product', ...jira }, ['u-group']);
+    deps.directory.failWith.set('u-group', new DomainError('NOT_FOUND', 'Group not found'));
+    const revertId = await runRevert(deps, jobId);
+
+    expect(await resultsOf(deps, revertId)).toEqual([['u-group', 'skipped', 'group-deleted']]);
+    expect(deps.audit.list.filter((e) => e.jobId === revertId).map((e) => [e.outcome, e.reason])).toEqual([['skipped', 'group-deleted']]);
+  });
+});
