@@ -1,6 +1,6 @@
 import type { Job } from '../../model/jobs';
 import { isIdpManaged, type User } from '../../model/user';
-import { personProblem, type ActionMethod, type BulkAction, type PlanContext } from '../../policy/actionEligibility';
+import { personProblem, type ActionMethod, type BulkAction, type PlanContext, type SkipReason } from '../../policy/actionEligibility';
 import type { ItemChange } from '../../ports/jobRepository';
 import { changeIsThere } from '../bulk/executeChange';
 import type { ItemCheck } from '../bulk/itemOutcome';
@@ -62,7 +62,7 @@ export const inverseMethod: Record<ActionMethod, ActionMethod> = {
 };
 
 /** Why a user whose change is no longer there is skipped: someone changed them back (or further) since the job. */
-const changedSince: Record<ActionMethod, string> = {
+const changedSince: Record<ActionMethod, SkipReason | RevertSkipReason> = {
   'lifecycle-disable': 'already-active',
   'directory-suspend': 'already-active',
   'lifecycle-enable': 'already-deactivated',
@@ -81,6 +81,11 @@ const lifecycle = new Set<ActionMethod>(['lifecycle-disable', 'lifecycle-enable'
  */
 const stillThere = (method: ActionMethod, user: User, groupIds: readonly string[], original: BulkAction): boolean =>
   method === 'group-remove' ? !groupIds.every((id) => user.groups.some((g) => g.id === id)) : changeIsThere(method, user, groupIds, original);
+
+/** Whether a group of the user's grants the product of `action` (a role revoke would then not take access away). */
+const groupGrants = (user: User, action: BulkAction, groupsById: PlanContext['groupsById']): boolean =>
+  (action.type === 'assign-product' || action.type === 'revoke-product') &&
+  user.groups.some((ref) => groupsById.get(ref.id)?.grants.some((g) => g.productKey === action.productKey && g.resourceId === action.resourceId) === true);
 
 /**
  * Whether the item's recorded `before` already had what its change makes: the call changed nothing (the directory
@@ -109,7 +114,7 @@ const changedNothing = ({ method, before }: ItemChange): boolean => {
 };
 
 /** What may stop undoing a group change: a group gone from the directory, or one the identity provider now owns. */
-const groupProblem = (groupIds: readonly string[], groupsById: PlanContext['groupsById']): string | null => {
+const groupProblem = (groupIds: readonly string[], groupsById: PlanContext['groupsById']): SkipReason | RevertSkipReason | null => {
   const groups = groupIds.map((id) => groupsById.get(id));
   if (groups.some((g) => g === undefined)) return 'group-deleted';
   return groups.some((g) => g !== undefined && (g.idpSynced || !g.modifiable)) ? 'idp-synced-group' : null;
@@ -136,6 +141,8 @@ export const revertCheck = (
   if (changedSinceJob) return { decision: 'skip', reason: 'changed-since' };
   const { method, groupIds } = change;
   if (!stillThere(method, user, groupIds, original)) return { decision: 'skip', reason: changedSince[method] };
+  // An assigned role is taken back only while it is the user's access: through a group they keep it anyway.
+  if (method === 'role-assign' && groupGrants(user, original, context.groupsById)) return { decision: 'skip', reason: 'already-has-access' };
   if (lifecycle.has(method) && isIdpManaged(user)) return { decision: 'skip', reason: 'idp-managed' };
   const problem = groupIds.length === 0 ? null : groupProblem(groupIds, context.groupsById);
   if (problem !== null) return { decision: 'skip', reason: problem, groupIds };

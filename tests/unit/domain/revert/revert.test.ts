@@ -184,3 +184,16 @@ describe('revert (B5): a group deleted since the last sync', () => {
     expect(deps.audit.list.filter((e) => e.jobId === revertId).map((e) => [e.outcome, e.reason])).toEqual([['skipped', 'group-deleted']]);
   });
 });
+
+describe('revert (B5) of an assign', () => {
+  it('leaves the role of a user who now has the product through a group too (already-has-access)', async () => {
+    const deps = bulkDeps();
+    const jobId = await runBulk(deps, { type: 'assign-product', ...jira }, ['u-managed', 'u-external']);
+    live(deps, 'u-managed')?.groups.push({ id: 'jira-users', name: 'jira-users' });
+    deps.directory.calls = [];
+    const revertId = await runRevert(deps, jobId);
+
+    expect(deps.directory.calls).toEqual([`revoke u-external ${JIRA_SITE} atlassian/user`]);
+    expect(await resultsOf(deps, revertId)).toEqual([['u-external', 'succeeded', null], ['u-managed', 'skipped', 'already-has-access']]);
+  });
+});
