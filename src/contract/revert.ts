@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actionMethods, bulkActionSchema, bulkJobSchema, skipReasons } from './bulk';
-import { pageLimit } from './common';
+import { isoInstantSchema, jobStatusSchema, pageLimit } from './common';
 
 /** Resolver keys of a revert (B5): its plan, and its start (then followed like any job: jobs.list, jobs.results). */
 export const revertResolverKeys = {
@@ -14,6 +14,16 @@ export const revertBlocks = ['not-finished', 'expired', 'nothing-to-revert', 'al
 export const revertSkipReasons = ['already-in-group', 'not-in-group', 'group-deleted', 'nothing-recorded', 'changed-since'] as const;
 
 const jobIdSchema = z.string().min(1).max(64);
+
+/**
+ * B5 on a finished job: why it cannot be reverted now (null: it can), and its newest revert: that job, its status,
+ * when and by whom (`byName` null when the directory does not know them).
+ */
+export const revertStateSchema = z.object({
+  blocked: z.enum(revertBlocks).nullable(),
+  revertedBy: z.object({ jobId: z.string(), status: jobStatusSchema, at: isoInstantSchema, byName: z.string().nullable() }).nullable(),
+});
+export type RevertStateDto = z.infer<typeof revertStateSchema>;
 
 /** revert.plan: the plan of undoing a finished job, its first `itemsLimit` users read live. Changes nothing. */
 export const revertPlanPayloadSchema = z.object({ jobId: jobIdSchema, itemsLimit: pageLimit(200, 50) }).strict();

@@ -1,6 +1,8 @@
+import React from 'react';
 import { findAll } from '../support/fakeBridge';
-import { calls, click, elementProps, ok, rawKeys, renderApp, tableRows, text, waitFor } from './helpers';
+import { calls, click, elementProps, mount, ok, pick, rawKeys, renderApp, tableRows, text, waitFor } from './helpers';
 import { bulkJob, dashboard, page } from './fixtures';
+import { TaskRunsPanel } from '../../src/ui/screens/tasks/runs/TaskRunsPanel';
 
 type Handler = (payload: never) => unknown;
 
@@ -71,6 +73,41 @@ describe('Revert (B5) in the Jobs view', () => {
     expect(text()).toMatch(/Reverted by Bea Admin on .*2026.* \(Succeeded\)\./);
     expect(text()).toContain('This job finished more than 90 days ago and can no longer be reverted.');
     expect(findAll('Button').some((b) => b.props.children === 'Revert')).toBe(false);
+    expect(rawKeys()).toEqual([]);
+  });
+
+  it('offers Revert on a task run, for the part shown (one job per product of a revoke)', async () => {
+    const run = {
+      runId: 'run-1', taskId: 'task-1', trigger: 'schedule', slotAt: null, startedAt: '2026-01-31T05:00:10.000Z', finishedAt: '2026-01-31T05:02:00.000Z',
+      status: 'succeeded', reason: null, reasonKey: null, counts: { matched: 2, changed: 2, failed: 0, skipped: 0, announced: 0 }, hasResults: true,
+    };
+    const jira = { type: 'revoke-product', productKey: 'jira-software', resourceId: 'res-jira' };
+    await mount(<TaskRunsPanel taskId="task-1" taskName="Idle cleanup" />, {
+      'dashboard.get': () => ok(dashboard()),
+      'tasks.runs': () => ok(page([run])),
+      'tasks.runDetail': () =>
+        ok({
+          run,
+          taskName: 'Idle cleanup',
+          parts: [jira, { ...jira, productKey: 'confluence', resourceId: 'res-conf' }],
+          partJobs: [
+            { jobId: 'run-1:p0', revert: revertState() },
+            { jobId: 'run-1:p1', revert: revertState({ blocked: 'nothing-to-revert' }) },
+          ],
+          results: page([]),
+        }),
+      'revert.plan': () => ok({ ...plan, jobId: 'run-1:p0', action: { ...jira, type: 'assign-product' } }),
+    });
+    await waitFor(() => tableRows().length === 1);
+    click('Open');
+    await waitFor(() => text().includes('Idle cleanup: run of'));
+    click('Revert');
+    await waitFor(() => findAll('Modal').length > 0);
+    expect(calls('revert.plan')).toEqual([{ jobId: 'run-1:p0', itemsLimit: 50 }]);
+    expect(text()).toContain('Revert Revoke access to Jira: 3 users were changed');
+    click('Cancel');
+    pick('task-run-part', '1');
+    await waitFor(() => text().includes('Nothing to revert: this job changed nobody.'));
     expect(rawKeys()).toEqual([]);
   });
 });

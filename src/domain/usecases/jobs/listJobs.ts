@@ -1,4 +1,3 @@
-import type { Job } from '../../model/jobs';
 import type { CallerRepository } from '../../ports/callerRepository';
 import type { Clock } from '../../ports/clock';
 import type { JobRepository } from '../../ports/jobRepository';
@@ -6,7 +5,7 @@ import type { SyncRunRepository } from '../../ports/syncRunRepository';
 import type { TaskRepository } from '../../ports/taskRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { toBulkJobView, type BulkJobView } from '../bulk/jobView';
-import { revertBlock, type RevertBlock } from '../revert/revertRules';
+import { revertStates, type RevertState } from '../revert/revertState';
 import { toStatusView, type SyncStatusView } from '../sync/syncStatus';
 
 /**
@@ -20,14 +19,8 @@ export type BulkJobListItem = BulkJobView & {
   /** Set for a part of an automated task's run (T3); `name` null when the task is gone. */
   startedByTask: { id: string; name: string | null } | null;
   /** B5: why it cannot be reverted now (null: it can), and its newest revert (who started it, when, how it went). */
-  revert: { blocked: RevertBlock | null; revertedBy: RevertedBy | null };
+  revert: RevertState;
 };
-export interface RevertedBy {
-  jobId: string;
-  status: Job['status'];
-  at: Date;
-  byName: string | null;
-}
 /** A sync in the Jobs view: how it was started is its trigger, and for a manual one the admin's name (null when unknown). */
 export type SyncJobListItem = SyncStatusView & { kind: 'sync'; createdByName: string | null };
 export type JobListItem = BulkJobListItem | SyncJobListItem;
@@ -52,8 +45,8 @@ const startedAt = (item: JobListItem): number => (item.kind === 'sync' ? item.st
  */
 export const listJobs = async (limit: number, deps: ListJobsDeps): Promise<JobListItem[]> => {
   const [jobs, runs] = await Promise.all([deps.jobs.recent(limit), deps.runs.history(limit)]);
-  const reverts = jobs.length === 0 ? [] : await deps.jobs.revertsOf(jobs.map((j) => j.id));
-  const starters = [...new Set([...jobs, ...runs, ...reverts].flatMap((j) => (j.createdBy === null ? [] : [j.createdBy])))];
+  const reverts = await revertStates(jobs, deps);
+  const starters = [...new Set([...jobs, ...runs].flatMap((j) => (j.createdBy === null ? [] : [j.createdBy])))];
   const names = new Map((await deps.users.getMany(starters)).map((u) => [u.accountId, u.name]));
   const nameOf = (accountId: string | null): string | null => names.get(accountId ?? '') ?? null;
   const fromCallers = jobs.some((j) => j.spec.actor.kind === 'caller');
@@ -68,15 +61,10 @@ export const listJobs = async (limit: number, deps: ListJobsDeps): Promise<JobLi
   const taskOf = (job: (typeof jobs)[number]): BulkJobListItem['startedByTask'] =>
     job.spec.kind === 'task-run' ? { id: job.spec.taskId, name: tasks.get(job.spec.taskId) ?? null } : null;
   const now = deps.clock.now();
-  const revertOf = new Map(reverts.flatMap((r) => (r.spec.kind === 'revert' ? [[r.spec.revertsJobId, r] as const] : [])));
-  const revertedBy = (job: Job): RevertedBy | null => {
-    const r = revertOf.get(job.id);
-    return r === undefined ? null : { jobId: r.id, status: r.status, at: r.createdAt, byName: nameOf(r.createdBy) };
-  };
   const items: JobListItem[] = [
     ...jobs.map((job): BulkJobListItem => ({
       ...toBulkJobView(job), kind: 'bulk-action', createdByName: nameOf(job.createdBy), startedByCaller: callerOf(job), startedByTask: taskOf(job),
-      revert: { blocked: revertBlock(job, now, revertOf.get(job.id)), revertedBy: revertedBy(job) },
+      revert: reverts.get(job.id) ?? { blocked: null, revertedBy: null },
     })),
     ...runs.map((run): SyncJobListItem => ({ ...toStatusView(run, now), kind: 'sync', createdByName: nameOf(run.createdBy) })),
   ];

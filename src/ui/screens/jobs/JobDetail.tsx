@@ -55,7 +55,8 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
         </Stack>
       )}
       <RevertSection
-        job={job}
+        jobId={job.jobId}
+        revert={job.revert}
         jobName={name}
         onStarted={(started) => {
           onOpen(started.jobId);

@@ -1,13 +1,12 @@
 import React, { useState } from 'react';
 import { Button, Inline, Stack } from '@forge/react';
-import type { BulkJobDto, Failure, JobListItemDto, RevertPlanDto } from '../../../contract';
+import type { BulkJobDto, Failure, RevertPlanDto, RevertStateDto } from '../../../contract';
 import { call } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Note } from '../../components/LoadView';
 import { useLocale } from '../../i18n/LocaleContext';
 import { RevertPlanModal } from './RevertPlanModal';
 
-type BulkItem = Extract<JobListItemDto, { kind: 'bulk-action' }>;
 type Stage = { kind: 'idle' } | { kind: 'planning' } | { kind: 'plan'; plan: RevertPlanDto; starting: boolean };
 
 const PLAN_ITEMS = 50;
@@ -16,19 +15,24 @@ const PLAN_ITEMS = 50;
  * B5 on a finished job: whether (and by whom, when) it was reverted, and Revert — its plan (revert.plan, read live),
  * then the revert as a job of its own (revert.start), handed to `onStarted`. A job that cannot be reverted says why.
  */
-export const RevertSection = (props: { job: BulkItem; jobName: string; onStarted: (job: BulkJobDto) => void }): React.JSX.Element | null => {
+export const RevertSection = (props: {
+  jobId: string;
+  revert: RevertStateDto | undefined;
+  jobName: string;
+  onStarted: (job: BulkJobDto) => void;
+}): React.JSX.Element | null => {
   const { t, fmt } = useLocale();
-  const { job } = props;
+  const { jobId } = props;
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<Failure | null>(null);
-  const revert = job.revert ?? null;
+  const revert = props.revert ?? null;
   if (revert === null) return null;
   const by = revert.revertedBy;
 
   const review = (): void => {
     setError(null);
     setStage({ kind: 'planning' });
-    void call('revert.plan', { jobId: job.jobId, itemsLimit: PLAN_ITEMS }).then((answer) => {
+    void call('revert.plan', { jobId, itemsLimit: PLAN_ITEMS }).then((answer) => {
       if (answer.ok) setStage({ kind: 'plan', plan: answer.data, starting: false });
       else {
         setError(answer.error);
@@ -39,7 +43,7 @@ export const RevertSection = (props: { job: BulkItem; jobName: string; onStarted
   const confirm = (): void => {
     if (stage.kind !== 'plan' || stage.starting) return;
     setStage({ ...stage, starting: true });
-    void call('revert.start', { jobId: job.jobId }).then((answer) => {
+    void call('revert.start', { jobId }).then((answer) => {
       if (answer.ok) {
         setStage({ kind: 'idle' });
         props.onStarted(answer.data);
