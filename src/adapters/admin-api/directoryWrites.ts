@@ -48,8 +48,9 @@ export const directoryWrites = (http: AdminHttp): Writes => {
       }),
     assignProductRole: role('assignRole', 'assign'),
     revokeProductRole: role('revokeRole', 'revoke'),
-    // 409 "The user is already in the group": the state the caller wants (admin-api.md §4 item 3). The 409 of a
-    // product with no free seat (its message names the user limit) stays a CONFLICT.
+    // 409 whose message says only "already in the group": the state the caller wants (admin-api.md §4 item 3). A 409
+    // without a body, or one that may mean a product with no free seat (its message names the user limit), stays a
+    // CONFLICT: the executor reads the user live to tell (itemBatch).
     addGroupMember: async (orgId, directoryId, groupId, accountId) => {
       const { status, problem } = await http.send(
         {

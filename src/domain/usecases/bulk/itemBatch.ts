@@ -63,7 +63,8 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
 };
 
 /**
- * After 5xx answers or time-outs (UPSTREAM_FAILED) a change may still have landed: the live user tells. When the
+ * After 5xx answers or time-outs (UPSTREAM_FAILED), or a group add's 409, a change may still have landed (or have
+ * been there): the live user tells. When the
  * live read fails too, nobody can tell: null, and the item stays started for a later attempt to read again.
  */
 const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: ItemEnv): Promise<boolean | null> => {
@@ -87,7 +88,8 @@ const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ ite
     if (code === 'NOT_FOUND' && method === 'group-add') return { item: processedItem(env, accountId, { kind: 'skipped', reason: 'group-deleted' }), halt: null };
     const halt = haltFor(code, error);
     if (halt?.kind === 'retry-later') return { item: null, halt };
-    if (code === 'UPSTREAM_FAILED') {
+    // A 409 on a group add means "already in the group" or "no free seat": the live user tells which.
+    if (code === 'UPSTREAM_FAILED' || (code === 'CONFLICT' && method === 'group-add')) {
       const landed = await landedAnyway(d.intent, env);
       if (landed === true) return changed();
       if (landed === null) return { item: null, halt: { kind: 'attempt-failed', code, error } };

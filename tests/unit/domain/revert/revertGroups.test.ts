@@ -1,3 +1,4 @@
+import { DomainError } from '../../../../src/domain/model/errors';
 import { aGroup, aUser } from '../fixtures';
 import { FakeGroupRepository, Tables } from '../fakes';
 import { bulkDeps, idpGroup, jiraAccess, plenty, viaGroup, type TestDeps } from '../usecases/bulkSupport';
@@ -68,5 +69,24 @@ describe('revert (B5) of a change over two groups, killed partway', () => {
     expect(await resultsOf(deps, revert.jobId)).toEqual([['u-two', 'succeeded', null]]);
     expect(deps.audit.list.filter((e) => e.jobId === revert.jobId).map((e) => [e.action, e.outcome])).toEqual([['group.add-member', 'succeeded']]);
     expect(deps.users.rows.get('u-two')?.groups.map((g) => g.id).sort()).toEqual(['jira-two', 'jira-users']);
+  });
+});
+
+describe('revert (B5): a re-add answered 409', () => {
+  it('is read back live: the user in the group is a success, not a CONFLICT failure', async () => {
+    const deps = bulkDeps();
+    const { jobId } = await startBulk({ action: { type: 'revoke-product', ...jira }, selection: { kind: 'accounts', accountIds: ['u-group'] } }, admin, deps);
+    await runBulkSlice({ kind: 'bulk-action', jobId, slice: 0 }, plenty, deps);
+    const real = deps.directory.addGroupMember;
+    // Someone added the user to the group between the revert's live read and its call: the directory answers 409.
+    deps.directory.addGroupMember = async (org: string, dir: string, group: string, id: string) => {
+      await real(org, dir, group, id);
+      throw new DomainError('CONFLICT', 'HTTP 409');
+    };
+    const revert = await startRevert({ jobId }, admin, deps);
+    expect((await revertSlice(deps, revert.jobId)).kind).toBe('finished');
+
+    expect(groupsOf(deps, 'u-group')).toEqual(['jira-users']);
+    expect(await resultsOf(deps, revert.jobId)).toEqual([['u-group', 'succeeded', null]]);
   });
 });
