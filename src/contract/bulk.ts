@@ -44,6 +44,7 @@ export const actionMethods = [
   'group-remove',
   'role-revoke',
   'role-assign',
+  'group-add',
 ] as const;
 export const skipReasons = [
   'protected',
@@ -131,6 +132,8 @@ export const bulkJobSchema = z.object({
   failed: z.number(),
   skipped: z.number(),
   percent: z.number(),
+  /** A revert's (B5): the job it undoes. */
+  revertsJobId: z.string().nullable().optional(),
 });
 export type BulkJobDto = z.infer<typeof bulkJobSchema>;
 

@@ -21,6 +21,7 @@ import { callersContract } from './callers';
 import { dashboardGetPayloadSchema, dashboardSchema } from './dashboard';
 import { jobsListPayloadSchema, jobsListSchema, jobsResultsPayloadSchema } from './jobs';
 import { resolverKeys, type ResolverKey } from './keys';
+import { revertContract } from './revert';
 import {
   groupsPageSchema,
   groupsSearchPayloadSchema,
@@ -59,6 +60,7 @@ export * from './envelope';
 export * from './jobs';
 export * from './keys';
 export * from './languages';
+export * from './revert';
 export * from './messageKeys';
 export * from './settings';
 export * from './site';
@@ -107,6 +109,7 @@ export const contract = {
   [resolverKeys.webhooksTest]: entry(webhooksTestPayloadSchema, webhookDeliverySchema),
   [resolverKeys.webhooksDeliveries]: entry(webhooksDeliveriesPayloadSchema, webhookDeliveryPageSchema),
   ...taskRunsContract,
+  ...revertContract,
 } satisfies Record<ResolverKey, { payload: z.ZodType; data: z.ZodType }>;
 
 type Contract = typeof contract;

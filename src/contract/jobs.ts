@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bulkJobSchema, bulkResultsPayloadSchema } from './bulk';
 import { pageLimit } from './common';
+import { revertStateSchema } from './revert';
 import { syncRunDtoSchema } from './sync';
 
 export const jobOutcomes = ['succeeded', 'failed', 'skipped'] as const;
@@ -17,6 +18,8 @@ export const jobListItemSchema = z.discriminatedUnion('kind', [
     startedByCaller: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
     /** Set when it is a part of an automated task's run (T3); `name` null when the task is gone. */
     startedByTask: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+    /** B5: whether it can be reverted, and its newest revert. */
+    revert: revertStateSchema.optional(),
   }),
   /** `createdByName`: for a manual sync, the admin who started it; null for the schedule or an unknown admin. */
   syncRunDtoSchema.extend({ kind: z.literal('sync'), createdByName: z.string().nullable() }),

@@ -1,4 +1,5 @@
 import { callerResolverKeys } from './callers';
+import { revertResolverKeys } from './revert';
 import { taskRunsResolverKeys } from './taskRuns';
 import { taskResolverKeys } from './tasks';
 
@@ -42,6 +43,7 @@ export const resolverKeys = {
   webhooksDeliveries: 'webhooks.deliveries',
   ...taskRunsResolverKeys,
   ...taskResolverKeys,
+  ...revertResolverKeys,
 } as const;
 
 export type ResolverKey = (typeof resolverKeys)[keyof typeof resolverKeys];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actionMethods, bulkActionSchema, bulkResultRowSchema, skipReasons } from './bulk';
 import { cursorSchema, inactivityStateSchema, isoInstantSchema, pageLimit, pageSchema } from './common';
 import { jobOutcomes } from './jobs';
+import { revertStateSchema } from './revert';
 import { taskChangeDtoSchema, taskDefinitionDtoSchema, taskRunStatuses } from './tasks';
 
 /** Resolver keys of a task's dry run, runs and proposals (the Automated tasks tab). */
@@ -135,7 +136,14 @@ export const tasksRunDetailPayloadSchema = z
     outcome: z.enum(jobOutcomes).optional(),
   })
   .strict();
-export const tasksRunDetailSchema = z.object({ run: taskRunDtoSchema, taskName: z.string().nullable(), parts: z.array(bulkActionSchema), results: pageSchema(bulkResultRowSchema) });
+export const tasksRunDetailSchema = z.object({
+  run: taskRunDtoSchema,
+  taskName: z.string().nullable(),
+  parts: z.array(bulkActionSchema),
+  /** Each part's job and whether it can be reverted (B5), in the order of `parts`. */
+  partJobs: z.array(z.object({ jobId: z.string(), revert: revertStateSchema })).optional(),
+  results: pageSchema(bulkResultRowSchema),
+});
 export type TaskRunDetailDto = z.infer<typeof tasksRunDetailSchema>;
 
 /** T6: a proposal of a review-mode run. `users`: how many it would change. `jobId`: the bulk job an approval started. */

@@ -1,6 +1,7 @@
 import type { JobMessage } from '../domain/ports/jobQueue';
 import type { SliceDeps } from '../domain/usecases/bulk/deps';
 import { runBulkSlice } from '../domain/usecases/bulk/runBulkSlice';
+import { runRevertSlice } from '../domain/usecases/revert/runRevertSlice';
 import { runTaskSlice, type TaskSliceOutcome } from '../domain/usecases/tasks/run/runTaskSlice';
 import type { TaskRunnerDeps } from '../domain/usecases/tasks/runnerDeps';
 import type { SliceBudget } from '../domain/usecases/sync/budget';
@@ -65,6 +66,7 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   sync: syncSlice,
   'sync-activity': syncSlice,
   'bulk-action': async (message, budget, deps) => outcomeText(await runBulkSlice(message, budget, deps.bulk)),
+  revert: async (message, budget, deps) => outcomeText(await runRevertSlice(message, budget, deps.bulk)),
   'task-run': async (message, budget, deps) => outcomeText(await runTaskSlice(message, budget, deps.tasks)),
   'webhook-delivery': async (message, _budget, deps) => deliveryText(await runDelivery(message.deliveryId, message.attempt, deps.webhooks)),
 };
@@ -78,6 +80,8 @@ export const jobLabel = (message: JobMessage): string => {
       return `sync run ${message.runId} activity slice ${String(message.slice)}`;
     case 'bulk-action':
       return `bulk job ${message.jobId} slice ${String(message.slice)}`;
+    case 'revert':
+      return `revert job ${message.jobId} slice ${String(message.slice)}`;
     case 'webhook-delivery':
       return `webhook delivery ${message.deliveryId} attempt ${String(message.attempt)}`;
     default:

@@ -54,6 +54,7 @@ beforeAll(async () => {
   await gateway.assignProductRole(ORG, USER, JIRA, 'atlassian/user');
   await gateway.revokeProductRole(ORG, USER, JIRA, 'atlassian/user');
   await gateway.removeGroupMember(ORG, DIR, GROUP, USER);
+  await gateway.addGroupMember(ORG, DIR, GROUP, USER);
   // Attempts are reported in the order the requests were answered (no retries happen here).
   answered.forEach((a, i) => {
     const operation = attempts[i]?.operation;
@@ -96,7 +97,7 @@ describe('contract: the requests the Admin API client sends', () => {
     }
     const bodies = new Set(exchanges.filter((e) => e.req.text !== '').map((e) => e.operation));
     expect(bodies).toEqual(
-      new Set(['searchWorkspaces', 'searchUsers', 'searchGroups', 'assignRole', 'revokeRole', 'disableAccount']),
+      new Set(['searchWorkspaces', 'searchUsers', 'searchGroups', 'assignRole', 'revokeRole', 'disableAccount', 'addGroupMember']),
     );
   });
 

@@ -1,4 +1,5 @@
 import type { DirectoryActions } from '../../domain/ports/directoryActions';
+import { errorForStatus } from './errors';
 import type { AdminHttp } from './http';
 import { path, type ApiRequest } from './request';
 
@@ -47,6 +48,23 @@ export const directoryWrites = (http: AdminHttp): Writes => {
       }),
     assignProductRole: role('assignRole', 'assign'),
     revokeProductRole: role('revokeRole', 'revoke'),
+    // 409 whose message says only "already in the group": the state the caller wants (admin-api.md §4 item 3). A 409
+    // without a body, or one that may mean a product with no free seat (its message names the user limit), stays a
+    // CONFLICT: the executor reads the user live to tell (itemBatch).
+    addGroupMember: async (orgId, directoryId, groupId, accountId) => {
+      const { status, problem } = await http.send(
+        {
+          operation: 'addGroupMember',
+          method: 'POST',
+          family: 'organizations',
+          path: path`/v2/orgs/${orgId}/directories/${directoryId}/groups/${groupId}/memberships`,
+          body: { accountId },
+        },
+        [409],
+      );
+      const reason = problem?.reason ?? '';
+      if (status === 409 && !(/already/i.test(reason) && !/limit/i.test(reason))) throw errorForStatus('addGroupMember', status, problem ?? { code: null, reason });
+    },
     // 404: the membership (or the user in this directory) is already gone — the state the caller wants.
     removeGroupMember: async (orgId, directoryId, groupId, accountId) => {
       await http.send(

@@ -10,13 +10,14 @@ export const jobMessageSchema: z.ZodType<JobMessage> = z.discriminatedUnion('kin
   z.strictObject({ kind: z.literal('sync'), runId: id, slice }),
   z.strictObject({ kind: z.literal('sync-activity'), runId: id, slice }),
   z.strictObject({ kind: z.literal('bulk-action'), jobId: id, slice }),
+  z.strictObject({ kind: z.literal('revert'), jobId: id, slice }),
   z.strictObject({ kind: z.literal('task-run'), taskId: id, runId: id, slice }),
   z.strictObject({ kind: z.literal('webhook-delivery'), deliveryId: id, attempt: z.number().int().min(1).max(100) }),
 ]);
 
 /**
  * The queue each kind goes to: sync slices (both streams of a run) on their own queue, bulk actions, task runs and
- * webhook deliveries on the jobs queue.
+ * webhook deliveries on the jobs queue (reverts with them).
  */
 export const QUEUE_KEYS = { sync: 'ulo-sync', jobs: 'ulo-jobs' } as const;
 export type QueueKey = (typeof QUEUE_KEYS)[keyof typeof QUEUE_KEYS];

@@ -8,6 +8,7 @@ import { dashboardResolvers } from './dashboardResolver';
 import type { ResolverMap } from './define';
 import type { ResolverDeps } from './deps';
 import { jobsResolvers } from './jobsResolver';
+import { revertResolvers } from './revertResolver';
 import { settingsResolvers } from './settingsResolver';
 import { syncResolvers } from './syncResolver';
 import { taskRunsResolvers } from './taskRunsResolver';
@@ -23,7 +24,7 @@ export type { ResolverDeps } from './deps';
  */
 export const buildResolvers = (deps: ResolverDeps): ResolverMap => {
   const modules = [appResolvers, dashboardResolvers, usersResolvers, auditResolvers, settingsResolvers, apiKeyResolvers, syncResolvers, bulkResolvers, jobsResolvers,
-    callersResolvers, webhooksResolvers, tasksResolvers, taskRunsResolvers];
+    callersResolvers, webhooksResolvers, tasksResolvers, taskRunsResolvers, revertResolvers];
   const all: ResolverMap = {};
   for (const build of modules) {
     for (const [key, run] of Object.entries(build(deps))) {

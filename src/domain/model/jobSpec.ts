@@ -23,7 +23,13 @@ export const jobSpecSchema = z.discriminatedUnion('kind', [
       actor: auditActorSchema,
     })
     .strict(),
+  /**
+   * A revert (B5) of the finished job `revertsJobId`: undoes each change that job made, as the bulk action `action`
+   * (the opposite of the reverted job's), re-checked per user on live data.
+   */
+  z.object({ kind: z.literal('revert'), revertsJobId: z.string().min(1), action: bulkActionSchema, actor: auditActorSchema }).strict(),
 ]);
 export type JobSpec = z.infer<typeof jobSpecSchema>;
 export type BulkJobSpec = Extract<JobSpec, { kind: 'bulk-action' }>;
 export type TaskJobSpec = Extract<JobSpec, { kind: 'task-run' }>;
+export type RevertJobSpec = Extract<JobSpec, { kind: 'revert' }>;

@@ -15,6 +15,8 @@ export const jobSchema = z.object({
   status: jobStatusSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** When the job ended (its status left queued/running); null while it runs. */
+  finishedAt: z.date().nullable(),
   createdBy: z.string().nullable(),
   phase: z.string(),
   processed: z.number().int().nonnegative(),

@@ -31,6 +31,8 @@ export const actionMethods = [
   'group-remove',
   'role-revoke',
   'role-assign',
+  /** Only a revert (B5) makes it: adds the user back to the groups a `group-remove` took them out of. */
+  'group-add',
 ] as const;
 /** How the executor carries out a change; the plan shows it (e.g. "suspended, not deactivated"). */
 export type ActionMethod = (typeof actionMethods)[number];

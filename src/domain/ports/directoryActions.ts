@@ -16,6 +16,8 @@ export interface DirectoryActions extends Pick<DirectoryReader, 'listDirectories
   restoreUser(orgId: string, directoryId: string, accountId: string): Promise<void>;
   assignProductRole(orgId: string, accountId: string, resourceId: string, role: string): Promise<void>;
   revokeProductRole(orgId: string, accountId: string, resourceId: string, role: string): Promise<void>;
+  /** Adding a member (B5: a revert puts back a member a job removed); 404 in a directory that does not hold the group. */
+  addGroupMember(orgId: string, directoryId: string, groupId: string, accountId: string): Promise<void>;
   /** Removing a member who is no longer in the group succeeds. */
   removeGroupMember(orgId: string, directoryId: string, groupId: string, accountId: string): Promise<void>;
 }

@@ -2,6 +2,8 @@
 export type JobMessage =
   | { kind: 'sync' | 'sync-activity'; runId: string; slice: number }
   | { kind: 'bulk-action'; jobId: string; slice: number }
+  /** A revert of a finished job (B5). */
+  | { kind: 'revert'; jobId: string; slice: number }
   | { kind: 'task-run'; taskId: string; runId: string; slice: number }
   /** Attempt `attempt` (1-based) of one Automation webhook delivery. */
   | { kind: 'webhook-delivery'; deliveryId: string; attempt: number };

@@ -1,4 +1,5 @@
 import type { Job, JobKind } from '../model/jobs';
+import type { AccountStatus, GroupRef, User } from '../model/user';
 import type { ActionMethod } from '../policy/actionEligibility';
 
 export type ItemOutcome = 'succeeded' | 'failed' | 'skipped';
@@ -17,9 +18,28 @@ export interface JobItemResult {
 export interface ItemIntent {
   accountId: string;
   method: ActionMethod;
-  /** The groups a `group-remove` takes the user out of; empty for other methods. */
+  /** The groups a `group-remove` takes the user out of (a `group-add` puts them back in); empty for other methods. */
   groupIds: readonly string[];
+  /**
+   * What was there before the change, as the item's decision saw it (B5: what a revert restores); null on an item
+   * started before it was recorded.
+   */
+  before: ItemBefore | null;
 }
+
+/**
+ * The state a change found, in the parts any change touches: the account, its directory membership, whether the
+ * user had the job's product (null for an action without one), and the groups of `groupIds` with their names.
+ */
+export interface ItemBefore {
+  accountStatus: AccountStatus;
+  membershipStatus: User['membershipStatus'];
+  hadProduct: boolean | null;
+  groups: readonly GroupRef[];
+}
+
+/** A succeeded item with what it did and what was there before (a revert's input). */
+export type ItemChange = ItemIntent;
 
 /**
  * Jobs (bulk actions, task runs, reverts) with their spec, progress and per-user items and results: the one place
@@ -52,6 +72,10 @@ export interface JobRepository {
   recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void>;
   /** Finished items by account ID, keyset-paged; only those with `outcome` when given. */
   results(jobId: string, limit: number, after: string | null, outcome?: ItemOutcome): Promise<{ items: JobItemResult[]; next: string | null }>;
+  /** The succeeded items of `accountIds` with the change each made (B5); an item stored without one is left out. */
+  changes(jobId: string, accountIds: readonly string[]): Promise<ItemChange[]>;
+  /** The newest revert of each of `jobIds` (B5), at most one per job. */
+  revertsOf(jobIds: readonly string[]): Promise<Job[]>;
   /** Items per state, counted from the item rows: the truth a re-delivered slice recomputes its counters from. */
   itemCounts(jobId: string): Promise<JobItemCounts>;
 }

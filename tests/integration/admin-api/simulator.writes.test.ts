@@ -77,6 +77,15 @@ describe('Admin API client against the simulated organization', () => {
     expect(group.members.has(user.index)).toBe(false);
   });
 
+  it('adds a group member; adding again answers a 409 without a body (CONFLICT: the caller reads live); an unknown group is NOT_FOUND', async () => {
+    const group = rig.sim.state.org.groups.find((g) => !g.synced && !g.isDefault && g.grants.length === 0)!;
+    const user = userNamed((u) => !group.members.has(u.index) && u.directory === group.directory);
+    await rig.gateway.addGroupMember(rig.orgId, directoryId(), group.id, user.accountId);
+    await expect(rejection(rig.gateway.addGroupMember(rig.orgId, directoryId(), group.id, user.accountId))).resolves.toMatchObject({ code: 'CONFLICT' });
+    expect(group.members.has(user.index)).toBe(true);
+    await expect(rejection(rig.gateway.addGroupMember(rig.orgId, directoryId(), 'no-such-group', user.accountId))).resolves.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('an expired key is API_KEY_REJECTED; a key with scopes cannot read API keys (expiry unknown)', async () => {
     await rig.stop();
     rig = await startRig({ org: ORG }, { apiKey: () => Promise.resolve(DEFAULT_KEYS.expired) });

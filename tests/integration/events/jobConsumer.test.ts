@@ -38,6 +38,12 @@ it.each<[JobMessage, string]>([
   expect(logs.lines).toEqual([`log: ${line}`]);
 });
 
+it('a revert message reaches the revert handler (B5)', async () => {
+  await expect(deliver({ kind: 'revert', jobId: 'job-8', slice: 1 })).resolves.toBeUndefined();
+  expect(jobsRead.mock.calls).toEqual([['job-8']]);
+  expect(logs.lines).toEqual(['log: job-consumer: revert job job-8 slice 1: ignored (no-job)']);
+});
+
 it('a bulk-action message reaches the bulk handler', async () => {
   await expect(deliver({ kind: 'bulk-action', jobId: 'job-9', slice: 2 })).resolves.toBeUndefined();
   expect(jobsRead.mock.calls).toEqual([['job-9']]);
@@ -55,7 +61,7 @@ it('a task-run message reaches the task runner', async () => {
 });
 
 it.each([
-  ['an unknown kind', { kind: 'revert', jobId: 'job-1', slice: 0 }],
+  ['an unknown kind', { kind: 'undo', jobId: 'job-1', slice: 0 }],
   ['a kind with the wrong fields', { kind: 'bulk-action', runId: 'run-1', slice: 0 }],
   ['no body', null],
 ])('%s is dropped without a retry and reaches no handler', async (_name, body) => {

@@ -20,13 +20,14 @@ beforeEach(() => {
 });
 
 describe('ForgeJobQueue through @forge/events against the local runtime', () => {
-  it('sends sync slices to ulo-sync and bulk actions, task runs and webhook deliveries to ulo-jobs, as they were pushed', async () => {
+  it('sends sync slices to ulo-sync and bulk actions, task runs, webhook deliveries and reverts to ulo-jobs, as they were pushed', async () => {
     const queue = new ForgeJobQueue();
     const messages: JobMessage[] = [
       { kind: 'sync', runId: 'run-1', slice: 0 },
       { kind: 'bulk-action', jobId: 'job-1', slice: 3 },
       { kind: 'task-run', taskId: 'task-1', runId: 'run-9', slice: 1 },
       { kind: 'webhook-delivery', deliveryId: 'wh-1', attempt: 2 },
+      { kind: 'revert', jobId: 'job-2', slice: 0 },
     ];
     for (const m of messages) await queue.push(m);
     await rt.runtime.queue.drain();
@@ -35,6 +36,7 @@ describe('ForgeJobQueue through @forge/events against the local runtime', () => 
       ['ulo-jobs', messages[1]],
       ['ulo-jobs', messages[2]],
       ['ulo-jobs', messages[3]],
+      ['ulo-jobs', messages[4]],
     ]);
     expect(rt.runtime.queue.deliveries.every((d) => d.outcome === 'success')).toBe(true);
   });
@@ -54,7 +56,7 @@ describe('ForgeJobQueue through @forge/events against the local runtime', () => 
     ['a fractional slice', { kind: 'sync', runId: 'r', slice: 1.5 }],
     ['an id over 200 characters', { kind: 'sync', runId: 'r'.repeat(201), slice: 0 }],
     ['an unknown field', { kind: 'sync', runId: 'r', slice: 0, cursor: 'x' }],
-    ['an unknown kind', { kind: 'revert', jobId: 'j', slice: 0 }],
+    ['an unknown kind', { kind: 'undo', jobId: 'j', slice: 0 }],
     ['a missing field', { kind: 'task-run', taskId: 't', slice: 0 }],
   ])('refuses a message with %s before it reaches the queue', async (_label, message) => {
     await expect(new ForgeJobQueue().push(message as unknown as JobMessage)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -18,6 +18,7 @@ const job: Job = {
   status: 'queued',
   createdAt: NOW,
   updatedAt: NOW,
+  finishedAt: null,
   createdBy: 'admin-1',
   phase: 'planned',
   processed: 0,
@@ -100,7 +101,7 @@ describe('SqlJobRepository: jobs, items and progress (B3)', () => {
     expect(await jobs.pendingItems('job-1', 10)).toEqual([]);
     await jobs.create(job, accounts);
     expect(await jobs.pendingItems('job-1', 10)).toEqual([]);
-    const progress = { ...job, status: 'succeeded' as const, processed: 2500, succeeded: 2250, skipped: 250, attempts: 2, updatedAt: new Date(NOW.getTime() + 5000) };
+    const progress = { ...job, status: 'succeeded' as const, processed: 2500, succeeded: 2250, skipped: 250, attempts: 2, updatedAt: new Date(NOW.getTime() + 5000), finishedAt: new Date(NOW.getTime() + 5000) };
     await jobs.update(progress);
     expect(await jobs.get('job-1')).toEqual(progress);
     await expect(jobs.update({ ...job, id: 'missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -17,6 +17,7 @@ const aJob = (id: string, minutes: number, overrides: Partial<Job> = {}): Job =>
   status: 'queued',
   createdAt: at(minutes),
   updatedAt: at(minutes),
+  finishedAt: null,
   createdBy: 'admin-1',
   phase: 'revoke-product',
   processed: 0,

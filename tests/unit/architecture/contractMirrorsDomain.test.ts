@@ -6,6 +6,8 @@ import * as contractEnvelope from '../../../src/contract/envelope';
 import * as contractUsers from '../../../src/contract/users';
 import * as contractWebhooks from '../../../src/contract/webhooks';
 import * as contractTasks from '../../../src/contract/tasks';
+import * as contractRevert from '../../../src/contract/revert';
+import { revertBlocks, revertSkipReasons } from '../../../src/domain/usecases/revert/revertRules';
 import { taskActionSchema, taskRuleSchema } from '../../../src/domain/model/task';
 import { taskRunStatusSchema } from '../../../src/domain/model/taskRecords';
 import { taskValidationRules } from '../../../src/domain/usecases/tasks/validateTask';
@@ -39,6 +41,8 @@ describe('contract vocabularies equal the core’s', () => {
     ['task action types', contractTasks.taskActionTypes, taskActionSchema.options.map((o) => o.shape.type.value)],
     ['task run statuses', contractTasks.taskRunStatuses, taskRunStatusSchema.options],
     ['task validation rules', contractTasks.taskValidationRuleNames, taskValidationRules],
+    ['revert blocks', contractRevert.revertBlocks, revertBlocks],
+    ['revert skip reasons', contractRevert.revertSkipReasons, revertSkipReasons],
   ] as const)('%s', (_name, contract, domain) => {
     expect([...contract].sort()).toEqual([...domain].sort());
   });

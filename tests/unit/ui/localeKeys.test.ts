@@ -11,6 +11,8 @@ import {
   jobStatuses,
   membershipStatuses,
   messageKeys,
+  revertBlocks,
+  revertSkipReasons,
   skipReasons,
   syncDataTypes,
   taskActionTypes,
@@ -91,6 +93,11 @@ describe('locales/en-US.json holds every string the admin page shows (L1)', () =
       ...Object.entries(exportColumns).flatMap(([kind, columns]) => [`export.fileNames.${kind}`, ...columns.map((c) => `export.columns.${kind}.${c}`)]),
       ...['dashboard', 'users', 'inactive', 'tasks', 'audit', 'settings'].map((tab) => `tabs.${tab}`),
       ...['org-admin', 'product-admin', 'user-access-admin'].map((role) => `app.roles.${role}`),
+      ...actionMethods.map((m) => `revert.methods.${m}`),
+      ...revertSkipReasons.map((r) => `revert.reasons.${r}`),
+      ...revertBlocks.map((b) => `revert.blocked.${b}`),
+      ...['done', 'running'].map((s) => `revert.revertedBy.${s}`),
+      ...actionMethods.filter((m) => m.startsWith('group-')).flatMap((m) => [`auditDetails.changed.${m}`, `auditDetails.failed.${m}`]),
     ];
     expect(missing(keys)).toEqual([]);
   });

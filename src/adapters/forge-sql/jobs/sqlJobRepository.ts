@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { DomainError } from '../../../domain/model/errors';
 import { jobSpecSchema } from '../../../domain/model/jobSpec';
 import { jobKindSchema, jobStatusSchema, type Job, type JobKind } from '../../../domain/model/jobs';
+import { accountStatusSchema, groupRefSchema, membershipStatusSchema } from '../../../domain/model/user';
 import { actionMethods } from '../../../domain/policy/actionEligibility';
-import type { ItemIntent, ItemOutcome, JobItemCounts, JobItemResult, JobRepository } from '../../../domain/ports/jobRepository';
+import type { ItemChange, ItemIntent, ItemOutcome, JobItemCounts, JobItemResult, JobRepository } from '../../../domain/ports/jobRepository';
 import { decodeCursor, encodeCursor } from '../sql/keyset';
 import { multiRowStatements } from '../sql/multiRowStatements';
 import { SqlExecutor } from '../sql/sqlExecutor';
@@ -16,6 +17,7 @@ const jobRowSchema = z.object({
   status: jobStatusSchema,
   created_at: sqlDateTime,
   updated_at: sqlDateTime,
+  finished_at: sqlDateTime.nullable(),
   created_by: z.string().nullable(),
   phase: z.string(),
   processed: sqlInt,
@@ -38,16 +40,24 @@ const itemsInsert = {
   columns: 4,
 };
 const resultsUpsert = { ...itemsInsert, tail: 'ON DUPLICATE KEY UPDATE status=VALUES(status),reason=VALUES(reason)' };
-/** An intent goes only on an item still pending (a result, once written, is never reopened). */
+/** An intent (with what the item found before) goes only on an item still pending (a result, once written, is never reopened). */
 const intentsUpsert = {
-  head: 'INSERT INTO job_items (job_id,account_id,status,intent) VALUES',
-  tail: "ON DUPLICATE KEY UPDATE intent=IF(status='pending',VALUES(intent),intent)",
-  columns: 4,
+  head: 'INSERT INTO job_items (job_id,account_id,status,intent,before_state) VALUES',
+  tail: "ON DUPLICATE KEY UPDATE intent=IF(status='pending',VALUES(intent),intent),before_state=IF(status='pending',VALUES(before_state),before_state)",
+  columns: 5,
 };
 const intentSchema = z.object({ method: z.enum(actionMethods), groupIds: z.array(z.string()) });
-const intentRowSchema = z.object({ account_id: z.string(), intent: sqlJson(intentSchema) });
+const beforeSchema = z.object({
+  accountStatus: accountStatusSchema,
+  membershipStatus: membershipStatusSchema,
+  hadProduct: z.boolean().nullable(),
+  groups: z.array(groupRefSchema),
+});
+const intentRowSchema = z.object({ account_id: z.string(), intent: sqlJson(intentSchema), before_state: sqlJson(beforeSchema).nullable() });
+const toIntent = (r: z.output<typeof intentRowSchema>): ItemIntent => ({ accountId: r.account_id, ...r.intent, before: r.before_state });
 const countRowSchema = z.object({ status: z.string(), n: sqlInt });
-const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,created_by,phase,processed,total,succeeded,failed,skipped,attempts';
+const JOB_COLUMNS = 'id,kind,spec,status,created_at,updated_at,finished_at,created_by,phase,processed,total,succeeded,failed,skipped,attempts';
+const NEW_JOB_COLUMNS = `${JOB_COLUMNS},reverts_job_id`;
 const UNFINISHED = "status IN ('queued','running')";
 /** The jobs this repository holds: every kind but the sync, whose rows SqlSyncRunRepository reads with their checkpoints. */
 const ITEM_JOBS = "kind <> 'sync'";
@@ -61,6 +71,7 @@ const toJob = (row: z.output<typeof jobRowSchema>): Job => {
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
     createdBy: row.created_by,
     phase: row.phase,
     processed: row.processed,
@@ -84,10 +95,11 @@ export class SqlJobRepository implements JobRepository {
 
   async create(job: Job, accountIds: readonly string[]): Promise<void> {
     await this.db.execute({
-      query: `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
+      query: `INSERT INTO jobs (${NEW_JOB_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE id=id`,
       params: [
-        job.id, job.kind, JSON.stringify(jobSpecSchema.parse(job.spec)), job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt), job.createdBy,
-        job.phase, job.processed, job.total, job.succeeded, job.failed, job.skipped, job.attempts,
+        job.id, job.kind, JSON.stringify(jobSpecSchema.parse(job.spec)), job.status, toSqlDateTime(job.createdAt), toSqlDateTime(job.updatedAt),
+        job.finishedAt === null ? null : toSqlDateTime(job.finishedAt), job.createdBy,
+        job.phase, job.processed, job.total, job.succeeded, job.failed, job.skipped, job.attempts, job.spec.kind === 'revert' ? job.spec.revertsJobId : null,
       ],
     });
     const items = [...new Set(accountIds)].map((id) => [job.id, id, 'pending', null]);
@@ -157,21 +169,46 @@ export class SqlJobRepository implements JobRepository {
   }
 
   async recordIntents(jobId: string, intents: readonly ItemIntent[]): Promise<void> {
-    const rows = intents.map((i) => [jobId, i.accountId, 'pending', JSON.stringify({ method: i.method, groupIds: i.groupIds })]);
+    const rows = intents.map((i) => [
+      jobId, i.accountId, 'pending', JSON.stringify({ method: i.method, groupIds: i.groupIds }), i.before === null ? null : JSON.stringify(i.before),
+    ]);
     await this.db.executeAll(multiRowStatements(intentsUpsert, rows));
   }
 
-  async intents(jobId: string, accountIds: readonly string[]): Promise<ItemIntent[]> {
+  intents(jobId: string, accountIds: readonly string[]): Promise<ItemIntent[]> {
+    return this.withIntent(jobId, accountIds, 'pending');
+  }
+
+  changes(jobId: string, accountIds: readonly string[]): Promise<ItemChange[]> {
+    return this.withIntent(jobId, accountIds, 'succeeded');
+  }
+
+  /** The intents (with what the items found before) of those of `accountIds` whose item is `status`, by account ID. */
+  private async withIntent(jobId: string, accountIds: readonly string[], status: 'pending' | 'succeeded'): Promise<ItemIntent[]> {
     const ids = [...new Set(accountIds)];
     if (ids.length === 0) return [];
     checkLimit(ids.length);
     const rows = await this.db.select(
-      `SELECT account_id, intent FROM job_items WHERE job_id = ? AND account_id IN ${placeholders(ids.length)} ` +
-        "AND status = 'pending' AND intent IS NOT NULL ORDER BY account_id",
-      [jobId, ...ids],
+      `SELECT account_id, intent, before_state FROM job_items WHERE job_id = ? AND account_id IN ${placeholders(ids.length)} ` +
+        'AND status = ? AND intent IS NOT NULL ORDER BY account_id',
+      [jobId, ...ids, status],
       intentRowSchema,
     );
-    return rows.map((r) => ({ accountId: r.account_id, ...r.intent }));
+    return rows.map(toIntent);
+  }
+
+  async revertsOf(jobIds: readonly string[]): Promise<Job[]> {
+    const ids = [...new Set(jobIds)];
+    if (ids.length === 0) return [];
+    checkLimit(ids.length);
+    const rows = await this.db.select(
+      `SELECT ${JOB_COLUMNS} FROM jobs WHERE reverts_job_id IN ${placeholders(ids.length)} ORDER BY created_at DESC, id DESC`,
+      ids,
+      jobRowSchema,
+    );
+    const newest = new Map<string, Job>();
+    for (const job of rows.map(toJob)) if (job.spec.kind === 'revert' && !newest.has(job.spec.revertsJobId)) newest.set(job.spec.revertsJobId, job);
+    return [...newest.values()];
   }
 
   async recordResults(jobId: string, results: readonly JobItemResult[]): Promise<void> {

@@ -106,3 +106,13 @@ export const createPlaceholderTaskRuns = `CREATE TABLE IF NOT EXISTS task_runs (
   PRIMARY KEY (id),
   INDEX idx_task_runs_task (task_id, started_at)
 ) ${TABLE_OPTIONS}`;
+
+/**
+ * B5: what a job item found before its change (JSON: account and membership status, whether the user had the job's
+ * product, the groups the change touched with their names), written with the item's intent. A revert restores it.
+ */
+export const addJobItemsBefore = 'ALTER TABLE job_items ADD COLUMN IF NOT EXISTS before_state TEXT NULL';
+
+/** B5: the job a revert undoes (NULL for other kinds), so the reverted job can show its revert. */
+export const addJobsRevertsJobId = 'ALTER TABLE jobs ADD COLUMN IF NOT EXISTS reverts_job_id VARCHAR(64) NULL';
+export const createJobsRevertsIndex = 'CREATE INDEX IF NOT EXISTS idx_jobs_reverts ON jobs (reverts_job_id, created_at)';

@@ -1,8 +1,11 @@
 import { migrationRunner } from '@forge/sql';
 import {
+  addJobItemsBefore,
+  addJobsRevertsJobId,
   createAuditLog,
   createJobItems,
   createJobs,
+  createJobsRevertsIndex,
   createPlaceholderTaskRuns,
   createPlaceholderTasks,
 } from './activityTables';
@@ -53,6 +56,9 @@ export const migrations: readonly (readonly [name: string, ddl: string])[] = [
   ['v021_task_runs', createTaskRuns],
   ['v022_task_notices', createTaskNotices],
   ['v023_task_proposals', createTaskProposals],
+  ['v024_job_items_before_state', addJobItemsBefore],
+  ['v025_jobs_reverts_job_id', addJobsRevertsJobId],
+  ['v026_jobs_reverts_index', createJobsRevertsIndex],
 ];
 
 let applied: Promise<string[]> | null = null;

@@ -1,7 +1,8 @@
 import { DomainError } from '../../model/errors';
-import type { User } from '../../model/user';
+import type { GroupRef, User } from '../../model/user';
 import type { ActionMethod, BulkAction } from '../../policy/actionEligibility';
 import type { DirectoryActions } from '../../ports/directoryActions';
+import type { ItemBefore } from '../../ports/jobRepository';
 
 /** The product role the app assigns and revokes ("product access"). */
 export const PRODUCT_ROLE = 'atlassian/user';
@@ -12,6 +13,12 @@ export interface ChangeTarget {
   orgId: string;
   directoryIds: () => Promise<string[]>;
 }
+
+/** The target for the org `orgId` of `directory`, whose directories are listed once, on first need. */
+export const changeTarget = (directory: DirectoryActions, orgId: string): ChangeTarget => {
+  let directories: Promise<string[]> | null = null;
+  return { directory, orgId, directoryIds: () => (directories ??= directory.listDirectories(orgId).then((ds) => ds.map((d) => d.id))) };
+};
 
 /** Directory-level calls: try each directory until one knows the user (404 means "not in this directory"). */
 const inSomeDirectory = async (target: ChangeTarget, call: (directoryId: string) => Promise<void>): Promise<void> => {
@@ -62,11 +69,24 @@ export const executeChange = async (
       for (const groupId of groupIds) for (const d of directories) await directory.removeGroupMember(orgId, d, groupId, id);
       return;
     }
+    case 'group-add':
+      // Only the groups the user is not in (an earlier delivery may have added some); the group's own directory
+      // takes the user back, the others answer 404.
+      for (const groupId of groupIds.filter((g) => !user.groups.some((u) => u.id === g))) {
+        await inSomeDirectory(target, (d) => directory.addGroupMember(orgId, d, groupId, id));
+      }
+      return;
   }
 };
 
 /** The synced copy of the user after a successful change, so lists and plans show it before the next sync. */
-export const changedUser = (method: ActionMethod, user: User, groupIds: readonly string[], action: BulkAction): User => {
+export const changedUser = (
+  method: ActionMethod,
+  user: User,
+  groupIds: readonly string[],
+  action: BulkAction,
+  known: readonly GroupRef[] = [],
+): User => {
   const without = (a: User['productAccess'][number]): boolean => {
     const { productKey, resourceId } = productOf(action);
     return !(a.productKey === productKey && a.resourceId === resourceId);
@@ -84,12 +104,34 @@ export const changedUser = (method: ActionMethod, user: User, groupIds: readonly
       return { ...user, productAccess: user.productAccess.filter(without) };
     case 'group-remove':
       return { ...user, groups: user.groups.filter((g) => !groupIds.includes(g.id)), productAccess: user.productAccess.filter(without) };
-    case 'role-assign': {
+    case 'role-assign':
+    case 'group-add': {
       const { productKey, resourceId } = productOf(action);
       const access = { productKey, resourceId, lastActiveAt: null };
-      return user.productAccess.every(without) ? { ...user, productAccess: [...user.productAccess, access] } : user;
+      const added = groupIds.filter((id) => !user.groups.some((g) => g.id === id)).map((id) => ({ id, name: known.find((g) => g.id === id)?.name ?? id }));
+      const withGroups = { ...user, groups: [...user.groups, ...added] };
+      return user.productAccess.every(without) ? { ...withGroups, productAccess: [...user.productAccess, access] } : withGroups;
     }
   }
+};
+
+/**
+ * What a change of `user` finds before it is made (B5: what a revert restores): the account, its membership, whether
+ * it has the action's product, and the groups the change touches with their names (the user's, else `groupsById`'s).
+ */
+export const stateBefore = (
+  user: User,
+  groupIds: readonly string[],
+  action: BulkAction,
+  groupsById: ReadonlyMap<string, { name: string }>,
+): ItemBefore => {
+  const product = action.type === 'revoke-product' || action.type === 'assign-product' ? action : null;
+  return {
+    accountStatus: user.accountStatus,
+    membershipStatus: user.membershipStatus,
+    hadProduct: product === null ? null : user.productAccess.some((a) => a.productKey === product.productKey && a.resourceId === product.resourceId),
+    groups: groupIds.map((id) => ({ id, name: user.groups.find((g) => g.id === id)?.name ?? groupsById.get(id)?.name ?? id })),
+  };
 };
 
 /** Whether the directory's live `user` already has the change `method` makes (e.g. a call that landed before a crash). */
@@ -113,5 +155,7 @@ export const changeIsThere = (method: ActionMethod, user: User, groupIds: readon
       return hasProduct();
     case 'group-remove':
       return !user.groups.some((g) => groupIds.includes(g.id));
+    case 'group-add':
+      return groupIds.every((id) => user.groups.some((g) => g.id === id));
   }
 };

@@ -4,7 +4,7 @@ import { recheckItem } from '../../policy/actionEligibility';
 import { errorResponse } from '../../policy/errorPolicy';
 import type { ItemIntent, JobRepository } from '../../ports/jobRepository';
 import type { UserRepository } from '../../ports/userRepository';
-import { changedUser, changeIsThere, executeChange } from './executeChange';
+import { changedUser, changeIsThere, executeChange, stateBefore } from './executeChange';
 import { failureOf, groupDetails, processedItem, type ItemEnv, type ProcessedItem } from './itemOutcome';
 import { liveUsers } from './liveUsers';
 
@@ -29,6 +29,17 @@ export const sliceHalt = (error: DomainError): Halt => haltFor(error.code, error
 type Decision = { kind: 'done'; item: ProcessedItem } | { kind: 'call'; intent: ItemIntent; user: User; synced: User };
 
 /**
+ * A started item decided again (its call died partway) keeps what it first found, and for the same group change
+ * every group of both decisions: the groups an earlier delivery already changed stay in the record a revert reads.
+ */
+const sameItem = (earlier: ItemIntent | undefined, next: ItemIntent): ItemIntent => {
+  if (earlier === undefined || earlier.method !== next.method || earlier.before === null) return next;
+  const known = earlier.before.groups;
+  const groups = [...known, ...(next.before?.groups ?? []).filter((g) => !known.some((k) => k.id === g.id))];
+  return { ...next, groupIds: [...new Set([...earlier.groupIds, ...next.groupIds])], before: { ...earlier.before, groups } };
+};
+
+/**
  * What to do with one item. A started item (its intent recorded by an earlier delivery, whose call may have landed)
  * is judged on the user's live state: when the change is there it is `changed` without a second call. Anything
  * else is re-checked (protected emails first) on the live user, or on the synced copy for an item not started.
@@ -40,18 +51,20 @@ const decide = (accountId: string, synced: User | undefined, intent: ItemIntent 
     return done(processedItem(env, accountId, { kind: 'skipped', reason: 'protected' }));
   }
   if (intent !== undefined && live !== undefined && changeIsThere(intent.method, live, intent.groupIds, env.action)) {
-    const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action);
+    const updated = changedUser(intent.method, synced ?? live, intent.groupIds, env.action, intent.before?.groups);
     return done(processedItem(env, accountId, { kind: 'changed', method: intent.method }, updated, groupDetails(env, intent.groupIds)));
   }
   const user = intent === undefined && env.recheck === undefined ? synced : live;
   if (user === undefined) return done(processedItem(env, accountId, { kind: 'skipped', reason: 'left-org' }));
   const item = env.recheck?.check(user) ?? recheckItem(env.action, user, env.context);
   if (item.decision === 'skip') return done(processedItem(env, accountId, { kind: 'skipped', reason: item.reason }));
-  return { kind: 'call', intent: { accountId, method: item.method, groupIds: item.groupIds }, user, synced: synced ?? user };
+  const before = stateBefore(user, item.groupIds, env.action, env.context.groupsById);
+  return { kind: 'call', intent: sameItem(intent, { accountId, method: item.method, groupIds: item.groupIds, before }), user, synced: synced ?? user };
 };
 
 /**
- * After 5xx answers or time-outs (UPSTREAM_FAILED) a change may still have landed: the live user tells. When the
+ * After 5xx answers or time-outs (UPSTREAM_FAILED), or a group add's 409, a change may still have landed (or have
+ * been there): the live user tells. When the
  * live read fails too, nobody can tell: null, and the item stays started for a later attempt to read again.
  */
 const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: ItemEnv): Promise<boolean | null> => {
@@ -63,16 +76,20 @@ const landedAnyway = async ({ accountId, method, groupIds }: ItemIntent, env: It
 
 /** Makes the change; a failure is the item's outcome, unless the policy says to wait or nobody can tell (the item stays started). */
 const call = async (d: Decision & { kind: 'call' }, env: ItemEnv): Promise<{ item: ProcessedItem | null; halt: Halt | null }> => {
-  const { accountId, method, groupIds } = d.intent;
+  const { accountId, method, groupIds, before } = d.intent;
   const groups = groupDetails(env, groupIds);
-  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, changedUser(method, d.synced, groupIds, env.action), groups), halt: null });
+  const updated = (): User => changedUser(method, d.synced, groupIds, env.action, before?.groups);
+  const changed = () => ({ item: processedItem(env, accountId, { kind: 'changed', method }, updated(), groups), halt: null });
   try {
     await executeChange(method, d.user, groupIds, env.action, env.target);
   } catch (error) {
     const { code, ...api } = failureOf(error);
+    // A group no directory knows (404 in each) was deleted since the groups were last synced: nothing to re-add it to.
+    if (code === 'NOT_FOUND' && method === 'group-add') return { item: processedItem(env, accountId, { kind: 'skipped', reason: 'group-deleted' }), halt: null };
     const halt = haltFor(code, error);
     if (halt?.kind === 'retry-later') return { item: null, halt };
-    if (code === 'UPSTREAM_FAILED') {
+    // A 409 on a group add means "already in the group" or "no free seat": the live user tells which.
+    if (code === 'UPSTREAM_FAILED' || (code === 'CONFLICT' && method === 'group-add')) {
       const landed = await landedAnyway(d.intent, env);
       if (landed === true) return changed();
       if (landed === null) return { item: null, halt: { kind: 'attempt-failed', code, error } };

@@ -45,8 +45,10 @@ export interface ItemEnv {
   context: PlanContext;
   target: ChangeTarget;
   now: () => Date;
-  /** Set for a task's job; a bulk action re-checks the synced copy (live for started items). */
+  /** Set for a task's job and a revert; a bulk action re-checks the synced copy (live for started items). */
   recheck?: LiveRecheck;
+  /** A revert's (B5): the job it reverts, which every audit entry of its items names. */
+  revertsJobId?: string;
 }
 
 const actionOfMethod: Record<ActionMethod, AuditAction> = {
@@ -57,6 +59,7 @@ const actionOfMethod: Record<ActionMethod, AuditAction> = {
   'role-revoke': 'product.revoke',
   'group-remove': 'group.remove-member',
   'role-assign': 'product.assign',
+  'group-add': 'group.add-member',
 };
 const actionOfType: Record<BulkAction['type'], AuditAction> = {
   deactivate: 'user.deactivate',
@@ -102,7 +105,14 @@ export const processedItem = (
     targetAccountId: accountId,
     outcome: auditOutcome,
     reason,
-    details: { bulkAction: env.action.type, method, productKey: product?.productKey ?? null, resourceId: product?.resourceId ?? null, ...extra },
+    details: {
+      bulkAction: env.action.type,
+      method,
+      productKey: product?.productKey ?? null,
+      resourceId: product?.resourceId ?? null,
+      ...(env.revertsJobId === undefined ? {} : { revertsJobId: env.revertsJobId }),
+      ...extra,
+    },
     jobId: env.jobId,
   };
   return { accountId, outcome, audit, updated };

@@ -15,6 +15,8 @@ export interface BulkJobView {
   failed: number;
   skipped: number;
   percent: number;
+  /** A revert's (B5): the job it undoes; null for other jobs. */
+  revertsJobId: string | null;
 }
 
 /** The job as bulk.status shows it; `percent` is 100 once finished, at most 99 while running. */
@@ -34,6 +36,7 @@ export const toBulkJobView = (job: Job): BulkJobView => {
     failed: job.failed,
     skipped: job.skipped,
     percent: done || total === 0 ? 100 : Math.min(99, Math.floor((job.processed / total) * 100)),
+    revertsJobId: job.spec.kind === 'revert' ? job.spec.revertsJobId : null,
   };
 };
 

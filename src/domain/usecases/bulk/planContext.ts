@@ -23,17 +23,18 @@ export const allGroups = async (groups: GroupRepository): Promise<Map<string, Gr
 
 /**
  * The context a plan and the executor's re-check use: the current whitelist (protection is enforced here, in the
- * core), thresholds and time; the groups only when the action needs them. Manual bulk actions have no inactivity
- * requirement: the admin chose the users.
+ * core), thresholds and time; the groups only when the action needs them (a revoke, or `withGroups`: a revert, which
+ * may put users back in groups). Manual bulk actions have no inactivity requirement: the admin chose the users.
  */
 export const planContextFor = async (
   action: BulkAction,
   settings: Settings,
   now: Date,
   groups: GroupRepository,
+  withGroups = false,
 ): Promise<PlanContext & UserQueryContext> => ({
   protectedEmails: ProtectedEmails.from(settings.protectedEmails),
-  groupsById: action.type === 'revoke-product' ? await allGroups(groups) : new Map<string, Group>(),
+  groupsById: withGroups || action.type === 'revoke-product' ? await allGroups(groups) : new Map<string, Group>(),
   thresholds: settings.inactivity,
   now,
 });

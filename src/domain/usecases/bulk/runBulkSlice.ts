@@ -2,6 +2,7 @@ import { isDomainError } from '../../model/errors';
 import type { Job } from '../../model/jobs';
 import { rateLimitDelay, retryDelay, syncLimits, type SliceBudget } from '../sync/budget';
 import { bulkLimits, type BulkLimits, type SliceDeps } from './deps';
+import { changeTarget } from './executeChange';
 import { runBatch, sliceHalt, type Halt } from './itemBatch';
 import type { ItemEnv, LiveRecheck } from './itemOutcome';
 import { isFinished } from './jobView';
@@ -28,17 +29,14 @@ export const jobLeaseName = (jobId: string): string => `bulk-job:${jobId}`;
 export const itemEnv = async (job: Job, deps: SliceDeps): Promise<ItemEnv> => {
   const { spec } = job;
   const [settings, key] = await Promise.all([deps.settings.load(), deps.secrets.info()]);
-  let directories: Promise<string[]> | null = null;
+  const revert = spec.kind === 'revert';
   return {
     jobId: job.id,
     action: spec.action,
     actor: spec.actor,
-    context: await planContextFor(spec.action, settings, deps.clock.now(), deps.groups),
-    target: {
-      directory: deps.directory,
-      orgId: key?.orgId ?? '',
-      directoryIds: () => (directories ??= deps.directory.listDirectories(key?.orgId ?? '').then((ds) => ds.map((d) => d.id))),
-    },
+    ...(revert ? { revertsJobId: spec.revertsJobId } : {}),
+    context: await planContextFor(spec.action, settings, deps.clock.now(), deps.groups, revert),
+    target: changeTarget(deps.directory, key?.orgId ?? ''),
     now: () => deps.clock.now(),
   };
 };

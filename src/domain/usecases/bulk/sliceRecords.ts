@@ -40,7 +40,7 @@ export const recordBatch = async (job: Job, done: readonly ProcessedItem[], deps
 /** Ends the job with its final status (from then on it is no longer the bulk action running now). */
 export const finishJob = async (job: Job, deps: SliceDeps): Promise<Job> => {
   const counted = await withCounts(job, deps);
-  const ended: Job = { ...counted, status: finalStatus(counted), phase: 'done' };
+  const ended: Job = { ...counted, status: finalStatus(counted), phase: 'done', finishedAt: counted.finishedAt ?? counted.updatedAt };
   await deps.jobs.update(ended);
   return ended;
 };

@@ -1,9 +1,9 @@
 import type { AuditActor } from '../../model/audit';
 import { DomainError } from '../../model/errors';
-import type { Job } from '../../model/jobs';
 import type { BulkAction } from '../../policy/actionEligibility';
 import type { JobDeps } from './deps';
 import { toBulkJobView, type BulkJobView } from './jobView';
+import { launchJob, queuedJob } from './launchJob';
 import { computePlan } from './planBulk';
 import type { BulkSelection } from './selection';
 
@@ -29,30 +29,18 @@ export const startBulk = async (
   try {
     if ((await deps.jobs.current('bulk-action')) !== null) throw busy();
     const { plan } = await computePlan(request.action, request.selection, deps);
-    const now = deps.clock.now();
-    const job: Job = {
-      id: deps.ids.next(),
-      kind: 'bulk-action',
-      spec: { kind: 'bulk-action', action: request.action, actor },
-      status: 'queued',
-      createdAt: now,
-      updatedAt: now,
-      createdBy: actor.kind === 'admin' ? actor.accountId : null,
-      phase: request.action.type,
-      processed: 0,
-      total: plan.items.length,
-      succeeded: 0,
-      failed: 0,
-      skipped: 0,
-      attempts: 0,
-    };
-    await deps.jobs.create(job, plan.items.map((i) => i.accountId));
-    try {
-      await deps.queue.push({ kind: 'bulk-action', jobId: job.id, slice: 0 });
-    } catch (error) {
-      await deps.jobs.update({ ...job, status: 'failed', updatedAt: deps.clock.now() });
-      throw error;
-    }
+    const job = queuedJob(
+      {
+        id: deps.ids.next(),
+        kind: 'bulk-action',
+        spec: { kind: 'bulk-action', action: request.action, actor },
+        createdBy: actor.kind === 'admin' ? actor.accountId : null,
+        phase: request.action.type,
+        total: plan.items.length,
+      },
+      deps.clock.now(),
+    );
+    await launchJob(job, plan.items.map((i) => i.accountId), { kind: 'bulk-action', jobId: job.id, slice: 0 }, deps);
     return toBulkJobView(job);
   } finally {
     await deps.lock.release(lease);

@@ -5,6 +5,7 @@ import type { SyncRunRepository } from '../../ports/syncRunRepository';
 import type { TaskRepository } from '../../ports/taskRepository';
 import type { UserRepository } from '../../ports/userRepository';
 import { toBulkJobView, type BulkJobView } from '../bulk/jobView';
+import { revertStates, type RevertState } from '../revert/revertState';
 import { toStatusView, type SyncStatusView } from '../sync/syncStatus';
 
 /**
@@ -17,13 +18,15 @@ export type BulkJobListItem = BulkJobView & {
   startedByCaller: { id: string; name: string | null } | null;
   /** Set for a part of an automated task's run (T3); `name` null when the task is gone. */
   startedByTask: { id: string; name: string | null } | null;
+  /** B5: why it cannot be reverted now (null: it can), and its newest revert (who started it, when, how it went). */
+  revert: RevertState;
 };
 /** A sync in the Jobs view: how it was started is its trigger, and for a manual one the admin's name (null when unknown). */
 export type SyncJobListItem = SyncStatusView & { kind: 'sync'; createdByName: string | null };
 export type JobListItem = BulkJobListItem | SyncJobListItem;
 
 export interface ListJobsDeps {
-  jobs: Pick<JobRepository, 'recent'>;
+  jobs: Pick<JobRepository, 'recent' | 'revertsOf'>;
   runs: Pick<SyncRunRepository, 'history'>;
   users: Pick<UserRepository, 'getMany'>;
   clock: Clock;
@@ -42,6 +45,7 @@ const startedAt = (item: JobListItem): number => (item.kind === 'sync' ? item.st
  */
 export const listJobs = async (limit: number, deps: ListJobsDeps): Promise<JobListItem[]> => {
   const [jobs, runs] = await Promise.all([deps.jobs.recent(limit), deps.runs.history(limit)]);
+  const reverts = await revertStates(jobs, deps);
   const starters = [...new Set([...jobs, ...runs].flatMap((j) => (j.createdBy === null ? [] : [j.createdBy])))];
   const names = new Map((await deps.users.getMany(starters)).map((u) => [u.accountId, u.name]));
   const nameOf = (accountId: string | null): string | null => names.get(accountId ?? '') ?? null;
@@ -60,6 +64,7 @@ export const listJobs = async (limit: number, deps: ListJobsDeps): Promise<JobLi
   const items: JobListItem[] = [
     ...jobs.map((job): BulkJobListItem => ({
       ...toBulkJobView(job), kind: 'bulk-action', createdByName: nameOf(job.createdBy), startedByCaller: callerOf(job), startedByTask: taskOf(job),
+      revert: reverts.get(job.id) ?? { blocked: null, revertedBy: null },
     })),
     ...runs.map((run): SyncJobListItem => ({ ...toStatusView(run, now), kind: 'sync', createdByName: nameOf(run.createdBy) })),
   ];

@@ -14,10 +14,14 @@ import { OutcomeFilter, type OutcomeChoice } from '../bulk/OutcomeFilter';
 import { isRunning, useBulkFlow } from '../bulk/useBulkFlow';
 import { SyncProgress } from '../settings/SyncProgress';
 import { jobTitle, startedAtOf, startedBy } from './jobText';
+import { RevertSection } from './RevertSection';
 
 type BulkItem = Extract<JobListItemDto, { kind: 'bulk-action' }>;
 
-/** A bulk job: its outcome, its per-user results filtered by outcome, and Retry failed users (planned, then confirmed). */
+/**
+ * A bulk job (or a task run's part, or a revert): its outcome, its per-user results filtered by outcome, Retry
+ * failed users (planned, then confirmed), and Revert (B5).
+ */
 const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen: (jobId: string) => void }): React.JSX.Element => {
   const locale = useLocale();
   const { t, fmt } = locale;
@@ -34,7 +38,7 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
   return (
     <Stack space="space.150">
       <BulkJobSummary job={job} actionName={name} />
-      {!isRunning(job) && job.failed > 0 && (job.startedByTask ?? null) === null && (
+      {!isRunning(job) && job.failed > 0 && (job.startedByTask ?? null) === null && (job.revertsJobId ?? null) === null && (
         <Stack space="space.050">
           <Inline>
             <Button
@@ -50,6 +54,14 @@ const BulkJobDetail = (props: { job: BulkItem; products: ProductChoice[]; onOpen
           <Note>{t('jobs.retryNote', { count: job.failed, formatted: fmt.number(job.failed) })}</Note>
         </Stack>
       )}
+      <RevertSection
+        jobId={job.jobId}
+        revert={job.revert}
+        jobName={name}
+        onStarted={(started) => {
+          onOpen(started.jobId);
+        }}
+      />
       {stage.kind !== 'plan' && flow.error !== null && <ErrorBox error={flow.error} />}
       {stage.kind === 'plan' && (
         <BulkPlanModal plan={stage.plan} selection={stage.selection} actionName={name} starting={stage.starting} error={flow.error} onConfirm={flow.confirm} onCancel={flow.cancel} />

@@ -13,7 +13,10 @@ export const startedAtOf = (item: JobListItemDto): string => (item.kind === 'syn
 
 /** "Deactivate", "Revoke access to Jira", or "Sync: All users, All groups". */
 export const jobTitle = (item: JobListItemDto, products: readonly ProductChoice[], locale: Pick<Locale, 't'>): string => {
-  if (item.kind === 'bulk-action') return actionLabel(item.action, products, locale);
+  if (item.kind === 'bulk-action') {
+    const action = actionLabel(item.action, products, locale);
+    return (item.revertsJobId ?? null) === null ? action : locale.t('revert.jobTitle', { action });
+  }
   const types = item.dataTypes.map((type) => locale.t(`settings.manualSync.types.${type}`)).join(', ');
   return locale.t('jobs.syncTitle', { types });
 };

@@ -50,7 +50,8 @@ export class KilledJobs {
       if (job === null) throw new Error(`job ${jobId} not found`);
       if (job.status !== 'queued' && job.status !== 'running') return job;
       this.rt.runtime.clock.advance(LEASE_LAPSE_MS);
-      await this.rt.runtime.invoke({ accountId, functionKey: 'resolver' }, () => new ForgeJobQueue().push({ kind: 'bulk-action', jobId, slice: 0 }));
+      const kind = job.kind === 'revert' ? 'revert' : 'bulk-action';
+      await this.rt.runtime.invoke({ accountId, functionKey: 'resolver' }, () => new ForgeJobQueue().push({ kind, jobId, slice: 0 }));
     }
     throw new Error(`job ${jobId} still running after ${String(maxRounds)} rounds`);
   }

@@ -83,5 +83,7 @@ export const validPayloads = ({ users, groups, orgId }: { users: readonly User[]
   'tasks.duplicate': { id: 'none-such', name: 'Copy' },
   'tasks.setEnabled': { id: 'none-such', enabled: true },
   'tasks.delete': { id: 'none-such' },
+  'revert.plan': { jobId: 'none-such' },
+  'revert.start': { jobId: 'none-such' },
 });
 

@@ -5,7 +5,7 @@ import { pageOf } from './page';
 
 /**
  * Like the SQL audit log: appending is idempotent by id, an item's entry is replaced in place by its later outcome.
- * `query` filters by affected user, by job and by action, newest first.
+ * `query` filters by affected user, by job, by action, by outcome and from a time, newest first.
  */
 export class FakeAuditLog implements AuditLog {
   entries = new Map<string, AuditEntry>();
@@ -34,6 +34,8 @@ export class FakeAuditLog implements AuditLog {
       (e) =>
         (q.targetAccountId === undefined || e.targetAccountId === q.targetAccountId) &&
         (q.jobId === undefined || e.jobId === q.jobId) &&
+        (q.from === undefined || e.at >= q.from) &&
+        (q.outcome === undefined || q.outcome.includes(e.outcome)) &&
         (q.actions === undefined || q.actions.includes(e.action)),
     );
     return Promise.resolve(pageOf([...found].reverse(), q.limit, q.after));

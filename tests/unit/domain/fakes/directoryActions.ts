@@ -58,10 +58,15 @@ export class FakeDirectoryActions implements DirectoryActions {
     });
   revokeProductRole = (_org: string, id: string, resource: string, role: string) =>
     this.record(`revoke ${id} ${resource} ${role}`, id, undefined, (u) => { u.productAccess = u.productAccess.filter((a) => a.resourceId !== resource); });
+  addGroupMember = (_org: string, dir: string, group: string, id: string) =>
+    this.record(`add ${dir} ${group} ${id}`, id, undefined, (u) => {
+      if (!u.groups.some((g) => g.id === group)) u.groups.push({ id: group, name: group });
+      if (!u.productAccess.some((a) => a.resourceId === JIRA_SITE)) u.productAccess.push({ productKey: 'jira-software', resourceId: JIRA_SITE, lastActiveAt: null });
+    });
   removeGroupMember = (_org: string, dir: string, group: string, id: string) =>
     this.record(`remove ${dir} ${group} ${id}`, id, undefined, (u) => {
-      // Every group of the fake org grants Jira (bulkSupport's viaGroup, idpGroup).
+      // Every group of the fake org grants Jira (bulkSupport's viaGroup, idpGroup): the user keeps it while in another.
       u.groups = u.groups.filter((g) => g.id !== group);
-      u.productAccess = u.productAccess.filter((a) => a.resourceId !== JIRA_SITE);
+      if (u.groups.length === 0) u.productAccess = u.productAccess.filter((a) => a.resourceId !== JIRA_SITE);
     });
 }

@@ -1,5 +1,5 @@
 import type { Job, JobKind } from '../../../../src/domain/model/jobs';
-import type { ItemIntent, ItemOutcome, JobItemCounts, JobItemResult, JobRepository } from '../../../../src/domain/ports/jobRepository';
+import type { ItemChange, ItemIntent, ItemOutcome, JobItemCounts, JobItemResult, JobRepository } from '../../../../src/domain/ports/jobRepository';
 import { pageOf } from './page';
 
 type ItemState = JobItemResult['outcome'] | 'pending';
@@ -28,6 +28,18 @@ export class FakeJobRepository implements JobRepository {
       const row = rows.get(id);
       return row?.status === 'pending' && row.intent !== undefined ? [row.intent] : [];
     }));
+  }
+  changes(jobId: string, accountIds: readonly string[]): Promise<ItemChange[]> {
+    const rows = this.of(jobId);
+    return Promise.resolve([...new Set(accountIds)].sort().flatMap((id) => {
+      const row = rows.get(id);
+      return row?.status === 'succeeded' && row.intent !== undefined ? [row.intent] : [];
+    }));
+  }
+  revertsOf(jobIds: readonly string[]): Promise<Job[]> {
+    const newest = new Map<string, Job>();
+    for (const job of this.newestFirst()) if (job.spec.kind === 'revert' && jobIds.includes(job.spec.revertsJobId) && !newest.has(job.spec.revertsJobId)) newest.set(job.spec.revertsJobId, job);
+    return Promise.resolve([...newest.values()]);
   }
   get(id: string): Promise<Job | null> {
     return Promise.resolve(this.jobs.get(id) ?? null);

@@ -5,7 +5,7 @@ import { NOW } from '../fixtures';
 import { aTask } from './taskSupport';
 
 const job = (id: string, spec: Job['spec'], minutes: number): Job => ({
-  id, kind: spec.kind, spec, status: 'succeeded', createdAt: new Date(NOW.getTime() + minutes * 60_000), updatedAt: NOW, createdBy: null, phase: 'done',
+  id, kind: spec.kind, spec, status: 'succeeded', createdAt: new Date(NOW.getTime() + minutes * 60_000), updatedAt: NOW, finishedAt: NOW, createdBy: null, phase: 'done',
   processed: 1, total: 1, succeeded: 1, failed: 0, skipped: 0, attempts: 0,
 });
 

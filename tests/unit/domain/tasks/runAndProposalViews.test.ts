@@ -15,7 +15,7 @@ const aRun = (id: string, overrides: Partial<TaskRun> = {}): TaskRun => ({
 });
 const aJob = (id: string): Job => ({
   id, kind: 'bulk-action', spec: { kind: 'bulk-action', action: { type: 'deactivate' }, actor: { kind: 'task', taskId: 'task-1' } }, status: 'succeeded',
-  createdAt: NOW, updatedAt: NOW, createdBy: null, phase: 'done', processed: 2, total: 2, succeeded: 1, failed: 0, skipped: 1, attempts: 0,
+  createdAt: NOW, updatedAt: NOW, finishedAt: NOW, createdBy: null, phase: 'done', processed: 2, total: 2, succeeded: 1, failed: 0, skipped: 1, attempts: 0,
 });
 const aProposal = (id: string, overrides: Partial<TaskProposal> = {}): TaskProposal => ({
   id, taskId: 'task-1', runId: 'run-1', change: { type: 'deactivate' }, accountIds: ['a', 'b', 'c'], createdAt: daysAgo(1), expiresAt: proposalExpiry(daysAgo(1)),
@@ -56,7 +56,7 @@ describe('run history and run detail (T3)', () => {
     const vip = aUser({ name: 'Vip' });
     await jobs.create(aJob('job-1'), [ida.accountId, vip.accountId]);
     await jobs.recordResults('job-1', [{ accountId: ida.accountId, outcome: 'succeeded', reason: null }, { accountId: vip.accountId, outcome: 'skipped', reason: 'protected' }]);
-    const deps = { tasks: tasksWith([aRun('r1', { jobId: 'job-1' }), aRun('r0', { status: 'skipped', reason: 'sync-overlap' })]), jobs, users: new FakeUserRepository(new Tables(), [ida, vip]) };
+    const deps = { tasks: tasksWith([aRun('r1', { jobId: 'job-1' }), aRun('r0', { status: 'skipped', reason: 'sync-overlap' })]), jobs, users: new FakeUserRepository(new Tables(), [ida, vip]), clock: new FakeClock() };
     const detail = await taskRunDetail({ runId: 'r1', limit: 50, after: null }, deps);
     expect(detail.taskName).toBe('Idle cleanup');
     expect(detail.run).toMatchObject({ runId: 'r1', status: 'succeeded', hasResults: true });
@@ -76,10 +76,14 @@ describe('run history and run detail (T3)', () => {
       await jobs.create({ ...aJob(`run-m:p${String(part)}`), kind: 'task-run', spec: { kind: 'task-run', taskId: 'task-1', runId: 'run-m', part, parts: 2, action, actor: { kind: 'task', taskId: 'task-1' } } }, [ida.accountId]);
     }
     await jobs.recordResults('run-m:p1', [{ accountId: ida.accountId, outcome: 'failed', reason: 'UPSTREAM_FAILED' }]);
-    const deps = { tasks: tasksWith([aRun('run-m', { jobId: 'run-m:p0' })]), jobs, users: new FakeUserRepository(new Tables(), [ida]) };
+    const deps = { tasks: tasksWith([aRun('run-m', { jobId: 'run-m:p0' })]), jobs, users: new FakeUserRepository(new Tables(), [ida]), clock: new FakeClock() };
     const first = await taskRunDetail({ runId: 'run-m', limit: 50, after: null }, deps);
     expect(first.parts).toEqual(products.map((target) => ({ type: 'revoke-product', ...target })));
     expect(first.results.items).toEqual([]);
+    expect(first.partJobs).toEqual([
+      { jobId: 'run-m:p0', revert: { blocked: null, revertedBy: null } },
+      { jobId: 'run-m:p1', revert: { blocked: null, revertedBy: null } },
+    ]);
     const second = await taskRunDetail({ runId: 'run-m', part: 1, limit: 50, after: null }, deps);
     expect(second.results.items).toMatchObject([{ name: 'Ida', outcome: 'failed', messageKey: 'errors.UPSTREAM_FAILED' }]);
   });

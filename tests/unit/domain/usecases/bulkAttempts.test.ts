@@ -11,7 +11,7 @@ const deactivate = (deps: TestDeps, accountIds: string[]) =>
 const startedJob = async (deps: TestDeps, accountIds: string[]): Promise<string> => {
   const { jobId } = await deactivate(deps, accountIds);
   const method = (id: string) => (deps.users.rows.get(id)?.managed === false ? 'directory-suspend' : 'lifecycle-disable');
-  await deps.jobs.recordIntents(jobId, accountIds.map((accountId) => ({ accountId, method: method(accountId), groupIds: [] })));
+  await deps.jobs.recordIntents(jobId, accountIds.map((accountId) => ({ accountId, method: method(accountId), groupIds: [], before: null })));
   return jobId;
 };
 const slice = (deps: TestDeps, jobId: string, n: number) => runBulkSlice({ kind: 'bulk-action', jobId, slice: n }, plenty, deps);

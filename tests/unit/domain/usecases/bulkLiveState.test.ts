@@ -7,7 +7,7 @@ import { admin, bulkDeps, plenty, type TestDeps } from './bulkSupport';
 const startedJob = async (deps: TestDeps, accountIds: string[]): Promise<string> => {
   const { jobId } = await startBulk({ action: { type: 'deactivate' }, selection: { kind: 'accounts', accountIds } }, admin, deps);
   const method = (id: string) => (deps.users.rows.get(id)?.managed === false ? 'directory-suspend' : 'lifecycle-disable');
-  await deps.jobs.recordIntents(jobId, accountIds.map((accountId) => ({ accountId, method: method(accountId), groupIds: [] })));
+  await deps.jobs.recordIntents(jobId, accountIds.map((accountId) => ({ accountId, method: method(accountId), groupIds: [], before: null })));
   return jobId;
 };
 const slice = (deps: TestDeps, jobId: string, n = 0) => runBulkSlice({ kind: 'bulk-action', jobId, slice: n }, plenty, deps);

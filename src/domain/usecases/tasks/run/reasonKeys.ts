@@ -1,4 +1,5 @@
 import { skipReasons } from '../../../policy/actionEligibility';
+import { revertSkipReasons } from '../../revert/revertRules';
 import { taskSkipReasons } from '../taskPlanItem';
 
 /**
@@ -9,8 +10,13 @@ export const taskRunReasons = ['safety-cap-exceeded', 'sync-overlap', 'notice-no
 
 const taskOnly = new Set<string>([...taskSkipReasons.filter((r) => !(skipReasons as readonly string[]).includes(r)), ...taskRunReasons]);
 
+const revertOnly = new Set<string>(revertSkipReasons);
+
 /**
  * The i18next key of a lower-case reason code: a task's own (its filter, its rule, its run) under
- * `taskRunner.reasons`, any other under `bulk.reasons`.
+ * `taskRunner.reasons`, a revert's own under `revert.reasons`, any other under `bulk.reasons`.
  */
-export const skipReasonKey = (reason: string): string => (taskOnly.has(reason) ? `taskRunner.reasons.${reason}` : `bulk.reasons.${reason}`);
+export const skipReasonKey = (reason: string): string => {
+  if (taskOnly.has(reason)) return `taskRunner.reasons.${reason}`;
+  return revertOnly.has(reason) ? `revert.reasons.${reason}` : `bulk.reasons.${reason}`;
+};

@@ -41,6 +41,7 @@ export const createTaskJobs = async (run: TaskRun, parts: readonly JobPart[], ac
       status: 'queued',
       createdAt: now,
       updatedAt: now,
+      finishedAt: null,
       createdBy: actor.kind === 'admin' ? actor.accountId : null,
       phase: action.type,
       processed: 0,

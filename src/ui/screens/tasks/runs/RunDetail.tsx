@@ -1,5 +1,6 @@
 import React, { useState } from 'react';
 import { Button, Heading, Inline, Lozenge, Stack, Text } from '@forge/react';
+import type { BulkActionDto, RevertStateDto } from '../../../../contract';
 import { call } from '../../../api';
 import { LoadView, Note } from '../../../components/LoadView';
 import { SelectField } from '../../../components/SelectField';
@@ -10,7 +11,17 @@ import { useLocale } from '../../../i18n/LocaleContext';
 import { actionLabel } from '../../bulk/actionLabel';
 import { BulkResults, RESULTS_PAGE } from '../../bulk/BulkResults';
 import { OutcomeFilter, type OutcomeChoice } from '../../bulk/OutcomeFilter';
+import { RevertSection } from '../../jobs/RevertSection';
 import { runCountsText, runStatusAppearance } from './runText';
+
+/** B5: Revert for the shown part's job (a run that revokes several products has one job per product). */
+const PartRevert = (props: { job: { jobId: string; revert: RevertStateDto } | undefined; action: BulkActionDto | undefined; onStarted: () => void }): React.JSX.Element | null => {
+  const locale = useLocale();
+  const products = useProducts();
+  const { job, action } = props;
+  if (job === undefined || action === undefined) return null;
+  return <RevertSection key={job.jobId} jobId={job.jobId} revert={job.revert} jobName={actionLabel(action, products, locale)} onStarted={props.onStarted} />;
+};
 
 /** T3 run detail: how and when the run started, its outcome, counts and reason, and its per-user results by product (a revoke of several) and outcome. */
 export const RunDetail = (props: { runId: string; onBack: () => void }): React.JSX.Element => {
@@ -33,7 +44,7 @@ export const RunDetail = (props: { runId: string; onBack: () => void }): React.J
         </Button>
       </Inline>
       <LoadView load={load} onRetry={reload}>
-        {({ run, taskName, parts }) => (
+        {({ run, taskName, parts, partJobs }) => (
           <Stack space="space.150">
             <Heading size="small">{t('taskRuns.detail.title', { name: taskName ?? t('taskRuns.deletedTask'), at: fmt.dateTime(run.startedAt) })}</Heading>
             <Inline space="space.100" alignBlock="center">
@@ -54,6 +65,7 @@ export const RunDetail = (props: { runId: string; onBack: () => void }): React.J
                     onChange={setPart}
                   />
                 )}
+                <PartRevert job={partJobs?.[Number(part)]} action={parts[Number(part)]} onStarted={refresh} />
                 <OutcomeFilter id="task-run-outcome" value={outcome} onChange={setOutcome} />
                 <BulkResults
                   fetchPage={(after) =>
