@@ -4,8 +4,8 @@
  * the audit log shows both jobs.
  */
 import { startTestPreview, type TestPreview } from './support/previewHost';
-import { DEFAULT_KEYS } from '../../dev/admin-api-simulator';
 import { launchBrowser, type BrowserSession } from './support/browser';
+import { connectAndSync } from './support/connect';
 import { simUserNamed } from './support/expected';
 import { screenshot } from './support/screenshots';
 import { app, auditAction, choose, openTab, press, see, selectableNames, tableRows } from './support/ui';
@@ -29,18 +29,7 @@ afterAll(async () => {
 
 describe('revert a bulk deactivation in one step (B5)', () => {
   it('the admin connects the org and syncs it', async () => {
-    const { page } = browser;
-    await page.goto(host.url);
-    await app(page).getByLabel('API key', { exact: true }).fill(DEFAULT_KEYS.valid);
-    await press(app(page), 'Check key');
-    await press(app(page), 'Save key');
-    await app(page).getByRole('tab', { name: 'Settings', exact: true }).waitFor({ timeout: 30_000 });
-    await openTab(page, 'Settings');
-    const progress = app(page).getByRole('progressbar', { name: 'Sync progress' });
-    if (!(await progress.isVisible())) await press(app(page), 'Run sync');
-    await progress.waitFor({ timeout: 30_000 });
-    await progress.waitFor({ state: 'hidden', timeout: 110_000 });
-    await host.preview.backend.pump.idle();
+    await connectAndSync(host, browser);
   });
 
   it('bulk-deactivates five users', async () => {

@@ -6,8 +6,8 @@
  */
 import { startTestPreview, type TestPreview } from './support/previewHost';
 import { request } from 'node:http';
-import { DEFAULT_KEYS } from '../../dev/admin-api-simulator';
 import { launchBrowser, type BrowserSession } from './support/browser';
+import { connectAndSync } from './support/connect';
 import { screenshot } from './support/screenshots';
 import { app, auditAction, openTab, press, see, tableRows } from './support/ui';
 
@@ -51,18 +51,7 @@ afterAll(async () => {
 
 describe('an automation calls the app with a caller\'s token (S10)', () => {
   it('the admin connects the org and syncs it', async () => {
-    const { page } = browser;
-    await page.goto(host.url);
-    await app(page).getByLabel('API key', { exact: true }).fill(DEFAULT_KEYS.valid);
-    await press(app(page), 'Check key');
-    await press(app(page), 'Save key');
-    await app(page).getByRole('tab', { name: 'Settings', exact: true }).waitFor({ timeout: 30_000 });
-    await openTab(page, 'Settings');
-    const progress = app(page).getByRole('progressbar', { name: 'Sync progress' });
-    if (!(await progress.isVisible())) await press(app(page), 'Run sync');
-    await progress.waitFor({ timeout: 30_000 });
-    await progress.waitFor({ state: 'hidden', timeout: 110_000 });
-    await host.preview.backend.pump.idle();
+    await connectAndSync(host, browser);
   });
 
   it('creates a caller in Settings and reads its token, shown once, and the web trigger URL', async () => {
